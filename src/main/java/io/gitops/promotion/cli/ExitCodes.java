@@ -1,0 +1,16 @@
+package io.gitops.promotion.cli;
+
+import io.gitops.promotion.promotion.PromotionRejectedException;
+
+/** The command's exit codes: 0 done, 1 operational failure, 2 rejected request (nothing written). */
+final class ExitCodes {
+  static final int OK = 0;
+  static final int FAILURE = 1;
+  static final int REJECTED = 2;
+
+  private ExitCodes() {}
+
+  static int of(Throwable failure) {
+    return failure instanceof PromotionRejectedException ? REJECTED : FAILURE;
+  }
+}

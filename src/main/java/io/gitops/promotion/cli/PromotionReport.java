@@ -1,0 +1,81 @@
+package io.gitops.promotion.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gitops.promotion.promotion.PromotionResult;
+import io.gitops.promotion.promotion.TagChange;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Prints a promotion result for people (a table and the diff) or for programs (one JSON object). */
+sealed interface PromotionReport {
+  void print(PromotionResult result, PrintWriter out);
+
+  /** {@code {result, title, version, releaseTag, changes, warnings, commit, diff}}. */
+  final class Json implements PromotionReport {
+    @Override
+    public void print(PromotionResult result, PrintWriter out) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("result", result.outcome().label());
+      json.put("title", result.title());
+      json.put("version", result.version());
+      json.put("releaseTag", result.releaseTag());
+      json.put("changes", result.changes());
+      json.put("warnings", result.warnings());
+      json.put("commit", result.commit());
+      json.put("diff", result.diff());
+      try {
+        out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("a promotion result is plain data", e);
+      }
+      out.flush();
+    }
+  }
+
+  /** A title, a table of changes, warnings, the commit and the diff. */
+  final class Text implements PromotionReport {
+    @Override
+    public void print(PromotionResult result, PrintWriter out) {
+      out.println(result.title());
+      out.println("Result: " + result.outcome().label() + (result.resumed() ? " (found already pushed)" : ""));
+      out.println();
+      printTable(result.changes(), out);
+      for (String warning : result.warnings()) {
+        out.println("warning: " + warning);
+      }
+      if (result.commit() != null) {
+        out.println("Commit: " + result.commit());
+      }
+      if (!result.diff().isEmpty()) {
+        out.println();
+        out.print(result.diff());
+      }
+      out.flush();
+    }
+
+    private static void printTable(List<TagChange> changes, PrintWriter out) {
+      if (changes.isEmpty()) {
+        out.println("No tag changes: every target tag already equals its source tag.");
+        out.println();
+        return;
+      }
+      String[] headers = {"SERVICE", "APP", "FROM", "TO"};
+      int[] widths = {headers[0].length(), headers[1].length(), headers[2].length(), headers[3].length()};
+      for (TagChange c : changes) {
+        widths[0] = Math.max(widths[0], c.service().length());
+        widths[1] = Math.max(widths[1], c.app().length());
+        widths[2] = Math.max(widths[2], c.from().length());
+        widths[3] = Math.max(widths[3], c.to().length());
+      }
+      String format = "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s%n";
+      out.printf(format, (Object[]) headers);
+      for (TagChange c : changes) {
+        out.printf(format, c.service(), c.app(), c.from(), c.to());
+      }
+      out.println();
+    }
+  }
+}

@@ -1,0 +1,23 @@
+package io.gitops.promotion.promotion;
+
+/**
+ * A request that cannot succeed as given: bad input, a configuration error or a repository that
+ * moved under an approved plan. Terminal: callers report it and do not retry. Nothing was written.
+ */
+public final class PromotionRejectedException extends RuntimeException {
+  private final RejectionReason reason;
+
+  public PromotionRejectedException(RejectionReason reason, String message) {
+    super(message);
+    this.reason = reason;
+  }
+
+  public PromotionRejectedException(RejectionReason reason, String message, Throwable cause) {
+    super(message, cause);
+    this.reason = reason;
+  }
+
+  public RejectionReason reason() {
+    return reason;
+  }
+}

@@ -1,0 +1,35 @@
+package io.gitops.promotion.promotion;
+
+/**
+ * Why a promotion or rollback was refused. Each constant is terminal: retrying the same request on
+ * the same repository gives the same answer. {@link #code()} is the reason written on resource
+ * conditions.
+ */
+public enum RejectionReason {
+  INVALID_NAME("InvalidName"),
+  UNKNOWN_ENVIRONMENT("UnknownEnvironment"),
+  SAME_ENVIRONMENT("SameEnvironment"),
+  NOT_ON_PROMOTION_PATH("NotOnPromotionPath"),
+  REASON_REQUIRED("ReasonRequired"),
+  GROUP_NOT_FOUND("GroupNotFound"),
+  VERSION_SERVICE_NOT_FOUND("VersionServiceNotFound"),
+  INVALID_OVERLAY("InvalidOverlay"),
+  INVALID_STATE_FILE("InvalidStateFile"),
+  PLAN_CHANGED("PlanChanged"),
+  NO_RECORDED_PROMOTION("NoRecordedPromotion"),
+  ROLLBACK_WINDOW_EXPIRED("RollbackWindowExpired"),
+  UNKNOWN_REPOSITORY("UnknownRepository"),
+  GIT_AUTHENTICATION_FAILED("GitAuthenticationFailed"),
+  GIT_REPOSITORY_NOT_FOUND("GitRepositoryNotFound"),
+  GITLAB_REJECTED("GitLabRejected");
+
+  private final String code;
+
+  RejectionReason(String code) {
+    this.code = code;
+  }
+
+  public String code() {
+    return code;
+  }
+}

@@ -1,0 +1,145 @@
+package io.gitops.promotion.state;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+
+/**
+ * {@code promote-state.yaml}: the latest promotion of each group into each environment, nested as
+ * {@code environments -> <ENV> -> <group> -> {promotion, pre_state, post_state}}. Also reads the
+ * pipeline's legacy flat format (top-level {@code promotion}, {@code pre_state}, {@code post_state});
+ * writing always produces the nested format and keeps the legacy entry in it. Machine-owned: it is
+ * re-rendered on every write, and every entry it does not touch is kept as read.
+ */
+public final class StateFile {
+  private static final String ENVIRONMENTS = "environments";
+
+  private final Map<String, Object> root;
+
+  private StateFile(Map<String, Object> root) {
+    this.root = root;
+  }
+
+  public static StateFile empty() {
+    return new StateFile(new LinkedHashMap<>());
+  }
+
+  public static StateFile parse(String text) {
+    if (text == null || text.isBlank()) {
+      return empty();
+    }
+    Object loaded;
+    try {
+      loaded = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromString(text);
+    } catch (YamlEngineException e) {
+      throw new StateFormatException("state file is not valid YAML: " + e.getMessage(), e);
+    }
+    if (loaded == null) {
+      return empty();
+    }
+    if (!(loaded instanceof Map<?, ?> map)) {
+      throw new StateFormatException("state file must be a mapping at the top level");
+    }
+    Map<String, Object> root = StateCodec.stringKeys(map, "state file");
+    return new StateFile(isLegacy(root) ? nestLegacy(root) : root);
+  }
+
+  /** Whether the text uses the legacy flat format of the pipeline. */
+  public static boolean isLegacy(Map<String, Object> root) {
+    return root.containsKey("promotion") && root.containsKey("pre_state") && !root.containsKey(ENVIRONMENTS);
+  }
+
+  /** The latest promotion recorded for a group in an environment. */
+  public Optional<StateEntry> entry(String environment, String group) {
+    Object groupEntry = environmentEntries(environment).get(group);
+    if (groupEntry == null) {
+      return Optional.empty();
+    }
+    return Optional.of(StateCodec.decodeEntry(group, groupEntry, environment + "/" + group));
+  }
+
+  /** A copy with the entry of the group in the environment replaced; every other entry kept. */
+  public StateFile withEntry(String environment, StateEntry entry) {
+    Map<String, Object> copy = deepCopy(root);
+    Map<String, Object> envs = childMap(copy, ENVIRONMENTS);
+    Map<String, Object> groups = childMap(envs, environment);
+    groups.put(entry.group(), StateCodec.encodeEntry(entry));
+    return new StateFile(copy);
+  }
+
+  public String render() {
+    DumpSettings settings = DumpSettings.builder()
+        .setDefaultFlowStyle(FlowStyle.BLOCK)
+        .setIndent(2)
+        .setIndicatorIndent(0)
+        .setWidth(200)
+        .build();
+    return "# Written by promotion-operator: the latest promotion of each group into each environment.\n"
+        + new Dump(settings).dumpToString(root);
+  }
+
+  private Map<String, Object> environmentEntries(String environment) {
+    Object envs = root.get(ENVIRONMENTS);
+    if (envs == null) {
+      return Map.of();
+    }
+    if (!(envs instanceof Map<?, ?> envMap)) {
+      throw new StateFormatException("state file: 'environments' must be a mapping");
+    }
+    Object groups = envMap.get(environment);
+    if (groups == null) {
+      return Map.of();
+    }
+    if (!(groups instanceof Map<?, ?> groupMap)) {
+      throw new StateFormatException("state file: environments." + environment + " must be a mapping");
+    }
+    return StateCodec.stringKeys(groupMap, "environments." + environment);
+  }
+
+  /** A legacy file holds one promotion; it becomes the entry of its target environment and group. */
+  private static Map<String, Object> nestLegacy(Map<String, Object> legacy) {
+    Map<String, Object> promotion = StateCodec.stringKeys(
+        StateCodec.requireMap(legacy.get("promotion"), "promotion"), "promotion");
+    Object targetEnv = promotion.get("target_env");
+    Map<String, Object> pre = StateCodec.stringKeys(StateCodec.requireMap(legacy.get("pre_state"), "pre_state"), "pre_state");
+    if (targetEnv == null || pre.size() != 1) {
+      throw new StateFormatException("legacy state file needs promotion.target_env and exactly one group in pre_state");
+    }
+    String group = pre.keySet().iterator().next();
+    Map<String, Object> entry = new LinkedHashMap<>();
+    entry.put("promotion", promotion);
+    entry.put("pre_state", legacy.get("pre_state"));
+    entry.put("post_state", legacy.get("post_state"));
+    Map<String, Object> groups = new LinkedHashMap<>();
+    groups.put(group, entry);
+    Map<String, Object> envs = new LinkedHashMap<>();
+    envs.put(targetEnv.toString(), groups);
+    Map<String, Object> nested = new LinkedHashMap<>();
+    nested.put(ENVIRONMENTS, envs);
+    return nested;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> childMap(Map<String, Object> parent, String key) {
+    Object child = parent.get(key);
+    if (child instanceof Map<?, ?>) {
+      return (Map<String, Object>) child;
+    }
+    Map<String, Object> created = new LinkedHashMap<>();
+    parent.put(key, created);
+    return created;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> deepCopy(Map<String, Object> map) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    map.forEach((k, v) -> copy.put(k, v instanceof Map<?, ?> m ? deepCopy((Map<String, Object>) m) : v));
+    return copy;
+  }
+}
