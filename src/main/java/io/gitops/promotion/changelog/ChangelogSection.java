@@ -8,8 +8,9 @@ import java.util.stream.Collectors;
  * The changelog of one application as Markdown blocks: its {@code ## application (from → to)}
  * heading, then one block per non-empty Keep a Changelog section in {@link ChangeKind} order.
  *
- * <p>An entry is rendered {@code - description}, preceded by {@code **BREAKING** } when breaking and
- * by {@code **scope:** } when it has a scope, e.g. {@code - **BREAKING** **api:** drop v1 routes}.
+ * <p>An entry is rendered {@code - description}, preceded by {@code **BREAKING** } when breaking
+ * and by {@code **scope:** } when it has a scope, e.g. {@code - **BREAKING** **api:** drop v1
+ * routes}.
  */
 final class ChangelogSection {
 

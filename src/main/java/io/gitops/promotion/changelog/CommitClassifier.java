@@ -1,7 +1,6 @@
 package io.gitops.promotion.changelog;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -34,11 +33,8 @@ public final class CommitClassifier {
 
   private static final Set<String> EXCLUDED_TYPES =
       Set.of("chore", "ci", "docs", "test", "style", "build");
-  private static final Set<String> REMOVAL_WORDS =
-      Set.of(
-          "remove", "removes", "removed", "removing",
-          "drop", "drops", "dropped", "dropping",
-          "delete", "deletes", "deleted", "deleting");
+  private static final Pattern REMOVAL_WORD =
+      Pattern.compile("(remov|delet)(e|es|ed|ing)|drop(s|ped|ping)?", Pattern.CASE_INSENSITIVE);
   private static final Pattern MERGE_TITLE =
       Pattern.compile(
           "(Merge branch|Merge remote-tracking branch|Merge pull request|Merge request)\\b.*",
@@ -111,7 +107,7 @@ public final class CommitClassifier {
 
   private static boolean startsWithRemoval(String description) {
     String firstWord = description.split("[^\\p{L}]", 2)[0];
-    return REMOVAL_WORDS.contains(firstWord.toLowerCase(Locale.ROOT));
+    return REMOVAL_WORD.matcher(firstWord).matches();
   }
 
   private static String firstLine(String title) {

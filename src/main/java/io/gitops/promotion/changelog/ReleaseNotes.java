@@ -7,8 +7,8 @@ import java.util.List;
  * Renders the description of the GitLab release created by a DEV promotion: the heading line, the
  * {@code # Services} table and the {@code # Changelog} of every application that has one.
  *
- * <p>Blocks are separated by one blank line and the text ends with exactly one newline, so the
- * same input always gives the same bytes.
+ * <p>Blocks are separated by one blank line and the text ends with exactly one newline, so the same
+ * input always gives the same bytes.
  */
 public final class ReleaseNotes {
 

@@ -38,7 +38,8 @@ class CommitClassifierTest {
 
     @Test
     void featIsAdded() {
-      assertThat(classify("feat: add user dashboard")).isEqualTo(entry(ADDED, "add user dashboard"));
+      assertThat(classify("feat: add user dashboard"))
+          .isEqualTo(entry(ADDED, "add user dashboard"));
     }
 
     @Test
@@ -77,7 +78,8 @@ class CommitClassifierTest {
 
     @Test
     void featThatRemovesIsRemoved() {
-      assertThat(classify("feat: remove legacy login")).isEqualTo(entry(REMOVED, "remove legacy login"));
+      assertThat(classify("feat: remove legacy login"))
+          .isEqualTo(entry(REMOVED, "remove legacy login"));
     }
 
     @Test
@@ -87,18 +89,21 @@ class CommitClassifierTest {
 
     @Test
     void otherTypeThatDeletesIsRemoved() {
-      assertThat(classify("perf: delete unused cache")).isEqualTo(entry(REMOVED, "delete unused cache"));
+      assertThat(classify("perf: delete unused cache"))
+          .isEqualTo(entry(REMOVED, "delete unused cache"));
     }
 
     @Test
     void removalWordIsCaseInsensitive() {
-      assertThat(classify("feat: Remove legacy login")).isEqualTo(entry(REMOVED, "Remove legacy login"));
+      assertThat(classify("feat: Remove legacy login"))
+          .isEqualTo(entry(REMOVED, "Remove legacy login"));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"removes", "removed", "removing", "drops", "dropped", "DELETED"})
     void inflectedRemovalWordIsRemoval(String word) {
-      assertThat(classify("feat: " + word + " the v1 API")).isEqualTo(entry(REMOVED, word + " the v1 API"));
+      assertThat(classify("feat: " + word + " the v1 API"))
+          .isEqualTo(entry(REMOVED, word + " the v1 API"));
     }
 
     @Test
@@ -109,7 +114,8 @@ class CommitClassifierTest {
 
     @Test
     void wordThatOnlyStartsWithDropIsNotRemoval() {
-      assertThat(classify("feat: dropdown for locales")).isEqualTo(entry(ADDED, "dropdown for locales"));
+      assertThat(classify("feat: dropdown for locales"))
+          .isEqualTo(entry(ADDED, "dropdown for locales"));
     }
 
     @Test
@@ -120,7 +126,8 @@ class CommitClassifierTest {
 
     @Test
     void fixThatRemovesStaysFixed() {
-      assertThat(classify("fix: remove duplicate toast")).isEqualTo(entry(FIXED, "remove duplicate toast"));
+      assertThat(classify("fix: remove duplicate toast"))
+          .isEqualTo(entry(FIXED, "remove duplicate toast"));
     }
   }
 
@@ -140,13 +147,16 @@ class CommitClassifierTest {
 
     @Test
     void fixWithBangIsBreakingFix() {
-      assertThat(classify("fix!: reject empty tags")).isEqualTo(breaking(FIXED, "reject empty tags"));
+      assertThat(classify("fix!: reject empty tags"))
+          .isEqualTo(breaking(FIXED, "reject empty tags"));
     }
 
     @Test
     void breakingChangeFooterIsBreaking() {
-      String message = "feat: paginate orders\n\nPages hold 50 orders.\n\nBREAKING CHANGE: page is required";
-      assertThat(classify("feat: paginate orders", message)).isEqualTo(breaking(ADDED, "paginate orders"));
+      String message =
+          "feat: paginate orders\n\nPages hold 50 orders.\n\nBREAKING CHANGE: page is required";
+      assertThat(classify("feat: paginate orders", message))
+          .isEqualTo(breaking(ADDED, "paginate orders"));
     }
 
     @Test
@@ -159,13 +169,15 @@ class CommitClassifierTest {
     @Test
     void lowerCaseBreakingChangeLineIsNotBreaking() {
       String message = "feat: paginate orders\n\nbreaking change: none";
-      assertThat(classify("feat: paginate orders", message)).isEqualTo(entry(ADDED, "paginate orders"));
+      assertThat(classify("feat: paginate orders", message))
+          .isEqualTo(entry(ADDED, "paginate orders"));
     }
 
     @Test
     void breakingChangeInsideSentenceIsNotBreaking() {
       String message = "feat: paginate orders\n\nThis is not a BREAKING CHANGE: old clients work.";
-      assertThat(classify("feat: paginate orders", message)).isEqualTo(entry(ADDED, "paginate orders"));
+      assertThat(classify("feat: paginate orders", message))
+          .isEqualTo(entry(ADDED, "paginate orders"));
     }
 
     @Test
@@ -227,12 +239,14 @@ class CommitClassifierTest {
 
     @Test
     void descriptionIsKeptAsWritten() {
-      assertThat(classify("feat: Add CSV export (#123)")).isEqualTo(entry(ADDED, "Add CSV export (#123)"));
+      assertThat(classify("feat: Add CSV export (#123)"))
+          .isEqualTo(entry(ADDED, "Add CSV export (#123)"));
     }
 
     @Test
     void onlyTheFirstLineOfTheTitleCounts() {
-      assertThat(classify("fix: resolve crash\n\nlong body")).isEqualTo(entry(FIXED, "resolve crash"));
+      assertThat(classify("fix: resolve crash\n\nlong body"))
+          .isEqualTo(entry(FIXED, "resolve crash"));
     }
 
     @Test
@@ -282,7 +296,8 @@ class CommitClassifierTest {
 
     @Test
     void breakingExcludedTypeIsKept() {
-      assertThat(classify("build!: require Java 21")).isEqualTo(breaking(CHANGED, "require Java 21"));
+      assertThat(classify("build!: require Java 21"))
+          .isEqualTo(breaking(CHANGED, "require Java 21"));
     }
 
     @Test
@@ -294,7 +309,8 @@ class CommitClassifierTest {
 
     @Test
     void commitWithTwoParentsIsLeftOut() {
-      assertThat(classifier.classify(new CommitMessage("abc", "feat: add x", "feat: add x", 2))).isEmpty();
+      assertThat(classifier.classify(new CommitMessage("abc", "feat: add x", "feat: add x", 2)))
+          .isEmpty();
     }
 
     @ParameterizedTest
@@ -322,7 +338,8 @@ class CommitClassifierTest {
 
     @Test
     void plainTitleIsChangedWithTheWholeTitle() {
-      assertThat(classify("Tune connection pool")).isEqualTo(entry(CHANGED, "Tune connection pool"));
+      assertThat(classify("Tune connection pool"))
+          .isEqualTo(entry(CHANGED, "Tune connection pool"));
     }
 
     @Test
@@ -337,7 +354,8 @@ class CommitClassifierTest {
 
     @Test
     void plainRemovalIsRemoved() {
-      assertThat(classify("Remove legacy endpoint")).isEqualTo(entry(REMOVED, "Remove legacy endpoint"));
+      assertThat(classify("Remove legacy endpoint"))
+          .isEqualTo(entry(REMOVED, "Remove legacy endpoint"));
     }
 
     @Test

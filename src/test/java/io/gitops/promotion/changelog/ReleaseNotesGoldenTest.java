@@ -73,8 +73,10 @@ class ReleaseNotesGoldenTest {
                     "3.1.0",
                     "4.0.0",
                     new CommitMessage(
-                        "a1", "feat: add /v2/orders",
-                        "feat: add /v2/orders\n\nBREAKING CHANGE: clients must send a page", 1),
+                        "a1",
+                        "feat: add /v2/orders",
+                        "feat: add /v2/orders\n\nBREAKING CHANGE: clients must send a page",
+                        1),
                     commit("feat(orders)!: remove /v1/orders"),
                     commit("Tune connection pool")),
                 changelog(

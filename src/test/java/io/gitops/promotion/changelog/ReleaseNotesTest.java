@@ -34,7 +34,9 @@ class ReleaseNotesTest {
 
   private static String render(ChangelogEntry... entries) {
     return ReleaseNotes.render(
-        HEADING, ONE_SERVICE, List.of(new ApplicationChangelog("app", "1.0.0", "2.0.0", List.of(entries))));
+        HEADING,
+        ONE_SERVICE,
+        List.of(new ApplicationChangelog("app", "1.0.0", "2.0.0", List.of(entries))));
   }
 
   @Test
@@ -99,14 +101,17 @@ class ReleaseNotesTest {
 
   @Test
   void multiLineDescriptionStaysOneListItem() {
-    assertThat(render(entry(CHANGED, "tune pool\nand threads"))).endsWith("- tune pool and threads\n");
+    assertThat(render(entry(CHANGED, "tune pool\nand threads")))
+        .endsWith("- tune pool and threads\n");
   }
 
   @Test
   void pipesInTableCellsAreEscaped() {
     String notes =
         ReleaseNotes.render(
-            HEADING, List.of(new ReleasedApplication("web|api", "app", "1.0|rc", "2.0.0")), List.of());
+            HEADING,
+            List.of(new ReleasedApplication("web|api", "app", "1.0|rc", "2.0.0")),
+            List.of());
 
     assertThat(notes).contains("| web\\|api | app | 1.0\\|rc | 2.0.0 |\n");
   }
@@ -115,7 +120,9 @@ class ReleaseNotesTest {
   void missingPreviousTagIsShownAsNone() {
     String notes =
         ReleaseNotes.render(
-            HEADING, List.of(new ReleasedApplication("worker", "app-worker", null, "1.0.0")), List.of());
+            HEADING,
+            List.of(new ReleasedApplication("worker", "app-worker", null, "1.0.0")),
+            List.of());
 
     assertThat(notes).contains("| worker | app-worker | (none) | 1.0.0 |\n");
   }
@@ -123,7 +130,8 @@ class ReleaseNotesTest {
   @Test
   void noServicesLeavesTheTableHeaderOnly() {
     assertThat(ReleaseNotes.render(HEADING, List.of(), List.of()))
-        .contains("# Services\n\n| Service | App | Previous | New |\n|---|---|---|---|\n\n# Changelog");
+        .contains(
+            "# Services\n\n| Service | App | Previous | New |\n|---|---|---|---|\n\n# Changelog");
   }
 
   @Test
