@@ -1,0 +1,112 @@
+package io.gitops.promotion.yaml;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * An overlay {@code values.yaml} as read (immutable): its {@code applications[]} and the means to
+ * change their {@code image.tag} values without touching any other byte of the file.
+ *
+ * <p>Reading: applications are matched by {@code name}, never by list position, so a name may
+ * appear only once. When the file holds several YAML documents, applications come from the first
+ * document whose root mapping has an {@code applications} key; every non-empty document must be a
+ * mapping. A missing {@code applications} key means no applications. Tags are read as the string
+ * the file holds ({@code "1.5.0"} and plain {@code 1.10} read as {@code 1.5.0} and {@code 1.10}).
+ * A tag that is an alias, anchored, a block scalar or has an explicit YAML tag still reads (as its
+ * string value); such a tag is refused only when it has to change. A tag that is a mapping or a
+ * sequence, a duplicate key, or a merge key ({@code <<}) in the root, an application or an image
+ * makes the file unreadable.
+ *
+ * <p>Editing: see {@link #withTags(Map)}.
+ */
+public final class OverlayFile {
+
+  private final String text;
+  private final Map<String, ApplicationEntry> entries;
+
+  private OverlayFile(String text, List<ApplicationEntry> entries) {
+    this.text = text;
+    this.entries = new LinkedHashMap<>();
+    entries.forEach(entry -> this.entries.put(entry.name(), entry));
+  }
+
+  /**
+   * Reads an overlay.
+   *
+   * @param text the whole file, decoded from UTF-8 (a leading byte order mark may stay in it)
+   * @throws OverlayFormatException when the text is not valid YAML or not an overlay that can be
+   *     read safely; the message says where and why
+   */
+  public static OverlayFile parse(String text) throws OverlayFormatException {
+    Objects.requireNonNull(text, "text");
+    return new OverlayFile(text, new OverlayReader(text).read());
+  }
+
+  /** The applications in file order. */
+  public List<OverlayApplication> applications() {
+    return entries.values().stream().map(ApplicationEntry::application).toList();
+  }
+
+  /** The application with this name, if the overlay has one. */
+  public Optional<OverlayApplication> application(String name) {
+    return Optional.ofNullable(entries.get(name)).map(ApplicationEntry::application);
+  }
+
+  /**
+   * The text with {@code image.tag} of each named application replaced; every other byte is
+   * unchanged. The new value keeps the old value's quoting style; a plain value that would read as
+   * another type ({@code 1.10}, {@code true}, {@code 1e3} ...) is double-quoted instead. A tag whose
+   * value already equals the new one is left exactly as written. An empty map gives back the same
+   * text.
+   *
+   * <p>Refused, with a message naming the application and the reason: an unknown application, an
+   * application without {@code image.tag}, a tag that is an alias ({@code *v}), carries an anchor
+   * ({@code &v}), is a block scalar ({@code |}, {@code >}) or has an explicit YAML tag ({@code
+   * !!str 1.0}: this editor does not keep such a tag, remove it by hand), a tag under an anchored or
+   * aliased application or image (the text is shared), and a new value with a line break or control
+   * character. When anything is refused, nothing is edited.
+   *
+   * @param newTagByApplication new tag per application name
+   */
+  public String withTags(Map<String, String> newTagByApplication) throws OverlayFormatException {
+    Objects.requireNonNull(newTagByApplication, "newTagByApplication");
+    TreeSet<String> unknown = new TreeSet<>(newTagByApplication.keySet());
+    unknown.removeAll(entries.keySet());
+    if (!unknown.isEmpty()) {
+      throw new OverlayFormatException(
+          "no application named " + quoted(unknown) + " in this overlay (it has "
+              + (entries.isEmpty() ? "no applications" : quoted(entries.keySet())) + ")");
+    }
+    List<TagEditor.TagEdit> edits = new ArrayList<>();
+    for (Map.Entry<String, String> wanted : new TreeMap<>(newTagByApplication).entrySet()) {
+      edit(entries.get(wanted.getKey()), wanted.getValue()).ifPresent(edits::add);
+    }
+    return TagEditor.apply(text, edits);
+  }
+
+  private static Optional<TagEditor.TagEdit> edit(ApplicationEntry entry, String newTag)
+      throws OverlayFormatException {
+    if (newTag == null) {
+      throw new OverlayFormatException("no new tag given for application '" + entry.name() + "'");
+    }
+    if (entry.tagSite() == null) {
+      throw new OverlayFormatException(
+          entry.position() + ": application '" + entry.name()
+              + "' has no image.tag to replace; add one by hand");
+    }
+    if (newTag.equals(entry.application().tag())) {
+      return Optional.empty();
+    }
+    return Optional.of(new TagEditor.TagEdit(entry.tagSite(), newTag));
+  }
+
+  private static String quoted(Iterable<String> names) {
+    return "'" + String.join("', '", names) + "'";
+  }
+}
