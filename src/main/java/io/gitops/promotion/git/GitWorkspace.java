@@ -191,7 +191,7 @@ public final class GitWorkspace implements AutoCloseable {
       formatter.setRepository(repo);
       formatter.setPathFilter(AndTreeFilter.create(PathFilter.create(pathPrefix.replaceAll("/$", "")),
           PathFilter.create(excludedPath).negate()));
-      formatter.format(commit.getParentCount() == 0 ? null : commit.getParent(0).getTree(), commit.getTree());
+      formatter.format(commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0)).getTree(), commit.getTree());
       formatter.flush();
       return out.toString(StandardCharsets.UTF_8).replaceAll("(?m)^(diff --git|index) .*\n", "");
     } catch (IOException e) {
