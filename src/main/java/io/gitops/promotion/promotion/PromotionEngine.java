@@ -7,6 +7,7 @@ import io.gitops.promotion.state.StateFile;
 import io.gitops.promotion.state.StateFormatException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -118,7 +119,7 @@ public final class PromotionEngine {
   private String stateFileWith(PromotionPlan plan, GitWorkspace workspace) {
     PromotionRequest r = plan.request();
     PromotionRecord record = new PromotionRecord(r.promotionId(), plan.version(), r.source().name(), r.target().name(),
-        Instant.now(clock), r.requestedBy(), plan.releaseTag(), r.force() ? r.reason() : null);
+        Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), r.requestedBy(), plan.releaseTag(), r.force() ? r.reason() : null);
     StateEntry entry = new StateEntry(r.group(), record, plan.preState(), plan.postState(), List.of());
     try {
       return StateFile.parse(workspace.read(layout.stateFile()).orElse("")).withEntry(r.target().name(), entry).render();

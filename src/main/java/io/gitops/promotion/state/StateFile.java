@@ -8,6 +8,7 @@ import org.snakeyaml.engine.v2.api.DumpSettings;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -76,6 +77,7 @@ public final class StateFile {
   public String render() {
     DumpSettings settings = DumpSettings.builder()
         .setDefaultFlowStyle(FlowStyle.BLOCK)
+        .setDefaultScalarStyle(ScalarStyle.DOUBLE_QUOTED)
         .setIndent(2)
         .setIndicatorIndent(0)
         .setWidth(200)
