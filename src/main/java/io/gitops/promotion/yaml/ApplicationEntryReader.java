@@ -32,7 +32,7 @@ final class ApplicationEntryReader {
       throw new OverlayFormatException(
           position + ": applications[" + index + "] is not a mapping with a name and an image");
     }
-    MappingKeys keys = MappingKeys.of(mapping, "applications[" + index + "]");
+    MappingKeys keys = MappingKeys.of(mapping, "applications[" + index + "]" + nameHint(mapping));
     String name = name(keys, index, position);
     String where = "application '" + name + "'";
     Long projectId = projectId(keys, where);
@@ -55,6 +55,17 @@ final class ApplicationEntryReader {
       return String.format(SHARED, "application entry");
     }
     return image.getAnchor().isPresent() ? String.format(SHARED, "image mapping") : null;
+  }
+
+  /** The entry's name for messages raised before its keys are checked, e.g. a duplicate key. */
+  private static String nameHint(MappingNode mapping) {
+    return mapping.getValue().stream()
+        .filter(t -> t.getKeyNode() instanceof ScalarNode k && k.getValue().equals("name"))
+        .map(NodeTuple::getValueNode)
+        .filter(ScalarNode.class::isInstance)
+        .map(v -> " (application '" + ((ScalarNode) v).getValue() + "')")
+        .findFirst()
+        .orElse("");
   }
 
   private static String name(MappingKeys keys, int index, SourcePosition position)

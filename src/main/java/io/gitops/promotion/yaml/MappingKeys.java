@@ -7,13 +7,12 @@ import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
-import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * The entries of one mapping the reader walks through (the root, an application, an image), looked
  * up by scalar key. A duplicate key or a merge key ({@code <<}) makes the mapping unreadable: which
  * value wins differs between YAML libraries (Helm's go-yaml rejects duplicates), and a merged-in
- * {@code name}, {@code image} or {@code tag} would be invisible to a byte-level edit.
+ * {@code image} or {@code tag} lives in text shared with other mappings.
  */
 final class MappingKeys {
 
@@ -29,15 +28,11 @@ final class MappingKeys {
    * @param where what the mapping is, for messages, e.g. {@code "image of application 'web'"}
    */
   static MappingKeys of(MappingNode mapping, String where) throws OverlayFormatException {
+    rejectMergedTuples(mapping, where);
     Map<String, NodeTuple> tuples = new LinkedHashMap<>();
     for (NodeTuple tuple : mapping.getValue()) {
       if (!(tuple.getKeyNode() instanceof ScalarNode key)) {
         continue;
-      }
-      if (key.getTag().equals(Tag.MERGE)) {
-        throw new OverlayFormatException(
-            SourcePosition.of(key) + ": merge key (<<) in " + where
-                + " is not supported; write the keys out");
       }
       NodeTuple earlier = tuples.putIfAbsent(key.getValue(), tuple);
       if (earlier != null) {
@@ -53,7 +48,32 @@ final class MappingKeys {
     return Optional.ofNullable(tuples.get(key));
   }
 
-  boolean contains(String key) {
-    return tuples.containsKey(key);
+  /**
+   * snakeyaml-engine's composer replaces a merge key by the tuples it merges, marks and all, and
+   * leaves no flag behind. Such tuples give themselves away by sitting earlier in the text than the
+   * tuple before them.
+   */
+  private static void rejectMergedTuples(MappingNode mapping, String where)
+      throws OverlayFormatException {
+    int previousEnd = start(mapping);
+    for (NodeTuple tuple : mapping.getValue()) {
+      Node key = tuple.getKeyNode();
+      Node value = tuple.getValueNode();
+      if (start(key) < previousEnd) {
+        throw new OverlayFormatException(
+            SourcePosition.of(mapping) + ": " + where
+                + " takes keys from a merge key (<<), which is not supported; write the keys out");
+      }
+      // An alias value carries the marks of its anchor, earlier in the text.
+      previousEnd = start(value) >= end(key) ? Math.max(end(key), end(value)) : end(key);
+    }
+  }
+
+  private static int start(Node node) {
+    return node.getStartMark().orElseThrow().getIndex();
+  }
+
+  private static int end(Node node) {
+    return node.getEndMark().orElseThrow().getIndex();
   }
 }

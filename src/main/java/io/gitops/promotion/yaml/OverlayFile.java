@@ -62,8 +62,8 @@ public final class OverlayFile {
    * The text with {@code image.tag} of each named application replaced; every other byte is
    * unchanged. The new value keeps the old value's quoting style; a plain value that would read as
    * another type ({@code 1.10}, {@code true}, {@code 1e3} ...) is double-quoted instead. A tag whose
-   * value already equals the new one is left exactly as written. An empty map gives back the same
-   * text.
+   * value already equals the new one is left exactly as written. An empty value ({@code tag:} or
+   * {@code tag: # comment}) gets the new one after a space. An empty map gives back the same text.
    *
    * <p>Refused, with a message naming the application and the reason: an unknown application, an
    * application without {@code image.tag}, a tag that is an alias ({@code *v}), carries an anchor
@@ -84,6 +84,7 @@ public final class OverlayFile {
               + (entries.isEmpty() ? "no applications" : quoted(entries.keySet())) + ")");
     }
     List<TagEditor.TagEdit> edits = new ArrayList<>();
+    // Sorted, so that of several refused edits the same one is reported every time.
     for (Map.Entry<String, String> wanted : new TreeMap<>(newTagByApplication).entrySet()) {
       edit(entries.get(wanted.getKey()), wanted.getValue()).ifPresent(edits::add);
     }

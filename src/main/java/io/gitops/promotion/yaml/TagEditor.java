@@ -21,19 +21,20 @@ final class TagEditor {
    *     new value cannot be written; then nothing is edited
    */
   static String apply(String text, List<TagEdit> edits) throws OverlayFormatException {
-    List<TagEdit> fromTheEnd = new ArrayList<>(edits);
-    fromTheEnd.sort(Comparator.comparingInt((TagEdit edit) -> edit.site().start()).reversed());
-    List<String> replacements = new ArrayList<>();
-    for (TagEdit edit : fromTheEnd) {
-      replacements.add(replacement(edit));
+    List<Splice> splices = new ArrayList<>();
+    for (TagEdit edit : edits) {
+      splices.add(new Splice(edit.site(), replacement(edit)));
     }
+    // From the end of the text backwards, so that earlier ranges keep their indices.
+    splices.sort(Comparator.comparingInt((Splice splice) -> splice.site().start()).reversed());
     StringBuilder edited = new StringBuilder(text);
-    for (int i = 0; i < fromTheEnd.size(); i++) {
-      TagSite site = fromTheEnd.get(i).site();
-      edited.replace(site.start(), site.end(), replacements.get(i));
+    for (Splice splice : splices) {
+      edited.replace(splice.site().start(), splice.site().end(), splice.text());
     }
     return edited.toString();
   }
+
+  private record Splice(TagSite site, String text) {}
 
   private static String replacement(TagEdit edit) throws OverlayFormatException {
     TagSite site = edit.site();
