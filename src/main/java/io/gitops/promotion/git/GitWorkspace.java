@@ -182,6 +182,16 @@ public final class GitWorkspace implements AutoCloseable {
     }
   }
 
+  /** The first parent of a commit of this repository, empty for a root commit. */
+  public Optional<String> parentOf(String commitId) {
+    try (RevWalk walk = new RevWalk(git.getRepository())) {
+      RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
+      return commit.getParentCount() == 0 ? Optional.empty() : Optional.of(commit.getParent(0).getName());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The unified diff a commit made under a path prefix, leaving one file out. */
   public String diffOf(String commitId, String pathPrefix, String excludedPath) {
     Repository repo = git.getRepository();

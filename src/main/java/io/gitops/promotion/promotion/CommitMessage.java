@@ -31,7 +31,7 @@ public final class CommitMessage {
     return text.toString();
   }
 
-  static String oneLine(String text) {
+  public static String oneLine(String text) {
     return text.replaceAll("\\s+", " ").trim();
   }
 }

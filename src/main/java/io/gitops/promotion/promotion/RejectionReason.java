@@ -18,6 +18,8 @@ public enum RejectionReason {
   PLAN_CHANGED("PlanChanged"),
   NO_RECORDED_PROMOTION("NoRecordedPromotion"),
   ROLLBACK_WINDOW_EXPIRED("RollbackWindowExpired"),
+  /** A rollback names a promotion that a newer promotion of the same group and environment replaced. */
+  PROMOTION_SUPERSEDED("PromotionSuperseded"),
   UNKNOWN_REPOSITORY("UnknownRepository"),
   GIT_AUTHENTICATION_FAILED("GitAuthenticationFailed"),
   GIT_REPOSITORY_NOT_FOUND("GitRepositoryNotFound"),

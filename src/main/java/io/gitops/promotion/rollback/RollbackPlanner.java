@@ -1,0 +1,84 @@
+package io.gitops.promotion.rollback;
+
+import io.gitops.promotion.promotion.FileEdit;
+import io.gitops.promotion.promotion.PromotionRejectedException;
+import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.state.StateEntry;
+import io.gitops.promotion.yaml.OverlayApplication;
+import io.gitops.promotion.yaml.OverlayFile;
+import io.gitops.promotion.yaml.OverlayFormatException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Turns a recorded promotion and the current target overlays into a {@link RollbackPlan}. Pure: it
+ * reads files through the function it is given and writes nothing.
+ *
+ * <p>Each application of {@code pre_state} is, by its current tag: already at its pre-promotion tag
+ * (nothing to do); at the tag the promotion wrote (restored); at any other tag (changed by someone
+ * since: a conflict, restored only when forced); or gone with its overlay, application or tag (a
+ * conflict even when forced: nothing is invented).
+ */
+public final class RollbackPlanner {
+  private final RepositoryLayout layout;
+
+  public RollbackPlanner(RepositoryLayout layout) {
+    this.layout = layout;
+  }
+
+  /**
+   * @param entry the state file's record of the promotion to roll back
+   * @param files reads a file of the repository by its path from the root, empty when there is none
+   */
+  public RollbackPlan plan(RollbackRequest request, StateEntry entry, Function<String, Optional<String>> files) {
+    List<Restoration> restorations = new ArrayList<>();
+    List<Conflict> conflicts = new ArrayList<>();
+    List<FileEdit> edits = new ArrayList<>();
+    for (Map.Entry<String, Map<String, String>> service : entry.preState().services().entrySet()) {
+      String path = layout.overlay(request.group(), service.getKey(), request.target());
+      Optional<String> text = files.apply(path);
+      OverlayFile overlay = text.map(t -> parse(path, t)).orElse(null);
+      Map<String, String> newTags = new LinkedHashMap<>();
+      for (Map.Entry<String, String> app : service.getValue().entrySet()) {
+        String pre = app.getValue();
+        String expected = entry.postState().tag(service.getKey(), app.getKey()).orElse(null);
+        String actual = overlay == null ? null
+            : overlay.application(app.getKey()).map(OverlayApplication::tag).orElse(null);
+        if (pre == null || pre.equals(actual)) {
+          continue;
+        }
+        if (actual != null && (actual.equals(expected) || request.force())) {
+          restorations.add(new Restoration(service.getKey(), app.getKey(), actual, pre));
+          newTags.put(app.getKey(), pre);
+        } else {
+          conflicts.add(new Conflict(service.getKey(), app.getKey(), expected, actual, pre));
+        }
+      }
+      if (!newTags.isEmpty()) {
+        edits.add(new FileEdit(path, text.orElseThrow(), withTags(path, overlay, newTags)));
+      }
+    }
+    return new RollbackPlan(request, entry.promotion(), restorations, conflicts, edits);
+  }
+
+  private static OverlayFile parse(String path, String text) {
+    try {
+      return OverlayFile.parse(text);
+    } catch (OverlayFormatException e) {
+      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String withTags(String path, OverlayFile overlay, Map<String, String> newTags) {
+    try {
+      return overlay.withTags(newTags);
+    } catch (OverlayFormatException e) {
+      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
+    }
+  }
+}
