@@ -7,4 +7,8 @@ enum OutputFormat {
   PromotionReport promotionReport() {
     return this == JSON ? new PromotionReport.Json() : new PromotionReport.Text();
   }
+
+  RollbackReport rollbackReport() {
+    return this == JSON ? new RollbackReport.Json() : new RollbackReport.Text();
+  }
 }

@@ -62,19 +62,11 @@ sealed interface PromotionReport {
         out.println();
         return;
       }
-      String[] headers = {"SERVICE", "APP", "FROM", "TO"};
-      int[] widths = {headers[0].length(), headers[1].length(), headers[2].length(), headers[3].length()};
+      TextTable table = new TextTable("SERVICE", "APP", "FROM", "TO");
       for (TagChange c : changes) {
-        widths[0] = Math.max(widths[0], c.service().length());
-        widths[1] = Math.max(widths[1], c.app().length());
-        widths[2] = Math.max(widths[2], c.from().length());
-        widths[3] = Math.max(widths[3], c.to().length());
+        table.row(c.service(), c.app(), c.from(), c.to());
       }
-      String format = "%-" + widths[0] + "s  %-" + widths[1] + "s  %-" + widths[2] + "s  %s%n";
-      out.printf(format, (Object[]) headers);
-      for (TagChange c : changes) {
-        out.printf(format, c.service(), c.app(), c.from(), c.to());
-      }
+      table.print(out);
       out.println();
     }
   }

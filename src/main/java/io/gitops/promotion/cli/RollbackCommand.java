@@ -1,0 +1,97 @@
+package io.gitops.promotion.cli;
+
+import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.rollback.RollbackEngine;
+import io.gitops.promotion.rollback.RollbackListener;
+import io.gitops.promotion.rollback.RollbackParameters;
+import io.gitops.promotion.rollback.RollbackRequest;
+import io.gitops.promotion.rollback.RollbackResult;
+import io.gitops.promotion.rollback.RollbackValidator;
+import io.gitops.promotion.rollback.RollbackWindow;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
+
+/** {@code rollback}: restores the tags the latest recorded promotion of a group into an environment replaced. */
+@Command(name = "rollback", mixinStandardHelpOptions = true,
+    description = "Restore the image tags a promotion replaced (its recorded pre_state), in one commit.")
+final class RollbackCommand implements Callable<Integer> {
+  @ParentCommand
+  Main main;
+
+  @Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Mixin
+  RepositoryOptions repository;
+
+  @Option(names = "--group", required = true, description = "Workload group whose promotion is rolled back.")
+  String group;
+
+  @Option(names = "--env", required = true, description = "Environment the promotion went into (e.g. TST).")
+  String env;
+
+  @Option(names = "--promotion-id", description = "Roll back only if the latest recorded promotion is this one.")
+  String promotionId;
+
+  @Option(names = "--dry-run", arity = "1", defaultValue = "false",
+      description = "Preview only (default: ${DEFAULT-VALUE}: rolls back, as the pipeline's button does).")
+  boolean dryRun;
+
+  @ArgGroup(exclusive = false)
+  ForceOptions force = new ForceOptions();
+
+  @Option(names = "--requested-by", defaultValue = "${sys:user.name}", description = "Who asks (default: ${DEFAULT-VALUE}).")
+  String requestedBy;
+
+  @Option(names = "--window", defaultValue = "7d", converter = WindowConverter.class,
+      description = "Older promotions need --force: 7d, 36h, 90m or 0 for no limit (default: ${DEFAULT-VALUE}).")
+  Duration window;
+
+  @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  OutputFormat output;
+
+  @Override
+  public Integer call() {
+    RollbackRequest request = new RollbackValidator(EnvironmentCatalog.defaults()).validate(new RollbackParameters(
+        UUID.randomUUID().toString(), group, env, dryRun, force.force, force.reason, requestedBy, window, promotionId));
+    RollbackEngine engine = new RollbackEngine(repository.layout(), PromoteCommand.COMMITTER, Clock.systemUTC(),
+        RollbackListener.NONE, 5);
+    RollbackResult result;
+    try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace)) {
+      result = engine.run(request, workspaces.workspace(), null);
+    }
+    output.rollbackReport().print(result, spec.commandLine().getOut());
+    return ExitCodes.OK;
+  }
+
+  /** {@code --force} and its required {@code --reason}. */
+  static final class ForceOptions {
+    @Option(names = "--force", description = "Restore tags changed since the promotion too, and promotions older than the window.")
+    boolean force;
+
+    @Option(names = "--reason", description = "Why the rollback is forced (required with --force).")
+    String reason;
+  }
+
+  /** Reads {@code --window}. */
+  static final class WindowConverter implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      try {
+        return RollbackWindow.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.gitops.promotion.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gitops.promotion.rollback.Conflict;
+import io.gitops.promotion.rollback.Restoration;
+import io.gitops.promotion.rollback.RollbackOutcome;
+import io.gitops.promotion.rollback.RollbackResult;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** Prints a rollback result for people (tables and the diff) or for programs (one JSON object). */
+sealed interface RollbackReport {
+  void print(RollbackResult result, PrintWriter out);
+
+  /** {@code {result, title, promotionId, restored, conflicts, commit, diff}}. */
+  final class Json implements RollbackReport {
+    @Override
+    public void print(RollbackResult result, PrintWriter out) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("result", result.outcome().label());
+      json.put("title", result.title());
+      json.put("promotionId", result.promotionId());
+      json.put("restored", result.restored());
+      json.put("conflicts", result.conflicts());
+      json.put("commit", result.commit());
+      json.put("diff", result.diff());
+      try {
+        out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("a rollback result is plain data", e);
+      }
+      out.flush();
+    }
+  }
+
+  /** A title, the restored tags, the applications left alone, the commit and the diff. */
+  final class Text implements RollbackReport {
+    @Override
+    public void print(RollbackResult result, PrintWriter out) {
+      out.println(result.title());
+      out.println("Result: " + result.outcome().label() + (result.resumed() ? " (found already pushed)" : ""));
+      out.println();
+      if (result.restored().isEmpty()) {
+        out.println(result.outcome() == RollbackOutcome.NOTHING_TO_ROLL_BACK
+            ? "Nothing to restore: every tag already equals its pre-promotion value."
+            : "Nothing to restore.");
+      } else {
+        TextTable restored = new TextTable("SERVICE", "APP", "FROM", "TO");
+        result.restored().forEach((Restoration r) -> restored.row(r.service(), r.app(), r.from(), r.to()));
+        restored.print(out);
+      }
+      out.println();
+      if (!result.conflicts().isEmpty()) {
+        out.println("Left alone, changed since the promotion (--force restores those still present):");
+        TextTable conflicts = new TextTable("SERVICE", "APP", "PROMOTED", "NOW", "BEFORE");
+        result.conflicts().forEach((Conflict c) -> conflicts.row(c.service(), c.app(), c.expected(), c.actual(), c.restoreTo()));
+        conflicts.print(out);
+        out.println();
+      }
+      if (result.commit() != null) {
+        out.println("Commit: " + result.commit());
+      }
+      if (!result.diff().isEmpty()) {
+        out.println();
+        out.print(result.diff());
+      }
+      out.flush();
+    }
+  }
+}
