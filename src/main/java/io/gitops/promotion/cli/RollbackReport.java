@@ -45,7 +45,7 @@ sealed interface RollbackReport {
       if (result.restored().isEmpty()) {
         out.println(result.outcome() == RollbackOutcome.NOTHING_TO_ROLL_BACK
             ? "Nothing to restore: every tag already equals its pre-promotion value."
-            : "Nothing to restore.");
+            : "Nothing left to restore but the applications left alone below.");
       } else {
         TextTable restored = new TextTable("SERVICE", "APP", "FROM", "TO");
         result.restored().forEach((Restoration r) -> restored.row(r.service(), r.app(), r.from(), r.to()));
