@@ -1,5 +1,6 @@
 package io.gitops.promotion.api;
 
+import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.promotion.PlainName;
 
 /**
@@ -11,7 +12,7 @@ public final class ApiPatterns {
   public static final String PLAIN_NAME = PlainName.PATTERN;
 
   /** An environment name such as {@code DEV} or {@code Prd2}; the configuration enforces the same. */
-  public static final String ENVIRONMENT = "^[A-Za-z][A-Za-z0-9]{0,15}$";
+  public static final String ENVIRONMENT = Environment.NAME_PATTERN;
 
   /** A lead service, optionally prefixed with its group: {@code frontend} or {@code tbd-test/frontend}. */
   public static final String VERSION_SERVICE =
