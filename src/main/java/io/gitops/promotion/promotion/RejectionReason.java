@@ -19,6 +19,7 @@ public enum RejectionReason {
   NO_RECORDED_PROMOTION("NoRecordedPromotion"),
   ROLLBACK_WINDOW_EXPIRED("RollbackWindowExpired"),
   UNKNOWN_REPOSITORY("UnknownRepository"),
+  CREDENTIALS_NOT_FOUND("CredentialsNotFound"),
   GIT_AUTHENTICATION_FAILED("GitAuthenticationFailed"),
   GIT_REPOSITORY_NOT_FOUND("GitRepositoryNotFound"),
   GITLAB_REJECTED("GitLabRejected");
