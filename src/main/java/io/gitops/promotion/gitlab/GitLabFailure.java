@@ -1,0 +1,66 @@
+package io.gitops.promotion.gitlab;
+
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.gitlab4j.api.GitLabApiException;
+
+/** What a failed gitlab4j call said: HTTP status (0 for no response), detail, Retry-After. */
+record GitLabFailure(int httpStatus, String detail, Duration retryAfter, Exception cause) {
+
+  static GitLabFailure of(GitLabApiException e) {
+    int status = e.getHttpStatus();
+    if (status == 0) {
+      return new GitLabFailure(0, "no response: " + oneLine(e.getMessage()), null, e);
+    }
+    String message = e.getMessage() == null ? e.getReason() : e.getMessage();
+    String detail = oneLine(message);
+    if (!detail.startsWith(Integer.toString(status))) {
+      detail = status + " " + detail;
+    }
+    return new GitLabFailure(status, detail, retryAfter(e.getHeaders()), e);
+  }
+
+  static GitLabFailure of(ProcessingException e) {
+    return new GitLabFailure(0, "no response: " + oneLine(e.getMessage()), null, e);
+  }
+
+  /** 429, 5xx, 408 and connection failures may succeed when repeated; other 4xx never. */
+  boolean retryable() {
+    return httpStatus == 0 || httpStatus == 408 || httpStatus == 429 || httpStatus >= 500;
+  }
+
+  boolean is(int status) {
+    return httpStatus == status;
+  }
+
+  boolean says(String text) {
+    return detail.toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  private static Duration retryAfter(MultivaluedMap<String, String> headers) {
+    if (headers == null) {
+      return null;
+    }
+    for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+      if ("Retry-After".equalsIgnoreCase(header.getKey()) && !header.getValue().isEmpty()) {
+        try {
+          long seconds = Long.parseLong(header.getValue().get(0).trim());
+          return seconds >= 0 ? Duration.ofSeconds(seconds) : null;
+        } catch (NumberFormatException httpDate) {
+          return null; // an HTTP-date: fall back to our own backoff
+        }
+      }
+    }
+    return null;
+  }
+
+  private static String oneLine(String text) {
+    if (text == null || text.isBlank()) {
+      return "(no message)";
+    }
+    return text.strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}
