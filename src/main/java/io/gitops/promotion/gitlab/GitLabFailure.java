@@ -2,6 +2,7 @@ package io.gitops.promotion.gitlab;
 
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.net.HttpRetryException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,9 +14,13 @@ record GitLabFailure(int httpStatus, String detail, Duration retryAfter, Excepti
   static GitLabFailure of(GitLabApiException e) {
     int status = e.getHttpStatus();
     if (status == 0) {
-      return new GitLabFailure(0, "no response: " + oneLine(e.getMessage()), null, e);
+      return withoutResponse(e);
     }
-    String message = e.getMessage() == null ? e.getReason() : e.getMessage();
+    String message = e.hasValidationErrors()
+        ? e.getValidationErrors().entrySet().stream()
+            .map(field -> field.getKey() + ": " + String.join(", ", field.getValue()))
+            .collect(java.util.stream.Collectors.joining("; "))
+        : e.getMessage() == null ? e.getReason() : e.getMessage();
     String detail = oneLine(message);
     if (!detail.startsWith(Integer.toString(status))) {
       detail = status + " " + detail;
@@ -24,6 +29,20 @@ record GitLabFailure(int httpStatus, String detail, Duration retryAfter, Excepti
   }
 
   static GitLabFailure of(ProcessingException e) {
+    return withoutResponse(e);
+  }
+
+  /**
+   * A connection failure, unless it is the JDK refusing to resend a streamed request that got
+   * 401 or 407: then it is that status.
+   */
+  private static GitLabFailure withoutResponse(Exception e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpRetryException refused && refused.responseCode() > 0) {
+        int status = refused.responseCode();
+        return new GitLabFailure(status, status == 401 ? "401 Unauthorized" : status + " " + oneLine(refused.getReason()), null, e);
+      }
+    }
     return new GitLabFailure(0, "no response: " + oneLine(e.getMessage()), null, e);
   }
 

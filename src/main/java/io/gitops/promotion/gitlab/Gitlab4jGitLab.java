@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.gitlab4j.api.GitLabApi;
@@ -29,6 +30,8 @@ import org.gitlab4j.api.models.Tag;
 import org.gitlab4j.models.Constants.DeploymentOrderBy;
 import org.gitlab4j.models.Constants.DeploymentStatus;
 import org.gitlab4j.models.Constants.SortOrder;
+import org.glassfish.jersey.client.ClientProperties;
+import org.glassfish.jersey.client.RequestEntityProcessing;
 
 /** {@link GitLab} over GitLab's REST API v4 with gitlab4j-api, authenticated by a private token. */
 public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
@@ -62,7 +65,10 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
       throw new IllegalArgumentException("GitLab token is required");
     }
     this.url = url;
-    this.api = new GitLabApi(url, token);
+    this.api = new GitLabApi(url, token, Map.of(
+        // HttpURLConnection silently resends a buffered POST once when the connection drops
+        // before the response, which would duplicate a deployment; it never resends a streamed one.
+        ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED));
     this.api.setRequestTimeout(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS);
     this.environmentTiers = new EnvironmentTierApi(api);
     this.retry = new RetryLoop(retryPolicy, sleeper, listener);
