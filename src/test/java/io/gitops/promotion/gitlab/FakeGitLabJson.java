@@ -11,6 +11,8 @@ import java.util.Map;
  */
 final class FakeGitLabJson {
 
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(java.time.ZoneOffset.UTC);
   private static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
   private final String webUrl;
 
@@ -27,7 +29,7 @@ final class FakeGitLabJson {
         "name_with_namespace", p.path.replace("/", " / "),
         "path", p.name(),
         "path_with_namespace", p.path,
-        "created_at", EPOCH.toString(),
+        "created_at", time(EPOCH),
         "default_branch", "main",
         "tag_list", List.of(),
         "topics", List.of(),
@@ -38,14 +40,14 @@ final class FakeGitLabJson {
         "avatar_url", null,
         "forks_count", 0,
         "star_count", 0,
-        "last_activity_at", EPOCH.toString(),
+        "last_activity_at", time(EPOCH),
         "namespace", map("id", 1, "name", namespace, "path", namespace, "kind", "group",
             "full_path", namespace, "parent_id", null, "avatar_url", null,
             "web_url", webUrl + "/groups/" + namespace));
   }
 
   Map<String, Object> commit(FakeProject p, FakeCommit c) {
-    String at = c.committedAt().toString();
+    String at = time(c.committedAt());
     return map(
         "id", c.sha(),
         "short_id", c.sha().substring(0, 8),
@@ -75,7 +77,7 @@ final class FakeGitLabJson {
         "release", release == null ? null
             : map("tag_name", release.tagName(), "description", release.description()),
         "protected", false,
-        "created_at", t.createdAt() == null ? null : t.createdAt().toString());
+        "created_at", t.createdAt() == null ? null : time(t.createdAt()));
   }
 
   Map<String, Object> release(FakeProject p, FakeRelease r) {
@@ -86,8 +88,8 @@ final class FakeGitLabJson {
         "name", r.name(),
         "tag_name", r.tagName(),
         "description", r.description(),
-        "created_at", r.createdAt().toString(),
-        "released_at", r.createdAt().toString(),
+        "created_at", time(r.createdAt()),
+        "released_at", time(r.createdAt()),
         "upcoming_release", false,
         "author", user(),
         "commit", commit(p, p.commits.get(tagSha)),
@@ -131,8 +133,8 @@ final class FakeGitLabJson {
         "external_url", null,
         "state", "available",
         "tier", e.tier(),
-        "created_at", e.createdAt().toString(),
-        "updated_at", e.updatedAt().toString(),
+        "created_at", time(e.createdAt()),
+        "updated_at", time(e.updatedAt()),
         "auto_stop_at", null);
   }
 
@@ -144,12 +146,17 @@ final class FakeGitLabJson {
         "iid", d.iid(),
         "ref", d.ref(),
         "sha", d.sha(),
-        "created_at", d.createdAt().toString(),
-        "updated_at", d.updatedAt().toString(),
+        "created_at", time(d.createdAt()),
+        "updated_at", time(d.updatedAt()),
         "status", d.status(),
         "user", user(),
         "environment", map("id", environment.id(), "name", environment.name(), "external_url", null),
         "deployable", null);
+  }
+
+  /** GitLab's timestamps: UTC with milliseconds, {@code 2016-08-11T07:36:40.222Z}. */
+  static String time(Instant instant) {
+    return TIME.format(instant);
   }
 
   private Map<String, Object> user() {
