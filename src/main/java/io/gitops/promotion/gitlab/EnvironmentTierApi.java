@@ -8,9 +8,9 @@ import org.gitlab4j.api.GitLabApiForm;
 import org.gitlab4j.api.models.Environment;
 
 /**
- * {@code PUT /projects/:id/environments/:environment_id} with a new tier. gitlab4j 6.2.0's
- * {@code EnvironmentsApi.updateEnvironment} passes its form as the first path segment as well,
- * so its request goes to a wrong URL; this sends the same request correctly.
+ * {@code PUT /projects/:id/environments/:environment_id} with a new tier. gitlab4j 6.2.0's {@code
+ * EnvironmentsApi.updateEnvironment} passes its form as the first path segment as well, so its
+ * request goes to a wrong URL; this sends the same request correctly.
  */
 final class EnvironmentTierApi extends AbstractApi {
 
@@ -21,13 +21,14 @@ final class EnvironmentTierApi extends AbstractApi {
   Environment updateTier(String projectId, long environmentId, String tier)
       throws GitLabApiException {
     GitLabApiForm form = new GitLabApiForm().withParam("tier", tier, true);
-    Response response = putWithFormData(
-        Response.Status.OK,
-        form,
-        "projects",
-        getProjectIdOrPath(projectId),
-        "environments",
-        environmentId);
+    Response response =
+        putWithFormData(
+            Response.Status.OK,
+            form,
+            "projects",
+            getProjectIdOrPath(projectId),
+            "environments",
+            environmentId);
     return response.readEntity(Environment.class);
   }
 }

@@ -9,10 +9,10 @@ import java.util.Optional;
  * environments and deployments. A {@code projectId} is a numeric id ({@code "1234"}) or a path
  * ({@code "group/project"}).
  *
- * <p>Every method throws {@link GitLabRejectedException} when GitLab refuses the call (do not retry)
- * and {@link GitLabUnavailableException} when GitLab could not be reached or kept failing after the
- * adapter's own retries (retry later). Creates are idempotent: repeating one that already took
- * effect returns the existing object instead of making a second one.
+ * <p>Every method throws {@link GitLabRejectedException} when GitLab refuses the call (do not
+ * retry) and {@link GitLabUnavailableException} when GitLab could not be reached or kept failing
+ * after the adapter's own retries (retry later). Creates are idempotent: repeating one that already
+ * took effect returns the existing object instead of making a second one.
  */
 public interface GitLab {
 
@@ -20,15 +20,17 @@ public interface GitLab {
   Optional<String> tagCommit(String projectId, String tagName);
 
   /**
-   * Creates the tag at the commit; succeeds without a second tag when the tag already points
-   * there, and is rejected when it points at another commit.
+   * Creates the tag at the commit; succeeds without a second tag when the tag already points there,
+   * and is rejected when it points at another commit.
    */
   void createTag(String projectId, String tagName, String commitSha, String message);
 
   /** The release of the tag, or empty when the tag has no release. */
   Optional<ReleaseRef> release(String projectId, String tagName);
 
-  /** Creates the release of an existing tag; returns the existing release if there already is one. */
+  /**
+   * Creates the release of an existing tag; returns the existing release if there already is one.
+   */
   ReleaseRef createRelease(String projectId, String tagName, String name, String description);
 
   /** The commits reachable from {@code toRef} but not from {@code fromRef}, oldest first. */

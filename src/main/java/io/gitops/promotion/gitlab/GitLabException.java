@@ -12,7 +12,11 @@ public abstract sealed class GitLabException extends RuntimeException
   private final int httpStatus;
 
   GitLabException(
-      String message, GitLabOperation operation, String projectId, int httpStatus, Throwable cause) {
+      String message,
+      GitLabOperation operation,
+      String projectId,
+      int httpStatus,
+      Throwable cause) {
     super(message, cause);
     this.operation = operation;
     this.projectId = projectId;
@@ -21,9 +25,10 @@ public abstract sealed class GitLabException extends RuntimeException
 
   /** {@code create tag v1.5.0 on project 1234}: the call as messages name it. */
   static String describe(GitLabOperation operation, String subject, String projectId) {
-    String call = subject == null || subject.isEmpty()
-        ? operation.description()
-        : operation.description() + " " + subject;
+    String call =
+        subject == null || subject.isEmpty()
+            ? operation.description()
+            : operation.description() + " " + subject;
     return call + " on project " + projectId;
   }
 

@@ -16,11 +16,12 @@ record GitLabFailure(int httpStatus, String detail, Duration retryAfter, Excepti
     if (status == 0) {
       return withoutResponse(e);
     }
-    String message = e.hasValidationErrors()
-        ? e.getValidationErrors().entrySet().stream()
-            .map(field -> field.getKey() + ": " + String.join(", ", field.getValue()))
-            .collect(java.util.stream.Collectors.joining("; "))
-        : e.getMessage() == null ? e.getReason() : e.getMessage();
+    String message =
+        e.hasValidationErrors()
+            ? e.getValidationErrors().entrySet().stream()
+                .map(field -> field.getKey() + ": " + String.join(", ", field.getValue()))
+                .collect(java.util.stream.Collectors.joining("; "))
+            : e.getMessage() == null ? e.getReason() : e.getMessage();
     String detail = oneLine(message);
     if (!detail.startsWith(Integer.toString(status))) {
       detail = status + " " + detail;
@@ -33,14 +34,18 @@ record GitLabFailure(int httpStatus, String detail, Duration retryAfter, Excepti
   }
 
   /**
-   * A connection failure, unless it is the JDK refusing to resend a streamed request that got
-   * 401 or 407: then it is that status.
+   * A connection failure, unless it is the JDK refusing to resend a streamed request that got 401
+   * or 407: then it is that status.
    */
   private static GitLabFailure withoutResponse(Exception e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof HttpRetryException refused && refused.responseCode() > 0) {
         int status = refused.responseCode();
-        return new GitLabFailure(status, status == 401 ? "401 Unauthorized" : status + " " + oneLine(refused.getReason()), null, e);
+        return new GitLabFailure(
+            status,
+            status == 401 ? "401 Unauthorized" : status + " " + oneLine(refused.getReason()),
+            null,
+            e);
       }
     }
     return new GitLabFailure(0, "no response: " + oneLine(e.getMessage()), null, e);
@@ -56,7 +61,9 @@ record GitLabFailure(int httpStatus, String detail, Duration retryAfter, Excepti
   }
 
   boolean says(String text) {
-    return detail.toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT));
+    return detail
+        .toLowerCase(java.util.Locale.ROOT)
+        .contains(text.toLowerCase(java.util.Locale.ROOT));
   }
 
   private static Duration retryAfter(MultivaluedMap<String, String> headers) {

@@ -46,8 +46,7 @@ public final class GitLabRejectedException extends GitLabException {
       Refusal refusal,
       String detail,
       Throwable cause) {
-    String message =
-        "GitLab refused " + describe(operation, subject, projectId) + ": " + detail;
+    String message = "GitLab refused " + describe(operation, subject, projectId) + ": " + detail;
     return new GitLabRejectedException(message, operation, projectId, httpStatus, refusal, cause);
   }
 

@@ -34,8 +34,13 @@ public final class GitLabUnavailableException extends GitLabException {
       Duration retryAfter,
       String detail,
       Throwable cause) {
-    String message = "GitLab unavailable for " + describe(operation, subject, projectId)
-        + " after " + attempts + (attempts == 1 ? " attempt: " : " attempts: ") + detail;
+    String message =
+        "GitLab unavailable for "
+            + describe(operation, subject, projectId)
+            + " after "
+            + attempts
+            + (attempts == 1 ? " attempt: " : " attempts: ")
+            + detail;
     return new GitLabUnavailableException(
         message, operation, projectId, httpStatus, attempts, retryAfter, cause);
   }

@@ -1,5 +1,6 @@
 package io.gitops.promotion.gitlab;
 
+import static io.gitops.promotion.gitlab.GitLabOperation.COMPARE;
 import static io.gitops.promotion.gitlab.GitLabOperation.CREATE_DEPLOYMENT;
 import static io.gitops.promotion.gitlab.GitLabOperation.CREATE_ENVIRONMENT;
 import static io.gitops.promotion.gitlab.GitLabOperation.CREATE_RELEASE;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
+import org.gitlab4j.api.models.Commit;
 import org.gitlab4j.api.models.Deployment;
 import org.gitlab4j.api.models.DeploymentFilter;
 import org.gitlab4j.api.models.Environment;
@@ -38,6 +40,7 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
 
   private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
   private static final int READ_TIMEOUT_MILLIS = 30_000;
+
   /** How far back a retried create looks for what its lost first attempt made (clock skew). */
   private static final Duration LOST_RESPONSE_WINDOW = Duration.ofMinutes(2);
 
@@ -65,10 +68,15 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
       throw new IllegalArgumentException("GitLab token is required");
     }
     this.url = url;
-    this.api = new GitLabApi(url, token, Map.of(
-        // HttpURLConnection silently resends a buffered POST once when the connection drops
-        // before the response, which would duplicate a deployment; it never resends a streamed one.
-        ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED));
+    this.api =
+        new GitLabApi(
+            url,
+            token,
+            Map.of(
+                // HttpURLConnection silently resends a buffered POST once when the connection drops
+                // before the response, which would duplicate a deployment; it never resends a
+                // streamed one.
+                ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED));
     this.api.setRequestTimeout(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS);
     this.environmentTiers = new EnvironmentTierApi(api);
     this.retry = new RetryLoop(retryPolicy, sleeper, listener);
@@ -77,34 +85,24 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
 
   @Override
   public Optional<String> tagCommit(String projectId, String tagName) {
-    return retry.run(GET_TAG, tagName, projectId, attempt -> tag(projectId, tagName).map(t -> commitOf(t)));
+    return retry.run(GET_TAG, tagName, projectId, attempt -> tagCommitOnce(projectId, tagName));
   }
 
   @Override
   public void createTag(String projectId, String tagName, String commitSha, String message) {
-    retry.run(CREATE_TAG, tagName, projectId, attempt -> {
-      try {
-        api.getTagsApi().createTag(projectId, tagName, commitSha, message, (String) null);
-      } catch (GitLabApiException e) {
-        GitLabFailure failure = GitLabFailure.of(e);
-        if (!(failure.is(400) && failure.says("already exists"))) {
-          throw e;
-        }
-        // an earlier attempt, whose response was lost, or someone else made it: same commit is ours
-        String existing = tag(projectId, tagName).map(t -> commitOf(t)).orElseThrow(() -> e);
-        if (!existing.equalsIgnoreCase(commitSha)) {
-          throw GitLabRejectedException.of(CREATE_TAG, tagName, projectId, 400,
-              GitLabRejectedException.Refusal.CONFLICT,
-              "tag already exists at commit " + existing + ", not at " + commitSha, e);
-        }
-      }
-      return null;
-    });
+    retry.run(
+        CREATE_TAG,
+        tagName,
+        projectId,
+        attempt -> {
+          createTagOnce(projectId, tagName, commitSha, message);
+          return null;
+        });
   }
 
   @Override
   public Optional<ReleaseRef> release(String projectId, String tagName) {
-    return retry.run(GET_RELEASE, tagName, projectId, attempt -> releaseOf(projectId, tagName));
+    return retry.run(GET_RELEASE, tagName, projectId, attempt -> releaseOnce(projectId, tagName));
   }
 
   @Override
@@ -112,45 +110,55 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
       String projectId, String tagName, String name, String description) {
     ReleaseParams params =
         new ReleaseParams().withTagName(tagName).withName(name).withDescription(description);
-    return retry.run(CREATE_RELEASE, tagName, projectId, attempt -> {
-      try {
-        return toRef(api.getReleasesApi().createRelease(projectId, params));
-      } catch (GitLabApiException e) {
-        if (e.getHttpStatus() != 409) {
-          throw e;
-        }
-        return releaseOf(projectId, tagName).orElseThrow(() -> e);
-      }
-    });
+    return retry.run(
+        CREATE_RELEASE,
+        tagName,
+        projectId,
+        attempt -> {
+          try {
+            return toRef(api.getReleasesApi().createRelease(projectId, params));
+          } catch (GitLabApiException e) {
+            if (e.getHttpStatus() != 409) {
+              throw e;
+            }
+            return releaseOnce(projectId, tagName).orElseThrow(() -> e);
+          }
+        });
   }
 
   @Override
   public List<GitLabCommit> compare(String projectId, String fromRef, String toRef) {
-    return retry.run(GitLabOperation.COMPARE, fromRef + "..." + toRef, projectId, attempt -> {
-      var commits = api.getRepositoryApi().compare(projectId, fromRef, toRef).getCommits();
-      return commits == null ? List.<GitLabCommit>of() : commits.stream()
-          .map(c -> new GitLabCommit(c.getId(), c.getTitle(), c.getMessage(),
-              c.getParentIds() == null ? 0 : c.getParentIds().size()))
-          .toList();
-    });
+    return retry.run(
+        COMPARE,
+        fromRef + "..." + toRef,
+        projectId,
+        attempt -> {
+          List<Commit> commits =
+              api.getRepositoryApi().compare(projectId, fromRef, toRef).getCommits();
+          return commits == null
+              ? List.of()
+              : commits.stream().map(Gitlab4jGitLab::toCommit).toList();
+        });
   }
 
   @Override
   public void ensureEnvironment(String projectId, String name, String tier) {
-    Environment environment = retry
-        .run(LIST_ENVIRONMENTS, "", projectId, attempt -> environmentNamed(projectId, name))
-        .orElseGet(() -> retry.run(CREATE_ENVIRONMENT, name, projectId, attempt -> {
-          try {
-            return api.getEnvironmentsApi().createEnvironment(projectId, name, null, tier);
-          } catch (GitLabApiException e) {
-            if (!GitLabFailure.of(e).says("has already been taken")) {
-              throw e;
-            }
-            return environmentNamed(projectId, name).orElseThrow(() -> e);
-          }
-        }));
+    Objects.requireNonNull(tier, "tier");
+    Optional<Environment> existing =
+        retry.run(LIST_ENVIRONMENTS, "", projectId, attempt -> environmentOnce(projectId, name));
+    Environment environment =
+        existing.isPresent()
+            ? existing.get()
+            : retry.run(
+                CREATE_ENVIRONMENT,
+                name,
+                projectId,
+                attempt -> createEnvironmentOnce(projectId, name, tier));
     if (!tier.equals(environment.getTier())) {
-      retry.run(UPDATE_ENVIRONMENT, name, projectId,
+      retry.run(
+          UPDATE_ENVIRONMENT,
+          name,
+          projectId,
           attempt -> environmentTiers.updateTier(projectId, environment.getId(), tier));
     }
   }
@@ -158,27 +166,37 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
   @Override
   public Optional<DeploymentRef> findDeployment(
       String projectId, String environment, String sha, Instant createdAfter) {
-    return retry.run(LIST_DEPLOYMENTS, environment, projectId,
-        attempt -> deploymentOf(projectId, environment, sha, null, createdAfter));
+    return retry.run(
+        LIST_DEPLOYMENTS,
+        environment,
+        projectId,
+        attempt -> deploymentOnce(projectId, environment, sha, null, createdAfter));
   }
 
   @Override
   public DeploymentRef createDeployment(
       String projectId, String environment, String ref, boolean refIsTag, String sha) {
     Instant firstAttempt = clock.instant();
-    return retry.run(CREATE_DEPLOYMENT, ref + " to " + environment, projectId, attempt -> {
-      if (attempt > 1) {
-        // the failed attempt may have created it before its response was lost
-        Optional<DeploymentRef> earlier = deploymentOf(
-            projectId, environment, sha, ref, firstAttempt.minus(LOST_RESPONSE_WINDOW));
-        if (earlier.isPresent()) {
-          return earlier.get();
-        }
-      }
-      return toRef(api.getDeploymentsApi()
-          .addDeployment(projectId, environment, sha, ref, refIsTag, DeploymentStatus.SUCCESS),
-          environment);
-    });
+    return retry.run(
+        CREATE_DEPLOYMENT,
+        ref + " to " + environment,
+        projectId,
+        attempt -> {
+          if (attempt > 1) {
+            // GitLab has no "already exists" for deployments: look for what a lost attempt made
+            Optional<DeploymentRef> earlier =
+                deploymentOnce(
+                    projectId, environment, sha, ref, firstAttempt.minus(LOST_RESPONSE_WINDOW));
+            if (earlier.isPresent()) {
+              return earlier.get();
+            }
+          }
+          Deployment created =
+              api.getDeploymentsApi()
+                  .addDeployment(
+                      projectId, environment, sha, ref, refIsTag, DeploymentStatus.SUCCESS);
+          return toRef(created, environment);
+        });
   }
 
   @Override
@@ -191,15 +209,40 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
     return "Gitlab4jGitLab[" + url + "]";
   }
 
-  private Optional<Tag> tag(String projectId, String tagName) throws GitLabApiException {
+  private Optional<String> tagCommitOnce(String projectId, String tagName)
+      throws GitLabApiException {
     try {
-      return Optional.of(api.getTagsApi().getTag(projectId, tagName));
+      return Optional.of(commitOf(api.getTagsApi().getTag(projectId, tagName)));
     } catch (GitLabApiException e) {
       return absentUnlessProjectMissing(e);
     }
   }
 
-  private Optional<ReleaseRef> releaseOf(String projectId, String tagName)
+  private void createTagOnce(String projectId, String tagName, String commitSha, String message)
+      throws GitLabApiException {
+    try {
+      api.getTagsApi().createTag(projectId, tagName, commitSha, message, (String) null);
+    } catch (GitLabApiException e) {
+      GitLabFailure failure = GitLabFailure.of(e);
+      if (!(failure.is(400) && failure.says("already exists"))) {
+        throw e;
+      }
+      // made by an earlier attempt whose response was lost, or by someone else: ours if same commit
+      String existing = tagCommitOnce(projectId, tagName).orElseThrow(() -> e);
+      if (!existing.equalsIgnoreCase(commitSha)) {
+        throw GitLabRejectedException.of(
+            CREATE_TAG,
+            tagName,
+            projectId,
+            400,
+            GitLabRejectedException.Refusal.CONFLICT,
+            "tag already exists at commit " + existing + ", not at " + commitSha,
+            e);
+      }
+    }
+  }
+
+  private Optional<ReleaseRef> releaseOnce(String projectId, String tagName)
       throws GitLabApiException {
     try {
       return Optional.of(toRef(api.getReleasesApi().getRelease(projectId, tagName)));
@@ -208,25 +251,40 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
     }
   }
 
-  private Optional<Environment> environmentNamed(String projectId, String name)
+  private Optional<Environment> environmentOnce(String projectId, String name)
       throws GitLabApiException {
     return api.getEnvironmentsApi().getEnvironments(projectId).stream()
         .filter(e -> name.equals(e.getName()))
         .findFirst();
   }
 
-  private Optional<DeploymentRef> deploymentOf(
+  private Environment createEnvironmentOnce(String projectId, String name, String tier)
+      throws GitLabApiException {
+    try {
+      return api.getEnvironmentsApi().createEnvironment(projectId, name, null, tier);
+    } catch (GitLabApiException e) {
+      if (!GitLabFailure.of(e).says("has already been taken")) {
+        throw e;
+      }
+      return environmentOnce(projectId, name).orElseThrow(() -> e);
+    }
+  }
+
+  private Optional<DeploymentRef> deploymentOnce(
       String projectId, String environment, String sha, String ref, Instant createdAfter)
       throws GitLabApiException {
-    DeploymentFilter filter = new DeploymentFilter()
-        .withEnvironment(environment)
-        .withUpdatedAfter(Date.from(createdAfter))
-        .withOrderBy(DeploymentOrderBy.UPDATED_AT)
-        .withSortOrder(SortOrder.DESC);
-    return api.getDeploymentsApi().getProjectDeploymentsStream(projectId, filter)
+    DeploymentFilter filter =
+        new DeploymentFilter()
+            .withEnvironment(environment)
+            .withUpdatedAfter(Date.from(createdAfter))
+            .withOrderBy(DeploymentOrderBy.UPDATED_AT)
+            .withSortOrder(SortOrder.DESC);
+    return api.getDeploymentsApi()
+        .getProjectDeploymentsStream(projectId, filter)
         .filter(d -> sha.equalsIgnoreCase(d.getSha()))
         .filter(d -> ref == null || ref.equals(d.getRef()))
-        .filter(d -> d.getCreatedAt() != null && !d.getCreatedAt().toInstant().isBefore(createdAfter))
+        .filter(
+            d -> d.getCreatedAt() != null && !d.getCreatedAt().toInstant().isBefore(createdAfter))
         .findFirst()
         .map(d -> toRef(d, environment));
   }
@@ -244,17 +302,24 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
     return Objects.requireNonNull(tag.getCommit(), "tag without commit").getId();
   }
 
+  private static GitLabCommit toCommit(Commit commit) {
+    int parents = commit.getParentIds() == null ? 0 : commit.getParentIds().size();
+    return new GitLabCommit(commit.getId(), commit.getTitle(), commit.getMessage(), parents);
+  }
+
   private static ReleaseRef toRef(Release release) {
     return new ReleaseRef(release.getTagName(), release.getName(), release.getLinkByName("self"));
   }
 
   private static DeploymentRef toRef(Deployment deployment, String requestedEnvironment) {
-    String environment = deployment.getEnvironment() == null
-        ? requestedEnvironment
-        : deployment.getEnvironment().getName();
-    String status = deployment.getStatus() == null
-        ? null
-        : deployment.getStatus().name().toLowerCase(Locale.ROOT);
+    String environment =
+        deployment.getEnvironment() == null
+            ? requestedEnvironment
+            : deployment.getEnvironment().getName();
+    String status =
+        deployment.getStatus() == null
+            ? null
+            : deployment.getStatus().name().toLowerCase(Locale.ROOT);
     return new DeploymentRef(
         deployment.getId(), environment, deployment.getSha(), deployment.getRef(), status);
   }

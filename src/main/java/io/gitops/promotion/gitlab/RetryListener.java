@@ -7,11 +7,16 @@ import java.time.Duration;
 public interface RetryListener {
 
   /**
-   * @param failedAttempt the attempt that failed (1-based); the next one follows after {@code delay}
+   * @param failedAttempt the attempt that failed (1-based); the next one follows after {@code
+   *     delay}
    * @param httpStatus the failed attempt's HTTP status, 0 for a connection failure
    */
   void retrying(
-      GitLabOperation operation, String projectId, int failedAttempt, int httpStatus, Duration delay);
+      GitLabOperation operation,
+      String projectId,
+      int failedAttempt,
+      int httpStatus,
+      Duration delay);
 
   static RetryListener none() {
     return (operation, projectId, failedAttempt, httpStatus, delay) -> {};

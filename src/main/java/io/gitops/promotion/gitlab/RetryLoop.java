@@ -6,8 +6,8 @@ import java.util.Objects;
 import org.gitlab4j.api.GitLabApiException;
 
 /**
- * Runs one GitLab call under the {@link RetryPolicy} and turns gitlab4j's exceptions into
- * {@link GitLabRejectedException} or {@link GitLabUnavailableException}, the only place that does.
+ * Runs one GitLab call under the {@link RetryPolicy} and turns gitlab4j's exceptions into {@link
+ * GitLabRejectedException} or {@link GitLabUnavailableException}, the only place that does.
  */
 final class RetryLoop {
 
@@ -53,7 +53,12 @@ final class RetryLoop {
       }
       Duration delay = delayAfter(attempt, failure);
       if (delay.compareTo(policy.maxDelay()) > 0) {
-        throw unavailable(operation, subject, projectId, attempt, failure,
+        throw unavailable(
+            operation,
+            subject,
+            projectId,
+            attempt,
+            failure,
             failure.detail() + " (asked to retry after " + delay.toSeconds() + " s)");
       }
       listener.retrying(operation, projectId, attempt, failure.httpStatus(), delay);
@@ -61,7 +66,12 @@ final class RetryLoop {
         sleeper.sleep(delay);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw unavailable(operation, subject, projectId, attempt, failure,
+        throw unavailable(
+            operation,
+            subject,
+            projectId,
+            attempt,
+            failure,
             failure.detail() + " (interrupted while waiting to retry)");
       }
     }

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * How often and how patiently the adapter repeats a GitLab call that failed for a transient
- * reason: exponential backoff from {@code baseDelay}, doubling per failed attempt, capped at
- * {@code maxDelay}. A {@code Retry-After} longer than {@code maxDelay} ends the retries at once.
+ * How often and how patiently the adapter repeats a GitLab call that failed for a transient reason:
+ * exponential backoff from {@code baseDelay}, doubling per failed attempt, capped at {@code
+ * maxDelay}. A {@code Retry-After} longer than {@code maxDelay} ends the retries at once.
  *
  * @param maxAttempts attempts in total, at least 1
  */

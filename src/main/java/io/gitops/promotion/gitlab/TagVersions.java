@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * Release versions and their Git tags: version {@code 1.5.0} is tag {@code v1.5.0}, and a hotfix
- * build {@code 0.23.0.185} (a fourth numeric component) has no tag of its own but resolves
- * through its base tag {@code v0.23.0}.
+ * build {@code 0.23.0.185} (a fourth numeric component) has no tag of its own but resolves through
+ * its base tag {@code v0.23.0}.
  */
 public final class TagVersions {
 
@@ -39,8 +39,8 @@ public final class TagVersions {
     if (exact.isPresent()) {
       return exact;
     }
-    return hotfixBaseTag(version).flatMap(
-        base -> gitLab.tagCommit(projectId, base).map(sha -> new ResolvedTag(base, sha)));
+    return hotfixBaseTag(version)
+        .flatMap(base -> gitLab.tagCommit(projectId, base).map(sha -> new ResolvedTag(base, sha)));
   }
 
   private static String requireVersion(String version) {

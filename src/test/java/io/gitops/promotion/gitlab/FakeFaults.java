@@ -13,7 +13,8 @@ final class FakeFaults {
    * @param status 0 drops the connection without a response
    * @param afterApplying the request takes effect and only its response is replaced
    */
-  record Fault(String method, String pathPrefix, int status, Duration retryAfter, boolean afterApplying) {}
+  record Fault(
+      String method, String pathPrefix, int status, Duration retryAfter, boolean afterApplying) {}
 
   private static final class Pending {
     final Fault fault;
@@ -38,7 +39,8 @@ final class FakeFaults {
   synchronized Optional<Fault> take(String method, String path) {
     for (Iterator<Pending> it = pending.iterator(); it.hasNext(); ) {
       Pending next = it.next();
-      if (next.fault.method().equalsIgnoreCase(method) && path.startsWith(next.fault.pathPrefix())) {
+      if (next.fault.method().equalsIgnoreCase(method)
+          && path.startsWith(next.fault.pathPrefix())) {
         if (--next.remaining == 0) {
           it.remove();
         }

@@ -15,17 +15,35 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * HTTP side of the fake GitLab: decodes {@code /api/v4/...} paths segment by segment (so
- * {@code group%2Fproject} and {@code v1%2E0%2E0} arrive whole), checks {@code PRIVATE-TOKEN},
- * logs the request, injects faults and writes JSON.
+ * HTTP side of the fake GitLab: decodes {@code /api/v4/...} paths segment by segment (so {@code
+ * group%2Fproject} and {@code v1%2E0%2E0} arrive whole), checks {@code PRIVATE-TOKEN}, logs the
+ * request, injects faults and writes JSON.
  */
 final class FakeGitLabApi implements HttpHandler {
 
   private static final String PREFIX = "/api/v4/";
-  private static final Map<Integer, String> REASONS = Map.of(
-      400, "Bad Request", 401, "Unauthorized", 403, "Forbidden", 404, "Not Found", 409, "Conflict",
-      422, "Unprocessable Entity", 500, "Internal Server Error", 502, "Bad Gateway",
-      503, "Service Unavailable", 504, "Gateway Timeout");
+  private static final Map<Integer, String> REASONS =
+      Map.of(
+          400,
+          "Bad Request",
+          401,
+          "Unauthorized",
+          403,
+          "Forbidden",
+          404,
+          "Not Found",
+          409,
+          "Conflict",
+          422,
+          "Unprocessable Entity",
+          500,
+          "Internal Server Error",
+          502,
+          "Bad Gateway",
+          503,
+          "Service Unavailable",
+          504,
+          "Gateway Timeout");
 
   private final FakeGitLabRoutes routes;
   private final FakeFaults faults;
@@ -33,7 +51,8 @@ final class FakeGitLabApi implements HttpHandler {
   private final String token;
   private final ObjectMapper mapper = new ObjectMapper();
 
-  FakeGitLabApi(FakeGitLabRoutes routes, FakeFaults faults, List<RecordedRequest> log, String token) {
+  FakeGitLabApi(
+      FakeGitLabRoutes routes, FakeFaults faults, List<RecordedRequest> log, String token) {
     this.routes = routes;
     this.faults = faults;
     this.log = log;
@@ -46,9 +65,12 @@ final class FakeGitLabApi implements HttpHandler {
       String method = exchange.getRequestMethod();
       String rawPath = exchange.getRequestURI().getRawPath();
       String rawQuery = Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse("");
-      List<String> segments = rawPath.startsWith(PREFIX)
-          ? Arrays.stream(rawPath.substring(PREFIX.length()).split("/")).map(FakeGitLabApi::decode).toList()
-          : List.of();
+      List<String> segments =
+          rawPath.startsWith(PREFIX)
+              ? Arrays.stream(rawPath.substring(PREFIX.length()).split("/"))
+                  .map(FakeGitLabApi::decode)
+                  .toList()
+              : List.of();
       String path = "/" + String.join("/", segments);
       log.add(new RecordedRequest(method, path, rawQuery));
       byte[] body = exchange.getRequestBody().readAllBytes();
@@ -64,7 +86,8 @@ final class FakeGitLabApi implements HttpHandler {
       }
       FakeResponse response;
       try {
-        Map<String, String> params = params(rawQuery, body, exchange.getRequestHeaders().getFirst("Content-Type"));
+        Map<String, String> params =
+            params(rawQuery, body, exchange.getRequestHeaders().getFirst("Content-Type"));
         response = routes.handle(new FakeRequest(method, segments, params));
       } catch (FakeApiError e) {
         response = FakeResponse.json(e.status, e.body);
@@ -90,18 +113,23 @@ final class FakeGitLabApi implements HttpHandler {
     if (fault.status() == 429) {
       // GitLab's rate limiter answers in plain text
       if (fault.retryAfter() != null) {
-        exchange.getResponseHeaders().add("Retry-After", String.valueOf(fault.retryAfter().toSeconds()));
+        exchange
+            .getResponseHeaders()
+            .add("Retry-After", String.valueOf(fault.retryAfter().toSeconds()));
       }
       write(exchange, 429, "text/plain", "Retry later\n".getBytes(StandardCharsets.UTF_8));
       return;
     }
     String reason = REASONS.getOrDefault(fault.status(), "Error");
-    send(exchange, FakeResponse.json(fault.status(), Map.of("message", fault.status() + " " + reason)));
+    send(
+        exchange,
+        FakeResponse.json(fault.status(), Map.of("message", fault.status() + " " + reason)));
   }
 
   private void send(HttpExchange exchange, FakeResponse response) throws IOException {
     response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
-    write(exchange, response.status(), "application/json", mapper.writeValueAsBytes(response.body()));
+    write(
+        exchange, response.status(), "application/json", mapper.writeValueAsBytes(response.body()));
   }
 
   private static void write(HttpExchange exchange, int status, String contentType, byte[] bytes)
@@ -112,7 +140,8 @@ final class FakeGitLabApi implements HttpHandler {
   }
 
   /** Query and form or JSON body parameters; the body wins. */
-  private Map<String, String> params(String rawQuery, byte[] body, String contentType) throws IOException {
+  private Map<String, String> params(String rawQuery, byte[] body, String contentType)
+      throws IOException {
     Map<String, String> params = new LinkedHashMap<>(form(rawQuery));
     if (body.length == 0) {
       return params;
@@ -131,8 +160,10 @@ final class FakeGitLabApi implements HttpHandler {
     for (String pair : encoded.split("&")) {
       if (!pair.isEmpty()) {
         int eq = pair.indexOf('=');
-        String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-        String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+        String name =
+            URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+        String value =
+            eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
         form.put(name, value);
       }
     }

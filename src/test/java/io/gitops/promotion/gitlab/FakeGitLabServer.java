@@ -47,19 +47,25 @@ public final class FakeGitLabServer implements AutoCloseable {
     this.state = new FakeGitLabState(clock);
     this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
     this.url = "http://127.0.0.1:" + server.getAddress().getPort();
-    this.executor = Executors.newFixedThreadPool(4, r -> {
-      Thread thread = new Thread(r, "fake-gitlab");
-      thread.setDaemon(true);
-      return thread;
-    });
-    server.createContext("/", new FakeGitLabApi(new FakeGitLabRoutes(state, new FakeGitLabJson(url)), faults, log, token));
+    this.executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread thread = new Thread(r, "fake-gitlab");
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.createContext(
+        "/",
+        new FakeGitLabApi(
+            new FakeGitLabRoutes(state, new FakeGitLabJson(url)), faults, log, token));
     server.setExecutor(executor);
     server.start();
   }
 
   /** Starts a fake with a random token. */
   public static FakeGitLabServer start() {
-    return start("glpat-" + UUID.randomUUID().toString().replace("-", ""), Clock.systemUTC());
+    return start("fake-token-" + UUID.randomUUID().toString().replace("-", ""), Clock.systemUTC());
   }
 
   /** Starts a fake accepting {@code token}; {@code clock} stamps what the API creates. */
@@ -71,12 +77,17 @@ public final class FakeGitLabServer implements AutoCloseable {
     }
   }
 
-  /** The base URL for a client, e.g. {@code http://127.0.0.1:41234} (the API is under {@code /api/v4}). */
+  /**
+   * The base URL for a client, e.g. {@code http://127.0.0.1:41234} (the API is under {@code
+   * /api/v4}).
+   */
   public String url() {
     return url;
   }
 
-  /** The private token the fake accepts in {@code PRIVATE-TOKEN} (or {@code Authorization: Bearer}). */
+  /**
+   * The private token the fake accepts in {@code PRIVATE-TOKEN} (or {@code Authorization: Bearer}).
+   */
   public String token() {
     return token;
   }
@@ -113,8 +124,8 @@ public final class FakeGitLabServer implements AutoCloseable {
 
   /**
    * A linear history from tag {@code fromTag} (created on a new root commit if missing) to a new
-   * tag {@code toTag}, one commit per message, oldest first. A message starting with
-   * {@code Merge branch} makes a merge commit (second parent: the commit of {@code fromTag}).
+   * tag {@code toTag}, one commit per message, oldest first. A message starting with {@code Merge
+   * branch} makes a merge commit (second parent: the commit of {@code fromTag}).
    *
    * @return the new commits' SHAs, oldest first
    */
@@ -128,7 +139,8 @@ public final class FakeGitLabServer implements AutoCloseable {
       String previous = base;
       List<String> shas = new ArrayList<>();
       for (String message : messages) {
-        List<String> parents = message.startsWith("Merge branch") ? List.of(previous, base) : List.of(previous);
+        List<String> parents =
+            message.startsWith("Merge branch") ? List.of(previous, base) : List.of(previous);
         previous = p.commit(p.generateSha(message), message, parents, state.now()).sha();
         shas.add(previous);
       }
@@ -137,7 +149,9 @@ public final class FakeGitLabServer implements AutoCloseable {
     }
   }
 
-  /** @return the environment's id */
+  /**
+   * @return the environment's id
+   */
   public long addEnvironment(String project, String name, String tier) {
     synchronized (state) {
       return state.createEnvironment(state.project(project), name, tier).id();
@@ -145,10 +159,18 @@ public final class FakeGitLabServer implements AutoCloseable {
   }
 
   /** A deployment as if made earlier; creates its environment when missing. @return its id */
-  public long addDeployment(String project, String environment, String sha, String ref, boolean tag,
-      String status, Instant createdAt) {
+  public long addDeployment(
+      String project,
+      String environment,
+      String sha,
+      String ref,
+      boolean tag,
+      String status,
+      Instant createdAt) {
     synchronized (state) {
-      return state.addDeployment(state.project(project), environment, sha, ref, tag, status, createdAt).id();
+      return state
+          .addDeployment(state.project(project), environment, sha, ref, tag, status, createdAt)
+          .id();
     }
   }
 
@@ -159,12 +181,17 @@ public final class FakeGitLabServer implements AutoCloseable {
     faults.add(new FakeFaults.Fault(method, pathPrefix, status, null, false), times);
   }
 
-  /** The next {@code times} matching requests get {@code 429 Retry later} with {@code Retry-After}. */
+  /**
+   * The next {@code times} matching requests get {@code 429 Retry later} with {@code Retry-After}.
+   */
   public void rateLimitNext(String method, String pathPrefix, Duration retryAfter, int times) {
     faults.add(new FakeFaults.Fault(method, pathPrefix, 429, retryAfter, false), times);
   }
 
-  /** The next {@code times} matching requests take effect, but their response is {@code status}: a lost response. */
+  /**
+   * The next {@code times} matching requests take effect, but their response is {@code status}: a
+   * lost response.
+   */
   public void failNextAfterApplying(String method, String pathPrefix, int status, int times) {
     faults.add(new FakeFaults.Fault(method, pathPrefix, status, null, true), times);
   }

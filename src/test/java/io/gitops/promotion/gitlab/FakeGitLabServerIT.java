@@ -37,8 +37,10 @@ class FakeGitLabServerIT {
 
   @Test
   void aRequestWithoutTheTokenIsUnauthorized() throws Exception {
-    HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/projects/1234")).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(uri("/projects/1234")).build(),
+            HttpResponse.BodyHandlers.ofString());
 
     assertThat(response.statusCode()).isEqualTo(401);
     assertThat(response.body()).isEqualTo("{\"message\":\"401 Unauthorized\"}");
@@ -56,8 +58,14 @@ class FakeGitLabServerIT {
 
   @Test
   void tagsHaveTheDocumentedShapeAndADuplicateIsRefused() throws Exception {
-    JsonNode created = body(send("POST", "/projects/1234/repository/tags",
-        "application/x-www-form-urlencoded", "tag_name=v1.5.0&ref=main"), 201);
+    JsonNode created =
+        body(
+            send(
+                "POST",
+                "/projects/1234/repository/tags",
+                "application/x-www-form-urlencoded",
+                "tag_name=v1.5.0&ref=main"),
+            201);
     assertThat(created.get("name").asText()).isEqualTo("v1.5.0");
     assertThat(created.get("target").asText()).isEqualTo(COMMIT);
     assertThat(created.get("message").isNull()).isTrue();
@@ -66,31 +74,48 @@ class FakeGitLabServerIT {
     assertThat(created.get("commit").get("parent_ids").isArray()).isTrue();
     assertThat(created.get("protected").asBoolean()).isFalse();
 
-    assertThat(body(get("/projects/1234/repository/tags/v1%2E5%2E0"), 200).get("name").asText()).isEqualTo("v1.5.0");
-    assertThat(get("/projects/1234/repository/tags/v9").body()).isEqualTo("{\"message\":\"404 Tag Not Found\"}");
-    HttpResponse<String> duplicate = send("POST", "/projects/1234/repository/tags",
-        "application/x-www-form-urlencoded", "tag_name=v1.5.0&ref=main");
+    assertThat(body(get("/projects/1234/repository/tags/v1%2E5%2E0"), 200).get("name").asText())
+        .isEqualTo("v1.5.0");
+    assertThat(get("/projects/1234/repository/tags/v9").body())
+        .isEqualTo("{\"message\":\"404 Tag Not Found\"}");
+    HttpResponse<String> duplicate =
+        send(
+            "POST",
+            "/projects/1234/repository/tags",
+            "application/x-www-form-urlencoded",
+            "tag_name=v1.5.0&ref=main");
     assertThat(duplicate.statusCode()).isEqualTo(400);
     assertThat(duplicate.body()).isEqualTo("{\"message\":\"Tag v1.5.0 already exists\"}");
   }
 
   @Test
   void aReleaseNeedsARefForAMissingTagAndLinksToItself() throws Exception {
-    HttpResponse<String> withoutRef = send("POST", "/projects/1234/releases", "application/json",
-        "{\"tag_name\":\"v1.5.0\",\"name\":\"v1.5.0\"}");
+    HttpResponse<String> withoutRef =
+        send(
+            "POST",
+            "/projects/1234/releases",
+            "application/json",
+            "{\"tag_name\":\"v1.5.0\",\"name\":\"v1.5.0\"}");
     assertThat(withoutRef.statusCode()).isEqualTo(422);
     assertThat(withoutRef.body()).isEqualTo("{\"message\":\"Ref is not specified\"}");
 
-    JsonNode release = body(send("POST", "/projects/1234/releases", "application/json",
-        "{\"tag_name\":\"v1.5.0\",\"name\":\"v1.5.0\",\"ref\":\"main\",\"description\":\"notes\"}"), 201);
+    JsonNode release =
+        body(
+            send(
+                "POST",
+                "/projects/1234/releases",
+                "application/json",
+                "{\"tag_name\":\"v1.5.0\",\"name\":\"v1.5.0\",\"ref\":\"main\",\"description\":\"notes\"}"),
+            201);
     assertThat(release.get("tag_name").asText()).isEqualTo("v1.5.0");
     assertThat(release.get("description").asText()).isEqualTo("notes");
     assertThat(release.get("commit").get("id").asText()).isEqualTo(COMMIT);
-    assertThat(release.get("_links").get("self").asText()).isEqualTo(server.url() + "/devops/argocd/-/releases/v1.5.0");
+    assertThat(release.get("_links").get("self").asText())
+        .isEqualTo(server.url() + "/devops/argocd/-/releases/v1.5.0");
     assertThat(server.tags("1234")).extracting(FakeTag::name).containsExactly("v1.5.0");
 
-    HttpResponse<String> again = send("POST", "/projects/1234/releases", "application/json",
-        "{\"tag_name\":\"v1.5.0\"}");
+    HttpResponse<String> again =
+        send("POST", "/projects/1234/releases", "application/json", "{\"tag_name\":\"v1.5.0\"}");
     assertThat(again.statusCode()).isEqualTo(409);
     assertThat(again.body()).isEqualTo("{\"message\":\"Release already exists\"}");
   }
@@ -111,11 +136,17 @@ class FakeGitLabServerIT {
     assertThat(first.get("status").asText()).isEqualTo("success");
     assertThat(first.get("created_at").asText()).isEqualTo("2026-01-01T10:00:00.000Z");
 
-    HttpResponse<String> unsorted = get("/projects/1234/deployments?updated_after=2026-01-01T10:00:00Z");
+    HttpResponse<String> unsorted =
+        get("/projects/1234/deployments?updated_after=2026-01-01T10:00:00Z");
     assertThat(unsorted.statusCode()).isEqualTo(400);
     assertThat(unsorted.body())
-        .isEqualTo("{\"message\":\"400 Bad request - `updated_at` filter requires `updated_at` sort\"}");
-    assertThat(body(get("/projects/1234/deployments?updated_after=2026-01-01T10:00:00Z&order_by=updated_at"), 200))
+        .isEqualTo(
+            "{\"message\":\"400 Bad request - `updated_at` filter requires `updated_at` sort\"}");
+    assertThat(
+            body(
+                get(
+                    "/projects/1234/deployments?updated_after=2026-01-01T10:00:00Z&order_by=updated_at"),
+                200))
         .hasSize(2);
   }
 
@@ -123,8 +154,12 @@ class FakeGitLabServerIT {
   void aDuplicateEnvironmentIsAValidationError() throws Exception {
     server.addEnvironment("1234", "TST", "testing");
 
-    HttpResponse<String> duplicate = send("POST", "/projects/1234/environments",
-        "application/x-www-form-urlencoded", "name=TST&tier=testing");
+    HttpResponse<String> duplicate =
+        send(
+            "POST",
+            "/projects/1234/environments",
+            "application/x-www-form-urlencoded",
+            "name=TST&tier=testing");
 
     assertThat(duplicate.statusCode()).isEqualTo(400);
     assertThat(duplicate.body()).isEqualTo("{\"message\":{\"name\":[\"has already been taken\"]}}");
@@ -140,16 +175,20 @@ class FakeGitLabServerIT {
 
   private HttpResponse<String> send(String method, String path, String contentType, String body)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("PRIVATE-TOKEN", server.token());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri(path)).header("PRIVATE-TOKEN", server.token());
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
-      request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+      request
+          .header("Content-Type", contentType)
+          .method(method, HttpRequest.BodyPublishers.ofString(body));
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
-  private static JsonNode body(HttpResponse<String> response, int expectedStatus) throws IOException {
+  private static JsonNode body(HttpResponse<String> response, int expectedStatus)
+      throws IOException {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
     return JSON.readTree(response.body());
   }

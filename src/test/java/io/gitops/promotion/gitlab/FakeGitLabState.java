@@ -11,13 +11,15 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The data of {@link FakeGitLabServer} and GitLab's rules for changing it. Callers hold the
- * monitor of this object while they read or change it.
+ * The data of {@link FakeGitLabServer} and GitLab's rules for changing it. Callers hold the monitor
+ * of this object while they read or change it.
  */
 final class FakeGitLabState {
 
-  static final List<String> TIERS = List.of("production", "staging", "testing", "development", "other");
-  static final List<String> DEPLOYMENT_STATUSES = List.of("running", "success", "failed", "canceled");
+  static final List<String> TIERS =
+      List.of("production", "staging", "testing", "development", "other");
+  static final List<String> DEPLOYMENT_STATUSES =
+      List.of("running", "success", "failed", "canceled");
 
   private final Map<Long, FakeProject> projects = new LinkedHashMap<>();
   private final Clock clock;
@@ -53,21 +55,25 @@ final class FakeGitLabState {
   /** For seeding: a project the test named must exist. */
   FakeProject project(String idOrPath) {
     return findProject(idOrPath)
-        .orElseThrow(() -> new IllegalArgumentException("no project " + idOrPath + "; addProject first"));
+        .orElseThrow(
+            () -> new IllegalArgumentException("no project " + idOrPath + "; addProject first"));
   }
 
   FakeTag createTag(FakeProject project, String name, String ref, String message) {
     if (project.tags.containsKey(name)) {
       throw FakeApiError.message(400, "Tag " + name + " already exists");
     }
-    FakeCommit target = project.resolve(ref)
-        .orElseThrow(() -> FakeApiError.message(400, "Target " + ref + " is invalid"));
+    FakeCommit target =
+        project
+            .resolve(ref)
+            .orElseThrow(() -> FakeApiError.message(400, "Target " + ref + " is invalid"));
     FakeTag tag = new FakeTag(name, target.sha(), message, message == null ? null : now());
     project.tags.put(name, tag);
     return tag;
   }
 
-  FakeRelease createRelease(FakeProject project, String tagName, String name, String description, String ref) {
+  FakeRelease createRelease(
+      FakeProject project, String tagName, String name, String description, String ref) {
     if (project.releases.containsKey(tagName)) {
       throw FakeApiError.message(409, "Release already exists");
     }
@@ -77,7 +83,8 @@ final class FakeGitLabState {
       }
       createTag(project, tagName, ref, null);
     }
-    FakeRelease release = new FakeRelease(tagName, name == null ? tagName : name, description, now());
+    FakeRelease release =
+        new FakeRelease(tagName, name == null ? tagName : name, description, now());
     project.releases.put(tagName, release);
     return release;
   }
@@ -87,8 +94,9 @@ final class FakeGitLabState {
       throw FakeApiError.message(400, Map.of("name", List.of("has already been taken")));
     }
     Instant now = now();
-    FakeEnvironment environment = new FakeEnvironment(
-        nextEnvironmentId++, name, tier == null ? guessTier(name) : tier, now, now);
+    FakeEnvironment environment =
+        new FakeEnvironment(
+            nextEnvironmentId++, name, tier == null ? guessTier(name) : tier, now, now);
     project.environments.add(environment);
     return environment;
   }
@@ -106,13 +114,21 @@ final class FakeGitLabState {
   }
 
   FakeEnvironment environmentNamed(FakeProject project, String name) {
-    return project.environments.stream().filter(e -> e.name().equals(name)).findFirst()
+    return project.environments.stream()
+        .filter(e -> e.name().equals(name))
+        .findFirst()
         .orElseGet(() -> createEnvironment(project, name, null));
   }
 
   /** GitLab checks that the SHA is a commit and the ref a branch, tag or commit of the project. */
   FakeDeployment createDeployment(
-      FakeProject project, String environment, String sha, String ref, boolean tag, String status, Instant at) {
+      FakeProject project,
+      String environment,
+      String sha,
+      String ref,
+      boolean tag,
+      String status,
+      Instant at) {
     Map<String, List<String>> invalid = new LinkedHashMap<>();
     if (project.resolve(sha).isEmpty()) {
       invalid.put("sha", List.of("The commit does not exist"));
@@ -123,14 +139,22 @@ final class FakeGitLabState {
     if (!invalid.isEmpty()) {
       throw FakeApiError.message(400, invalid);
     }
-    return addDeployment(project, environment, project.resolve(sha).get().sha(), ref, tag, status, at);
+    return addDeployment(
+        project, environment, project.resolve(sha).get().sha(), ref, tag, status, at);
   }
 
   FakeDeployment addDeployment(
-      FakeProject project, String environment, String sha, String ref, boolean tag, String status, Instant at) {
+      FakeProject project,
+      String environment,
+      String sha,
+      String ref,
+      boolean tag,
+      String status,
+      Instant at) {
     environmentNamed(project, environment);
     long iid = project.deployments.size() + 1;
-    FakeDeployment deployment = new FakeDeployment(nextDeploymentId++, iid, environment, sha, ref, tag, status, at, at);
+    FakeDeployment deployment =
+        new FakeDeployment(nextDeploymentId++, iid, environment, sha, ref, tag, status, at, at);
     project.deployments.add(deployment);
     return deployment;
   }

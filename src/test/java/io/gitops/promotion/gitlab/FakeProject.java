@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One project of {@link FakeGitLabServer}: its commit graph, refs, releases, environments, deployments. */
+/**
+ * One project of {@link FakeGitLabServer}: its commit graph, refs, releases, environments,
+ * deployments.
+ */
 final class FakeProject {
 
   final long id;
@@ -42,7 +45,8 @@ final class FakeProject {
 
   static String sha1(String text) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
@@ -80,8 +84,10 @@ final class FakeProject {
     Set<String> placed = new HashSet<>();
     while (ordered.size() < wanted.size()) {
       for (FakeCommit commit : commits.values()) {
-        if (wanted.contains(commit.sha()) && !placed.contains(commit.sha())
-            && commit.parentIds().stream().noneMatch(p -> wanted.contains(p) && !placed.contains(p))) {
+        if (wanted.contains(commit.sha())
+            && !placed.contains(commit.sha())
+            && commit.parentIds().stream()
+                .noneMatch(p -> wanted.contains(p) && !placed.contains(p))) {
           ordered.add(commit);
           placed.add(commit.sha());
         }

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** A request to the fake GitLab: method, decoded path segments after {@code /api/v4}, parameters. */
+/**
+ * A request to the fake GitLab: method, decoded path segments after {@code /api/v4}, parameters.
+ */
 record FakeRequest(String method, List<String> segments, Map<String, String> params) {
 
   String param(String name) {
@@ -12,7 +14,10 @@ record FakeRequest(String method, List<String> segments, Map<String, String> par
     return value == null || value.isEmpty() ? null : value;
   }
 
-  /** GitLab answers missing required parameters with {@code 400 {"error":"a is missing, b is missing"}}. */
+  /**
+   * GitLab answers missing required parameters with {@code 400 {"error":"a is missing, b is
+   * missing"}}.
+   */
   void require(String... names) {
     List<String> missing = new ArrayList<>();
     for (String name : names) {

@@ -37,7 +37,8 @@ class GitLabEnvironmentsAndDeploymentsIT {
   void ensureEnvironmentCreatesAMissingEnvironmentWithItsTier() {
     gitLab.ensureEnvironment("1234", "TST", "testing");
 
-    assertThat(server.environments("1234")).extracting(FakeEnvironment::name, FakeEnvironment::tier)
+    assertThat(server.environments("1234"))
+        .extracting(FakeEnvironment::name, FakeEnvironment::tier)
         .containsExactly(tuple("TST", "testing"));
   }
 
@@ -47,9 +48,11 @@ class GitLabEnvironmentsAndDeploymentsIT {
 
     gitLab.ensureEnvironment("1234", "PRD", "production");
 
-    assertThat(server.environments("1234")).extracting(FakeEnvironment::id, FakeEnvironment::name, FakeEnvironment::tier)
+    assertThat(server.environments("1234"))
+        .extracting(FakeEnvironment::id, FakeEnvironment::name, FakeEnvironment::tier)
         .containsExactly(tuple(id, "PRD", "production"));
-    assertThat(server.requests("PUT", "/projects/1234/environments")).extracting(RecordedRequest::path)
+    assertThat(server.requests("PUT", "/projects/1234/environments"))
+        .extracting(RecordedRequest::path)
         .containsExactly("/projects/1234/environments/" + id);
   }
 
@@ -64,47 +67,67 @@ class GitLabEnvironmentsAndDeploymentsIT {
 
   @Test
   void createDeploymentRegistersASuccessfulDeploymentOfTheTag() {
-    DeploymentRef deployment = gitLab.createDeployment("1234", "TST", "v1.5.0", true, RELEASE_COMMIT);
+    DeploymentRef deployment =
+        gitLab.createDeployment("1234", "TST", "v1.5.0", true, RELEASE_COMMIT);
 
-    assertThat(deployment).isEqualTo(new DeploymentRef(1, "TST", RELEASE_COMMIT, "v1.5.0", "success"));
-    assertThat(server.deployments("1234")).singleElement().satisfies(d -> {
-      assertThat(d.environment()).isEqualTo("TST");
-      assertThat(d.sha()).isEqualTo(RELEASE_COMMIT);
-      assertThat(d.ref()).isEqualTo("v1.5.0");
-      assertThat(d.tag()).isTrue();
-      assertThat(d.status()).isEqualTo("success");
-    });
+    assertThat(deployment)
+        .isEqualTo(new DeploymentRef(1, "TST", RELEASE_COMMIT, "v1.5.0", "success"));
+    assertThat(server.deployments("1234"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.environment()).isEqualTo("TST");
+              assertThat(d.sha()).isEqualTo(RELEASE_COMMIT);
+              assertThat(d.ref()).isEqualTo("v1.5.0");
+              assertThat(d.tag()).isTrue();
+              assertThat(d.status()).isEqualTo("success");
+            });
   }
 
   @Test
   void aDeploymentOfATagThatDoesNotExistIsRejected() {
-    assertThatThrownBy(() -> gitLab.createDeployment("1234", "TST", "v1.5.0.185", true, RELEASE_COMMIT))
+    assertThatThrownBy(
+            () -> gitLab.createDeployment("1234", "TST", "v1.5.0.185", true, RELEASE_COMMIT))
         .isInstanceOf(GitLabRejectedException.class)
-        .hasMessage("GitLab refused create deployment v1.5.0.185 to TST on project 1234: "
-            + "400 ref: The branch or tag does not exist");
+        .hasMessage(
+            "GitLab refused create deployment v1.5.0.185 to TST on project 1234: "
+                + "400 ref: The branch or tag does not exist");
     assertThat(server.deployments("1234")).isEmpty();
   }
 
   @Test
   void findDeploymentFindsTheDeploymentOfTheShaMadeSinceTheGivenInstant() {
     Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofMinutes(10));
-    server.addDeployment("1234", "TST", RELEASE_COMMIT, "v1.5.0", true, "success", since.minus(Duration.ofDays(1)));
-    server.addDeployment("1234", "STG", RELEASE_COMMIT, "v1.5.0", true, "success", since.plusSeconds(5));
-    server.addDeployment("1234", "TST", "0123456789012345678901234567890123456789", "v1.4.0", true, "success",
+    server.addDeployment(
+        "1234", "TST", RELEASE_COMMIT, "v1.5.0", true, "success", since.minus(Duration.ofDays(1)));
+    server.addDeployment(
+        "1234", "STG", RELEASE_COMMIT, "v1.5.0", true, "success", since.plusSeconds(5));
+    server.addDeployment(
+        "1234",
+        "TST",
+        "0123456789012345678901234567890123456789",
+        "v1.4.0",
+        true,
+        "success",
         since.plusSeconds(10));
-    long wanted = server.addDeployment("1234", "TST", RELEASE_COMMIT, "v1.5.0", true, "success", since.plusSeconds(20));
+    long wanted =
+        server.addDeployment(
+            "1234", "TST", RELEASE_COMMIT, "v1.5.0", true, "success", since.plusSeconds(20));
 
     assertThat(gitLab.findDeployment("1234", "TST", RELEASE_COMMIT, since))
         .contains(new DeploymentRef(wanted, "TST", RELEASE_COMMIT, "v1.5.0", "success"));
-    assertThat(server.requests("GET", "/projects/1234/deployments")).singleElement()
-        .extracting(RecordedRequest::query).asString()
+    assertThat(server.requests("GET", "/projects/1234/deployments"))
+        .singleElement()
+        .extracting(RecordedRequest::query)
+        .asString()
         .contains("environment=TST", "order_by=updated_at", "sort=desc", "updated_after=");
   }
 
   @Test
   void findDeploymentIsEmptyWhenTheOnlyDeploymentIsOlder() {
     Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-    server.addDeployment("1234", "TST", RELEASE_COMMIT, "v1.5.0", true, "success", since.minus(Duration.ofHours(1)));
+    server.addDeployment(
+        "1234", "TST", RELEASE_COMMIT, "v1.5.0", true, "success", since.minus(Duration.ofHours(1)));
 
     assertThat(gitLab.findDeployment("1234", "TST", RELEASE_COMMIT, since)).isEmpty();
   }
@@ -112,13 +135,23 @@ class GitLabEnvironmentsAndDeploymentsIT {
   @Test
   void findDeploymentPagesThroughMoreDeploymentsThanOnePage() {
     Instant since = Instant.now().truncatedTo(ChronoUnit.MILLIS).minus(Duration.ofHours(1));
-    long wanted = server.addDeployment("1234", "TST", RELEASE_COMMIT, "v1.5.0", true, "success", since.plusSeconds(1));
+    long wanted =
+        server.addDeployment(
+            "1234", "TST", RELEASE_COMMIT, "v1.5.0", true, "success", since.plusSeconds(1));
     for (int i = 0; i < 120; i++) {
-      server.addDeployment("1234", "TST", "0123456789012345678901234567890123456789", "main", false, "success",
+      server.addDeployment(
+          "1234",
+          "TST",
+          "0123456789012345678901234567890123456789",
+          "main",
+          false,
+          "success",
           since.plusSeconds(100 + i));
     }
 
-    assertThat(gitLab.findDeployment("1234", "TST", RELEASE_COMMIT, since)).map(DeploymentRef::id).contains(wanted);
+    assertThat(gitLab.findDeployment("1234", "TST", RELEASE_COMMIT, since))
+        .map(DeploymentRef::id)
+        .contains(wanted);
     assertThat(server.requests("GET", "/projects/1234/deployments")).hasSize(2);
   }
 }

@@ -9,7 +9,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** 429, 5xx and lost connections are retried inside the adapter; the waits are recorded, not slept. */
+/**
+ * 429, 5xx and lost connections are retried inside the adapter; the waits are recorded, not slept.
+ */
 class GitLabRetriesIT {
 
   private static final String COMMIT = "8f2e6b1c0d9a7e5f4b3c2d1e0f9a8b7c6d5e4f3a";
@@ -40,9 +42,12 @@ class GitLabRetriesIT {
 
     assertThat(gitLab.tagCommit("1234", "v1.5.0")).contains(COMMIT);
 
-    assertThat(harness.sleeper.delays()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
-    assertThat(harness.listener.retries()).extracting(r -> r.operation(), r -> r.failedAttempt(), r -> r.httpStatus())
-        .containsExactly(tuple(GitLabOperation.GET_TAG, 1, 500), tuple(GitLabOperation.GET_TAG, 2, 500));
+    assertThat(harness.sleeper.delays())
+        .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+    assertThat(harness.listener.retries())
+        .extracting(r -> r.operation(), r -> r.failedAttempt(), r -> r.httpStatus())
+        .containsExactly(
+            tuple(GitLabOperation.GET_TAG, 1, 500), tuple(GitLabOperation.GET_TAG, 2, 500));
     assertThat(server.requests("GET", TAGS)).hasSize(3);
   }
 
@@ -61,11 +66,14 @@ class GitLabRetriesIT {
   void aRateLimitLongerThanTheLongestWaitIsHandedToTheCaller() {
     server.rateLimitNext("GET", TAGS, Duration.ofMinutes(2), 1);
 
-    GitLabUnavailableException e = catchThrowableOfType(GitLabUnavailableException.class,
-        () -> gitLab.tagCommit("1234", "v1.5.0"));
+    GitLabUnavailableException e =
+        catchThrowableOfType(
+            GitLabUnavailableException.class, () -> gitLab.tagCommit("1234", "v1.5.0"));
 
-    assertThat(e).hasMessage(
-        "GitLab unavailable for get tag v1.5.0 on project 1234 after 1 attempt: 429 Retry later (asked to retry after 120 s)");
+    assertThat(e)
+        .hasMessage(
+            "GitLab unavailable for get tag v1.5.0 on project 1234 after 1 attempt: 429 Retry later"
+                + " (asked to retry after 120 s)");
     assertThat(e.retryAfter()).contains(Duration.ofMinutes(2));
     assertThat(e.attempts()).isEqualTo(1);
     assertThat(harness.sleeper.delays()).isEmpty();
@@ -76,14 +84,19 @@ class GitLabRetriesIT {
     server.addTag("1234", "v1.5.0", COMMIT);
     server.failNext("POST", "/projects/1234/releases", 503, 3);
 
-    GitLabUnavailableException e = catchThrowableOfType(GitLabUnavailableException.class,
-        () -> gitLab.createRelease("1234", "v1.5.0", "v1.5.0", "notes"));
+    GitLabUnavailableException e =
+        catchThrowableOfType(
+            GitLabUnavailableException.class,
+            () -> gitLab.createRelease("1234", "v1.5.0", "v1.5.0", "notes"));
 
-    assertThat(e).hasMessage(
-        "GitLab unavailable for create release v1.5.0 on project 1234 after 3 attempts: 503 Service Unavailable");
+    assertThat(e)
+        .hasMessage(
+            "GitLab unavailable for create release v1.5.0 on project 1234 after 3 attempts: 503"
+                + " Service Unavailable");
     assertThat(e.attempts()).isEqualTo(3);
     assertThat(e.httpStatus()).isEqualTo(503);
-    assertThat(harness.sleeper.delays()).containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
+    assertThat(harness.sleeper.delays())
+        .containsExactly(Duration.ofMillis(100), Duration.ofMillis(200));
     assertThat(server.releases("1234")).isEmpty();
   }
 
@@ -91,12 +104,17 @@ class GitLabRetriesIT {
   void anUnreachableGitLabIsUnavailableAfterTheRetries() {
     String url = server.url();
     server.close();
-    try (Gitlab4jGitLab unreachable = new Gitlab4jGitLab(url, "glpat-x", GitLabHarness.POLICY, harness.sleeper,
-        harness.listener)) {
-      GitLabUnavailableException e = catchThrowableOfType(GitLabUnavailableException.class,
-          () -> unreachable.tagCommit("1234", "v1.5.0"));
+    try (Gitlab4jGitLab unreachable =
+        new Gitlab4jGitLab(
+            url, "any-token", GitLabHarness.POLICY, harness.sleeper, harness.listener)) {
+      GitLabUnavailableException e =
+          catchThrowableOfType(
+              GitLabUnavailableException.class, () -> unreachable.tagCommit("1234", "v1.5.0"));
 
-      assertThat(e.getMessage()).startsWith("GitLab unavailable for get tag v1.5.0 on project 1234 after 3 attempts: no response: ");
+      assertThat(e.getMessage())
+          .startsWith(
+              "GitLab unavailable for get tag v1.5.0 on project 1234 after 3 attempts: no response:"
+                  + " ");
       assertThat(e.httpStatus()).isZero();
       assertThat(harness.listener.retries()).extracting(r -> r.httpStatus()).containsExactly(0, 0);
     }
@@ -108,9 +126,12 @@ class GitLabRetriesIT {
 
     gitLab.createTag("1234", "v1.5.0", COMMIT, null);
 
-    assertThat(server.tags("1234")).extracting(FakeTag::name, FakeTag::sha).containsExactly(tuple("v1.5.0", COMMIT));
-    assertThat(server.requestLog()).extracting(RecordedRequest::toString).containsExactly(
-        "POST " + TAGS, "POST " + TAGS, "GET " + TAGS + "/v1.5.0");
+    assertThat(server.tags("1234"))
+        .extracting(FakeTag::name, FakeTag::sha)
+        .containsExactly(tuple("v1.5.0", COMMIT));
+    assertThat(server.requestLog())
+        .extracting(RecordedRequest::toString)
+        .containsExactly("POST " + TAGS, "POST " + TAGS, "GET " + TAGS + "/v1.5.0");
   }
 
   @Test
@@ -121,7 +142,9 @@ class GitLabRetriesIT {
     ReleaseRef release = gitLab.createRelease("1234", "v1.5.0", "v1.5.0", "notes");
 
     assertThat(release.tagName()).isEqualTo("v1.5.0");
-    assertThat(server.releases("1234")).extracting(FakeRelease::description).containsExactly("notes");
+    assertThat(server.releases("1234"))
+        .extracting(FakeRelease::description)
+        .containsExactly("notes");
   }
 
   @Test
@@ -130,18 +153,23 @@ class GitLabRetriesIT {
 
     DeploymentRef deployment = gitLab.createDeployment("1234", "TST", "main", false, COMMIT);
 
-    assertThat(server.deployments("1234")).extracting(FakeDeployment::id).containsExactly(deployment.id());
+    assertThat(server.deployments("1234"))
+        .extracting(FakeDeployment::id)
+        .containsExactly(deployment.id());
     assertThat(server.requests("POST", "/projects/1234/deployments")).hasSize(1);
   }
 
   @Test
   void aDeploymentWhoseConnectionDroppedAfterItWasMadeIsCreatedExactlyOnce() {
-    gitLab.tagCommit("1234", "v0.0.0"); // a kept-alive connection, which the JDK would resend a buffered POST on
+    gitLab.tagCommit(
+        "1234", "v0.0.0"); // a kept-alive connection, which the JDK would resend a buffered POST on
     server.failNextAfterApplying("POST", "/projects/1234/deployments", 0, 1);
 
     DeploymentRef deployment = gitLab.createDeployment("1234", "TST", "main", false, COMMIT);
 
-    assertThat(server.deployments("1234")).extracting(FakeDeployment::id).containsExactly(deployment.id());
+    assertThat(server.deployments("1234"))
+        .extracting(FakeDeployment::id)
+        .containsExactly(deployment.id());
     assertThat(server.requests("POST", "/projects/1234/deployments")).hasSize(1);
   }
 
@@ -151,7 +179,8 @@ class GitLabRetriesIT {
 
     gitLab.ensureEnvironment("1234", "TST", "testing");
 
-    assertThat(server.environments("1234")).extracting(FakeEnvironment::name, FakeEnvironment::tier)
+    assertThat(server.environments("1234"))
+        .extracting(FakeEnvironment::name, FakeEnvironment::tier)
         .containsExactly(tuple("TST", "testing"));
   }
 }

@@ -48,7 +48,8 @@ class GitLabTagsAndReleasesIT {
     server.addTag("devops/argocd", "v1.5.0", PROMOTION_COMMIT);
 
     assertThat(gitLab.tagCommit("devops/argocd", "v1.5.0")).contains(PROMOTION_COMMIT);
-    assertThat(server.requestLog()).extracting(RecordedRequest::toString)
+    assertThat(server.requestLog())
+        .extracting(RecordedRequest::toString)
         .containsExactly("GET /projects/devops/argocd/repository/tags/v1.5.0");
   }
 
@@ -56,11 +57,14 @@ class GitLabTagsAndReleasesIT {
   void createTagMakesOneLightweightTagOnTheCommit() {
     gitLab.createTag("1234", "v1.5.0", PROMOTION_COMMIT, null);
 
-    assertThat(server.tags("1234")).singleElement().satisfies(tag -> {
-      assertThat(tag.name()).isEqualTo("v1.5.0");
-      assertThat(tag.sha()).isEqualTo(PROMOTION_COMMIT);
-      assertThat(tag.message()).isNull();
-    });
+    assertThat(server.tags("1234"))
+        .singleElement()
+        .satisfies(
+            tag -> {
+              assertThat(tag.name()).isEqualTo("v1.5.0");
+              assertThat(tag.sha()).isEqualTo(PROMOTION_COMMIT);
+              assertThat(tag.message()).isNull();
+            });
   }
 
   @Test
@@ -77,7 +81,8 @@ class GitLabTagsAndReleasesIT {
 
     gitLab.createTag("1234", "v1.5.0", PROMOTION_COMMIT, null);
 
-    assertThat(server.tags("1234")).extracting(FakeTag::name, FakeTag::sha)
+    assertThat(server.tags("1234"))
+        .extracting(FakeTag::name, FakeTag::sha)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("v1.5.0", PROMOTION_COMMIT));
   }
 
@@ -86,21 +91,30 @@ class GitLabTagsAndReleasesIT {
     server.addTag("1234", "v1.5.0", OTHER_COMMIT);
 
     assertThatThrownBy(() -> gitLab.createTag("1234", "v1.5.0", PROMOTION_COMMIT, null))
-        .isInstanceOfSatisfying(GitLabRejectedException.class, e -> {
-          assertThat(e.refusal()).isEqualTo(GitLabRejectedException.Refusal.CONFLICT);
-          assertThat(e.operation()).isEqualTo(GitLabOperation.CREATE_TAG);
-        })
-        .hasMessage("GitLab refused create tag v1.5.0 on project 1234: tag already exists at commit "
-            + OTHER_COMMIT + ", not at " + PROMOTION_COMMIT);
+        .isInstanceOfSatisfying(
+            GitLabRejectedException.class,
+            e -> {
+              assertThat(e.refusal()).isEqualTo(GitLabRejectedException.Refusal.CONFLICT);
+              assertThat(e.operation()).isEqualTo(GitLabOperation.CREATE_TAG);
+            })
+        .hasMessage(
+            "GitLab refused create tag v1.5.0 on project 1234: tag already exists at commit "
+                + OTHER_COMMIT
+                + ", not at "
+                + PROMOTION_COMMIT);
     assertThat(server.tags("1234")).extracting(FakeTag::sha).containsExactly(OTHER_COMMIT);
   }
 
   @Test
   void creatingATagOnAnUnknownCommitIsRejected() {
-    assertThatThrownBy(() -> gitLab.createTag("1234", "v1.5.0", "0000000000000000000000000000000000000000", null))
+    assertThatThrownBy(
+            () ->
+                gitLab.createTag(
+                    "1234", "v1.5.0", "0000000000000000000000000000000000000000", null))
         .isInstanceOf(GitLabRejectedException.class)
-        .hasMessage("GitLab refused create tag v1.5.0 on project 1234: "
-            + "400 Target 0000000000000000000000000000000000000000 is invalid");
+        .hasMessage(
+            "GitLab refused create tag v1.5.0 on project 1234: "
+                + "400 Target 0000000000000000000000000000000000000000 is invalid");
   }
 
   @Test
@@ -110,14 +124,18 @@ class GitLabTagsAndReleasesIT {
 
     ReleaseRef created = gitLab.createRelease("1234", "v1.5.0", "v1.5.0", "Promotion: tbd-test");
 
-    ReleaseRef expected = new ReleaseRef("v1.5.0", "v1.5.0", server.url() + "/devops/argocd/-/releases/v1.5.0");
+    ReleaseRef expected =
+        new ReleaseRef("v1.5.0", "v1.5.0", server.url() + "/devops/argocd/-/releases/v1.5.0");
     assertThat(created).isEqualTo(expected);
     assertThat(gitLab.release("1234", "v1.5.0")).contains(expected);
-    assertThat(server.releases("1234")).singleElement().satisfies(release -> {
-      assertThat(release.tagName()).isEqualTo("v1.5.0");
-      assertThat(release.name()).isEqualTo("v1.5.0");
-      assertThat(release.description()).isEqualTo("Promotion: tbd-test");
-    });
+    assertThat(server.releases("1234"))
+        .singleElement()
+        .satisfies(
+            release -> {
+              assertThat(release.tagName()).isEqualTo("v1.5.0");
+              assertThat(release.name()).isEqualTo("v1.5.0");
+              assertThat(release.description()).isEqualTo("Promotion: tbd-test");
+            });
   }
 
   @Test
@@ -128,14 +146,17 @@ class GitLabTagsAndReleasesIT {
     ReleaseRef again = gitLab.createRelease("1234", "v1.5.0", "v1.5.0", "second");
 
     assertThat(again.tagName()).isEqualTo("v1.5.0");
-    assertThat(server.releases("1234")).extracting(FakeRelease::description).containsExactly("first");
+    assertThat(server.releases("1234"))
+        .extracting(FakeRelease::description)
+        .containsExactly("first");
   }
 
   @Test
   void aReleaseOfAMissingTagIsRejected() {
     assertThatThrownBy(() -> gitLab.createRelease("1234", "v1.5.0", "v1.5.0", "notes"))
         .isInstanceOf(GitLabRejectedException.class)
-        .hasMessage("GitLab refused create release v1.5.0 on project 1234: 422 Ref is not specified");
+        .hasMessage(
+            "GitLab refused create release v1.5.0 on project 1234: 422 Ref is not specified");
     assertThat(server.releases("1234")).isEmpty();
   }
 }

@@ -3,7 +3,8 @@ package io.gitops.promotion.gitlab;
 /**
  * A request {@link FakeGitLabServer} received.
  *
- * @param path decoded and without {@code /api/v4}, e.g. {@code /projects/group/app/repository/tags/v1.0.0}
+ * @param path decoded and without {@code /api/v4}, e.g. {@code
+ *     /projects/group/app/repository/tags/v1.0.0}
  * @param query the raw query string, empty when there was none
  */
 public record RecordedRequest(String method, String path, String query) {

@@ -7,13 +7,22 @@ import java.util.List;
 /** A {@link RetryListener} that keeps every retry it is told about. */
 final class RecordingRetryListener implements RetryListener {
 
-  record Retry(GitLabOperation operation, String projectId, int failedAttempt, int httpStatus, Duration delay) {}
+  record Retry(
+      GitLabOperation operation,
+      String projectId,
+      int failedAttempt,
+      int httpStatus,
+      Duration delay) {}
 
   private final List<Retry> retries = new ArrayList<>();
 
   @Override
   public synchronized void retrying(
-      GitLabOperation operation, String projectId, int failedAttempt, int httpStatus, Duration delay) {
+      GitLabOperation operation,
+      String projectId,
+      int failedAttempt,
+      int httpStatus,
+      Duration delay) {
     retries.add(new Retry(operation, projectId, failedAttempt, httpStatus, delay));
   }
 

@@ -13,9 +13,14 @@ class RetryPolicyTest {
   void theDelayDoublesAfterEachFailedAttemptUpToTheCap() {
     RetryPolicy policy = new RetryPolicy(10, Duration.ofMillis(100), Duration.ofMillis(700));
 
-    assertThat(IntStream.rangeClosed(1, 6).mapToObj(policy::delayAfter)).containsExactly(
-        Duration.ofMillis(100), Duration.ofMillis(200), Duration.ofMillis(400),
-        Duration.ofMillis(700), Duration.ofMillis(700), Duration.ofMillis(700));
+    assertThat(IntStream.rangeClosed(1, 6).mapToObj(policy::delayAfter))
+        .containsExactly(
+            Duration.ofMillis(100),
+            Duration.ofMillis(200),
+            Duration.ofMillis(400),
+            Duration.ofMillis(700),
+            Duration.ofMillis(700),
+            Duration.ofMillis(700));
   }
 
   @Test

@@ -37,8 +37,10 @@ class TagVersionsIT {
   void aHotfixBuildWithoutItsOwnTagResolvesThroughTheBaseTag() {
     assertThat(TagVersions.resolveReleaseCommit(harness.gitLab, "1331", "0.23.0.185"))
         .contains(new ResolvedTag("v0.23.0", BASE_COMMIT));
-    assertThat(server.requestLog()).extracting(RecordedRequest::path).containsExactly(
-        "/projects/1331/repository/tags/v0.23.0.185", "/projects/1331/repository/tags/v0.23.0");
+    assertThat(server.requestLog())
+        .extracting(RecordedRequest::path)
+        .containsExactly(
+            "/projects/1331/repository/tags/v0.23.0.185", "/projects/1331/repository/tags/v0.23.0");
   }
 
   @Test

@@ -10,7 +10,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TagVersionsTest {
 
   @ParameterizedTest
-  @CsvSource({"1.5.0, v1.5.0", "v1.5.0, v1.5.0", "0.23.0.185, v0.23.0.185", "' 2.0.0 ', v2.0.0", "1.5.0-rc.1, v1.5.0-rc.1"})
+  @CsvSource({
+    "1.5.0, v1.5.0",
+    "v1.5.0, v1.5.0",
+    "0.23.0.185, v0.23.0.185",
+    "' 2.0.0 ', v2.0.0",
+    "1.5.0-rc.1, v1.5.0-rc.1"
+  })
   void aVersionsTagIsTheVersionPrefixedWithVOnce(String version, String tag) {
     assertThat(TagVersions.tagName(version)).isEqualTo(tag);
   }
