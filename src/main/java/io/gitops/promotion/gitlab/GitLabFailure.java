@@ -5,7 +5,9 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.HttpRetryException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.gitlab4j.api.GitLabApiException;
 
 /** What a failed gitlab4j call said: HTTP status (0 for no response), detail, Retry-After. */
@@ -20,7 +22,7 @@ record GitLabFailure(int httpStatus, String detail, Duration retryAfter, Excepti
         e.hasValidationErrors()
             ? e.getValidationErrors().entrySet().stream()
                 .map(field -> field.getKey() + ": " + String.join(", ", field.getValue()))
-                .collect(java.util.stream.Collectors.joining("; "))
+                .collect(Collectors.joining("; "))
             : e.getMessage() == null ? e.getReason() : e.getMessage();
     String detail = oneLine(message);
     if (!detail.startsWith(Integer.toString(status))) {
@@ -61,9 +63,7 @@ record GitLabFailure(int httpStatus, String detail, Duration retryAfter, Excepti
   }
 
   boolean says(String text) {
-    return detail
-        .toLowerCase(java.util.Locale.ROOT)
-        .contains(text.toLowerCase(java.util.Locale.ROOT));
+    return detail.toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
   }
 
   private static Duration retryAfter(MultivaluedMap<String, String> headers) {

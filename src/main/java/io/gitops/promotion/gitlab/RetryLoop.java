@@ -77,7 +77,7 @@ final class RetryLoop {
     }
   }
 
-  static GitLabRejectedException rejected(
+  private static GitLabRejectedException rejected(
       GitLabOperation operation, String subject, String projectId, GitLabFailure failure) {
     return GitLabRejectedException.of(
         operation,

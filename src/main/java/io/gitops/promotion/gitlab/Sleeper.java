@@ -1,6 +1,7 @@
 package io.gitops.promotion.gitlab;
 
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 /** Waits between retries; tests pass one that records the delays instead of waiting. */
 @FunctionalInterface
@@ -10,6 +11,6 @@ public interface Sleeper {
 
   /** Blocks the calling thread. */
   static Sleeper blocking() {
-    return duration -> java.util.concurrent.TimeUnit.NANOSECONDS.sleep(duration.toNanos());
+    return duration -> TimeUnit.NANOSECONDS.sleep(duration.toNanos());
   }
 }

@@ -9,6 +9,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -176,6 +177,6 @@ final class FakeGitLabApi implements HttpHandler {
   }
 
   static List<RecordedRequest> newLog() {
-    return java.util.Collections.synchronizedList(new ArrayList<>());
+    return Collections.synchronizedList(new ArrayList<>());
   }
 }

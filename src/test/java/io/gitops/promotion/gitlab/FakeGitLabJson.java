@@ -1,8 +1,11 @@
 package io.gitops.promotion.gitlab;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -11,9 +14,8 @@ import java.util.Map;
  */
 final class FakeGitLabJson {
 
-  private static final java.time.format.DateTimeFormatter TIME =
-      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-          .withZone(java.time.ZoneOffset.UTC);
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
   private static final Instant EPOCH = Instant.parse("2024-01-01T00:00:00Z");
   private final String webUrl;
 
@@ -226,7 +228,7 @@ final class FakeGitLabJson {
     return map(
         "id", e.id(),
         "name", e.name(),
-        "slug", e.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
+        "slug", e.name().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"),
         "description", null,
         "external_url", null,
         "state", "available",

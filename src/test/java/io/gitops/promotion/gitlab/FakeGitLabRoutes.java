@@ -4,6 +4,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -224,9 +227,9 @@ final class FakeGitLabRoutes {
     return route.toString();
   }
 
-  private static <T> List<T> newestFirst(java.util.Collection<T> inInsertionOrder) {
-    List<T> list = new java.util.ArrayList<>(inInsertionOrder);
-    java.util.Collections.reverse(list);
+  private static <T> List<T> newestFirst(Collection<T> inInsertionOrder) {
+    List<T> list = new ArrayList<>(inInsertionOrder);
+    Collections.reverse(list);
     return list;
   }
 

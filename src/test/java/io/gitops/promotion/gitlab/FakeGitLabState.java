@@ -113,7 +113,7 @@ final class FakeGitLabState {
     throw FakeApiError.notFound("Environment");
   }
 
-  FakeEnvironment environmentNamed(FakeProject project, String name) {
+  FakeEnvironment findOrCreateEnvironment(FakeProject project, String name) {
     return project.environments.stream()
         .filter(e -> e.name().equals(name))
         .findFirst()
@@ -151,7 +151,7 @@ final class FakeGitLabState {
       boolean tag,
       String status,
       Instant at) {
-    environmentNamed(project, environment);
+    findOrCreateEnvironment(project, environment);
     long iid = project.deployments.size() + 1;
     FakeDeployment deployment =
         new FakeDeployment(nextDeploymentId++, iid, environment, sha, ref, tag, status, at, at);
