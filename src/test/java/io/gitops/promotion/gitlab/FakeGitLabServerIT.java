@@ -10,7 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,18 +21,12 @@ class FakeGitLabServerIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newHttpClient();
-  private FakeGitLabServer server;
+  @AutoClose private final FakeGitLabServer server = FakeGitLabServer.start();
 
   @BeforeEach
-  void start() {
-    server = FakeGitLabServer.start();
+  void seed() {
     server.addProject(1234, "devops/argocd");
     server.addBranch("1234", "main", COMMIT);
-  }
-
-  @AfterEach
-  void stop() {
-    server.close();
   }
 
   @Test

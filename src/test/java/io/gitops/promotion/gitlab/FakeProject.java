@@ -98,11 +98,11 @@ final class FakeProject {
 
   private Set<String> ancestors(String sha) {
     Set<String> seen = new HashSet<>();
-    ArrayDeque<String> todo = new ArrayDeque<>(List.of(sha));
-    while (!todo.isEmpty()) {
-      String next = todo.pop();
+    ArrayDeque<String> pending = new ArrayDeque<>(List.of(sha));
+    while (!pending.isEmpty()) {
+      String next = pending.pop();
       if (seen.add(next) && commits.containsKey(next)) {
-        todo.addAll(commits.get(next).parentIds());
+        pending.addAll(commits.get(next).parentIds());
       }
     }
     return seen;

@@ -7,7 +7,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,22 +15,14 @@ class GitLabEnvironmentsAndDeploymentsIT {
 
   private static final String RELEASE_COMMIT = "8f2e6b1c0d9a7e5f4b3c2d1e0f9a8b7c6d5e4f3a";
 
-  private GitLabHarness harness;
-  private FakeGitLabServer server;
-  private GitLab gitLab;
+  @AutoClose private final GitLabHarness harness = new GitLabHarness();
+  private final FakeGitLabServer server = harness.server;
+  private final GitLab gitLab = harness.gitLab;
 
   @BeforeEach
-  void start() {
-    harness = new GitLabHarness();
-    server = harness.server;
-    gitLab = harness.gitLab;
+  void seed() {
     server.addProject(1234, "devops/argocd");
     server.addTag("1234", "v1.5.0", RELEASE_COMMIT);
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
   }
 
   @Test

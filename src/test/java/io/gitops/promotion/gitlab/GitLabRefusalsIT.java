@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,20 +15,13 @@ class GitLabRefusalsIT {
   private static final String WRONG_TOKEN = "wrong-token-0123456789abcdef";
   private static final String COMMIT = "8f2e6b1c0d9a7e5f4b3c2d1e0f9a8b7c6d5e4f3a";
 
-  private GitLabHarness harness;
-  private FakeGitLabServer server;
+  @AutoClose private final GitLabHarness harness = new GitLabHarness();
+  private final FakeGitLabServer server = harness.server;
 
   @BeforeEach
-  void start() {
-    harness = new GitLabHarness();
-    server = harness.server;
+  void seed() {
     server.addProject(1234, "devops/argocd");
     server.addBranch("1234", "main", COMMIT);
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
   }
 
   @Test

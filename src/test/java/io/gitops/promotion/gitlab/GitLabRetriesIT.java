@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,22 +17,14 @@ class GitLabRetriesIT {
   private static final String COMMIT = "8f2e6b1c0d9a7e5f4b3c2d1e0f9a8b7c6d5e4f3a";
   private static final String TAGS = "/projects/1234/repository/tags";
 
-  private GitLabHarness harness;
-  private FakeGitLabServer server;
-  private GitLab gitLab;
+  @AutoClose private final GitLabHarness harness = new GitLabHarness();
+  private final FakeGitLabServer server = harness.server;
+  private final GitLab gitLab = harness.gitLab;
 
   @BeforeEach
-  void start() {
-    harness = new GitLabHarness();
-    server = harness.server;
-    gitLab = harness.gitLab;
+  void seed() {
     server.addProject(1234, "devops/argocd");
     server.addBranch("1234", "main", COMMIT);
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
   }
 
   @Test

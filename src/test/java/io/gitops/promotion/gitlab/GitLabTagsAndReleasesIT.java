@@ -3,7 +3,7 @@ package io.gitops.promotion.gitlab;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,23 +12,15 @@ class GitLabTagsAndReleasesIT {
   private static final String PROMOTION_COMMIT = "8f2e6b1c0d9a7e5f4b3c2d1e0f9a8b7c6d5e4f3a";
   private static final String OTHER_COMMIT = "1a2b3c4d5e6f708192a3b4c5d6e7f8091a2b3c4d";
 
-  private GitLabHarness harness;
-  private FakeGitLabServer server;
-  private GitLab gitLab;
+  @AutoClose private final GitLabHarness harness = new GitLabHarness();
+  private final FakeGitLabServer server = harness.server;
+  private final GitLab gitLab = harness.gitLab;
 
   @BeforeEach
-  void start() {
-    harness = new GitLabHarness();
-    server = harness.server;
-    gitLab = harness.gitLab;
+  void seed() {
     server.addProject(1234, "devops/argocd");
     server.addBranch("1234", "main", PROMOTION_COMMIT);
     server.addCommit("1234", OTHER_COMMIT, "promote: tbd-test DEV -> TST");
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
   }
 
   @Test

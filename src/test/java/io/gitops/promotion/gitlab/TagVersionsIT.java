@@ -2,7 +2,7 @@ package io.gitops.promotion.gitlab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -11,20 +11,13 @@ class TagVersionsIT {
   private static final String BASE_COMMIT = "0d1c2b3a4f5e6d7c8b9a0f1e2d3c4b5a69788796";
   private static final String HOTFIX_COMMIT = "aa11bb22cc33dd44ee55ff6677889900aabbccdd";
 
-  private GitLabHarness harness;
-  private FakeGitLabServer server;
+  @AutoClose private final GitLabHarness harness = new GitLabHarness();
+  private final FakeGitLabServer server = harness.server;
 
   @BeforeEach
-  void start() {
-    harness = new GitLabHarness();
-    server = harness.server;
+  void seed() {
     server.addProject(1331, "tbd/tbd-test");
     server.addTag("1331", "v0.23.0", BASE_COMMIT);
-  }
-
-  @AfterEach
-  void stop() {
-    harness.close();
   }
 
   @Test
