@@ -71,7 +71,7 @@ public final class ConfigLoader {
       return RollbackWindow.DEFAULT;
     }
     return RollbackWindow.parse(text).orElseGet(() -> {
-      root.problem("rollbackWindow", "'" + text + "' is not a duration; write e.g. 7d, 12h, 30m, or 0 for no limit");
+      root.problem("rollbackWindow", "'" + text + "' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit");
       return RollbackWindow.DEFAULT;
     });
   }

@@ -2,16 +2,18 @@ package io.gitops.promotion.config;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * How old a promotion may be and still be rolled back without force: {@code 7d}, {@code 12h},
- * {@code 30m}, or {@code 0} for no limit. The default is seven days, as the pipeline's artifact was.
+ * {@code 30m}, {@code 90s}, an ISO-8601 duration ({@code P7D}), or {@code 0} for no limit; the same
+ * forms the rollback command accepts. The default is seven days, as the pipeline's artifact was.
  */
 public record RollbackWindow(Duration duration) {
-  private static final Pattern TEXT = Pattern.compile("^(\\d{1,6})([dhm])$");
+  private static final Pattern TEXT = Pattern.compile("^(\\d{1,6})([dhms])$");
 
   public static final RollbackWindow DEFAULT = new RollbackWindow(Duration.ofDays(7));
   public static final RollbackWindow UNLIMITED = new RollbackWindow(Duration.ZERO);
@@ -22,7 +24,7 @@ public record RollbackWindow(Duration duration) {
     }
   }
 
-  /** Parses {@code 7d}, {@code 12h}, {@code 30m} or {@code 0}; empty when the text is none of these. */
+  /** Parses the forms above; empty when the text is none of them or negative. */
   public static Optional<RollbackWindow> parse(String text) {
     if (text == null) {
       return Optional.empty();
@@ -33,15 +35,25 @@ public record RollbackWindow(Duration duration) {
     }
     Matcher m = TEXT.matcher(trimmed);
     if (!m.matches()) {
-      return Optional.empty();
+      return iso(trimmed);
     }
     long amount = Long.parseLong(m.group(1));
     Duration duration = switch (m.group(2)) {
       case "d" -> Duration.ofDays(amount);
       case "h" -> Duration.ofHours(amount);
-      default -> Duration.ofMinutes(amount);
+      case "m" -> Duration.ofMinutes(amount);
+      default -> Duration.ofSeconds(amount);
     };
     return Optional.of(new RollbackWindow(duration));
+  }
+
+  private static Optional<RollbackWindow> iso(String text) {
+    try {
+      Duration duration = Duration.parse(text);
+      return duration.isNegative() ? Optional.empty() : Optional.of(new RollbackWindow(duration));
+    } catch (DateTimeParseException e) {
+      return Optional.empty();
+    }
   }
 
   public boolean isUnlimited() {
@@ -58,9 +70,13 @@ public record RollbackWindow(Duration duration) {
     if (isUnlimited()) {
       return "0";
     }
-    if (duration.toMinutes() % (24 * 60) == 0) {
-      return duration.toDays() + "d";
+    long seconds = duration.getSeconds();
+    if (seconds % 86_400 == 0) {
+      return seconds / 86_400 + "d";
     }
-    return duration.toMinutes() % 60 == 0 ? duration.toHours() + "h" : duration.toMinutes() + "m";
+    if (seconds % 3_600 == 0) {
+      return seconds / 3_600 + "h";
+    }
+    return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 }

@@ -40,7 +40,7 @@ class ConfigProblemsTest {
         "repositories[1].name: duplicate repository name 'argocd'",
         "releaseFrom[0]: unknown environment 'QA'; known: DEV, TST, STG, PRD",
         "promotionPath[2]: unknown environment 'UAT'; known: DEV, TST, STG, PRD",
-        "rollbackWindow: '1 week' is not a duration; write e.g. 7d, 12h, 30m, or 0 for no limit",
+        "rollbackWindow: '1 week' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit",
         "environments[0].dir: '../dev' is not a plain directory name (one path segment, no '..')",
         "colour: unknown key 'colour'; known keys: committer, environments, git, httpPort, leaderElection, "
             + "promotionPath, releaseFrom, repositories, rollbackWindow, versionServices, watchNamespaces");
@@ -128,7 +128,7 @@ class ConfigProblemsTest {
             "watchNamespaces[2]: namespace 'releases' is listed twice",
             "leaderElection.enabled: must be true or false",
             "versionServices.tbd-test: '../frontend' is not a plain service name",
-            "rollbackWindow: '-1d' is not a duration; write e.g. 7d, 12h, 30m, or 0 for no limit");
+            "rollbackWindow: '-1d' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit");
   }
 
   @Test

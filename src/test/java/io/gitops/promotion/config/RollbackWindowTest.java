@@ -14,12 +14,14 @@ class RollbackWindowTest {
     assertThat(RollbackWindow.parse("7d")).contains(new RollbackWindow(Duration.ofDays(7)));
     assertThat(RollbackWindow.parse("12h")).contains(new RollbackWindow(Duration.ofHours(12)));
     assertThat(RollbackWindow.parse(" 30m ")).contains(new RollbackWindow(Duration.ofMinutes(30)));
+    assertThat(RollbackWindow.parse("90s")).contains(new RollbackWindow(Duration.ofSeconds(90)));
+    assertThat(RollbackWindow.parse("P7D")).contains(RollbackWindow.DEFAULT);
     assertThat(RollbackWindow.parse("0")).contains(RollbackWindow.UNLIMITED);
   }
 
   @Test
   void rejectsAnythingElse() {
-    for (String text : new String[] {"7", "7w", "1d12h", "-1d", "", "P7D", "seven days"}) {
+    for (String text : new String[] {"7", "7w", "1d12h", "-1d", "", "PT-1H", "seven days"}) {
       assertThat(RollbackWindow.parse(text)).as(text).isEmpty();
     }
     assertThat(RollbackWindow.parse(null)).isEmpty();
@@ -38,6 +40,7 @@ class RollbackWindowTest {
     assertThat(RollbackWindow.DEFAULT).hasToString("7d");
     assertThat(RollbackWindow.parse("36h").orElseThrow()).hasToString("36h");
     assertThat(RollbackWindow.parse("90m").orElseThrow()).hasToString("90m");
+    assertThat(RollbackWindow.parse("PT90S").orElseThrow()).hasToString("90s");
     assertThat(RollbackWindow.UNLIMITED).hasToString("0");
   }
 }
