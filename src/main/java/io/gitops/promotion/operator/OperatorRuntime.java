@@ -1,6 +1,7 @@
 package io.gitops.promotion.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitops.promotion.config.LeaderElection;
 import io.gitops.promotion.config.OperatorConfig;
 import io.gitops.promotion.git.WorkspaceCache;
 import io.gitops.promotion.metrics.PromotionMetrics;
@@ -10,12 +11,14 @@ import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.reconciler.EventRecorder;
 import io.gitops.promotion.reconciler.PromotionReconciler;
 import io.gitops.promotion.reconciler.StatusPatcher;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.List;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
@@ -49,10 +52,11 @@ public final class OperatorRuntime implements AutoCloseable {
     EventRecorder events = new EventRecorder(client, clock);
     PromotionReconciler promotionReconciler = new PromotionReconciler(promotions, statusPatcher, events, metrics, clock);
 
-    String leaseNamespace = !config.leaderElection().enabled() ? null
-        : config.leaderElection().leaseNamespace() != null ? config.leaderElection().leaseNamespace() : namespace;
-    PromotionOperator operator = new PromotionOperator(client, registry,
-        PromotionOperator.reconcilers(promotionReconciler), leaseNamespace, new HashSet<>(config.watchNamespaces()));
+    LeaderElection election = config.leaderElection();
+    LeaderElectionConfiguration lease = !election.enabled() ? null : new LeaderElectionConfiguration(
+        election.leaseName(), election.leaseNamespace() != null ? election.leaseNamespace() : namespace);
+    PromotionOperator operator = new PromotionOperator(client, registry, List.of(promotionReconciler), lease,
+        new HashSet<>(config.watchNamespaces()));
     HealthServer health = new HealthServer(config.httpPort(), registry, operator::isAlive, operator::isReady).start();
     operator.start();
     return new OperatorRuntime(workspaces, operator, health);

@@ -1,7 +1,6 @@
 package io.gitops.promotion.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.gitops.promotion.reconciler.PromotionReconciler;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -18,19 +17,19 @@ public final class PromotionOperator implements AutoCloseable {
   private final Operator operator;
 
   /**
-   * @param leaseNamespace namespace of the leader-election Lease, or null to run without leader election
+   * @param leaderElection the Lease that elects one active replica, or null to run without leader election
    * @param namespaces namespaces to watch; empty for all
    */
   public PromotionOperator(KubernetesClient client, MeterRegistry registry, List<Reconciler<?>> reconcilers,
-      String leaseNamespace, Set<String> namespaces) {
+      LeaderElectionConfiguration leaderElection, Set<String> namespaces) {
     this.operator = new Operator(o -> {
       o.withKubernetesClient(client)
           .withCloseClientOnStop(false)
           .withUseSSAToPatchPrimaryResource(false)
           .withStopOnInformerErrorDuringStartup(true)
           .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build());
-      if (leaseNamespace != null) {
-        o.withLeaderElectionConfiguration(new LeaderElectionConfiguration("promotion-operator-leader", leaseNamespace));
+      if (leaderElection != null) {
+        o.withLeaderElectionConfiguration(leaderElection);
       }
     });
     for (Reconciler<?> reconciler : reconcilers) {
@@ -40,10 +39,6 @@ public final class PromotionOperator implements AutoCloseable {
         }
       });
     }
-  }
-
-  public static List<Reconciler<?>> reconcilers(PromotionReconciler promotions) {
-    return List.of(promotions);
   }
 
   public void start() {

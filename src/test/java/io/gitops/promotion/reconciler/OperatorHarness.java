@@ -18,6 +18,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -44,7 +45,7 @@ final class OperatorHarness implements AutoCloseable {
         new RepositoryLocks(), new PersonIdent("promotion-operator", "po@example.com"), Clock.systemUTC(), metrics, 5);
     PromotionReconciler reconciler = new PromotionReconciler(service, new StatusPatcher(client),
         new EventRecorder(client, Clock.systemUTC()), metrics, Clock.systemUTC());
-    operator = new PromotionOperator(client, registry, PromotionOperator.reconcilers(reconciler), null, Set.of());
+    operator = new PromotionOperator(client, registry, List.of(reconciler), null, Set.of());
     operator.start();
   }
 
