@@ -7,6 +7,7 @@ import io.gitops.promotion.git.WorkspaceCache;
 import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.promotion.PromotionService;
 import io.gitops.promotion.promotion.RepositoryLocks;
+import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.reconciler.EventRecorder;
 import io.gitops.promotion.reconciler.PromotionReconciler;
@@ -46,7 +47,7 @@ public final class OperatorRuntime implements AutoCloseable {
     WorkspaceCache workspaces = new WorkspaceCache(config.git().cacheDir());
     PersonIdent committer = new PersonIdent(config.committer().name(), config.committer().email());
     PromotionService promotions = new PromotionService(repositories, new RequestValidator(config.environments()),
-        config.versionServices(), workspaces, new RepositoryLocks(), committer, clock, metrics,
+        config.versionServices(), new RepositoryRunner(workspaces, new RepositoryLocks()), committer, clock, metrics,
         config.git().maxPushAttempts());
     StatusPatcher statusPatcher = new StatusPatcher(client);
     EventRecorder events = new EventRecorder(client, clock);

@@ -1,7 +1,5 @@
 package io.gitops.promotion.promotion;
 
-import io.gitops.promotion.git.GitWorkspace;
-import io.gitops.promotion.git.WorkspaceCache;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -16,21 +14,18 @@ public final class PromotionService {
   private final RepositoryCatalog repositories;
   private final RequestValidator validator;
   private final Map<String, String> defaultVersionServices;
-  private final WorkspaceCache workspaces;
-  private final RepositoryLocks locks;
+  private final RepositoryRunner runner;
   private final PersonIdent committer;
   private final Clock clock;
   private final PromotionListener listener;
   private final int maxPushAttempts;
 
   public PromotionService(RepositoryCatalog repositories, RequestValidator validator,
-      Map<String, String> defaultVersionServices, WorkspaceCache workspaces, RepositoryLocks locks,
-      PersonIdent committer, Clock clock, PromotionListener listener, int maxPushAttempts) {
+      Map<String, String> defaultVersionServices, RepositoryRunner runner, PersonIdent committer, Clock clock, PromotionListener listener, int maxPushAttempts) {
     this.repositories = repositories;
     this.validator = validator;
     this.defaultVersionServices = Map.copyOf(defaultVersionServices);
-    this.workspaces = workspaces;
-    this.locks = locks;
+    this.runner = runner;
     this.committer = committer;
     this.clock = clock;
     this.listener = listener;
@@ -52,10 +47,7 @@ public final class PromotionService {
   /** Runs the promotion when the repository is free; empty, at once, when another run holds it. */
   public Optional<PromotionResult> runIfFree(TargetRepository repository, PromotionRequest request,
       PromotionEngine.RunOptions options) {
-    return locks.ifFree(repository.name(), () -> {
-      GitWorkspace workspace = workspaces.workspace(repository.name(), repository.remote());
-      return new PromotionEngine(repository.layout(), committer, clock, listener, maxPushAttempts)
-          .run(request, workspace, options);
-    });
+    return runner.ifFree(repository, workspace ->
+        new PromotionEngine(repository.layout(), committer, clock, listener, maxPushAttempts).run(request, workspace, options));
   }
 }

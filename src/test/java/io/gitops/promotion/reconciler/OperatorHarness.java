@@ -12,6 +12,7 @@ import io.gitops.promotion.promotion.PromotionService;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.RepositoryLayout;
 import io.gitops.promotion.promotion.RepositoryLocks;
+import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.promotion.TargetRepository;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -41,8 +42,9 @@ final class OperatorHarness implements AutoCloseable {
           }
           return repository;
         },
-        new RequestValidator(EnvironmentCatalog.defaults()), Map.of("tbd-test", "frontend"), workspaces,
-        new RepositoryLocks(), new PersonIdent("promotion-operator", "po@example.com"), Clock.systemUTC(), metrics, 5);
+        new RequestValidator(EnvironmentCatalog.defaults()), Map.of("tbd-test", "frontend"),
+        new RepositoryRunner(workspaces, new RepositoryLocks()),
+        new PersonIdent("promotion-operator", "po@example.com"), Clock.systemUTC(), metrics, 5);
     PromotionReconciler reconciler = new PromotionReconciler(service, new StatusPatcher(client),
         new EventRecorder(client, Clock.systemUTC()), metrics, Clock.systemUTC());
     operator = new PromotionOperator(client, registry, List.of(reconciler), null, Set.of());
