@@ -1,5 +1,6 @@
 package io.gitops.promotion.cli;
 
+import io.gitops.promotion.config.ConfigException;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 
 /** The command's exit codes: 0 done, 1 operational failure, 2 rejected request (nothing written). */
@@ -11,6 +12,6 @@ final class ExitCodes {
   private ExitCodes() {}
 
   static int of(Throwable failure) {
-    return failure instanceof PromotionRejectedException ? REJECTED : FAILURE;
+    return failure instanceof PromotionRejectedException || failure instanceof ConfigException ? REJECTED : FAILURE;
   }
 }

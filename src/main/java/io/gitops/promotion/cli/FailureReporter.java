@@ -9,8 +9,8 @@ import picocli.CommandLine.ParseResult;
 final class FailureReporter implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine command, ParseResult parsed) {
-    String prefix = e instanceof PromotionRejectedException rejected
-        ? "rejected (" + rejected.reason().code() + "): "
+    String prefix = e instanceof PromotionRejectedException rejected ? "rejected (" + rejected.reason().code() + "): "
+        : ExitCodes.of(e) == ExitCodes.REJECTED ? "rejected: "
         : "failed: ";
     command.getErr().println(prefix + e.getMessage());
     return ExitCodes.of(e);

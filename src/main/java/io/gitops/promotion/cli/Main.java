@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Promotes container image tags between environment overlays of a GitOps repository.",
-    subcommands = {PromoteCommand.class, RollbackCommand.class})
+    subcommands = {PromoteCommand.class, RollbackCommand.class, OperatorCommand.class})
 public final class Main implements Runnable {
   private final Map<String, String> environment;
 

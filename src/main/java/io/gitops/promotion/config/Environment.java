@@ -7,6 +7,9 @@ import java.util.Objects;
  * overlay directory that holds its values ({@code tst}) and its GitLab deployment tier.
  */
 public record Environment(String name, String dir, String tier) {
+  /** What an environment name may look like; the CRDs enforce the same on sourceEnv and targetEnv. */
+  public static final String NAME_PATTERN = "^[A-Za-z][A-Za-z0-9]{0,15}$";
+
   public Environment {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(dir, "dir");

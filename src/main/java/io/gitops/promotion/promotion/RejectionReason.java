@@ -21,6 +21,7 @@ public enum RejectionReason {
   /** A rollback names a promotion that a newer promotion of the same group and environment replaced. */
   PROMOTION_SUPERSEDED("PromotionSuperseded"),
   UNKNOWN_REPOSITORY("UnknownRepository"),
+  CREDENTIALS_NOT_FOUND("CredentialsNotFound"),
   GIT_AUTHENTICATION_FAILED("GitAuthenticationFailed"),
   GIT_REPOSITORY_NOT_FOUND("GitRepositoryNotFound"),
   GITLAB_REJECTED("GitLabRejected");

@@ -1,0 +1,33 @@
+package io.gitops.promotion.api;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Where a {@link Promotion} or {@link PromotionRollback} is in its single run. {@link #PREVIEWED},
+ * {@link #SUCCEEDED} and {@link #FAILED} are terminal for that generation: the operator never runs
+ * the resource again, except that approving a preview ({@code dryRun: true -> false}) starts the
+ * execution of the previewed plan. Serialised by {@link #value()}: {@code Pending}, {@code Running}, ...
+ */
+public enum Phase {
+  PENDING("Pending"),
+  RUNNING("Running"),
+  PREVIEWED("Previewed"),
+  SUCCEEDED("Succeeded"),
+  FAILED("Failed");
+
+  private final String value;
+
+  Phase(String value) {
+    this.value = value;
+  }
+
+  @JsonValue
+  public String value() {
+    return value;
+  }
+
+  /** Succeeded and Failed never change again; Previewed changes only through an approval. */
+  public boolean isFinished() {
+    return this == SUCCEEDED || this == FAILED;
+  }
+}

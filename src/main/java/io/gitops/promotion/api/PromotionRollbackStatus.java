@@ -1,0 +1,50 @@
+package io.gitops.promotion.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+
+/**
+ * What a {@link PromotionRollback} did: its result, which promotion it undid, the applications it
+ * restored and those it left alone because their tag drifted since the promotion.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PromotionRollbackStatus extends RunStatus {
+  private RollbackResult result;
+  @JsonPropertyDescription("Id of the promotion rolled back (the Promotion-Id trailer of its commit).")
+  private String promotionId;
+  private List<ImageTagChange> restored;
+  private List<RollbackConflict> conflicts;
+
+  public RollbackResult getResult() {
+    return result;
+  }
+
+  public void setResult(RollbackResult result) {
+    this.result = result;
+  }
+
+  public String getPromotionId() {
+    return promotionId;
+  }
+
+  public void setPromotionId(String promotionId) {
+    this.promotionId = promotionId;
+  }
+
+  public List<ImageTagChange> getRestored() {
+    return restored;
+  }
+
+  public void setRestored(List<ImageTagChange> restored) {
+    this.restored = restored;
+  }
+
+  public List<RollbackConflict> getConflicts() {
+    return conflicts;
+  }
+
+  public void setConflicts(List<RollbackConflict> conflicts) {
+    this.conflicts = conflicts;
+  }
+}

@@ -1,0 +1,111 @@
+package io.gitops.promotion.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a person reads about a {@link Promotion} with {@code kubectl get} and
+ * {@code kubectl describe}: title, version, per-application changes, warnings, the diff, the tags
+ * before and after, the commit, and the GitLab results. Maps of tags are group -> service -> app -> tag.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class PromotionStatus extends RunStatus {
+  @JsonPropertyDescription("e.g. Promote [DEV] v1.5.0 -> [TST] v1.3.0; Preview [...] for a dry run; suffix (FORCED).")
+  private String title;
+  @JsonPropertyDescription("Release version: the lead service's source tag.")
+  private String version;
+  private String releaseTag;
+  private List<ImageTagChange> changes;
+  private List<String> warnings;
+  @JsonPropertyDescription("Target tags before the promotion: group -> service -> app -> tag.")
+  private Map<String, Map<String, Map<String, String>>> preState;
+  @JsonPropertyDescription("Target tags after the promotion: group -> service -> app -> tag.")
+  private Map<String, Map<String, Map<String, String>>> postState;
+  @JsonPropertyDescription("Fingerprint of the previewed plan; an approval executes only this plan.")
+  private String planFingerprint;
+  @JsonPropertyDescription("Pushes the remote rejected because the branch moved; each was re-planned.")
+  private Integer pushRejections;
+  private GitLabStatus gitlab;
+
+  public String getTitle() {
+    return title;
+  }
+
+  public void setTitle(String title) {
+    this.title = title;
+  }
+
+  public String getVersion() {
+    return version;
+  }
+
+  public void setVersion(String version) {
+    this.version = version;
+  }
+
+  public String getReleaseTag() {
+    return releaseTag;
+  }
+
+  public void setReleaseTag(String releaseTag) {
+    this.releaseTag = releaseTag;
+  }
+
+  public List<ImageTagChange> getChanges() {
+    return changes;
+  }
+
+  public void setChanges(List<ImageTagChange> changes) {
+    this.changes = changes;
+  }
+
+  public List<String> getWarnings() {
+    return warnings;
+  }
+
+  public void setWarnings(List<String> warnings) {
+    this.warnings = warnings;
+  }
+
+  public Map<String, Map<String, Map<String, String>>> getPreState() {
+    return preState;
+  }
+
+  public void setPreState(Map<String, Map<String, Map<String, String>>> preState) {
+    this.preState = preState;
+  }
+
+  public Map<String, Map<String, Map<String, String>>> getPostState() {
+    return postState;
+  }
+
+  public void setPostState(Map<String, Map<String, Map<String, String>>> postState) {
+    this.postState = postState;
+  }
+
+  public String getPlanFingerprint() {
+    return planFingerprint;
+  }
+
+  public void setPlanFingerprint(String planFingerprint) {
+    this.planFingerprint = planFingerprint;
+  }
+
+  public Integer getPushRejections() {
+    return pushRejections;
+  }
+
+  public void setPushRejections(Integer pushRejections) {
+    this.pushRejections = pushRejections;
+  }
+
+  public GitLabStatus getGitlab() {
+    return gitlab;
+  }
+
+  public void setGitlab(GitLabStatus gitlab) {
+    this.gitlab = gitlab;
+  }
+}

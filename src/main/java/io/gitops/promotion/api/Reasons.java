@@ -1,0 +1,47 @@
+package io.gitops.promotion.api;
+
+/**
+ * Reason codes for conditions and {@code status.reason} when nothing went wrong. Failures use
+ * {@code RejectionReason.code()} of the engine ({@code PlanChanged}, {@code UnknownEnvironment}, ...);
+ * none of these collides with one of those. Every value matches the API server's reason pattern.
+ */
+public final class Reasons {
+  /** Waiting for its turn: another promotion of the same repository runs first. */
+  public static final String WAITING_FOR_REPOSITORY = "WaitingForRepository";
+  /** The step is running. */
+  public static final String IN_PROGRESS = "InProgress";
+  /** An operational error (network, Git server, GitLab 5xx); retried with backoff. */
+  public static final String RETRYING = "Retrying";
+
+  /** Validated: the request is acceptable. */
+  public static final String ACCEPTED = "Accepted";
+  /** Planned: the plan was computed. */
+  public static final String PLAN_COMPUTED = "PlanComputed";
+  /** Ready for a dry run, and Committed when not executed: the plan is shown, nothing written. */
+  public static final String PREVIEWED = "Previewed";
+  /** Committed: one commit was pushed. */
+  public static final String PUSHED = "Pushed";
+  /** Committed: the commit of this promotion was already on the branch (recognised by its trailer). */
+  public static final String ALREADY_PUSHED = "AlreadyPushed";
+  /** Committed: every target tag already had its value; no commit. */
+  public static final String NOTHING_TO_PROMOTE = "NothingToPromote";
+  /** Released: the GitLab tag and release exist. */
+  public static final String RELEASE_CREATED = "ReleaseCreated";
+  /** Released: not a release source environment, GitLab not configured, or no version. */
+  public static final String RELEASE_SKIPPED = "ReleaseSkipped";
+  /** DeploymentsRecorded: the GitLab deployments are registered. */
+  public static final String DEPLOYMENTS_CREATED = "DeploymentsCreated";
+  /** DeploymentsRecorded: GitLab is not configured for the repository. */
+  public static final String DEPLOYMENTS_SKIPPED = "DeploymentsSkipped";
+  /** Ready: the promotion finished. */
+  public static final String SUCCEEDED = "Succeeded";
+
+  /** Ready for a rollback: every application is back at its pre-promotion tag. */
+  public static final String RESTORED = "Restored";
+  /** Ready for a rollback: drifted applications were left alone and reported as conflicts. */
+  public static final String PARTIALLY_RESTORED = "PartiallyRestored";
+  /** Ready for a rollback: every tag already had its pre-promotion value. */
+  public static final String NOTHING_TO_ROLL_BACK = "NothingToRollBack";
+
+  private Reasons() {}
+}

@@ -1,0 +1,153 @@
+package io.gitops.promotion.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import io.fabric8.kubernetes.api.model.Condition;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What every run-once resource reports: the phase, standard conditions, the commit it pushed, the
+ * bounded diff, when it ran, and a human message with a reason constant. Extended by
+ * {@link PromotionStatus} and {@link PromotionRollbackStatus}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public abstract class RunStatus {
+  /** Longest diff kept on the status; the resource must stay far below the API server's size limit. */
+  public static final int MAX_DIFF_CHARS = 32 * 1024;
+  static final int SHORT_COMMIT_LENGTH = 8;
+
+  private Phase phase;
+  private List<Condition> conditions;
+  @JsonPropertyDescription("metadata.generation this status describes.")
+  private Long observedGeneration;
+  @JsonPropertyDescription("RFC 3339 time the run started.")
+  private String startedAt;
+  @JsonPropertyDescription("RFC 3339 time the run reached a terminal phase.")
+  private String completedAt;
+  private String message;
+  @JsonPropertyDescription("Reason constant of the current phase, e.g. PlanChanged.")
+  private String reason;
+  @JsonPropertyDescription("SHA of the pushed commit.")
+  private String commit;
+  @JsonPropertyDescription("First 8 characters of commit, for kubectl get.")
+  private String shortCommit;
+  @JsonPropertyDescription("Unified diff of the change, cut at " + MAX_DIFF_CHARS + " characters.")
+  private String diff;
+  private Boolean diffTruncated;
+
+  /**
+   * Sets one condition; see {@link Conditions#set}. Returns whether anything changed.
+   */
+  public boolean setCondition(String type, String status, String reason, String message, Long generation, Instant now) {
+    if (conditions == null) {
+      conditions = new ArrayList<>();
+    }
+    return Conditions.set(conditions, type, status, reason, message, generation, now);
+  }
+
+  /** Keeps at most {@link #MAX_DIFF_CHARS} of the diff, cut at a line end, and records whether it was cut. */
+  @JsonIgnore
+  public void setBoundedDiff(String fullDiff) {
+    if (fullDiff == null || fullDiff.length() <= MAX_DIFF_CHARS) {
+      this.diff = fullDiff;
+      this.diffTruncated = fullDiff == null ? null : Boolean.FALSE;
+      return;
+    }
+    int cut = fullDiff.lastIndexOf('\n', MAX_DIFF_CHARS - 1);
+    this.diff = fullDiff.substring(0, cut < 0 ? MAX_DIFF_CHARS : cut + 1);
+    this.diffTruncated = Boolean.TRUE;
+  }
+
+  public Phase getPhase() {
+    return phase;
+  }
+
+  public void setPhase(Phase phase) {
+    this.phase = phase;
+  }
+
+  public List<Condition> getConditions() {
+    return conditions;
+  }
+
+  public void setConditions(List<Condition> conditions) {
+    this.conditions = conditions;
+  }
+
+  public Long getObservedGeneration() {
+    return observedGeneration;
+  }
+
+  public void setObservedGeneration(Long observedGeneration) {
+    this.observedGeneration = observedGeneration;
+  }
+
+  public String getStartedAt() {
+    return startedAt;
+  }
+
+  public void setStartedAt(String startedAt) {
+    this.startedAt = startedAt;
+  }
+
+  public String getCompletedAt() {
+    return completedAt;
+  }
+
+  public void setCompletedAt(String completedAt) {
+    this.completedAt = completedAt;
+  }
+
+  public String getMessage() {
+    return message;
+  }
+
+  public void setMessage(String message) {
+    this.message = message;
+  }
+
+  public String getReason() {
+    return reason;
+  }
+
+  public void setReason(String reason) {
+    this.reason = reason;
+  }
+
+  public String getCommit() {
+    return commit;
+  }
+
+  /** Also sets {@link #getShortCommit()}, which the Commit printer column shows. */
+  public void setCommit(String commit) {
+    this.commit = commit;
+    this.shortCommit = commit == null ? null : commit.substring(0, Math.min(SHORT_COMMIT_LENGTH, commit.length()));
+  }
+
+  public String getShortCommit() {
+    return shortCommit;
+  }
+
+  public void setShortCommit(String shortCommit) {
+    this.shortCommit = shortCommit;
+  }
+
+  public String getDiff() {
+    return diff;
+  }
+
+  public void setDiff(String diff) {
+    this.diff = diff;
+  }
+
+  public Boolean getDiffTruncated() {
+    return diffTruncated;
+  }
+
+  public void setDiffTruncated(Boolean diffTruncated) {
+    this.diffTruncated = diffTruncated;
+  }
+}

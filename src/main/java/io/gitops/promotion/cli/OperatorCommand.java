@@ -1,0 +1,37 @@
+package io.gitops.promotion.cli;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.gitops.promotion.config.ConfigLoader;
+import io.gitops.promotion.config.OperatorConfig;
+import io.gitops.promotion.operator.OperatorRuntime;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code operator}: runs the operator against the current kube context until stopped. */
+@Command(name = "operator", mixinStandardHelpOptions = true,
+    description = "Run the operator: reconcile Promotion and PromotionRollback resources of the current kube context.")
+final class OperatorCommand implements Callable<Integer> {
+  @Option(names = "--config", required = true, paramLabel = "<file>", description = "Operator configuration file (YAML).")
+  Path config;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    OperatorConfig loaded = new ConfigLoader().load(config);
+    CountDownLatch stopped = new CountDownLatch(1);
+    KubernetesClient client = new KubernetesClientBuilder().build();
+    OperatorRuntime runtime = OperatorRuntime.start(loaded, client, Clock.systemUTC());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      runtime.close();
+      client.close();
+      stopped.countDown();
+    }, "shutdown"));
+    System.err.println("promotion-operator running; metrics, /healthz and /readyz on port " + runtime.httpPort());
+    stopped.await();
+    return ExitCodes.OK;
+  }
+}

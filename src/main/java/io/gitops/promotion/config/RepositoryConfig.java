@@ -1,0 +1,26 @@
+package io.gitops.promotion.config;
+
+import java.util.Optional;
+
+/**
+ * A GitOps repository the operator may promote in, referenced by {@code name} from resources.
+ * Credentials are never here: {@code credentialsSecret} names the Secret in the operator namespace
+ * that holds them ({@code username}/{@code password}, {@code token}, or {@code ssh-privatekey} +
+ * {@code known_hosts}).
+ *
+ * @param credentialsSecret null for a repository that needs none (a local path in tests)
+ * @param gitlab null when releases and deployments are not recorded in GitLab
+ */
+public record RepositoryConfig(String name, String url, String branch, String workloadsDir,
+    String credentialsSecret, GitLabConfig gitlab) {
+  public static final String DEFAULT_BRANCH = "main";
+  public static final String DEFAULT_WORKLOADS_DIR = "workloads";
+
+  public Optional<String> credentials() {
+    return Optional.ofNullable(credentialsSecret);
+  }
+
+  public Optional<GitLabConfig> gitlabProject() {
+    return Optional.ofNullable(gitlab);
+  }
+}

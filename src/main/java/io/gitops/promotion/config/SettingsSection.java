@@ -1,0 +1,58 @@
+package io.gitops.promotion.config;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/** Reads the small settings blocks of the configuration: {@code committer}, {@code git}, {@code leaderElection}. */
+final class SettingsSection {
+  private static final int MAX_PUSH_ATTEMPTS = 50;
+
+  private SettingsSection() {}
+
+  static Committer committer(ConfigNode node) {
+    if (node == null) {
+      return Committer.DEFAULT;
+    }
+    node.allowOnly(Set.of("name", "email"));
+    String name = node.string("name", Committer.DEFAULT.name());
+    String email = node.string("email", Committer.DEFAULT.email());
+    if (email != null && !email.matches("^[^\\s<>@]+@[^\\s<>@]+$")) {
+      node.problem("email", "'" + email + "' is not an email address");
+    }
+    return new Committer(name, email);
+  }
+
+  static GitSettings git(ConfigNode node) {
+    if (node == null) {
+      return GitSettings.DEFAULT;
+    }
+    node.allowOnly(Set.of("cacheDir", "maxPushAttempts"));
+    String cacheDir = node.string("cacheDir", GitSettings.DEFAULT.cacheDir().toString());
+    if (cacheDir != null && !cacheDir.startsWith("/")) {
+      node.problem("cacheDir", "'" + cacheDir + "' must be an absolute path");
+    }
+    Integer attempts = node.integer("maxPushAttempts", GitSettings.DEFAULT.maxPushAttempts());
+    if (attempts != null && (attempts < 1 || attempts > MAX_PUSH_ATTEMPTS)) {
+      node.problem("maxPushAttempts", attempts + " is out of range 1-" + MAX_PUSH_ATTEMPTS);
+    }
+    return new GitSettings(cacheDir == null ? GitSettings.DEFAULT.cacheDir() : Path.of(cacheDir),
+        attempts == null ? GitSettings.DEFAULT.maxPushAttempts() : attempts);
+  }
+
+  static LeaderElection leaderElection(ConfigNode node) {
+    if (node == null) {
+      return LeaderElection.DEFAULT;
+    }
+    node.allowOnly(Set.of("enabled", "leaseName", "leaseNamespace"));
+    Boolean enabled = node.bool("enabled", LeaderElection.DEFAULT.enabled());
+    String leaseName = node.string("leaseName", LeaderElection.DEFAULT.leaseName());
+    if (leaseName != null && !NameRules.isDnsSubdomain(leaseName)) {
+      node.problem("leaseName", "'" + leaseName + "' is not a Lease name (lowercase DNS subdomain)");
+    }
+    String leaseNamespace = node.string("leaseNamespace");
+    if (leaseNamespace != null && !NameRules.isDnsLabel(leaseNamespace)) {
+      node.problem("leaseNamespace", "'" + leaseNamespace + "' is not a namespace name");
+    }
+    return new LeaderElection(enabled == null || enabled, leaseName, leaseNamespace);
+  }
+}

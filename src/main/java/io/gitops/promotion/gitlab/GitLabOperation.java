@@ -1,0 +1,26 @@
+package io.gitops.promotion.gitlab;
+
+/** The GitLab calls the adapter makes; a low-cardinality name for messages and metrics. */
+public enum GitLabOperation {
+  GET_TAG("get tag"),
+  CREATE_TAG("create tag"),
+  GET_RELEASE("get release"),
+  CREATE_RELEASE("create release"),
+  COMPARE("compare"),
+  LIST_ENVIRONMENTS("list environments"),
+  CREATE_ENVIRONMENT("create environment"),
+  UPDATE_ENVIRONMENT("update environment"),
+  LIST_DEPLOYMENTS("list deployments"),
+  CREATE_DEPLOYMENT("create deployment");
+
+  private final String description;
+
+  GitLabOperation(String description) {
+    this.description = description;
+  }
+
+  /** Lower-case words for messages, e.g. {@code create tag}. */
+  public String description() {
+    return description;
+  }
+}

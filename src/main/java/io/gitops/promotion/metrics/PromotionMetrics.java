@@ -1,0 +1,55 @@
+package io.gitops.promotion.metrics;
+
+import io.gitops.promotion.promotion.PromotionListener;
+import io.gitops.promotion.promotion.PromotionRequest;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+
+/**
+ * The operator's own meters: promotions by result and environment pair, their duration, and pushes
+ * the remote rejected because the branch moved (each one re-planned).
+ */
+public final class PromotionMetrics implements PromotionListener {
+  private final MeterRegistry registry;
+
+  public PromotionMetrics(MeterRegistry registry) {
+    this.registry = registry;
+  }
+
+  /** A promotion or rollback reached a result (Promoted, Previewed, Failed, Restored, ...). */
+  public void finished(String kind, String result, String source, String target, Duration took) {
+    Counter.builder("promotion_runs")
+        .description("Promotion and rollback runs by result and environment pair")
+        .tag("kind", kind).tag("result", result).tag("source", source).tag("target", target)
+        .register(registry).increment();
+    Timer.builder("promotion_run_duration")
+        .description("Time from start to result of a promotion or rollback run")
+        .tag("kind", kind).tag("result", result)
+        .publishPercentileHistogram()
+        .register(registry).record(took);
+  }
+
+  /** Changes left without a release because the release tag already existed. */
+  public void unreleasedChanges(String group, int changes) {
+    Counter.builder("promotion_unreleased_changes")
+        .description("Tag changes pushed without a new GitLab release because its tag already existed")
+        .tag("group", group)
+        .register(registry).increment(changes);
+  }
+
+  /** A GitLab call was retried after a 429, 5xx or network error. */
+  public void gitlabRetry(String call) {
+    Counter.builder("promotion_gitlab_retries").description("GitLab calls retried")
+        .tag("call", call).register(registry).increment();
+  }
+
+  @Override
+  public void pushRejected(PromotionRequest request, int attempt) {
+    Counter.builder("promotion_push_retries")
+        .description("Pushes rejected because the branch moved; each was re-planned on the new head")
+        .tag("target", request.target().name())
+        .register(registry).increment();
+  }
+}

@@ -1,0 +1,76 @@
+package io.gitops.promotion.operator;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitops.promotion.config.LeaderElection;
+import io.gitops.promotion.config.OperatorConfig;
+import io.gitops.promotion.git.WorkspaceCache;
+import io.gitops.promotion.metrics.PromotionMetrics;
+import io.gitops.promotion.promotion.PromotionService;
+import io.gitops.promotion.promotion.RepositoryLocks;
+import io.gitops.promotion.promotion.RepositoryRunner;
+import io.gitops.promotion.promotion.RequestValidator;
+import io.gitops.promotion.reconciler.EventRecorder;
+import io.gitops.promotion.reconciler.PromotionReconciler;
+import io.gitops.promotion.reconciler.StatusPatcher;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import org.eclipse.jgit.lib.PersonIdent;
+
+/**
+ * Everything the {@code operator} command runs, wired from the configuration: the engine service, the
+ * reconcilers, JOSDK, and the metrics and health endpoints.
+ */
+public final class OperatorRuntime implements AutoCloseable {
+  private final WorkspaceCache workspaces;
+  private final PromotionOperator operator;
+  private final HealthServer health;
+
+  private OperatorRuntime(WorkspaceCache workspaces, PromotionOperator operator, HealthServer health) {
+    this.workspaces = workspaces;
+    this.operator = operator;
+    this.health = health;
+  }
+
+  public static OperatorRuntime start(OperatorConfig config, KubernetesClient client, Clock clock) {
+    String namespace = client.getNamespace() == null ? "default" : client.getNamespace();
+    PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    PromotionMetrics metrics = new PromotionMetrics(registry);
+    ConfiguredRepositories repositories = new ConfiguredRepositories(config, client, namespace);
+    WorkspaceCache workspaces = new WorkspaceCache(config.git().cacheDir());
+    PersonIdent committer = new PersonIdent(config.committer().name(), config.committer().email());
+    PromotionService promotions = new PromotionService(repositories, new RequestValidator(config.environments()),
+        config.versionServices(), new RepositoryRunner(workspaces, new RepositoryLocks()), committer, clock, metrics,
+        config.git().maxPushAttempts());
+    StatusPatcher statusPatcher = new StatusPatcher(client);
+    EventRecorder events = new EventRecorder(client, clock);
+    PromotionReconciler promotionReconciler = new PromotionReconciler(promotions, statusPatcher, events, metrics, clock);
+
+    LeaderElection election = config.leaderElection();
+    LeaderElectionConfiguration lease = !election.enabled() ? null : new LeaderElectionConfiguration(
+        election.leaseName(), election.leaseNamespace() != null ? election.leaseNamespace() : namespace);
+    PromotionOperator operator = new PromotionOperator(client, registry, List.of(promotionReconciler), lease,
+        new HashSet<>(config.watchNamespaces()));
+    HealthServer health = new HealthServer(config.httpPort(), registry, operator::isAlive, operator::isReady).start();
+    operator.start();
+    return new OperatorRuntime(workspaces, operator, health);
+  }
+
+  public int httpPort() {
+    return health.port();
+  }
+
+  @Override
+  public void close() {
+    operator.close();
+    health.close();
+    workspaces.close();
+  }
+}

@@ -1,0 +1,13 @@
+package io.gitops.promotion.promotion;
+
+/**
+ * Finds the repository a request names, with its current credentials. The operator backs it with its
+ * configuration and Secrets; a request that names no repository gets the only one configured.
+ */
+public interface RepositoryCatalog {
+  /**
+   * @param name the requested repository, or null for the default
+   * @throws PromotionRejectedException with {@link RejectionReason#UNKNOWN_REPOSITORY} when unknown
+   */
+  TargetRepository resolve(String name);
+}

@@ -1,0 +1,67 @@
+package io.gitops.promotion.reconciler;
+
+import io.fabric8.kubernetes.api.model.EventBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Writes Kubernetes Events on a resource, so {@code kubectl describe} shows its transitions. */
+public final class EventRecorder {
+  private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
+  private static final String COMPONENT = "promotion-operator";
+
+  private final KubernetesClient client;
+  private final Clock clock;
+
+  public EventRecorder(KubernetesClient client, Clock clock) {
+    this.client = client;
+    this.clock = clock;
+  }
+
+  public void normal(HasMetadata resource, String reason, String message) {
+    record(resource, "Normal", reason, message);
+  }
+
+  public void warning(HasMetadata resource, String reason, String message) {
+    record(resource, "Warning", reason, message);
+  }
+
+  private void record(HasMetadata resource, String type, String reason, String message) {
+    String now = Instant.now(clock).toString();
+    String namespace = resource.getMetadata().getNamespace();
+    var event = new EventBuilder()
+        .withNewMetadata()
+        .withName(resource.getMetadata().getName() + "." + UUID.randomUUID().toString().substring(0, 8))
+        .withNamespace(namespace)
+        .endMetadata()
+        .withInvolvedObject(new ObjectReferenceBuilder()
+            .withApiVersion(resource.getApiVersion())
+            .withKind(resource.getKind())
+            .withName(resource.getMetadata().getName())
+            .withNamespace(namespace)
+            .withUid(resource.getMetadata().getUid())
+            .withResourceVersion(resource.getMetadata().getResourceVersion())
+            .build())
+        .withType(type)
+        .withReason(reason)
+        .withMessage(message.length() > 1024 ? message.substring(0, 1021) + "..." : message)
+        .withFirstTimestamp(now)
+        .withLastTimestamp(now)
+        .withCount(1)
+        .withNewSource().withComponent(COMPONENT).endSource()
+        .withReportingComponent(COMPONENT)
+        .build();
+    try {
+      client.v1().events().inNamespace(namespace).resource(event).create();
+    } catch (KubernetesClientException e) {
+      // An event is a courtesy; losing one must not fail or repeat a promotion.
+      LOG.warn("could not record event {} on {}/{}: {}", reason, namespace, resource.getMetadata().getName(), e.getCode());
+    }
+  }
+}

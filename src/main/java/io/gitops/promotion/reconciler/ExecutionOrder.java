@@ -1,0 +1,46 @@
+package io.gitops.promotion.reconciler;
+
+import io.gitops.promotion.api.Phase;
+import io.gitops.promotion.api.Promotion;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Oldest first: an execution waits while an older promotion of the same repository still has to
+ * execute. Previews and finished promotions never hold anyone up.
+ */
+final class ExecutionOrder {
+  private static final Comparator<Promotion> AGE = Comparator
+      .comparing((Promotion p) -> Instant.parse(p.getMetadata().getCreationTimestamp()))
+      .thenComparing(p -> p.getMetadata().getNamespace())
+      .thenComparing(p -> p.getMetadata().getName());
+
+  private ExecutionOrder() {}
+
+  /**
+   * @param repositoryOf the configured repository a promotion runs on
+   * @return the older promotion it waits for, or null when it may run now
+   */
+  static Promotion blockedBy(Promotion promotion, Collection<Promotion> all, Function<Promotion, String> repositoryOf) {
+    if (promotion.getSpec().isDryRun() || promotion.getMetadata().getCreationTimestamp() == null) {
+      return null;
+    }
+    String repository = repositoryOf.apply(promotion);
+    return all.stream()
+        .filter(other -> !other.getMetadata().getUid().equals(promotion.getMetadata().getUid()))
+        .filter(ExecutionOrder::awaitsExecution)
+        .filter(other -> other.getMetadata().getCreationTimestamp() != null)
+        .filter(other -> AGE.compare(other, promotion) < 0)
+        .filter(other -> Objects.equals(repository, repositoryOf.apply(other)))
+        .min(AGE)
+        .orElse(null);
+  }
+
+  private static boolean awaitsExecution(Promotion p) {
+    Phase phase = p.getStatus() == null ? null : p.getStatus().getPhase();
+    return !p.getSpec().isDryRun() && (phase == null || !phase.isFinished());
+  }
+}

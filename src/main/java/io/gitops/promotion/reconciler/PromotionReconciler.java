@@ -1,0 +1,148 @@
+package io.gitops.promotion.reconciler;
+
+import io.gitops.promotion.api.Phase;
+import io.gitops.promotion.api.Promotion;
+import io.gitops.promotion.api.PromotionSpec;
+import io.gitops.promotion.api.Reasons;
+import io.gitops.promotion.metrics.PromotionMetrics;
+import io.gitops.promotion.promotion.PromotionEngine.RunOptions;
+import io.gitops.promotion.promotion.PromotionParameters;
+import io.gitops.promotion.promotion.PromotionRejectedException;
+import io.gitops.promotion.promotion.PromotionRequest;
+import io.gitops.promotion.promotion.PromotionResult;
+import io.gitops.promotion.promotion.PromotionService;
+import io.gitops.promotion.promotion.TargetRepository;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Runs each Promotion once: validate, wait for its turn on the repository, run the engine, write the
+ * status. Previews stop at Previewed; approving one ({@code dryRun: false}) executes the previewed plan.
+ */
+@ControllerConfiguration(name = "promotion")
+@GradualRetry(maxAttempts = 100, initialInterval = 2000, intervalMultiplier = 2, maxInterval = 300_000)
+public final class PromotionReconciler implements Reconciler<Promotion> {
+  static final Duration WAIT_FOR_TURN = Duration.ofMillis(500);
+
+  private final PromotionService promotions;
+  private final RunFailures failures;
+  private final PromotionStatusTransitions transitions;
+  private final StatusPatcher statusPatcher;
+  private final EventRecorder events;
+  private final PromotionMetrics metrics;
+  private final Clock clock;
+
+  public PromotionReconciler(PromotionService promotions, StatusPatcher statusPatcher, EventRecorder events,
+      PromotionMetrics metrics, Clock clock) {
+    this.promotions = promotions;
+    this.failures = new RunFailures();
+    this.transitions = new PromotionStatusTransitions(clock);
+    this.statusPatcher = statusPatcher;
+    this.events = events;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<Promotion> reconcile(Promotion promotion, Context<Promotion> context) {
+    Phase phase = promotion.getStatus() == null ? null : promotion.getStatus().getPhase();
+    if (phase != null && phase.isFinished() || phase == Phase.PREVIEWED && promotion.getSpec().isDryRun()) {
+      return UpdateControl.noUpdate();
+    }
+    TargetRepository repository;
+    PromotionRequest request;
+    try {
+      repository = promotions.repository(promotion.getSpec().getRepository());
+      request = promotions.validate(parameters(promotion));
+    } catch (PromotionRejectedException e) {
+      return fail(promotion, e.reason().code(), e.getMessage());
+    }
+    Promotion older = ExecutionOrder.blockedBy(promotion, context.getPrimaryCache().list().toList(), this::repositoryName);
+    if (older != null) {
+      return waitForTurn(promotion, "waiting for older promotion " + older.getMetadata().getName() + " on repository " + repository.name());
+    }
+    Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion);
+    Optional<PromotionResult> result;
+    try {
+      result = promotions.runIfFree(repository, request, runOptions(running));
+    } catch (RuntimeException e) {
+      Optional<RunFailures.Terminal> terminal = failures.terminal(e);
+      if (terminal.isPresent()) {
+        return fail(running, terminal.get().reason(), terminal.get().message());
+      }
+      throw e;
+    }
+    if (result.isEmpty()) {
+      return waitForTurn(running, "waiting for repository " + repository.name() + ": another promotion is writing to it");
+    }
+    transitions.finished(running, result.get());
+    events.normal(running, running.getStatus().getReason(), running.getStatus().getMessage());
+    metrics.finished("promotion", result.get().outcome().label(), request.source().name(), request.target().name(), elapsed(running));
+    statusPatcher.patch(running);
+    return UpdateControl.noUpdate();
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<Promotion> updateErrorStatus(Promotion promotion, Context<Promotion> context, Exception e) {
+    transitions.retrying(promotion, failures.describe(e));
+    events.warning(promotion, Reasons.RETRYING, promotion.getStatus().getMessage());
+    statusPatcher.patch(promotion);
+    return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  private Promotion markRunning(Promotion promotion) {
+    transitions.running(promotion);
+    events.normal(promotion, Reasons.IN_PROGRESS, promotion.getStatus().getMessage());
+    return statusPatcher.patch(promotion);
+  }
+
+  private UpdateControl<Promotion> waitForTurn(Promotion promotion, String message) {
+    boolean alreadyWaiting = promotion.getStatus() != null && message.equals(promotion.getStatus().getMessage());
+    if (alreadyWaiting) {
+      return UpdateControl.<Promotion>noUpdate().rescheduleAfter(WAIT_FOR_TURN);
+    }
+    transitions.waiting(promotion, Reasons.WAITING_FOR_REPOSITORY, message);
+    statusPatcher.patch(promotion);
+    return UpdateControl.<Promotion>noUpdate().rescheduleAfter(WAIT_FOR_TURN);
+  }
+
+  private UpdateControl<Promotion> fail(Promotion promotion, String reason, String message) {
+    transitions.failed(promotion, reason, message);
+    events.warning(promotion, reason, message);
+    PromotionSpec spec = promotion.getSpec();
+    metrics.finished("promotion", "Failed", spec.getSourceEnv(), spec.getTargetEnv(), elapsed(promotion));
+    statusPatcher.patch(promotion);
+    return UpdateControl.noUpdate();
+  }
+
+  private String repositoryName(Promotion promotion) {
+    String name = promotion.getSpec().getRepository();
+    return name != null ? name : promotions.repository(null).name();
+  }
+
+  private static PromotionParameters parameters(Promotion p) {
+    PromotionSpec spec = p.getSpec();
+    return new PromotionParameters(p.getMetadata().getUid(), spec.getWorkloadGroup(), spec.getSourceEnv(),
+        spec.getTargetEnv(), spec.getVersionService(), spec.isDryRun(), spec.isForce(), spec.getReason(),
+        RequesterAnnotation.of(p));
+  }
+
+  /** An approval executes the previewed plan; any earlier attempt may have pushed since creation. */
+  private static RunOptions runOptions(Promotion p) {
+    String approved = p.getSpec().isDryRun() || p.getStatus() == null ? null : p.getStatus().getPlanFingerprint();
+    return new RunOptions(approved, Instant.parse(p.getMetadata().getCreationTimestamp()));
+  }
+
+  private Duration elapsed(Promotion p) {
+    String started = p.getStatus() == null ? null : p.getStatus().getStartedAt();
+    return started == null ? Duration.ZERO : Duration.between(Instant.parse(started), Instant.now(clock));
+  }
+}

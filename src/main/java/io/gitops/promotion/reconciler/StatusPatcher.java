@@ -1,0 +1,35 @@
+package io.gitops.promotion.reconciler;
+
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+
+/**
+ * Writes a resource's status as soon as it is decided (Running before a push, the result after), so
+ * it is on the resource before anything irreversible happens. Every status write goes through here
+ * and replaces the whole status subresource: no write is a diff computed against a stale copy.
+ */
+public final class StatusPatcher {
+  private static final int CONFLICT = 409;
+
+  private final KubernetesClient client;
+
+  public StatusPatcher(KubernetesClient client) {
+    this.client = client;
+  }
+
+  /** Replaces the status and returns the resource as the API server now has it. */
+  public <S, R extends CustomResource<?, S>> R patch(R resource) {
+    try {
+      return client.resource(resource).updateStatus();
+    } catch (KubernetesClientException e) {
+      if (e.getCode() != CONFLICT) {
+        throw e;
+      }
+      // Someone changed the resource since we read it (an approval, a label): our status still holds.
+      R latest = client.resource(resource).get();
+      latest.setStatus(resource.getStatus());
+      return client.resource(latest).updateStatus();
+    }
+  }
+}

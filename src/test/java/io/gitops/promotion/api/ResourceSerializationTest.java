@@ -1,0 +1,76 @@
+package io.gitops.promotion.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The resources read and write the JSON the CRDs describe, as kubectl users write it. */
+class ResourceSerializationTest {
+  @Test
+  void readsAPromotionManifestWithDefaults() {
+    Promotion promotion = Serialization.unmarshal("""
+        apiVersion: promotion.gitops.io/v1alpha1
+        kind: Promotion
+        metadata: {name: tbd-test-dev-to-tst, namespace: releases}
+        spec: {workloadGroup: tbd-test, sourceEnv: DEV, targetEnv: TST}
+        """, Promotion.class);
+    assertThat(promotion.getSpec().getWorkloadGroup()).isEqualTo("tbd-test");
+    assertThat(promotion.getSpec().isDryRun()).isTrue();
+    assertThat(promotion.getSpec().isForce()).isFalse();
+    assertThat(promotion.getSpec().getRepository()).isNull();
+  }
+
+  @Test
+  void writesPhasesAndResultsByTheirApiNames() {
+    PromotionStatus status = new PromotionStatus();
+    status.setPhase(Phase.PREVIEWED);
+    status.setChanges(List.of(new ImageTagChange("frontend", "web", "1.3.0", "1.5.0")));
+    status.setPreState(Map.of("tbd-test", Map.of("frontend", Map.of("web", "1.3.0"))));
+    String json = Serialization.asJson(status);
+    assertThat(json).contains("\"phase\":\"Previewed\"")
+        .contains("{\"service\":\"frontend\",\"app\":\"web\",\"from\":\"1.3.0\",\"to\":\"1.5.0\"}")
+        .doesNotContain("null").doesNotContain("commit");
+
+    PromotionRollbackStatus rollback = new PromotionRollbackStatus();
+    rollback.setResult(RollbackResult.NOTHING_TO_ROLL_BACK);
+    rollback.setConflicts(List.of(new RollbackConflict("backend", "api", "1.5.0", "1.5.1", "1.3.0")));
+    PromotionRollbackStatus read = Serialization.unmarshal(Serialization.asJson(rollback), PromotionRollbackStatus.class);
+    assertThat(read.getResult()).isEqualTo(RollbackResult.NOTHING_TO_ROLL_BACK);
+    assertThat(read.getConflicts()).containsExactly(new RollbackConflict("backend", "api", "1.5.0", "1.5.1", "1.3.0"));
+  }
+
+  @Test
+  void readsPhaseNamesBack() {
+    PromotionStatus status = Serialization.unmarshal("{\"phase\":\"Succeeded\",\"commit\":\"0123456789abcdef\"}",
+        PromotionStatus.class);
+    assertThat(status.getPhase()).isEqualTo(Phase.SUCCEEDED);
+    assertThat(status.getShortCommit()).isEqualTo("01234567");
+  }
+
+  @Test
+  void shortCommitFollowsTheCommit() {
+    PromotionStatus status = new PromotionStatus();
+    status.setCommit("9f1c2d3e4b5a69788796a5b4c3d2e1f0a9b8c7d6");
+    assertThat(status.getShortCommit()).isEqualTo("9f1c2d3e");
+    status.setCommit(null);
+    assertThat(status.getShortCommit()).isNull();
+  }
+
+  @Test
+  void boundsTheDiffAtALineEnd() {
+    PromotionStatus status = new PromotionStatus();
+    status.setBoundedDiff("small\n");
+    assertThat(status.getDiff()).isEqualTo("small\n");
+    assertThat(status.getDiffTruncated()).isFalse();
+
+    String line = "+    tag: \"1.5.0\"\n";
+    String big = line.repeat(RunStatus.MAX_DIFF_CHARS / line.length() + 10);
+    status.setBoundedDiff(big);
+    assertThat(status.getDiffTruncated()).isTrue();
+    assertThat(status.getDiff()).hasSizeLessThanOrEqualTo(RunStatus.MAX_DIFF_CHARS).endsWith("\n");
+    assertThat(status.getDiff().length() % line.length()).isZero();
+  }
+}

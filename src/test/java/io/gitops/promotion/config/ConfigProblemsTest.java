@@ -1,0 +1,149 @@
+package io.gitops.promotion.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Each invalid configuration names the key and the problem; all problems come in one exception. */
+class ConfigProblemsTest {
+  static List<String> problems(String yaml) {
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> new ConfigLoader().parse(yaml, "operator.yaml"));
+    assertThat(e).as("expected the configuration to be rejected").isNotNull();
+    assertThat(e.getMessage()).startsWith("invalid operator configuration operator.yaml:\n  - ");
+    return e.problems();
+  }
+
+  static final String REPO = "repositories: [{name: argocd, url: https://git.example.com/argocd.git}]\n";
+
+  @Test
+  void reportsEveryProblemAtOnce() {
+    List<String> problems = problems("""
+        repositories:
+          - {name: argocd}
+          - {name: argocd, url: https://git.example.com/a.git}
+        releaseFrom: [QA]
+        promotionPath: [DEV, TST, UAT]
+        rollbackWindow: 1 week
+        environments:
+          - {name: DEV, dir: ../dev}
+          - {name: TST}
+          - {name: STG}
+          - {name: PRD}
+        colour: blue
+        """);
+    assertThat(problems).containsExactlyInAnyOrder(
+        "repositories[0].url: is required",
+        "repositories[1].name: duplicate repository name 'argocd'",
+        "releaseFrom[0]: unknown environment 'QA'; known: DEV, TST, STG, PRD",
+        "promotionPath[2]: unknown environment 'UAT'; known: DEV, TST, STG, PRD",
+        "rollbackWindow: '1 week' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit",
+        "environments[0].dir: '../dev' is not a plain directory name (one path segment, no '..')",
+        "colour: unknown key 'colour'; known keys: committer, environments, git, httpPort, leaderElection, "
+            + "promotionPath, releaseFrom, repositories, rollbackWindow, versionServices, watchNamespaces");
+  }
+
+  @Test
+  void requiresARepository() {
+    assertThat(problems("rollbackWindow: 7d\n")).containsExactly("repositories: at least one repository is required");
+    assertThat(problems("repositories: []\n")).containsExactly("repositories: at least one repository is required");
+    assertThat(problems("repositories: argocd\n")).containsExactly("repositories: must be a list");
+    assertThat(problems("")).containsExactly("repositories: at least one repository is required");
+  }
+
+  @Test
+  void rejectsUnknownKeysAtEveryLevelByName() {
+    assertThat(problems("""
+        repositories:
+          - name: argocd
+            url: https://git.example.com/argocd.git
+            brnach: main
+            gitlab: {url: https://gitlab.example.com, projectId: 1, tokenSecret: t, token: s3cr3t}
+        git: {cacheDir: /tmp/x, retries: 3}
+        """)).containsExactlyInAnyOrder(
+            "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, name, url, workloadsDir",
+            "repositories[0].gitlab.token: unknown key 'token'; known keys: projectId, tokenSecret, url",
+            "git.retries: unknown key 'retries'; known keys: cacheDir, maxPushAttempts");
+  }
+
+  @Test
+  void keepsCredentialsOutOfTheFile() {
+    assertThat(problems("repositories: [{name: argocd, url: 'https://bot:glpat-123@git.example.com/a.git'}]\n"))
+        .containsExactly("repositories[0].url: must not contain credentials; put them in the Secret named by credentialsSecret");
+  }
+
+  @Test
+  void checksNamesOfRepositoriesSecretsAndBranches() {
+    assertThat(problems("""
+        repositories:
+          - {name: a/b, url: u, branch: 'feature..x', workloadsDir: /abs, credentialsSecret: Argo_Git}
+          - {name: c, url: u, gitlab: {url: gitlab.example.com}}
+        """)).containsExactlyInAnyOrder(
+            "repositories[0].name: 'a/b' is not a plain name (letters, digits, '.', '_', '-')",
+            "repositories[0].branch: 'feature..x' is not a branch name",
+            "repositories[0].workloadsDir: '/abs' is not a relative directory of plain names",
+            "repositories[0].credentialsSecret: 'Argo_Git' is not a Secret name (lowercase DNS subdomain)",
+            "repositories[1].gitlab.url: 'gitlab.example.com' is not an http(s) URL",
+            "repositories[1].gitlab.projectId: is required",
+            "repositories[1].gitlab.tokenSecret: is required");
+  }
+
+  @Test
+  void checksEnvironments() {
+    assertThat(problems(REPO + """
+        environments:
+          - {name: DEV}
+          - {name: dev}
+          - {name: 1ST}
+          - {name: QA, tier: acceptance}
+        promotionPath: [DEV, DEV]
+        """)).containsExactlyInAnyOrder(
+            "environments[1].name: duplicate environment 'dev'",
+            "environments[2].name: '1ST' is not an environment name (a letter, then up to 15 letters or digits)",
+            "environments[3].tier: 'acceptance' is not a GitLab deployment tier; one of development, other, production, staging, testing",
+            "promotionPath[1]: environment 'DEV' is listed twice");
+    assertThat(problems(REPO + "environments: []\n"))
+        .containsExactly("environments: must list at least one environment (or be left out for the defaults)");
+  }
+
+  @Test
+  void checksTheSmallSettings() {
+    assertThat(problems(REPO + """
+        httpPort: 70000
+        committer: {email: not-an-address}
+        git: {cacheDir: relative/dir, maxPushAttempts: 0}
+        watchNamespaces: [Team_A, releases, releases]
+        leaderElection: {enabled: maybe}
+        versionServices: {tbd-test: ../frontend}
+        rollbackWindow: -1d
+        """)).containsExactlyInAnyOrder(
+            "httpPort: 70000 is not a port (1-65535)",
+            "committer.email: 'not-an-address' is not an email address",
+            "git.cacheDir: 'relative/dir' must be an absolute path",
+            "git.maxPushAttempts: 0 is out of range 1-50",
+            "watchNamespaces[0]: 'Team_A' is not a namespace name",
+            "watchNamespaces[2]: namespace 'releases' is listed twice",
+            "leaderElection.enabled: must be true or false",
+            "versionServices.tbd-test: '../frontend' is not a plain service name",
+            "rollbackWindow: '-1d' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit");
+  }
+
+  @Test
+  void reportsWrongTypesAndBrokenYaml() {
+    assertThat(problems(REPO + "httpPort: '8080'\nreleaseFrom: DEV\n")).containsExactlyInAnyOrder(
+        "httpPort: must be a whole number", "releaseFrom: must be a list");
+    assertThat(problems("- just\n- a list\n")).contains("the file must be a YAML mapping of keys to values");
+    assertThat(problems("repositories: [\n")).singleElement().asString().startsWith("not valid YAML: ");
+    assertThat(problems(REPO + "httpPort: 1\nhttpPort: 2\n")).singleElement().asString().startsWith("not valid YAML: ");
+  }
+
+  @Test
+  void reportsAnUnreadableFile() {
+    ConfigException e = catchThrowableOfType(ConfigException.class,
+        () -> new ConfigLoader().load(Path.of("/nonexistent/operator.yaml")));
+    assertThat(e.problems()).singleElement().asString().startsWith("cannot read the file: ");
+  }
+}

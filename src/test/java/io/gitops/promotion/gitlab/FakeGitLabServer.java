@@ -1,0 +1,251 @@
+package io.gitops.promotion.gitlab;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Function;
+
+/**
+ * A stateful fake of GitLab's REST API v4 over real HTTP on 127.0.0.1, for tests: projects, tags,
+ * releases, compare, environments and deployments, answering with GitLab's documented JSON and
+ * errors. Seed it, point a client at {@link #url()} with {@link #token()}, inject faults, then
+ * inspect what the client did.
+ *
+ * <pre>{@code
+ * try (FakeGitLabServer gitlab = FakeGitLabServer.start()) {
+ *   gitlab.addProject(1331, "tbd/frontend");
+ *   gitlab.addCommits("1331", "v1.3.0", "v1.5.0", "feat: add user dashboard", "fix: resolve login timeout");
+ *   gitlab.failNext("POST", "/projects/1331/repository/tags", 500, 1);
+ * }
+ * }</pre>
+ *
+ * Project arguments are a numeric id or a {@code path_with_namespace}. Fault path prefixes are
+ * matched against the decoded path without {@code /api/v4}, as the client addressed it.
+ */
+public final class FakeGitLabServer implements AutoCloseable {
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final FakeGitLabState state;
+  private final FakeFaults faults = new FakeFaults();
+  private final List<RecordedRequest> log = FakeGitLabApi.newLog();
+  private final String token;
+  private final String url;
+
+  private FakeGitLabServer(String token, Clock clock) throws IOException {
+    this.token = token;
+    this.state = new FakeGitLabState(clock);
+    this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    this.url = "http://127.0.0.1:" + server.getAddress().getPort();
+    this.executor =
+        Executors.newFixedThreadPool(
+            4,
+            r -> {
+              Thread thread = new Thread(r, "fake-gitlab");
+              thread.setDaemon(true);
+              return thread;
+            });
+    server.createContext(
+        "/",
+        new FakeGitLabApi(
+            new FakeGitLabRoutes(state, new FakeGitLabJson(url)), faults, log, token));
+    server.setExecutor(executor);
+    server.start();
+  }
+
+  /** Starts a fake with a random token. */
+  public static FakeGitLabServer start() {
+    return start("fake-token-" + UUID.randomUUID().toString().replace("-", ""), Clock.systemUTC());
+  }
+
+  /** Starts a fake accepting {@code token}; {@code clock} stamps what the API creates. */
+  public static FakeGitLabServer start(String token, Clock clock) {
+    try {
+      return new FakeGitLabServer(token, clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The base URL for a client, e.g. {@code http://127.0.0.1:41234} (the API is under {@code
+   * /api/v4}).
+   */
+  public String url() {
+    return url;
+  }
+
+  /**
+   * The private token the fake accepts in {@code PRIVATE-TOKEN} (or {@code Authorization: Bearer}).
+   */
+  public String token() {
+    return token;
+  }
+
+  // ---------------------------------------------------------------- seeding
+
+  public void addProject(long id, String pathWithNamespace) {
+    synchronized (state) {
+      state.addProject(id, pathWithNamespace);
+    }
+  }
+
+  /** A commit with the given parents (none for a root commit). */
+  public String addCommit(String project, String sha, String message, String... parentShas) {
+    synchronized (state) {
+      return state.project(project).commit(sha, message, List.of(parentShas), state.now()).sha();
+    }
+  }
+
+  /** A lightweight tag; an unknown SHA becomes a root commit first. */
+  public void addTag(String project, String name, String sha) {
+    synchronized (state) {
+      FakeProject p = ensureCommit(project, sha);
+      p.tags.put(name, new FakeTag(name, sha, null, null));
+    }
+  }
+
+  /** A branch head; an unknown SHA becomes a root commit first. */
+  public void addBranch(String project, String name, String sha) {
+    synchronized (state) {
+      ensureCommit(project, sha).branches.put(name, sha);
+    }
+  }
+
+  /**
+   * A linear history from tag {@code fromTag} (created on a new root commit if missing) to a new
+   * tag {@code toTag}, one commit per message, oldest first. A message starting with {@code Merge
+   * branch} makes a merge commit (second parent: the commit of {@code fromTag}).
+   *
+   * @return the new commits' SHAs, oldest first
+   */
+  public List<String> addCommits(String project, String fromTag, String toTag, String... messages) {
+    synchronized (state) {
+      FakeProject p = state.project(project);
+      if (!p.tags.containsKey(fromTag)) {
+        addTag(project, fromTag, p.generateSha(fromTag));
+      }
+      String base = p.tags.get(fromTag).sha();
+      String previous = base;
+      List<String> shas = new ArrayList<>();
+      for (String message : messages) {
+        List<String> parents =
+            message.startsWith("Merge branch") ? List.of(previous, base) : List.of(previous);
+        previous = p.commit(p.generateSha(message), message, parents, state.now()).sha();
+        shas.add(previous);
+      }
+      p.tags.put(toTag, new FakeTag(toTag, previous, null, null));
+      return shas;
+    }
+  }
+
+  /**
+   * @return the environment's id
+   */
+  public long addEnvironment(String project, String name, String tier) {
+    synchronized (state) {
+      return state.createEnvironment(state.project(project), name, tier).id();
+    }
+  }
+
+  /** A deployment as if made earlier; creates its environment when missing. @return its id */
+  public long addDeployment(
+      String project,
+      String environment,
+      String sha,
+      String ref,
+      boolean tag,
+      String status,
+      Instant createdAt) {
+    synchronized (state) {
+      return state
+          .addDeployment(state.project(project), environment, sha, ref, tag, status, createdAt)
+          .id();
+    }
+  }
+
+  // ---------------------------------------------------------------- faults
+
+  /** The next {@code times} matching requests fail with {@code status} and change nothing. */
+  public void failNext(String method, String pathPrefix, int status, int times) {
+    faults.add(new FakeFaults.Fault(method, pathPrefix, status, null, false), times);
+  }
+
+  /**
+   * The next {@code times} matching requests get {@code 429 Retry later} with {@code Retry-After}.
+   */
+  public void rateLimitNext(String method, String pathPrefix, Duration retryAfter, int times) {
+    faults.add(new FakeFaults.Fault(method, pathPrefix, 429, retryAfter, false), times);
+  }
+
+  /**
+   * The next {@code times} matching requests take effect, but their response is {@code status}: a
+   * lost response.
+   */
+  public void failNextAfterApplying(String method, String pathPrefix, int status, int times) {
+    faults.add(new FakeFaults.Fault(method, pathPrefix, status, null, true), times);
+  }
+
+  /** The next {@code times} matching requests get no response: the connection is closed. */
+  public void dropNext(String method, String pathPrefix, int times) {
+    faults.add(new FakeFaults.Fault(method, pathPrefix, 0, null, false), times);
+  }
+
+  // ---------------------------------------------------------------- inspection
+
+  public List<FakeTag> tags(String project) {
+    return read(project, p -> List.copyOf(p.tags.values()));
+  }
+
+  public List<FakeRelease> releases(String project) {
+    return read(project, p -> List.copyOf(p.releases.values()));
+  }
+
+  public List<FakeEnvironment> environments(String project) {
+    return read(project, p -> List.copyOf(p.environments));
+  }
+
+  public List<FakeDeployment> deployments(String project) {
+    return read(project, p -> List.copyOf(p.deployments));
+  }
+
+  /** Every request received, in order, including refused ones. */
+  public List<RecordedRequest> requestLog() {
+    synchronized (log) {
+      return List.copyOf(log);
+    }
+  }
+
+  /** The requests with this method whose decoded path starts with {@code pathPrefix}. */
+  public List<RecordedRequest> requests(String method, String pathPrefix) {
+    return requestLog().stream().filter(r -> r.matches(method, pathPrefix)).toList();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+    executor.shutdownNow();
+  }
+
+  private FakeProject ensureCommit(String project, String sha) {
+    FakeProject p = state.project(project);
+    p.commit(sha, "Initial commit", List.of(), state.now());
+    return p;
+  }
+
+  private <T> T read(String project, Function<FakeProject, T> reader) {
+    synchronized (state) {
+      return reader.apply(state.project(project));
+    }
+  }
+}
