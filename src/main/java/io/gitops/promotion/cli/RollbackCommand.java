@@ -1,15 +1,14 @@
 package io.gitops.promotion.cli;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.rollback.RollbackEngine;
 import io.gitops.promotion.rollback.RollbackListener;
 import io.gitops.promotion.rollback.RollbackParameters;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
 import io.gitops.promotion.rollback.RollbackValidator;
-import io.gitops.promotion.rollback.RollbackWindow;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -54,8 +53,8 @@ final class RollbackCommand implements Callable<Integer> {
   String requestedBy;
 
   @Option(names = "--window", defaultValue = "7d", converter = WindowConverter.class,
-      description = "Older promotions need --force: 7d, 36h, 90m or 0 for no limit (default: ${DEFAULT-VALUE}).")
-  Duration window;
+      description = "Older promotions need --force: 7d, 36h, 90m, 90s, P7D or 0 for no limit (default: ${DEFAULT-VALUE}).")
+  RollbackWindow window;
 
   @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
@@ -84,14 +83,11 @@ final class RollbackCommand implements Callable<Integer> {
   }
 
   /** Reads {@code --window}. */
-  static final class WindowConverter implements ITypeConverter<Duration> {
+  static final class WindowConverter implements ITypeConverter<RollbackWindow> {
     @Override
-    public Duration convert(String value) {
-      try {
-        return RollbackWindow.parse(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
+    public RollbackWindow convert(String value) {
+      return RollbackWindow.parse(value).orElseThrow(() -> new TypeConversionException(
+          "'" + value + "' is not a rollback window: use 7d, 36h, 90m, 90s, P7D or 0 (no limit)"));
     }
   }
 }

@@ -1,13 +1,13 @@
 package io.gitops.promotion.rollback;
 
-import java.time.Duration;
+import io.gitops.promotion.config.RollbackWindow;
 
 /**
  * A rollback as asked for, before validation: the plain values of command-line flags or of a
  * resource's spec and the operator configuration.
  *
  * @param window how old a promotion may be and still be rolled back without force; null for the
- *     default of {@link RollbackWindow#DEFAULT}, zero for no limit
+ *     default of seven days
  * @param expectedPromotionId the promotion the caller means to roll back, or null for whichever is
  *     recorded last
  */
@@ -19,5 +19,5 @@ public record RollbackParameters(
     boolean force,
     String reason,
     String requestedBy,
-    Duration window,
+    RollbackWindow window,
     String expectedPromotionId) {}

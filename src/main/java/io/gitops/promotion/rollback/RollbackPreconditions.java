@@ -1,5 +1,6 @@
 package io.gitops.promotion.rollback;
 
+import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.state.PromotionRecord;
@@ -20,10 +21,12 @@ final class RollbackPreconditions {
               + ": promotion " + promotion.id() + " of " + promotion.createdAt()
               + " replaced it, and only the latest recorded promotion can be rolled back");
     }
-    if (!request.force() && RollbackWindow.isExpired(request.window(), promotion.createdAt(), now)) {
+    RollbackWindow window = request.window();
+    boolean expired = !window.isUnlimited() && (promotion.createdAt() == null || !window.allows(promotion.createdAt(), now));
+    if (expired && !request.force()) {
       String age = promotion.createdAt() == null
           ? "has no recorded time, so its age is unknown"
-          : "was made at " + promotion.createdAt() + ", more than " + RollbackWindow.text(request.window()) + " ago";
+          : "was made at " + promotion.createdAt() + ", more than " + window + " ago";
       throw new PromotionRejectedException(RejectionReason.ROLLBACK_WINDOW_EXPIRED,
           "promotion " + promotion.id() + " of " + where + " " + age
               + " (the rollback window); force with a reason to roll it back anyway");

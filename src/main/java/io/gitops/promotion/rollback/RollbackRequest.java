@@ -1,7 +1,7 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.config.Environment;
-import java.time.Duration;
+import io.gitops.promotion.config.RollbackWindow;
 
 /**
  * A validated request to roll back the promotion recorded for one group in one environment. Built
@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param rollbackId identifies this rollback in the {@code Rollback-Id} trailer and the state file; a
  *     retry of the same rollback carries the same id
  * @param reason why it is forced; non-null exactly when {@code force}
- * @param window a promotion older than this needs force; {@link Duration#ZERO} means no limit
+ * @param window a promotion older than this needs force; it may be unlimited
  * @param expectedPromotionId the promotion meant, or null for the latest recorded one
  */
 public record RollbackRequest(
@@ -21,5 +21,5 @@ public record RollbackRequest(
     boolean force,
     String reason,
     String requestedBy,
-    Duration window,
+    RollbackWindow window,
     String expectedPromotionId) {}

@@ -2,10 +2,10 @@ package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.promotion.PlainName;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
-import java.time.Duration;
 import java.util.regex.Pattern;
 
 /**
@@ -34,10 +34,7 @@ public final class RollbackValidator {
       throw new PromotionRejectedException(RejectionReason.REASON_REQUIRED,
           "a forced rollback needs a reason (--reason / spec.reason)");
     }
-    Duration window = p.window() == null ? RollbackWindow.DEFAULT : p.window();
-    if (window.isNegative()) {
-      throw new IllegalArgumentException("the rollback window cannot be negative: " + window);
-    }
+    RollbackWindow window = p.window() == null ? RollbackWindow.DEFAULT : p.window();
     String expected = p.expectedPromotionId() == null || p.expectedPromotionId().isBlank()
         ? null : id("promotion id", p.expectedPromotionId().trim());
     String requestedBy = p.requestedBy() == null || p.requestedBy().isBlank() ? "unknown" : p.requestedBy().trim();

@@ -3,6 +3,7 @@ package io.gitops.promotion.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.promotion.FileEdit;
 import io.gitops.promotion.promotion.RepositoryLayout;
 import io.gitops.promotion.state.StateEntry;
@@ -12,7 +13,6 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -59,7 +59,7 @@ class RollbackPlannerGoldenTest {
     p.load(new StringReader(text(ROOT.resolve(name).resolve("request.properties"))));
     boolean force = Boolean.parseBoolean(p.getProperty("force"));
     return new RollbackValidator(EnvironmentCatalog.defaults()).validate(new RollbackParameters(
-        "r-1", "tbd-test", "TST", false, force, force ? "golden case" : null, "bob", Duration.ZERO, null));
+        "r-1", "tbd-test", "TST", false, force, force ? "golden case" : null, "bob", RollbackWindow.UNLIMITED, null));
   }
 
   private static StateEntry entry(String name) throws IOException {

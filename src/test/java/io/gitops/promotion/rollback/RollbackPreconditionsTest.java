@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.state.PromotionRecord;
@@ -16,7 +17,7 @@ class RollbackPreconditionsTest {
   private static final Instant PROMOTED = Instant.parse("2026-11-01T10:00:00Z");
   private static final PromotionRecord P1 = new PromotionRecord("p-1", "1.5.0", "DEV", "TST", PROMOTED, "alice", "v1.5.0", null);
 
-  private static RollbackRequest request(boolean force, Duration window, String expected) {
+  private static RollbackRequest request(boolean force, RollbackWindow window, String expected) {
     return new RollbackValidator(EnvironmentCatalog.defaults()).validate(new RollbackParameters(
         "r-1", "tbd-test", "TST", false, force, force ? "incident 42" : null, "bob", window, expected));
   }
@@ -33,7 +34,7 @@ class RollbackPreconditionsTest {
     assertRejected(() -> RollbackPreconditions.check(request(false, null, null), P1, eightDaysLater),
         RejectionReason.ROLLBACK_WINDOW_EXPIRED, "was made at 2026-11-01T10:00:00Z, more than 7d ago");
     assertThatCode(() -> RollbackPreconditions.check(request(true, null, null), P1, eightDaysLater)).doesNotThrowAnyException();
-    assertThatCode(() -> RollbackPreconditions.check(request(false, Duration.ZERO, null), P1, eightDaysLater))
+    assertThatCode(() -> RollbackPreconditions.check(request(false, RollbackWindow.UNLIMITED, null), P1, eightDaysLater))
         .doesNotThrowAnyException();
     assertThatCode(() -> RollbackPreconditions.check(request(false, null, null), P1, PROMOTED.plus(Duration.ofDays(7))))
         .doesNotThrowAnyException();
@@ -44,7 +45,7 @@ class RollbackPreconditionsTest {
     PromotionRecord undated = new PromotionRecord("p-1", null, "DEV", "TST", null, null, null, null);
     assertRejected(() -> RollbackPreconditions.check(request(false, null, null), undated, PROMOTED),
         RejectionReason.ROLLBACK_WINDOW_EXPIRED, "its age is unknown");
-    assertThatCode(() -> RollbackPreconditions.check(request(false, Duration.ZERO, null), undated, PROMOTED))
+    assertThatCode(() -> RollbackPreconditions.check(request(false, RollbackWindow.UNLIMITED, null), undated, PROMOTED))
         .doesNotThrowAnyException();
   }
 
