@@ -43,5 +43,10 @@ public final class Reasons {
   /** Ready for a rollback: every tag already had its pre-promotion value. */
   public static final String NOTHING_TO_ROLL_BACK = "NothingToRollBack";
 
+  /** A rollback names a Promotion that does not exist in its namespace. */
+  public static final String PROMOTION_NOT_FOUND = "PromotionNotFound";
+  /** A rollback names a Promotion that has not succeeded, so there is nothing of it to roll back. */
+  public static final String PROMOTION_NOT_SUCCEEDED = "PromotionNotSucceeded";
+
   private Reasons() {}
 }

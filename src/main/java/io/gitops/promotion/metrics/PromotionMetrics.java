@@ -2,6 +2,8 @@ package io.gitops.promotion.metrics;
 
 import io.gitops.promotion.promotion.PromotionListener;
 import io.gitops.promotion.promotion.PromotionRequest;
+import io.gitops.promotion.rollback.RollbackListener;
+import io.gitops.promotion.rollback.RollbackRequest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,7 +13,7 @@ import java.time.Duration;
  * The operator's own meters: promotions by result and environment pair, their duration, and pushes
  * the remote rejected because the branch moved (each one re-planned).
  */
-public final class PromotionMetrics implements PromotionListener {
+public final class PromotionMetrics implements PromotionListener, RollbackListener {
   private final MeterRegistry registry;
 
   public PromotionMetrics(MeterRegistry registry) {
@@ -47,9 +49,18 @@ public final class PromotionMetrics implements PromotionListener {
 
   @Override
   public void pushRejected(PromotionRequest request, int attempt) {
+    pushRetry("promotion", request.target().name());
+  }
+
+  @Override
+  public void pushRejected(RollbackRequest request, int attempt) {
+    pushRetry("rollback", request.target().name());
+  }
+
+  private void pushRetry(String kind, String target) {
     Counter.builder("promotion_push_retries")
         .description("Pushes rejected because the branch moved; each was re-planned on the new head")
-        .tag("target", request.target().name())
+        .tag("kind", kind).tag("target", target)
         .register(registry).increment();
   }
 }

@@ -11,8 +11,12 @@ import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.reconciler.EventRecorder;
 import io.gitops.promotion.reconciler.PromotionReconciler;
+import io.gitops.promotion.reconciler.PromotionRollbackReconciler;
+import io.gitops.promotion.rollback.RollbackService;
+import io.gitops.promotion.rollback.RollbackValidator;
 import io.gitops.promotion.reconciler.StatusPatcher;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -46,17 +50,22 @@ public final class OperatorRuntime implements AutoCloseable {
     ConfiguredRepositories repositories = new ConfiguredRepositories(config, client, namespace);
     WorkspaceCache workspaces = new WorkspaceCache(config.git().cacheDir());
     PersonIdent committer = new PersonIdent(config.committer().name(), config.committer().email());
+    RepositoryRunner runner = new RepositoryRunner(workspaces, new RepositoryLocks());
+    int maxPushAttempts = config.git().maxPushAttempts();
     PromotionService promotions = new PromotionService(repositories, new RequestValidator(config.environments()),
-        config.versionServices(), new RepositoryRunner(workspaces, new RepositoryLocks()), committer, clock, metrics,
-        config.git().maxPushAttempts());
+        config.versionServices(), runner, committer, clock, metrics, maxPushAttempts);
+    RollbackService rollbacks = new RollbackService(repositories, new RollbackValidator(config.environments()),
+        config.rollbackWindow(), runner, committer, clock, metrics, maxPushAttempts);
     StatusPatcher statusPatcher = new StatusPatcher(client);
     EventRecorder events = new EventRecorder(client, clock);
-    PromotionReconciler promotionReconciler = new PromotionReconciler(promotions, statusPatcher, events, metrics, clock);
+    List<Reconciler<?>> reconcilers = List.of(
+        new PromotionReconciler(promotions, statusPatcher, events, metrics, clock),
+        new PromotionRollbackReconciler(rollbacks, statusPatcher, events, metrics, clock));
 
     LeaderElection election = config.leaderElection();
     LeaderElectionConfiguration lease = !election.enabled() ? null : new LeaderElectionConfiguration(
         election.leaseName(), election.leaseNamespace() != null ? election.leaseNamespace() : namespace);
-    PromotionOperator operator = new PromotionOperator(client, registry, List.of(promotionReconciler), lease,
+    PromotionOperator operator = new PromotionOperator(client, registry, reconcilers, lease,
         new HashSet<>(config.watchNamespaces()));
     HealthServer health = new HealthServer(config.httpPort(), registry, operator::isAlive, operator::isReady).start();
     operator.start();

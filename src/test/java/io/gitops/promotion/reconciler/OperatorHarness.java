@@ -2,6 +2,7 @@ package io.gitops.promotion.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.git.WorkspaceCache;
@@ -10,11 +11,14 @@ import io.gitops.promotion.operator.PromotionOperator;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.PromotionService;
 import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.promotion.RepositoryCatalog;
 import io.gitops.promotion.promotion.RepositoryLayout;
 import io.gitops.promotion.promotion.RepositoryLocks;
 import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.promotion.TargetRepository;
+import io.gitops.promotion.rollback.RollbackService;
+import io.gitops.promotion.rollback.RollbackValidator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -35,19 +39,24 @@ final class OperatorHarness implements AutoCloseable {
         new GitRemote(repositoryUrl, "main", GitCredentials.none()), RepositoryLayout.defaults());
     workspaces = new WorkspaceCache(cacheDir);
     PromotionMetrics metrics = new PromotionMetrics(registry);
-    PromotionService service = new PromotionService(
-        name -> {
-          if (name != null && !name.equals("argocd")) {
-            throw new PromotionRejectedException(RejectionReason.UNKNOWN_REPOSITORY, "unknown repository '" + name + "'");
-          }
-          return repository;
-        },
-        new RequestValidator(EnvironmentCatalog.defaults()), Map.of("tbd-test", "frontend"),
-        new RepositoryRunner(workspaces, new RepositoryLocks()),
-        new PersonIdent("promotion-operator", "po@example.com"), Clock.systemUTC(), metrics, 5);
-    PromotionReconciler reconciler = new PromotionReconciler(service, new StatusPatcher(client),
-        new EventRecorder(client, Clock.systemUTC()), metrics, Clock.systemUTC());
-    operator = new PromotionOperator(client, registry, List.of(reconciler), null, Set.of());
+    RepositoryCatalog catalog = name -> {
+      if (name != null && !name.equals("argocd")) {
+        throw new PromotionRejectedException(RejectionReason.UNKNOWN_REPOSITORY, "unknown repository '" + name + "'");
+      }
+      return repository;
+    };
+    RepositoryRunner runner = new RepositoryRunner(workspaces, new RepositoryLocks());
+    PersonIdent committer = new PersonIdent("promotion-operator", "po@example.com");
+    Clock clock = Clock.systemUTC();
+    PromotionService promotions = new PromotionService(catalog, new RequestValidator(EnvironmentCatalog.defaults()),
+        Map.of("tbd-test", "frontend"), runner, committer, clock, metrics, 5);
+    RollbackService rollbacks = new RollbackService(catalog, new RollbackValidator(EnvironmentCatalog.defaults()),
+        RollbackWindow.DEFAULT, runner, committer, clock, metrics, 5);
+    StatusPatcher statusPatcher = new StatusPatcher(client);
+    EventRecorder events = new EventRecorder(client, clock);
+    operator = new PromotionOperator(client, registry, List.of(
+        new PromotionReconciler(promotions, statusPatcher, events, metrics, clock),
+        new PromotionRollbackReconciler(rollbacks, statusPatcher, events, metrics, clock)), null, Set.of());
     operator.start();
   }
 

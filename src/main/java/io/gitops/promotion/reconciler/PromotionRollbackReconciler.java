@@ -1,0 +1,121 @@
+package io.gitops.promotion.reconciler;
+
+import io.gitops.promotion.api.Phase;
+import io.gitops.promotion.api.PromotionRollback;
+import io.gitops.promotion.api.Reasons;
+import io.gitops.promotion.metrics.PromotionMetrics;
+import io.gitops.promotion.promotion.TargetRepository;
+import io.gitops.promotion.rollback.RollbackParameters;
+import io.gitops.promotion.rollback.RollbackRequest;
+import io.gitops.promotion.rollback.RollbackResult;
+import io.gitops.promotion.rollback.RollbackService;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Runs each PromotionRollback once: resolve what it rolls back, run the rollback engine when the
+ * repository is free, write the status. Re-applying the same resource (as Argo CD does) never rolls
+ * back twice: a finished rollback is never run again, and a retry finds its own commit.
+ */
+@ControllerConfiguration(name = "promotionrollback")
+@GradualRetry(maxAttempts = 100, initialInterval = 2000, intervalMultiplier = 2, maxInterval = 300_000)
+public final class PromotionRollbackReconciler implements Reconciler<PromotionRollback> {
+  private final RollbackService rollbacks;
+  private final RunFailures failures = new RunFailures();
+  private final RollbackStatusTransitions transitions;
+  private final StatusPatcher statusPatcher;
+  private final EventRecorder events;
+  private final PromotionMetrics metrics;
+  private final Clock clock;
+
+  public PromotionRollbackReconciler(RollbackService rollbacks, StatusPatcher statusPatcher, EventRecorder events,
+      PromotionMetrics metrics, Clock clock) {
+    this.rollbacks = rollbacks;
+    this.transitions = new RollbackStatusTransitions(clock);
+    this.statusPatcher = statusPatcher;
+    this.events = events;
+    this.metrics = metrics;
+    this.clock = clock;
+  }
+
+  @Override
+  public UpdateControl<PromotionRollback> reconcile(PromotionRollback rollback, Context<PromotionRollback> context) {
+    Phase phase = rollback.getStatus() == null ? null : rollback.getStatus().getPhase();
+    if (phase != null && (phase.isFinished() || phase == Phase.PREVIEWED)) {
+      return UpdateControl.noUpdate();
+    }
+    TargetRepository repository;
+    RollbackRequest request;
+    try {
+      RollbackTarget target = RollbackTarget.of(rollback, context.getClient());
+      repository = rollbacks.repository(target.repository());
+      request = rollbacks.validate(parameters(rollback, target));
+    } catch (RollbackTarget.Unresolvable e) {
+      return fail(rollback, e.reason(), e.getMessage());
+    } catch (RuntimeException e) {
+      return failures.terminal(e).map(t -> fail(rollback, t.reason(), t.message())).orElseThrow(() -> e);
+    }
+    PromotionRollback running = phase == Phase.RUNNING ? rollback : markRunning(rollback);
+    Optional<RollbackResult> result;
+    try {
+      result = rollbacks.runIfFree(repository, request, Instant.parse(running.getMetadata().getCreationTimestamp()));
+    } catch (RuntimeException e) {
+      return failures.terminal(e).map(t -> fail(running, t.reason(), t.message())).orElseThrow(() -> e);
+    }
+    if (result.isEmpty()) {
+      String message = "waiting for repository " + repository.name() + ": another run is writing to it";
+      if (!message.equals(running.getStatus().getMessage())) {
+        transitions.waiting(running, running.getStatus(), Reasons.WAITING_FOR_REPOSITORY, message);
+        statusPatcher.patch(running);
+      }
+      return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(PromotionReconciler.WAIT_FOR_TURN);
+    }
+    transitions.finished(running, result.get());
+    events.normal(running, running.getStatus().getReason(), running.getStatus().getMessage());
+    metrics.finished("rollback", result.get().outcome().label(), "-", request.target().name(), elapsed(running));
+    statusPatcher.patch(running);
+    return UpdateControl.noUpdate();
+  }
+
+  @Override
+  public ErrorStatusUpdateControl<PromotionRollback> updateErrorStatus(PromotionRollback rollback,
+      Context<PromotionRollback> context, Exception e) {
+    transitions.retrying(rollback, RollbackStatusTransitions.statusOf(rollback), failures.describe(e));
+    events.warning(rollback, Reasons.RETRYING, rollback.getStatus().getMessage());
+    statusPatcher.patch(rollback);
+    return ErrorStatusUpdateControl.noStatusUpdate();
+  }
+
+  private PromotionRollback markRunning(PromotionRollback rollback) {
+    transitions.running(rollback, RollbackStatusTransitions.statusOf(rollback),
+        rollback.getSpec().isDryRun() ? "computing the rollback" : "rolling back");
+    events.normal(rollback, Reasons.IN_PROGRESS, rollback.getStatus().getMessage());
+    return statusPatcher.patch(rollback);
+  }
+
+  private UpdateControl<PromotionRollback> fail(PromotionRollback rollback, String reason, String message) {
+    transitions.failed(rollback, RollbackStatusTransitions.statusOf(rollback), reason, message);
+    events.warning(rollback, reason, message);
+    metrics.finished("rollback", "Failed", "-", String.valueOf(rollback.getSpec().getTargetEnv()), elapsed(rollback));
+    statusPatcher.patch(rollback);
+    return UpdateControl.noUpdate();
+  }
+
+  private static RollbackParameters parameters(PromotionRollback r, RollbackTarget target) {
+    return new RollbackParameters(r.getMetadata().getUid(), target.group(), target.targetEnv(), r.getSpec().isDryRun(),
+        r.getSpec().isForce(), r.getSpec().getReason(), RequesterAnnotation.of(r), null, target.promotionId());
+  }
+
+  private Duration elapsed(PromotionRollback r) {
+    String started = r.getStatus() == null ? null : r.getStatus().getStartedAt();
+    return started == null ? Duration.ZERO : Duration.between(Instant.parse(started), Instant.now(clock));
+  }
+}

@@ -1,0 +1,59 @@
+package io.gitops.promotion.reconciler;
+
+import static io.gitops.promotion.api.Conditions.TRUE;
+
+import io.gitops.promotion.api.Conditions;
+import io.gitops.promotion.api.ImageTagChange;
+import io.gitops.promotion.api.Phase;
+import io.gitops.promotion.api.PromotionRollback;
+import io.gitops.promotion.api.PromotionRollbackStatus;
+import io.gitops.promotion.api.Reasons;
+import io.gitops.promotion.api.RollbackConflict;
+import io.gitops.promotion.api.RollbackResult;
+import io.gitops.promotion.rollback.RollbackOutcome;
+import java.time.Clock;
+import java.util.Arrays;
+
+/** The status a PromotionRollback shows at each step of its run, filled from the engine's result. */
+final class RollbackStatusTransitions extends RunTransitions {
+  RollbackStatusTransitions(Clock clock) {
+    super(clock);
+  }
+
+  static PromotionRollbackStatus statusOf(PromotionRollback rollback) {
+    if (rollback.getStatus() == null) {
+      rollback.setStatus(new PromotionRollbackStatus());
+    }
+    return rollback.getStatus();
+  }
+
+  void finished(PromotionRollback r, io.gitops.promotion.rollback.RollbackResult result) {
+    PromotionRollbackStatus s = statusOf(r);
+    s.setPromotionId(result.promotionId());
+    s.setResult(Arrays.stream(RollbackResult.values())
+        .filter(v -> v.value().equals(result.outcome().label())).findFirst().orElseThrow());
+    s.setRestored(result.restored().stream().map(x -> new ImageTagChange(x.service(), x.app(), x.from(), x.to())).toList());
+    s.setConflicts(result.conflicts().stream()
+        .map(c -> new RollbackConflict(c.service(), c.app(), c.expected(), c.actual(), c.restoreTo())).toList());
+    s.setBoundedDiff(result.diff());
+    s.setCommit(result.commit());
+    condition(r, s, Conditions.PLANNED, TRUE, Reasons.PLAN_COMPUTED,
+        result.restored().size() + " restoration(s), " + result.conflicts().size() + " conflict(s)");
+    if (result.outcome() == RollbackOutcome.PREVIEWED) {
+      end(r, s, Phase.PREVIEWED, Reasons.PREVIEWED, "preview of the rollback; nothing written");
+      return;
+    }
+    if (result.commit() != null) {
+      condition(r, s, Conditions.COMMITTED, TRUE, result.resumed() ? Reasons.ALREADY_PUSHED : Reasons.PUSHED,
+          "commit " + result.commit());
+    }
+    String reason = result.outcome().label();
+    String message = switch (result.outcome()) {
+      case RESTORED -> "restored " + result.restored().size() + " tag(s) in commit " + s.getShortCommit();
+      case PARTIALLY_RESTORED -> "restored " + result.restored().size() + " tag(s); " + result.conflicts().size()
+          + " changed since the promotion and left alone (force restores them)";
+      default -> "every tag already has its pre-promotion value";
+    };
+    end(r, s, Phase.SUCCEEDED, reason, message);
+  }
+}

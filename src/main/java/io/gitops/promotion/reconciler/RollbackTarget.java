@@ -1,0 +1,52 @@
+package io.gitops.promotion.reconciler;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitops.promotion.api.Phase;
+import io.gitops.promotion.api.Promotion;
+import io.gitops.promotion.api.PromotionRollback;
+import io.gitops.promotion.api.PromotionRollbackSpec;
+import io.gitops.promotion.api.Reasons;
+
+/**
+ * What a PromotionRollback rolls back: the Promotion it names (its group, target environment,
+ * repository, and uid as the expected promotion id), or the latest recorded promotion of a group in
+ * an environment.
+ *
+ * @param promotionId null when any latest recorded promotion will do
+ */
+record RollbackTarget(String group, String targetEnv, String repository, String promotionId) {
+
+  /** The target could not be resolved; terminal. */
+  static final class Unresolvable extends RuntimeException {
+    private final String reason;
+
+    Unresolvable(String reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+
+    String reason() {
+      return reason;
+    }
+  }
+
+  static RollbackTarget of(PromotionRollback rollback, KubernetesClient client) {
+    PromotionRollbackSpec spec = rollback.getSpec();
+    if (spec.getPromotionRef() == null || spec.getPromotionRef().getName() == null) {
+      return new RollbackTarget(spec.getWorkloadGroup(), spec.getTargetEnv(), spec.getRepository(), null);
+    }
+    String namespace = rollback.getMetadata().getNamespace();
+    String name = spec.getPromotionRef().getName();
+    Promotion promotion = client.resources(Promotion.class).inNamespace(namespace).withName(name).get();
+    if (promotion == null) {
+      throw new Unresolvable(Reasons.PROMOTION_NOT_FOUND, "Promotion " + namespace + "/" + name + " not found");
+    }
+    Phase phase = promotion.getStatus() == null ? null : promotion.getStatus().getPhase();
+    if (phase != Phase.SUCCEEDED) {
+      throw new Unresolvable(Reasons.PROMOTION_NOT_SUCCEEDED,
+          "Promotion " + name + " is " + (phase == null ? "not started" : phase.value()) + "; only a Succeeded promotion can be rolled back");
+    }
+    return new RollbackTarget(promotion.getSpec().getWorkloadGroup(), promotion.getSpec().getTargetEnv(),
+        promotion.getSpec().getRepository(), promotion.getMetadata().getUid());
+  }
+}

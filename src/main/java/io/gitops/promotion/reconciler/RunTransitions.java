@@ -1,0 +1,73 @@
+package io.gitops.promotion.reconciler;
+
+import static io.gitops.promotion.api.Conditions.FALSE;
+import static io.gitops.promotion.api.Conditions.TRUE;
+import static io.gitops.promotion.api.Conditions.UNKNOWN;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.gitops.promotion.api.Conditions;
+import io.gitops.promotion.api.Phase;
+import io.gitops.promotion.api.Reasons;
+import io.gitops.promotion.api.RunStatus;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * The steps every run-once resource goes through, written on its status: waiting for its turn,
+ * running, retrying, and the terminal phases with their reason and the Ready condition.
+ */
+class RunTransitions {
+  private final Clock clock;
+
+  RunTransitions(Clock clock) {
+    this.clock = clock;
+  }
+
+  void waiting(HasMetadata resource, RunStatus s, String reason, String message) {
+    s.setPhase(s.getPhase() == Phase.PREVIEWED ? Phase.PREVIEWED : Phase.PENDING);
+    s.setReason(reason);
+    s.setMessage(message);
+    condition(resource, s, Conditions.READY, FALSE, reason, message);
+  }
+
+  void running(HasMetadata resource, RunStatus s, String message) {
+    s.setPhase(Phase.RUNNING);
+    s.setStartedAt(Conditions.timestamp(now()));
+    s.setCompletedAt(null);
+    s.setReason(Reasons.IN_PROGRESS);
+    s.setMessage(message);
+    condition(resource, s, Conditions.VALIDATED, TRUE, Reasons.ACCEPTED, "request is valid for the configured environments");
+    condition(resource, s, Conditions.READY, FALSE, Reasons.IN_PROGRESS, message);
+  }
+
+  void retrying(HasMetadata resource, RunStatus s, String message) {
+    s.setReason(Reasons.RETRYING);
+    s.setMessage(message);
+    condition(resource, s, Conditions.READY, UNKNOWN, Reasons.RETRYING, message);
+  }
+
+  void failed(HasMetadata resource, RunStatus s, String reason, String message) {
+    condition(resource, s, Conditions.READY, FALSE, reason, message);
+    end(resource, s, Phase.FAILED, reason, message);
+  }
+
+  /** A terminal phase (Previewed counts: it waits for an approval, not for the operator). */
+  void end(HasMetadata resource, RunStatus s, Phase phase, String reason, String message) {
+    s.setPhase(phase);
+    s.setReason(reason);
+    s.setMessage(message);
+    s.setCompletedAt(Conditions.timestamp(now()));
+    if (phase != Phase.FAILED) {
+      condition(resource, s, Conditions.READY, TRUE, reason, message);
+    }
+  }
+
+  void condition(HasMetadata resource, RunStatus s, String type, String status, String reason, String message) {
+    s.setObservedGeneration(resource.getMetadata().getGeneration());
+    s.setCondition(type, status, reason, message, resource.getMetadata().getGeneration(), now());
+  }
+
+  Instant now() {
+    return Instant.now(clock);
+  }
+}
