@@ -43,8 +43,8 @@ class ArgoCdConfigMapPatchTest {
   void kustomizeComponentPatchesArgocdCmWhereverItIs() throws IOException {
     JsonNode kustomization = new YAMLMapper().readTree(DIR.resolve("kustomization.yaml").toFile());
     assertThat(kustomization.get("kind").asText()).isEqualTo("Component");
-    JsonNode patch = kustomization.get("patches").get(0);
     assertThat(kustomization.get("patches")).hasSize(1);
+    JsonNode patch = kustomization.get("patches").get(0);
     assertThat(patch.get("path").asText()).isEqualTo("argocd-cm-patch.yaml");
     assertThat(patch.get("target").get("kind").asText()).isEqualTo("ConfigMap");
     assertThat(patch.get("target").get("name").asText()).isEqualTo("argocd-cm");
