@@ -52,9 +52,9 @@ if [[ "$(printf '%s\n%s\n' "$required_go" "$have_go" | sort -V | head -n1)" != "
 fi
 
 # The go.mod files must match versions.env (update-gomod.sh regenerates them).
-grep -q "k8s.io/kubernetes ${KUBERNETES_VERSION}\$" "$here/apiserver/go.mod" ||
+grep -Eq "^\s*k8s.io/kubernetes ${KUBERNETES_VERSION}( //.*)?\$" "$here/apiserver/go.mod" ||
   die "apiserver/go.mod does not require k8s.io/kubernetes ${KUBERNETES_VERSION}; run hack/controlplane/update-gomod.sh"
-grep -q "go.etcd.io/etcd/server/v3 ${ETCD_VERSION}\$" "$here/etcd/go.mod" ||
+grep -Eq "^\s*go.etcd.io/etcd/server/v3 ${ETCD_VERSION}( //.*)?\$" "$here/etcd/go.mod" ||
   die "etcd/go.mod does not require go.etcd.io/etcd/server/v3 ${ETCD_VERSION}; run hack/controlplane/update-gomod.sh"
 
 # --- Cache layout ----------------------------------------------------------------------------------
