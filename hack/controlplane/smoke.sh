@@ -122,7 +122,7 @@ fi
 
 out="$(k get smokepromotions -n smoke-a 2>&1 || true)"
 log "kubectl get smokepromotions:"$'\n'"$out"
-if grep -Eq '^NAME[[:space:]]+TARGET[[:space:]]+AGE' <<<"$out" && grep -Eq '^valid[[:space:]]+production[[:space:]]' <<<"$out"; then
+if grep -Eq '^NAME[[:space:]]+TARGET[[:space:]]*$' <<<"$out" && grep -Eq '^valid[[:space:]]+production[[:space:]]*$' <<<"$out"; then
   pass "printer column TARGET shown"
 else
   fail "printer column TARGET not shown"
@@ -182,7 +182,12 @@ etcd_pid="$(cat "$state/etcd.pid")"
 t0=$SECONDS
 bash "$here/stop.sh" "$state"
 log "stop.sh took $((SECONDS - t0))s"
-if kill -0 "$apiserver_pid" 2>/dev/null || kill -0 "$etcd_pid" 2>/dev/null; then
+running() { # a zombie that init has not reaped yet does not count
+  local st
+  st="$(sed -n 's/^State:[[:space:]]*\([A-Z]\).*/\1/p' "/proc/$1/status" 2>/dev/null || true)"
+  [[ -n "$st" && "$st" != Z && "$st" != X ]]
+}
+if running "$apiserver_pid" || running "$etcd_pid"; then
   fail "processes still running after stop.sh"
 else
   pass "stop.sh stopped kube-apiserver and etcd"
