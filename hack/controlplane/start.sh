@@ -89,14 +89,15 @@ chmod 600 "$state/admin.token"
 # --- Ports -----------------------------------------------------------------------------------------
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 declare -A taken=()
-free_port() {
+pick_port() { # pick_port <variable>: sets it to a free port unless it is already set
   local p
+  [[ -n "${!1:-}" ]] && return 0
   for _ in $(seq 1 200); do
     p=$((20000 + RANDOM % 30000))
     [[ -z "${taken[$p]:-}" ]] || continue
     port_in_use "$p" && continue
     taken[$p]=1
-    echo "$p"
+    printf -v "$1" '%s' "$p"
     return 0
   done
   die "found no free port"
@@ -130,6 +131,9 @@ start_etcd() {
 }
 
 service_account_issuer="https://kubernetes.default.svc.cluster.local"
+# --endpoint-reconciler-type=none: with --advertise-address=127.0.0.1 the default reconciler logs
+# "Endpoints "kubernetes" is invalid: ... may not be in the loopback range" every 10 s; nothing
+# runs in-cluster here, so the kubernetes Service needs no endpoints.
 start_apiserver() {
   "$bin/kube-apiserver" \
     --etcd-servers="http://127.0.0.1:${ETCD_PORT}" \
@@ -164,9 +168,9 @@ fixed_ports=false
 [[ -n "${APISERVER_PORT:-}${ETCD_PORT:-}${ETCD_PEER_PORT:-}" ]] && fixed_ports=true
 started=false
 for attempt in 1 2 3; do
-  ETCD_PORT="${ETCD_PORT:-$(free_port)}"
-  ETCD_PEER_PORT="${ETCD_PEER_PORT:-$(free_port)}"
-  APISERVER_PORT="${APISERVER_PORT:-$(free_port)}"
+  pick_port ETCD_PORT
+  pick_port ETCD_PEER_PORT
+  pick_port APISERVER_PORT
 
   rm -rf "$state/etcd-data"
   start_etcd
@@ -177,7 +181,7 @@ for attempt in 1 2 3; do
     [[ $rc -eq 0 ]] && { started=true; break; }
   fi
   log "attempt $attempt failed; last log lines:"
-  tail -n 15 "$state/etcd.log" "$state/kube-apiserver.log" 2>/dev/null >&2 || true
+  tail -n 15 "$state/etcd.log" "$state/kube-apiserver.log" >&2 2>/dev/null || true
   bash "$here/stop.sh" "$state"
   [[ "$fixed_ports" == true ]] && break
   unset ETCD_PORT ETCD_PEER_PORT APISERVER_PORT # pick new ports (one may have been taken meanwhile)
