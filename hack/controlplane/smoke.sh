@@ -192,7 +192,7 @@ if running "$apiserver_pid" || running "$etcd_pid"; then
 else
   pass "stop.sh stopped kube-apiserver and etcd"
 fi
-bash "$here/stop.sh" "$state" && pass "stop.sh is idempotent" || fail "second stop.sh failed"
+if bash "$here/stop.sh" "$state"; then pass "stop.sh is idempotent"; else fail "second stop.sh failed"; fi
 
 echo "controlplane smoke: ${passed} passed, ${failed} failed"
 [[ "$failed" -eq 0 ]]
