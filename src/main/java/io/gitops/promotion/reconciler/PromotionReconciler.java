@@ -74,11 +74,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     try {
       result = promotions.runIfFree(repository, request, runOptions(running));
     } catch (RuntimeException e) {
-      Optional<RunFailures.Terminal> terminal = failures.terminal(e);
-      if (terminal.isPresent()) {
-        return fail(running, terminal.get().reason(), terminal.get().message());
-      }
-      throw e;
+      return failures.terminal(e).map(t -> fail(running, t.reason(), t.message())).orElseThrow(() -> e);
     }
     if (result.isEmpty()) {
       return waitForTurn(running, "waiting for repository " + repository.name() + ": another promotion is writing to it");
@@ -110,6 +106,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
       return UpdateControl.<Promotion>noUpdate().rescheduleAfter(WAIT_FOR_TURN);
     }
     transitions.waiting(promotion, Reasons.WAITING_FOR_REPOSITORY, message);
+    events.normal(promotion, Reasons.WAITING_FOR_REPOSITORY, message);
     statusPatcher.patch(promotion);
     return UpdateControl.<Promotion>noUpdate().rescheduleAfter(WAIT_FOR_TURN);
   }

@@ -74,6 +74,7 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
       String message = "waiting for repository " + repository.name() + ": another run is writing to it";
       if (!message.equals(running.getStatus().getMessage())) {
         transitions.waiting(running, running.getStatus(), Reasons.WAITING_FOR_REPOSITORY, message);
+        events.normal(running, Reasons.WAITING_FOR_REPOSITORY, message);
         statusPatcher.patch(running);
       }
       return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(PromotionReconciler.WAIT_FOR_TURN);
