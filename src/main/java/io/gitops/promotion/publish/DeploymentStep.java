@@ -33,12 +33,12 @@ final class DeploymentStep {
           DeploymentsOutcome.SKIPPED, "nothing was pushed (" + request.outcome().label() + ")");
       return;
     }
-    Run run = new Run(request, progress);
+    Deployer deployer = new Deployer(request, progress);
     ReleaseStepResult release = progress.release();
     boolean created =
         release.tag() != null
-            ? run.deploy(request.gitlabProject(), release.tag(), true, release.tagSha())
-            : run.deploy(request.gitlabProject(), request.branch(), false, request.commit());
+            ? deployer.deploy(request.gitlabProject(), release.tag(), true, release.tagSha())
+            : deployer.deploy(request.gitlabProject(), request.branch(), false, request.commit());
     for (PromotedApplication app : request.applications()) {
       if (app.project().isEmpty()) {
         continue;
@@ -56,7 +56,7 @@ final class DeploymentStep {
                 + " has no tag "
                 + VersionTags.tagName(app.to()));
       } else if (!progress.hasDeployment(project, tag.get().sha())) {
-        created |= run.deploy(project, tag.get().tagName(), true, tag.get().sha());
+        created |= deployer.deploy(project, tag.get().tagName(), true, tag.get().sha());
       }
     }
     progress.deploymentsFinished(
@@ -65,13 +65,13 @@ final class DeploymentStep {
   }
 
   /** One run's environment and time window, and the projects whose environment is ensured. */
-  private final class Run {
+  private final class Deployer {
     private final Environment environment;
     private final Instant since;
     private final PublishProgress progress;
     private final Set<String> ensured = new HashSet<>();
 
-    Run(PublishRequest request, PublishProgress progress) {
+    Deployer(PublishRequest request, PublishProgress progress) {
       this.environment = request.target();
       // GitLab compares in milliseconds or seconds; an earlier bound only widens the window a little
       this.since = request.startedAt().truncatedTo(ChronoUnit.SECONDS);

@@ -200,6 +200,30 @@ class PublisherIT {
   }
 
   @Test
+  void afterARestartTheResumedPromotionFinishesItsGitLabStepsWithTheSameProjectsAndText() {
+    PublishingHarness.Promoted promoted = h.promote("p-1", "DEV", "TST");
+    h.gitlab.failNext("POST", "/projects/4242/releases", 503, 3);
+    catchThrowableOfType(
+        () -> h.publisher.publish(promoted.request()), PublishFailedException.class);
+    int commits = h.repo.log().size();
+
+    PublishingHarness.Promoted resumed =
+        h.rerun("p-1", "DEV", "TST", promoted.request().startedAt());
+    PublishResult result = h.publisher.publish(resumed.request());
+
+    assertThat(resumed.result().resumed()).isTrue();
+    assertThat(h.repo.log()).hasSize(commits);
+    assertThat(resumed.request()).isEqualTo(promoted.request());
+    assertThat(result.releaseStep().outcome()).isEqualTo(ReleaseOutcome.CREATED);
+    assertThat(result.tagCreated()).isFalse();
+    assertThat(h.gitlab.tags(GITOPS)).hasSize(1);
+    assertThat(h.gitlab.releases(GITOPS)).singleElement()
+        .satisfies(release -> assertThat(release.description()).isEqualTo(RELEASE_NOTES));
+    assertThat(result.deployments()).extracting(RecordedDeployment::project)
+        .containsExactly(GITOPS, "1331", "1332");
+  }
+
+  @Test
   void whenTheLeadServiceDidNotChangeTheReleaseTagIsNotMadeTwiceAndTheChangesAreNamed() {
     PublishingHarness.Promoted first = h.promote("p-1", "DEV", "TST");
     h.publisher.publish(first.request());

@@ -59,7 +59,24 @@ final class PublishingHarness implements AutoCloseable {
 
   /** A promotion pushed by the engine; {@code startedAt} is taken just before it runs. */
   Promoted promote(String promotionId, String from, String to) {
-    Instant startedAt = Instant.now();
+    return run(promotionId, from, to, Instant.now(), PromotionEngine.RunOptions.firstAttempt());
+  }
+
+  /**
+   * The same promotion run again, as after a restart of the operator: the engine finds its pushed
+   * commit by the trailer, and the GitLab steps get the same start time.
+   */
+  Promoted rerun(String promotionId, String from, String to, Instant startedAt) {
+    return run(
+        promotionId, from, to, startedAt, new PromotionEngine.RunOptions(null, startedAt));
+  }
+
+  private Promoted run(
+      String promotionId,
+      String from,
+      String to,
+      Instant startedAt,
+      PromotionEngine.RunOptions options) {
     RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
     PromotionEngine engine =
         new PromotionEngine(
@@ -76,7 +93,7 @@ final class PublishingHarness implements AutoCloseable {
                   new PromotionParameters(
                       promotionId, "tbd-test", from, to, "frontend", false, false, null, "alice")),
               workspace,
-              PromotionEngine.RunOptions.firstAttempt());
+              options);
       return new Promoted(
           result, PublishRequest.of(result, PublishSettings.of(GITOPS, "main"), startedAt));
     }
