@@ -9,8 +9,8 @@ import picocli.CommandLine.Option;
  */
 final class GitLabOptions {
   @Option(names = "--gitlab-url", required = true, paramLabel = "<url>",
-      description = "GitLab base URL (e.g. https://gitlab.example.com); with --gitlab-project, the promotion gets its "
-          + "GitLab tag, release and deployments. Token: environment variable GITLAB_TOKEN.")
+      description = "GitLab base URL (e.g. https://gitlab.example.com); with --gitlab-project, the promotion"
+          + " gets its GitLab tag, release and deployments. Token: environment variable GITLAB_TOKEN.")
   String url;
 
   @Option(names = "--gitlab-project", required = true, paramLabel = "<id|path>",

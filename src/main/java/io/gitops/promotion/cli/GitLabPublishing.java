@@ -44,8 +44,8 @@ final class GitLabPublishing implements AutoCloseable {
     }
     String token = environment.get(TOKEN_VARIABLE);
     if (token == null || token.isBlank()) {
-      throw new ParameterException(command,
-          "--gitlab-url and --gitlab-project need a GitLab API token in the environment variable " + TOKEN_VARIABLE);
+      throw new ParameterException(command, "--gitlab-url and --gitlab-project need a GitLab API token"
+          + " in the environment variable " + TOKEN_VARIABLE);
     }
     return new GitLabPublishing(new Gitlab4jGitLab(options.url, token.trim()),
         new PublishSettings(options.project, branch, sources));
@@ -69,7 +69,8 @@ final class GitLabPublishing implements AutoCloseable {
     }
   }
 
-  private static Set<String> releaseSources(List<String> names, EnvironmentCatalog environments, CommandLine command) {
+  private static Set<String> releaseSources(List<String> names, EnvironmentCatalog environments,
+      CommandLine command) {
     if (names == null || names.isEmpty()) {
       return PublishSettings.DEFAULT_RELEASE_FROM;
     }

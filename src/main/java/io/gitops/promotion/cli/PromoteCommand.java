@@ -81,13 +81,14 @@ final class PromoteCommand implements Callable<Integer> {
       try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace)) {
         result = engine.run(request, workspaces.workspace(), PromotionEngine.RunOptions.firstAttempt());
       }
+      PromotionReport report = output.promotionReport();
       try {
-        output.promotionReport().print(result, publishing.publish(result, startedAt), spec.commandLine().getOut());
+        report.print(result, publishing.publish(result, startedAt), spec.commandLine().getOut());
         return ExitCodes.OK;
       } catch (PublishFailedException e) {
-        output.promotionReport().print(result, e.partialResult(), spec.commandLine().getOut());
-        spec.commandLine().getErr().println("failed after the push: commit " + result.commit() + " is pushed to "
-            + repository.branch + " and stays; " + e.getMessage());
+        report.print(result, e.partialResult(), spec.commandLine().getOut());
+        spec.commandLine().getErr().println("failed after the push: commit " + result.commit()
+            + " is pushed to " + repository.branch + " and stays; " + e.getMessage());
         return ExitCodes.FAILURE;
       }
     }

@@ -5,8 +5,8 @@ import io.gitops.promotion.changelog.CommitClassifier;
 import io.gitops.promotion.changelog.CommitMessage;
 import io.gitops.promotion.gitlab.GitLab;
 import io.gitops.promotion.gitlab.GitLabCommit;
-import io.gitops.promotion.gitlab.ResolvedTag;
 import io.gitops.promotion.gitlab.GitLabRejectedException;
+import io.gitops.promotion.gitlab.ResolvedTag;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -74,7 +74,8 @@ final class ChangelogReader {
   private static ApplicationChangelog unavailable(
       PromotedApplication app, String from, String why, List<String> warnings) {
     warnings.add("no changelog for " + app.app() + ": " + why);
-    return ApplicationChangelog.unavailable(app.app(), from, app.to(), "No changelog: " + why + ".");
+    return ApplicationChangelog.unavailable(
+        app.app(), from, app.to(), "No changelog: " + why + ".");
   }
 
   private static String missing(String project, String version) {

@@ -73,7 +73,8 @@ final class DeploymentStep {
 
     Deployer(PublishRequest request, PublishProgress progress) {
       this.environment = request.target();
-      // GitLab compares in milliseconds or seconds; an earlier bound only widens the window a little
+      // GitLab compares in milliseconds or seconds; an earlier bound only widens the window a
+      // little
       this.since = request.startedAt().truncatedTo(ChronoUnit.SECONDS);
       this.progress = progress;
     }

@@ -6,18 +6,18 @@ import io.gitops.promotion.gitlab.GitLabUnavailableException;
 import java.util.stream.Collectors;
 
 /**
- * A GitLab step failed after the push. Carries what the steps did before ({@link
- * #partialResult()}) and GitLab's failure as its cause: a {@link GitLabRejectedException} is
- * terminal (fail with reason {@code GitLabRejected}), a {@link GitLabUnavailableException} is
- * worth a retry, which resumes (the steps look before they create). The push itself is done and
- * stays done.
+ * A GitLab step failed after the push. Carries what the steps did before ({@link #partialResult()})
+ * and GitLab's failure as its cause: a {@link GitLabRejectedException} is terminal (fail with
+ * reason {@code GitLabRejected}), a {@link GitLabUnavailableException} is worth a retry, which
+ * resumes (the steps look before they create). The push itself is done and stays done.
  */
 public final class PublishFailedException extends RuntimeException {
 
   private final PublishStep failedStep;
   private final transient PublishResult partialResult;
 
-  PublishFailedException(PublishStep failedStep, PublishResult partialResult, GitLabException cause) {
+  PublishFailedException(
+      PublishStep failedStep, PublishResult partialResult, GitLabException cause) {
     super(message(failedStep, partialResult, cause), cause);
     this.failedStep = failedStep;
     this.partialResult = partialResult;

@@ -4,8 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the steps of one run have done so far. Each step records every object as soon as GitLab
- * made or showed it, so that a run that fails half-way still reports what exists.
+ * What the steps of one run have done so far. Each step records every object as soon as GitLab made
+ * or showed it, so that a run that fails half-way still reports what exists.
  */
 final class PublishProgress {
 

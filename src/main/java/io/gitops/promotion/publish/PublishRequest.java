@@ -17,7 +17,8 @@ import java.util.Objects;
  * What the GitLab steps of one promotion work from: the promotion's outcome and commit, where to
  * publish it, and the changed applications. Build it with {@link #of}.
  *
- * @param outcome only {@link PromotionOutcome#PROMOTED} is published; anything else skips every step
+ * @param outcome only {@link PromotionOutcome#PROMOTED} is published; anything else skips every
+ *     step
  * @param gitlabProject the GitOps repository's GitLab project (numeric id or path)
  * @param branch the branch the commit was pushed to
  * @param commit the pushed promotion commit, {@code null} unless promoted

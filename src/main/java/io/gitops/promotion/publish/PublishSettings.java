@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * Where and when a repository's promotions are published in GitLab, as configured once.
  *
- * @param gitlabProject the GitOps repository's GitLab project: a numeric id or {@code group/project}
+ * @param gitlabProject the GitOps repository's GitLab project: a numeric id or {@code
+ *     group/project}
  * @param branch the branch promotions are pushed to: the ref of a deployment without a release tag
  * @param releaseFrom the names of the environments whose promotions create a release; empty means
  *     {@link #DEFAULT_RELEASE_FROM}
@@ -21,7 +22,9 @@ public record PublishSettings(String gitlabProject, String branch, Set<String> r
     requireText(gitlabProject, "gitlabProject");
     requireText(branch, "branch");
     releaseFrom =
-        releaseFrom == null || releaseFrom.isEmpty() ? DEFAULT_RELEASE_FROM : Set.copyOf(releaseFrom);
+        releaseFrom == null || releaseFrom.isEmpty()
+            ? DEFAULT_RELEASE_FROM
+            : Set.copyOf(releaseFrom);
   }
 
   /** Releases from DEV. */

@@ -4,7 +4,9 @@ package io.gitops.promotion.publish;
 public enum ReleaseOutcome {
   /** This run created the tag, the release, or both. */
   CREATED("Created"),
-  /** The tag (at the promotion commit) and its release were there already: an earlier run made them. */
+  /**
+   * The tag (at the promotion commit) and its release were there already: an earlier run made them.
+   */
   ALREADY_EXISTED("AlreadyExisted"),
   /**
    * The release tag already pointed at another commit (the lead service did not change): no tag, no

@@ -72,8 +72,7 @@ final class ReleaseStep {
               null,
               List.of()));
     }
-    ReleaseRef release =
-        gitLab.createRelease(project, tag, request.promotionName(), description);
+    ReleaseRef release = gitLab.createRelease(project, tag, request.promotionName(), description);
     progress.release(
         new ReleaseStepResult(
             ReleaseOutcome.CREATED,

@@ -87,7 +87,8 @@ class ReleaseNotesTest {
 
     assertThat(notes)
         .isEqualTo(
-            PREAMBLE + "## app (1.0.0 → 2.0.0)\n\n_No changelog: tag v1.0.0 is not in project 7._\n");
+            PREAMBLE
+                + "## app (1.0.0 → 2.0.0)\n\n_No changelog: tag v1.0.0 is not in project 7._\n");
   }
 
   @Test

@@ -28,8 +28,10 @@ final class FakeProject {
   final Map<String, FakeRelease> releases = new LinkedHashMap<>();
   final List<FakeEnvironment> environments = new ArrayList<>();
   final List<FakeDeployment> deployments = new ArrayList<>();
+
   /** The Git repository the project hosts, or {@code null}: only seeded commits exist. */
   HostedRepository hosted;
+
   private int generated;
 
   FakeProject(long id, String path) {

@@ -31,7 +31,9 @@ final class HostedRepository {
     try (Repository repo = new FileRepositoryBuilder().setGitDir(gitDir.toFile()).build();
         RevWalk walk = new RevWalk(repo)) {
       ObjectId id =
-          ref.matches("[0-9a-f]{40}") ? ObjectId.fromString(ref) : repo.resolve("refs/heads/" + ref);
+          ref.matches("[0-9a-f]{40}")
+              ? ObjectId.fromString(ref)
+              : repo.resolve("refs/heads/" + ref);
       if (id == null) {
         return Optional.empty();
       }

@@ -18,15 +18,20 @@ import java.util.Optional;
 
 /**
  * A hand-written fake of the {@link GitLab} port, in memory: tags, releases, compare ranges,
- * environments and deployments, a log of the calls, and failures queued per operation. It keeps
- * the port's contract (creates of what exists return it; a tag at another commit is refused).
+ * environments and deployments, a log of the calls, and failures queued per operation. It keeps the
+ * port's contract (creates of what exists return it; a tag at another commit is refused).
  */
 final class InMemoryGitLab implements GitLab {
 
   record Release(String project, String tag, String name, String description, String url) {}
 
   record Deployment(
-      long id, String project, String environment, String sha, String ref, boolean tag,
+      long id,
+      String project,
+      String environment,
+      String sha,
+      String ref,
+      boolean tag,
       Instant createdAt) {}
 
   final Map<String, Map<String, String>> tags = new LinkedHashMap<>();
@@ -73,7 +78,10 @@ final class InMemoryGitLab implements GitLab {
 
   @Override
   public void createTag(String projectId, String tagName, String commitSha, String message) {
-    call(GitLabOperation.CREATE_TAG, projectId, "createTag " + projectId + " " + tagName + " " + commitSha);
+    call(
+        GitLabOperation.CREATE_TAG,
+        projectId,
+        "createTag " + projectId + " " + tagName + " " + commitSha);
     String existing = tags.getOrDefault(projectId, Map.of()).get(tagName);
     if (existing != null && !existing.equals(commitSha)) {
       throw GitLabFailures.rejected(GitLabOperation.CREATE_TAG, tagName, projectId, 400);
@@ -101,7 +109,10 @@ final class InMemoryGitLab implements GitLab {
                 () -> {
                   Release made =
                       new Release(
-                          projectId, tagName, name, description,
+                          projectId,
+                          tagName,
+                          name,
+                          description,
                           "https://gitlab.test/" + projectId + "/-/releases/" + tagName);
                   releases.add(made);
                   return made;
@@ -111,20 +122,27 @@ final class InMemoryGitLab implements GitLab {
 
   @Override
   public List<GitLabCommit> compare(String projectId, String fromRef, String toRef) {
-    call(GitLabOperation.COMPARE, projectId, "compare " + projectId + " " + fromRef + "..." + toRef);
+    call(
+        GitLabOperation.COMPARE, projectId, "compare " + projectId + " " + fromRef + "..." + toRef);
     return ranges.getOrDefault(projectId + " " + fromRef + "..." + toRef, List.of());
   }
 
   @Override
   public void ensureEnvironment(String projectId, String name, String tier) {
-    call(GitLabOperation.LIST_ENVIRONMENTS, projectId, "ensureEnvironment " + projectId + " " + name);
+    call(
+        GitLabOperation.LIST_ENVIRONMENTS,
+        projectId,
+        "ensureEnvironment " + projectId + " " + name);
     environments.computeIfAbsent(projectId, p -> new LinkedHashMap<>()).put(name, tier);
   }
 
   @Override
   public Optional<DeploymentRef> findDeployment(
       String projectId, String environment, String sha, Instant createdAfter) {
-    call(GitLabOperation.LIST_DEPLOYMENTS, projectId, "findDeployment " + projectId + " " + environment);
+    call(
+        GitLabOperation.LIST_DEPLOYMENTS,
+        projectId,
+        "findDeployment " + projectId + " " + environment);
     return deployments.stream()
         .filter(d -> d.project().equals(projectId) && d.environment().equals(environment))
         .filter(d -> d.sha().equals(sha) && !d.createdAt().isBefore(createdAfter))
@@ -135,10 +153,12 @@ final class InMemoryGitLab implements GitLab {
   @Override
   public DeploymentRef createDeployment(
       String projectId, String environment, String ref, boolean refIsTag, String sha) {
-    call(GitLabOperation.CREATE_DEPLOYMENT, projectId, "createDeployment " + projectId + " " + environment + " " + ref + " " + sha);
+    call(
+        GitLabOperation.CREATE_DEPLOYMENT,
+        projectId,
+        "createDeployment " + projectId + " " + environment + " " + ref + " " + sha);
     Deployment deployment =
-        new Deployment(
-            deployments.size() + 1L, projectId, environment, sha, ref, refIsTag, now);
+        new Deployment(deployments.size() + 1L, projectId, environment, sha, ref, refIsTag, now);
     deployments.add(deployment);
     return ref(deployment);
   }

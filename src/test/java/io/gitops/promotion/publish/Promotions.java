@@ -54,12 +54,27 @@ final class Promotions {
       Map<String, Long> projects) {
     PromotionRequest request =
         new PromotionRequest(
-            "p-1", "tbd-test", source, target, "frontend",
-            outcome == PromotionOutcome.PREVIEWED, false, null, "alice");
+            "p-1",
+            "tbd-test",
+            source,
+            target,
+            "frontend",
+            outcome == PromotionOutcome.PREVIEWED,
+            false,
+            null,
+            "alice");
     PromotionPlan plan =
         new PromotionPlan(
-            request, "frontend", version, "1.3.0", changes, List.of(),
-            TagSnapshot.of(Map.of()), TagSnapshot.of(Map.of()), List.of(), projects);
+            request,
+            "frontend",
+            version,
+            "1.3.0",
+            changes,
+            List.of(),
+            TagSnapshot.of(Map.of()),
+            TagSnapshot.of(Map.of()),
+            List.of(),
+            projects);
     String commit = outcome == PromotionOutcome.PROMOTED ? COMMIT : null;
     return new PromotionResult(outcome, PromotionTitle.of(plan), plan, "", commit, false, 0);
   }

@@ -45,7 +45,11 @@ class PublishRequestTest {
   void anApplicationWithoutGitLabProjectHasNone() {
     PromotionResult result =
         Promotions.result(
-            PromotionOutcome.PROMOTED, DEV, TST, "1.5.0", List.of(BACKEND, FRONTEND),
+            PromotionOutcome.PROMOTED,
+            DEV,
+            TST,
+            "1.5.0",
+            List.of(BACKEND, FRONTEND),
             Map.of("frontend/tbd-test", 1331L));
 
     PublishRequest request =
@@ -64,7 +68,8 @@ class PublishRequestTest {
     assertThat(PublishRequest.of(result, PublishSettings.of("1", "main"), STARTED).releaseSource())
         .isFalse();
     assertThat(
-            PublishRequest.of(result, new PublishSettings("1", "main", Set.of("dev", "tst")), STARTED)
+            PublishRequest.of(
+                    result, new PublishSettings("1", "main", Set.of("dev", "tst")), STARTED)
                 .releaseSource())
         .isTrue();
     assertThat(new PublishSettings("1", "main", Set.of()).releaseFrom()).containsExactly("DEV");
@@ -72,7 +77,9 @@ class PublishRequestTest {
 
   @Test
   void describesAChangeForWarnings() {
-    assertThat(new PromotedApplication("backend", "tbd-test-backend", "1.2.0", "1.4.0", null).describe())
+    assertThat(
+            new PromotedApplication("backend", "tbd-test-backend", "1.2.0", "1.4.0", null)
+                .describe())
         .isEqualTo("backend/tbd-test-backend 1.2.0 -> 1.4.0");
     assertThat(new PromotedApplication("worker", "w", null, "1.0.0", null).describe())
         .isEqualTo("worker/w (none) -> 1.0.0");

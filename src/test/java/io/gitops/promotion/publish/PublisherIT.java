@@ -65,19 +65,27 @@ class PublisherIT {
     h = new PublishingHarness(dir);
     // two releases of the frontend since TST's 1.3.0: one compare covers both
     h.gitlab.addCommits(
-        "1331", "v1.3.0", "v1.4.0",
+        "1331",
+        "v1.3.0",
+        "v1.4.0",
         "feat: add user dashboard",
         "Merge branch 'feature/dashboard' into 'main'",
         "fix: resolve login timeout");
     frontendV150 =
         h.gitlab.addCommits(
-            "1331", "v1.4.0", "v1.5.0",
+            "1331",
+            "v1.4.0",
+            "v1.5.0",
             "docs: describe the dashboard",
             "feat: add health check endpoint",
             "chore(release): 1.5.0");
     backendV140 =
         h.gitlab.addCommits(
-            "1332", "v1.2.0", "v1.4.0", "test: cover info endpoint", "feat: add /api/info endpoint");
+            "1332",
+            "v1.2.0",
+            "v1.4.0",
+            "test: cover info endpoint",
+            "feat: add /api/info endpoint");
   }
 
   @AfterEach
@@ -93,7 +101,8 @@ class PublisherIT {
 
     PublishResult result = h.publisher.publish(promoted.request());
 
-    assertThat(h.gitlab.releases(GITOPS)).extracting(FakeRelease::tagName, FakeRelease::name)
+    assertThat(h.gitlab.releases(GITOPS))
+        .extracting(FakeRelease::tagName, FakeRelease::name)
         .containsExactly(tuple("v1.5.0", "tbd-test [DEV] v1.5.0 → [TST] v1.3.0"));
     String description = h.gitlab.releases(GITOPS).get(0).description();
     assertThat(description).isEqualTo(RELEASE_NOTES);
@@ -102,18 +111,33 @@ class PublisherIT {
             Files.readString(
                 Path.of("src/test/resources/changelog/spec-example/expected.md"),
                 StandardCharsets.UTF_8));
-    assertThat(h.gitlab.tags(GITOPS)).extracting(FakeTag::name, FakeTag::sha, FakeTag::message)
-        .containsExactly(
-            tuple("v1.5.0", commit, "Promote tbd-test [DEV] v1.5.0 -> [TST] v1.3.0"));
+    assertThat(h.gitlab.tags(GITOPS))
+        .extracting(FakeTag::name, FakeTag::sha, FakeTag::message)
+        .containsExactly(tuple("v1.5.0", commit, "Promote tbd-test [DEV] v1.5.0 -> [TST] v1.3.0"));
 
-    assertThat(h.gitlab.deployments(GITOPS)).extracting(FakeDeployment::environment,
-            FakeDeployment::sha, FakeDeployment::ref, FakeDeployment::tag, FakeDeployment::status)
+    assertThat(h.gitlab.deployments(GITOPS))
+        .extracting(
+            FakeDeployment::environment,
+            FakeDeployment::sha,
+            FakeDeployment::ref,
+            FakeDeployment::tag,
+            FakeDeployment::status)
         .containsExactly(tuple("TST", commit, "v1.5.0", true, "success"));
-    assertThat(h.gitlab.deployments("1331")).extracting(FakeDeployment::environment,
-            FakeDeployment::sha, FakeDeployment::ref, FakeDeployment::tag, FakeDeployment::status)
+    assertThat(h.gitlab.deployments("1331"))
+        .extracting(
+            FakeDeployment::environment,
+            FakeDeployment::sha,
+            FakeDeployment::ref,
+            FakeDeployment::tag,
+            FakeDeployment::status)
         .containsExactly(tuple("TST", frontendV150.get(2), "v1.5.0", true, "success"));
-    assertThat(h.gitlab.deployments("1332")).extracting(FakeDeployment::environment,
-            FakeDeployment::sha, FakeDeployment::ref, FakeDeployment::tag, FakeDeployment::status)
+    assertThat(h.gitlab.deployments("1332"))
+        .extracting(
+            FakeDeployment::environment,
+            FakeDeployment::sha,
+            FakeDeployment::ref,
+            FakeDeployment::tag,
+            FakeDeployment::status)
         .containsExactly(tuple("TST", backendV140.get(1), "v1.4.0", true, "success"));
     assertThat(h.gitlab.deployments("1333")).isEmpty();
     for (String project : List.of(GITOPS, "1331", "1332")) {
@@ -128,13 +152,17 @@ class PublisherIT {
     assertThat(result.tagCreated()).isTrue();
     assertThat(result.releaseCreated()).isTrue();
     assertThat(result.deployments())
-        .extracting(RecordedDeployment::project, RecordedDeployment::environment,
-            RecordedDeployment::sha, RecordedDeployment::ref)
+        .extracting(
+            RecordedDeployment::project,
+            RecordedDeployment::environment,
+            RecordedDeployment::sha,
+            RecordedDeployment::ref)
         .containsExactly(
             tuple(GITOPS, "TST", commit, "v1.5.0"),
             tuple("1331", "TST", frontendV150.get(2), "v1.5.0"),
             tuple("1332", "TST", backendV140.get(1), "v1.4.0"));
-    assertThat(result.deployments()).extracting(RecordedDeployment::id)
+    assertThat(result.deployments())
+        .extracting(RecordedDeployment::id)
         .containsExactly(
             h.gitlab.deployments(GITOPS).get(0).id(),
             h.gitlab.deployments("1331").get(0).id(),
@@ -184,14 +212,16 @@ class PublisherIT {
     assertThat(failure.gitLabFailure()).isInstanceOf(GitLabUnavailableException.class);
     assertThat(failure.partialResult().stepsDone()).containsExactly(PublishStep.RELEASE);
     assertThat(failure.partialResult().deployments())
-        .extracting(RecordedDeployment::project).containsExactly(GITOPS, "1331");
+        .extracting(RecordedDeployment::project)
+        .containsExactly(GITOPS, "1331");
     assertThat(h.gitlab.deployments("1332")).isEmpty();
 
     PublishResult retried = h.publisher.publish(promoted.request());
 
     assertThat(retried.stepsNotDone()).isEmpty();
     assertThat(retried.deploymentsStep().outcome()).isEqualTo(DeploymentsOutcome.CREATED);
-    assertThat(retried.deployments()).extracting(RecordedDeployment::project)
+    assertThat(retried.deployments())
+        .extracting(RecordedDeployment::project)
         .containsExactly(GITOPS, "1331", "1332");
     assertThat(h.gitlab.releases(GITOPS)).hasSize(1);
     for (String project : List.of(GITOPS, "1331", "1332")) {
@@ -217,9 +247,11 @@ class PublisherIT {
     assertThat(result.releaseStep().outcome()).isEqualTo(ReleaseOutcome.CREATED);
     assertThat(result.tagCreated()).isFalse();
     assertThat(h.gitlab.tags(GITOPS)).hasSize(1);
-    assertThat(h.gitlab.releases(GITOPS)).singleElement()
+    assertThat(h.gitlab.releases(GITOPS))
+        .singleElement()
         .satisfies(release -> assertThat(release.description()).isEqualTo(RELEASE_NOTES));
-    assertThat(result.deployments()).extracting(RecordedDeployment::project)
+    assertThat(result.deployments())
+        .extracting(RecordedDeployment::project)
         .containsExactly(GITOPS, "1331", "1332");
   }
 
@@ -243,15 +275,17 @@ class PublisherIT {
                 + "backend/tbd-test-backend 1.4.0 -> 1.4.1 has no release of its own");
     assertThat(result.unreleasedChanges()).isEqualTo(1);
     assertThat(result.releaseTag()).isNull();
-    assertThat(h.gitlab.tags(GITOPS)).extracting(FakeTag::name, FakeTag::sha)
+    assertThat(h.gitlab.tags(GITOPS))
+        .extracting(FakeTag::name, FakeTag::sha)
         .containsExactly(tuple("v1.5.0", first.result().commit()));
     assertThat(h.gitlab.releases(GITOPS)).hasSize(1);
-    assertThat(h.gitlab.deployments(GITOPS)).extracting(FakeDeployment::sha, FakeDeployment::ref,
-            FakeDeployment::tag)
+    assertThat(h.gitlab.deployments(GITOPS))
+        .extracting(FakeDeployment::sha, FakeDeployment::ref, FakeDeployment::tag)
         .containsExactly(
             tuple(first.result().commit(), "v1.5.0", true),
             tuple(second.result().commit(), "main", false));
-    assertThat(h.gitlab.deployments("1332")).extracting(FakeDeployment::sha, FakeDeployment::ref)
+    assertThat(h.gitlab.deployments("1332"))
+        .extracting(FakeDeployment::sha, FakeDeployment::ref)
         .containsExactly(tuple(backendV140.get(1), "v1.4.0"), tuple(backendV141.get(0), "v1.4.1"));
   }
 
@@ -266,16 +300,25 @@ class PublisherIT {
     assertThat(h.gitlab.tags(GITOPS)).isEmpty();
     assertThat(h.gitlab.releases(GITOPS)).isEmpty();
     assertThat(h.gitlab.requests("GET", "/projects/4242/repository/tags")).isEmpty();
-    assertThat(h.gitlab.deployments(GITOPS)).extracting(FakeDeployment::environment,
-            FakeDeployment::sha, FakeDeployment::ref, FakeDeployment::tag)
+    assertThat(h.gitlab.deployments(GITOPS))
+        .extracting(
+            FakeDeployment::environment,
+            FakeDeployment::sha,
+            FakeDeployment::ref,
+            FakeDeployment::tag)
         .containsExactly(tuple("STG", promoted.result().commit(), "main", false));
-    assertThat(h.gitlab.deployments("1333")).extracting(FakeDeployment::environment,
-            FakeDeployment::sha, FakeDeployment::ref, FakeDeployment::tag)
+    assertThat(h.gitlab.deployments("1333"))
+        .extracting(
+            FakeDeployment::environment,
+            FakeDeployment::sha,
+            FakeDeployment::ref,
+            FakeDeployment::tag)
         .containsExactly(tuple("STG", workerV081, "v0.8.1", true));
-    assertThat(h.gitlab.deployments("1331")).extracting(FakeDeployment::environment,
-            FakeDeployment::sha, FakeDeployment::ref)
+    assertThat(h.gitlab.deployments("1331"))
+        .extracting(FakeDeployment::environment, FakeDeployment::sha, FakeDeployment::ref)
         .containsExactly(tuple("STG", tagSha("1331", "v1.3.0"), "v1.3.0"));
-    assertThat(h.gitlab.environments("1333")).extracting(FakeEnvironment::name, FakeEnvironment::tier)
+    assertThat(h.gitlab.environments("1333"))
+        .extracting(FakeEnvironment::name, FakeEnvironment::tier)
         .containsExactly(tuple("STG", "staging"));
   }
 
@@ -289,10 +332,12 @@ class PublisherIT {
     PublishingHarness.Promoted promoted = h.promote("p-1", "DEV", "TST");
     PublishResult result = h.publisher.publish(promoted.request());
 
-    assertThat(h.gitlab.deployments("1332")).extracting(FakeDeployment::sha, FakeDeployment::ref)
+    assertThat(h.gitlab.deployments("1332"))
+        .extracting(FakeDeployment::sha, FakeDeployment::ref)
         .containsExactly(tuple(backendV140.get(1), "v1.4.0"));
     assertThat(h.gitlab.releases(GITOPS).get(0).description())
-        .contains("## tbd-test-backend (1.2.0 → 1.4.0.185)\n\n**Added**\n- add /api/info endpoint\n");
+        .contains(
+            "## tbd-test-backend (1.2.0 → 1.4.0.185)\n\n**Added**\n- add /api/info endpoint\n");
     assertThat(result.warnings()).isEmpty();
   }
 
@@ -308,7 +353,8 @@ class PublisherIT {
     assertThat(failure.terminal()).isTrue();
     assertThat(failure.gitLabFailure())
         .isInstanceOf(GitLabRejectedException.class)
-        .hasMessage("GitLab refused create deployment v1.4.0 to TST on project 1332: 403 Forbidden");
+        .hasMessage(
+            "GitLab refused create deployment v1.4.0 to TST on project 1332: 403 Forbidden");
     assertThat(((GitLabRejectedException) failure.gitLabFailure()).refusal())
         .isEqualTo(GitLabRejectedException.Refusal.FORBIDDEN);
     assertThat(failure.failedStep()).isEqualTo(PublishStep.DEPLOYMENTS);
@@ -316,7 +362,8 @@ class PublisherIT {
     assertThat(partial.stepsDone()).containsExactly(PublishStep.RELEASE);
     assertThat(partial.stepsNotDone()).containsExactly(PublishStep.DEPLOYMENTS);
     assertThat(partial.releaseTag()).isEqualTo("v1.5.0");
-    assertThat(partial.deployments()).extracting(RecordedDeployment::project)
+    assertThat(partial.deployments())
+        .extracting(RecordedDeployment::project)
         .containsExactly(GITOPS, "1331");
     assertThat(failure.getMessage())
         .isEqualTo(

@@ -32,7 +32,8 @@ class PublisherTest {
   void seedSourceProjects() {
     gitLab.tag("1331", "v1.3.0", "f000000000000000000000000000000000000130");
     gitLab.tag("1331", "v1.5.0", FRONTEND_V150);
-    gitLab.range("1331", "v1.3.0", "v1.5.0", "feat: add user dashboard", "fix: resolve login timeout");
+    gitLab.range(
+        "1331", "v1.3.0", "v1.5.0", "feat: add user dashboard", "fix: resolve login timeout");
     gitLab.tag("1332", "v1.4.0", BACKEND_V140);
   }
 
@@ -146,8 +147,10 @@ class PublisherTest {
         .containsExactly(
             "release v1.5.0 already exists for an earlier promotion: "
                 + "backend/tbd-test-backend 1.2.0 -> 1.4.0 has no release of its own");
-    assertThat(gitLab.creates()).noneMatch(call -> call.contains("Tag") || call.contains("Release"));
-    assertThat(gitLab.tags.get(GITOPS)).containsEntry("v1.5.0", "0ld0000000000000000000000000000000000000");
+    assertThat(gitLab.creates())
+        .noneMatch(call -> call.contains("Tag") || call.contains("Release"));
+    assertThat(gitLab.tags.get(GITOPS))
+        .containsEntry("v1.5.0", "0ld0000000000000000000000000000000000000");
     assertThat(result.deployments().get(0))
         .isEqualTo(new RecordedDeployment(GITOPS, "TST", 1, COMMIT, "main"));
   }
@@ -168,7 +171,8 @@ class PublisherTest {
     assertThat(result.deployments())
         .containsExactly(
             new RecordedDeployment(GITOPS, "STG", 1, COMMIT, "main"),
-            new RecordedDeployment("1331", "STG", 2, "f000000000000000000000000000000000000130", "v1.3.0"));
+            new RecordedDeployment(
+                "1331", "STG", 2, "f000000000000000000000000000000000000130", "v1.3.0"));
     assertThat(gitLab.environments.get("1331")).containsEntry("STG", "staging");
   }
 
@@ -206,16 +210,23 @@ class PublisherTest {
     PublishRequest request =
         PublishRequest.of(
             Promotions.result(
-                PromotionOutcome.PROMOTED, TST, STG, "1.3.0", List.of(worker),
+                PromotionOutcome.PROMOTED,
+                TST,
+                STG,
+                "1.3.0",
+                List.of(worker),
                 java.util.Map.of("backend/tbd-test-worker", 1333L)),
             PublishSettings.of(GITOPS, "main"),
             Promotions.STARTED);
 
     PublishResult result = publisher.publish(request);
 
-    assertThat(result.deployments()).extracting(RecordedDeployment::project).containsExactly(GITOPS);
+    assertThat(result.deployments())
+        .extracting(RecordedDeployment::project)
+        .containsExactly(GITOPS);
     assertThat(result.warnings())
-        .containsExactly("no deployment of tbd-test-worker 0.8.1: GitLab project 1333 has no tag v0.8.1");
+        .containsExactly(
+            "no deployment of tbd-test-worker 0.8.1: GitLab project 1333 has no tag v0.8.1");
   }
 
   @Test
@@ -225,7 +236,11 @@ class PublisherTest {
     PublishRequest request =
         PublishRequest.of(
             Promotions.result(
-                PromotionOutcome.PROMOTED, TST, STG, "0.23.0.185", List.of(hotfix),
+                PromotionOutcome.PROMOTED,
+                TST,
+                STG,
+                "0.23.0.185",
+                List.of(hotfix),
                 java.util.Map.of("api/payments-api", 2001L)),
             PublishSettings.of(GITOPS, "main"),
             Promotions.STARTED);
@@ -234,7 +249,8 @@ class PublisherTest {
 
     assertThat(result.deployments())
         .contains(
-            new RecordedDeployment("2001", "STG", 2, "a000000000000000000000000000000000000230", "v0.23.0"));
+            new RecordedDeployment(
+                "2001", "STG", 2, "a000000000000000000000000000000000000230", "v0.23.0"));
   }
 
   @Test
@@ -245,14 +261,20 @@ class PublisherTest {
     PublishRequest request =
         PublishRequest.of(
             Promotions.result(
-                PromotionOutcome.PROMOTED, TST, STG, "1.1.0", List.of(api, jobs),
+                PromotionOutcome.PROMOTED,
+                TST,
+                STG,
+                "1.1.0",
+                List.of(api, jobs),
                 java.util.Map.of("api/shop-api", 7L, "api/shop-jobs", 7L)),
             PublishSettings.of(GITOPS, "main"),
             Promotions.STARTED);
 
     PublishResult result = publisher.publish(request);
 
-    assertThat(result.deployments()).extracting(RecordedDeployment::project).containsExactly(GITOPS, "7");
+    assertThat(result.deployments())
+        .extracting(RecordedDeployment::project)
+        .containsExactly(GITOPS, "7");
     assertThat(gitLab.deployments).hasSize(2);
   }
 
@@ -275,8 +297,8 @@ class PublisherTest {
         .containsExactly(new RecordedDeployment(GITOPS, "TST", 1, COMMIT, "v1.5.0"));
     assertThat(failure)
         .hasMessage(
-            "GitLab deployments step failed: GitLab refused create deployment on project 1331: 403 refused;"
-                + " GitLab steps done: release (Created v1.5.0: tag and release created);"
+            "GitLab deployments step failed: GitLab refused create deployment on project 1331: 403"
+                + " refused; GitLab steps done: release (Created v1.5.0: tag and release created);"
                 + " not done: deployments (NotDone: 1 recorded before it stopped)");
   }
 

@@ -67,8 +67,7 @@ final class PublishingHarness implements AutoCloseable {
    * commit by the trailer, and the GitLab steps get the same start time.
    */
   Promoted rerun(String promotionId, String from, String to, Instant startedAt) {
-    return run(
-        promotionId, from, to, startedAt, new PromotionEngine.RunOptions(null, startedAt));
+    return run(promotionId, from, to, startedAt, new PromotionEngine.RunOptions(null, startedAt));
   }
 
   private Promoted run(
