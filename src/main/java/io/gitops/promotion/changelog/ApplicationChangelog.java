@@ -11,14 +11,34 @@ import java.util.Objects;
  * @param fromVersion the tag before the promotion
  * @param toVersion the tag after the promotion
  * @param entries the entries in Compare API order (oldest commit first)
+ * @param note why the changelog is incomplete or missing (e.g. a tag GitLab does not have), shown
+ *     under the heading; {@code null} when there is nothing to say
  */
 public record ApplicationChangelog(
-    String application, String fromVersion, String toVersion, List<ChangelogEntry> entries) {
+    String application,
+    String fromVersion,
+    String toVersion,
+    List<ChangelogEntry> entries,
+    String note) {
 
   public ApplicationChangelog {
     Objects.requireNonNull(application, "application");
     Objects.requireNonNull(fromVersion, "fromVersion");
     Objects.requireNonNull(toVersion, "toVersion");
     entries = List.copyOf(entries);
+    note = note == null || note.isBlank() ? null : note;
+  }
+
+  /** A complete changelog, without a note. */
+  public ApplicationChangelog(
+      String application, String fromVersion, String toVersion, List<ChangelogEntry> entries) {
+    this(application, fromVersion, toVersion, entries, null);
+  }
+
+  /** No entries, because the commits could not be listed; the note says why. */
+  public static ApplicationChangelog unavailable(
+      String application, String fromVersion, String toVersion, String note) {
+    Objects.requireNonNull(note, "note");
+    return new ApplicationChangelog(application, fromVersion, toVersion, List.of(), note);
   }
 }

@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  *
  * <p>An entry is rendered {@code - description}, preceded by {@code **BREAKING** } when breaking
  * and by {@code **scope:** } when it has a scope, e.g. {@code - **BREAKING** **api:** drop v1
- * routes}.
+ * routes}. A note is an italic block right under the heading and replaces {@value
+ * #NO_NOTABLE_CHANGES} when there are no entries.
  */
 final class ChangelogSection {
 
@@ -22,6 +23,9 @@ final class ChangelogSection {
   static List<String> blocks(ApplicationChangelog changelog) {
     List<String> blocks = new ArrayList<>();
     blocks.add(heading(changelog));
+    if (changelog.note() != null) {
+      blocks.add("_" + Markdown.singleLine(changelog.note()) + "_");
+    }
     for (ChangeKind kind : ChangeKind.values()) {
       List<ChangelogEntry> entries =
           changelog.entries().stream().filter(entry -> entry.kind() == kind).toList();
@@ -29,7 +33,7 @@ final class ChangelogSection {
         blocks.add(kindBlock(kind, entries));
       }
     }
-    if (changelog.entries().isEmpty()) {
+    if (changelog.entries().isEmpty() && changelog.note() == null) {
       blocks.add(NO_NOTABLE_CHANGES);
     }
     return blocks;

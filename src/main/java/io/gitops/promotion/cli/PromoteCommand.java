@@ -7,7 +7,10 @@ import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionRequest;
 import io.gitops.promotion.promotion.PromotionResult;
 import io.gitops.promotion.promotion.RequestValidator;
+import io.gitops.promotion.publish.PublishFailedException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -58,17 +61,37 @@ final class PromoteCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
+  @ArgGroup(exclusive = false)
+  GitLabOptions gitlab;
+
+  @Option(names = "--release-from", split = ",", paramLabel = "<env>",
+      description = "Environments whose promotions get a GitLab tag and release (default: DEV).")
+  List<String> releaseFrom;
+
   @Override
   public Integer call() {
-    PromotionRequest request = new RequestValidator(EnvironmentCatalog.defaults()).validate(new PromotionParameters(
+    EnvironmentCatalog environments = EnvironmentCatalog.defaults();
+    PromotionRequest request = new RequestValidator(environments).validate(new PromotionParameters(
         UUID.randomUUID().toString(), group, from, to, versionService, dryRun, force.force, force.reason, requestedBy));
     PromotionEngine engine = new PromotionEngine(repository.layout(), COMMITTER, Clock.systemUTC(), PromotionListener.NONE, 5);
-    PromotionResult result;
-    try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace)) {
-      result = engine.run(request, workspaces.workspace(), PromotionEngine.RunOptions.firstAttempt());
+    try (GitLabPublishing publishing = GitLabPublishing.open(gitlab, releaseFrom, repository.branch,
+        main.environment(), environments, spec.commandLine())) {
+      Instant startedAt = Instant.now();
+      PromotionResult result;
+      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace)) {
+        result = engine.run(request, workspaces.workspace(), PromotionEngine.RunOptions.firstAttempt());
+      }
+      PromotionReport report = output.promotionReport();
+      try {
+        report.print(result, publishing.publish(result, startedAt), spec.commandLine().getOut());
+        return ExitCodes.OK;
+      } catch (PublishFailedException e) {
+        report.print(result, e.partialResult(), spec.commandLine().getOut());
+        spec.commandLine().getErr().println("failed after the push: commit " + result.commit()
+            + " is pushed to " + repository.branch + " and stays; " + e.getMessage());
+        return ExitCodes.FAILURE;
+      }
     }
-    output.promotionReport().print(result, spec.commandLine().getOut());
-    return ExitCodes.OK;
   }
 
   /** {@code --force} and its required {@code --reason}. */

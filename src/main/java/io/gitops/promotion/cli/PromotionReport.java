@@ -4,19 +4,25 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitops.promotion.promotion.PromotionResult;
 import io.gitops.promotion.promotion.TagChange;
+import io.gitops.promotion.publish.PublishResult;
+import io.gitops.promotion.publish.PublishStep;
+import io.gitops.promotion.publish.RecordedDeployment;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Prints a promotion result for people (a table and the diff) or for programs (one JSON object). */
+/**
+ * Prints a promotion result and what its GitLab steps did, for people (a table, a GitLab section and
+ * the diff) or for programs (one JSON object).
+ */
 sealed interface PromotionReport {
-  void print(PromotionResult result, PrintWriter out);
+  void print(PromotionResult result, PublishResult gitlab, PrintWriter out);
 
-  /** {@code {result, title, version, releaseTag, changes, warnings, commit, diff}}. */
+  /** {@code {result, title, version, releaseTag, changes, warnings, commit, diff, gitlab}}. */
   final class Json implements PromotionReport {
     @Override
-    public void print(PromotionResult result, PrintWriter out) {
+    public void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("result", result.outcome().label());
       json.put("title", result.title());
@@ -26,6 +32,7 @@ sealed interface PromotionReport {
       json.put("warnings", result.warnings());
       json.put("commit", result.commit());
       json.put("diff", result.diff());
+      json.put("gitlab", gitlab(gitlab));
       try {
         out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
       } catch (JsonProcessingException e) {
@@ -33,12 +40,28 @@ sealed interface PromotionReport {
       }
       out.flush();
     }
+
+    private static Map<String, Object> gitlab(PublishResult gitlab) {
+      Map<String, Object> json = new LinkedHashMap<>();
+      json.put("skipped", gitlab.skipped());
+      json.put("releaseOutcome", gitlab.releaseStep().outcome().label());
+      json.put("releaseTag", gitlab.releaseTag());
+      json.put("releaseUrl", gitlab.releaseUrl());
+      json.put("tagCreated", gitlab.tagCreated());
+      json.put("releaseCreated", gitlab.releaseCreated());
+      json.put("deploymentsOutcome", gitlab.deploymentsStep().outcome().label());
+      json.put("deployments", gitlab.deployments());
+      json.put("unreleasedChanges", gitlab.unreleasedChanges());
+      json.put("warnings", gitlab.warnings());
+      json.put("stepsNotDone", gitlab.stepsNotDone().stream().map(PublishStep::label).toList());
+      return json;
+    }
   }
 
-  /** A title, a table of changes, warnings, the commit and the diff. */
+  /** A title, a table of changes, warnings, the commit, what GitLab got, and the diff. */
   final class Text implements PromotionReport {
     @Override
-    public void print(PromotionResult result, PrintWriter out) {
+    public void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
       out.println(result.title());
       out.println("Result: " + result.outcome().label() + (result.resumed() ? " (found already pushed)" : ""));
       out.println();
@@ -49,11 +72,31 @@ sealed interface PromotionReport {
       if (result.commit() != null) {
         out.println("Commit: " + result.commit());
       }
+      printGitLab(gitlab, out);
       if (!result.diff().isEmpty()) {
         out.println();
         out.print(result.diff());
       }
       out.flush();
+    }
+
+    private static void printGitLab(PublishResult gitlab, PrintWriter out) {
+      if (gitlab.skipped()) {
+        out.println("GitLab: skipped (no --gitlab-url and --gitlab-project)");
+        return;
+      }
+      out.println("GitLab:");
+      out.println("  release: " + gitlab.releaseStep().describe());
+      if (gitlab.releaseUrl() != null) {
+        out.println("  release page: " + gitlab.releaseUrl());
+      }
+      out.println("  deployments: " + gitlab.deploymentsStep().describe());
+      for (RecordedDeployment d : gitlab.deployments()) {
+        out.println("    project " + d.project() + " " + d.environment() + " #" + d.id() + " " + d.ref() + " " + d.sha());
+      }
+      for (String warning : gitlab.warnings()) {
+        out.println("  warning: " + warning);
+      }
     }
 
     private static void printTable(List<TagChange> changes, PrintWriter out) {

@@ -37,6 +37,7 @@ public final class Planner {
     TagSnapshot.Builder post = TagSnapshot.builder();
     String version = null;
     String leadTargetTag = null;
+    Map<String, Long> gitlabProjectIds = new LinkedHashMap<>();
 
     for (String service : services) {
       String sourcePath = layout.overlay(request.group(), service, request.source());
@@ -53,6 +54,9 @@ public final class Planner {
       OverlayFile target = parse(targetPath, targetText.get());
       Map<String, String> newTags = new LinkedHashMap<>();
       for (OverlayApplication app : source.applications()) {
+        if (app.gitlabProjectId() != null) {
+          gitlabProjectIds.put(PromotionPlan.applicationKey(service, app.name()), app.gitlabProjectId());
+        }
         Optional<OverlayApplication> match = target.application(app.name());
         if (match.isEmpty()) {
           warnings.add("application " + app.name() + " of service " + service + " is not in the "
@@ -80,7 +84,7 @@ public final class Planner {
       }
     }
     return new PromotionPlan(request, leadService, version, leadTargetTag, changes, warnings,
-        pre.build(), post.build(), edits);
+        pre.build(), post.build(), edits, gitlabProjectIds);
   }
 
   private List<String> servicesWithSource(PromotionRequest request, Path repoRoot) {

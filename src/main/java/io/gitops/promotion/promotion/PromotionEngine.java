@@ -5,11 +5,15 @@ import io.gitops.promotion.state.PromotionRecord;
 import io.gitops.promotion.state.StateEntry;
 import io.gitops.promotion.state.StateFile;
 import io.gitops.promotion.state.StateFormatException;
+import io.gitops.promotion.yaml.OverlayFile;
+import io.gitops.promotion.yaml.OverlayFormatException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.lib.PersonIdent;
 
@@ -102,7 +106,30 @@ public final class PromotionEngine {
     String leadTargetTag = lead == null ? null
         : entry.preState().services().get(lead).values().stream().findFirst().orElse(null);
     return new PromotionPlan(request, lead, entry.promotion().version(), leadTargetTag, changes, List.of(),
-        entry.preState(), entry.postState(), List.of());
+        entry.preState(), entry.postState(), List.of(), gitlabProjectIds(request, workspace, commit, services));
+  }
+
+  /**
+   * The GitLab projects of the source overlays as that commit holds them, so that the GitLab steps of a
+   * resumed promotion find the same projects as the first attempt did.
+   */
+  private Map<String, Long> gitlabProjectIds(PromotionRequest request, GitWorkspace workspace, String commit,
+      List<String> services) {
+    Map<String, Long> ids = new LinkedHashMap<>();
+    for (String service : services) {
+      String path = layout.overlay(request.group(), service, request.source());
+      Optional<String> text = workspace.readAt(commit, path);
+      if (text.isEmpty()) {
+        continue;
+      }
+      try {
+        OverlayFile.parse(text.get()).applications().stream().filter(app -> app.gitlabProjectId() != null)
+            .forEach(app -> ids.put(PromotionPlan.applicationKey(service, app.name()), app.gitlabProjectId()));
+      } catch (OverlayFormatException e) {
+        throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + " at " + commit + ": " + e.getMessage(), e);
+      }
+    }
+    return ids;
   }
 
   private String commit(PromotionPlan plan, GitWorkspace workspace) {

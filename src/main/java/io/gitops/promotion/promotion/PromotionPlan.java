@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a promotion will do, computed from the repository's files alone: the tag changes, the edited
@@ -14,6 +16,9 @@ import java.util.List;
  *
  * @param version release version: the lead service's source tag, or null when it has none
  * @param leadTargetTag the lead service's current tag in the target, for the title
+ * @param gitlabProjectIds the {@code gitlabProjectId} of each application of the source overlays
+ *     that has one, keyed by {@link #applicationKey(String, String) service/app}: where the
+ *     changelog and the source deployments of a changed application are found in GitLab
  */
 public record PromotionPlan(
     PromotionRequest request,
@@ -24,12 +29,31 @@ public record PromotionPlan(
     List<String> warnings,
     TagSnapshot preState,
     TagSnapshot postState,
-    List<FileEdit> edits) {
+    List<FileEdit> edits,
+    Map<String, Long> gitlabProjectIds) {
 
   public PromotionPlan {
     changes = List.copyOf(changes);
     warnings = List.copyOf(warnings);
     edits = List.copyOf(edits);
+    gitlabProjectIds = Map.copyOf(gitlabProjectIds);
+  }
+
+  /** A plan that knows no GitLab project of any application. */
+  public PromotionPlan(PromotionRequest request, String leadService, String version, String leadTargetTag,
+      List<TagChange> changes, List<String> warnings, TagSnapshot preState, TagSnapshot postState,
+      List<FileEdit> edits) {
+    this(request, leadService, version, leadTargetTag, changes, warnings, preState, postState, edits, Map.of());
+  }
+
+  /** The key of {@link #gitlabProjectIds()}: {@code backend/tbd-test-backend}. */
+  public static String applicationKey(String service, String app) {
+    return service + "/" + app;
+  }
+
+  /** The GitLab project of a changed application's source overlay, if it names one. */
+  public Optional<Long> gitlabProjectId(TagChange change) {
+    return Optional.ofNullable(gitlabProjectIds.get(applicationKey(change.service(), change.app())));
   }
 
   public boolean hasChanges() {

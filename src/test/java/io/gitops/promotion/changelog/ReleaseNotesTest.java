@@ -76,6 +76,36 @@ class ReleaseNotesTest {
   }
 
   @Test
+  void anUnavailableChangelogShowsItsNoteInsteadOfNoNotableChanges() {
+    String notes =
+        ReleaseNotes.render(
+            HEADING,
+            ONE_SERVICE,
+            List.of(
+                ApplicationChangelog.unavailable(
+                    "app", "1.0.0", "2.0.0", "No changelog: tag v1.0.0 is not in project 7.")));
+
+    assertThat(notes)
+        .isEqualTo(
+            PREAMBLE
+                + "## app (1.0.0 → 2.0.0)\n\n_No changelog: tag v1.0.0 is not in project 7._\n");
+  }
+
+  @Test
+  void aNoteStandsBetweenTheHeadingAndTheEntries() {
+    String notes =
+        ReleaseNotes.render(
+            HEADING,
+            ONE_SERVICE,
+            List.of(
+                new ApplicationChangelog(
+                    "app", "1.0.0", "2.0.0", List.of(entry(ADDED, "add a")), "Up to v2.0.0.")));
+
+    assertThat(notes)
+        .isEqualTo(PREAMBLE + "## app (1.0.0 → 2.0.0)\n\n_Up to v2.0.0._\n\n**Added**\n- add a\n");
+  }
+
+  @Test
   void noChangelogSaysWhy() {
     assertThat(ReleaseNotes.render(HEADING, ONE_SERVICE, List.of()))
         .isEqualTo(PREAMBLE + "_No changelog: no promoted application has a gitlabProjectId._\n");

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,6 +98,16 @@ public final class FakeGitLabServer implements AutoCloseable {
   public void addProject(long id, String pathWithNamespace) {
     synchronized (state) {
       state.addProject(id, pathWithNamespace);
+    }
+  }
+
+  /**
+   * The project hosts this Git repository (a bare one, say): its branches and commits become the
+   * project's as requests name them, as GitLab knows every commit pushed to a project it hosts.
+   */
+  public void hostRepository(String project, Path gitDir) {
+    synchronized (state) {
+      state.project(project).hosted = new HostedRepository(gitDir);
     }
   }
 

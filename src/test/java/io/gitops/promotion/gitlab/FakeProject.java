@@ -28,6 +28,10 @@ final class FakeProject {
   final Map<String, FakeRelease> releases = new LinkedHashMap<>();
   final List<FakeEnvironment> environments = new ArrayList<>();
   final List<FakeDeployment> deployments = new ArrayList<>();
+
+  /** The Git repository the project hosts, or {@code null}: only seeded commits exist. */
+  HostedRepository hosted;
+
   private int generated;
 
   FakeProject(long id, String path) {
@@ -69,9 +73,22 @@ final class FakeProject {
       return Optional.of(commits.get(tags.get(ref).sha()));
     }
     if (ref.length() >= 7 && ref.matches("[0-9a-f]+")) {
-      return commits.values().stream().filter(c -> c.sha().startsWith(ref)).findFirst();
+      Optional<FakeCommit> seeded =
+          commits.values().stream().filter(c -> c.sha().startsWith(ref)).findFirst();
+      if (seeded.isPresent()) {
+        return seeded;
+      }
     }
-    return Optional.empty();
+    return fromHostedRepository(ref);
+  }
+
+  private Optional<FakeCommit> fromHostedRepository(String ref) {
+    if (hosted == null) {
+      return Optional.empty();
+    }
+    Optional<FakeCommit> found = hosted.resolve(ref);
+    found.ifPresent(c -> commits.putIfAbsent(c.sha(), c));
+    return found;
   }
 
   /** Commits reachable from {@code to} and not from {@code from}, parents before children. */

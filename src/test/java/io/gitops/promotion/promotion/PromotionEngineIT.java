@@ -71,6 +71,10 @@ class PromotionEngineIT {
     assertThat(result.changes()).containsExactly(
         new TagChange("backend", "tbd-test-backend", "1.2.0", "1.4.0"),
         new TagChange("frontend", "tbd-test", "1.3.0", "1.5.0"));
+    assertThat(result.plan().gitlabProjectIds()).containsOnly(
+        Map.entry("backend/tbd-test-backend", 1332L), Map.entry("backend/tbd-test-worker", 1333L),
+        Map.entry("frontend/tbd-test", 1331L));
+    assertThat(result.plan().gitlabProjectId(result.changes().get(0))).contains(1332L);
     assertThat(repo.log()).hasSize(commitsBefore + 1);
     RevCommit commit = repo.log().get(0);
     assertThat(commit.getName()).isEqualTo(result.commit());
@@ -193,6 +197,7 @@ class PromotionEngineIT {
     assertThat(second.changes()).containsExactlyInAnyOrderElementsOf(first.changes());
     assertThat(second.title()).isEqualTo(first.title());
     assertThat(second.diff()).isEqualTo(first.diff());
+    assertThat(second.plan().gitlabProjectIds()).isEqualTo(first.plan().gitlabProjectIds());
   }
 
   @Test

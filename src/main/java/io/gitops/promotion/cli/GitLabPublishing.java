@@ -1,0 +1,85 @@
+package io.gitops.promotion.cli;
+
+import io.gitops.promotion.config.Environment;
+import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.gitlab.Gitlab4jGitLab;
+import io.gitops.promotion.promotion.PromotionResult;
+import io.gitops.promotion.publish.PublishFailedException;
+import io.gitops.promotion.publish.PublishRequest;
+import io.gitops.promotion.publish.PublishResult;
+import io.gitops.promotion.publish.PublishSettings;
+import io.gitops.promotion.publish.Publisher;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * The GitLab steps of the {@code promote} command: none when no GitLab is given (the result says
+ * they were skipped), else a {@link Publisher} on GitLab's API. Checked before anything is pushed.
+ */
+final class GitLabPublishing implements AutoCloseable {
+  static final String TOKEN_VARIABLE = "GITLAB_TOKEN";
+
+  private final Gitlab4jGitLab client;
+  private final PublishSettings settings;
+
+  private GitLabPublishing(Gitlab4jGitLab client, PublishSettings settings) {
+    this.client = client;
+    this.settings = settings;
+  }
+
+  /**
+   * @param options null when no GitLab flag was given
+   * @throws ParameterException when GitLab is given without a token or an environment is unknown
+   */
+  static GitLabPublishing open(GitLabOptions options, List<String> releaseFrom, String branch,
+      Map<String, String> environment, EnvironmentCatalog environments, CommandLine command) {
+    Set<String> sources = releaseSources(releaseFrom, environments, command);
+    if (options == null) {
+      return new GitLabPublishing(null, null);
+    }
+    String token = environment.get(TOKEN_VARIABLE);
+    if (token == null || token.isBlank()) {
+      throw new ParameterException(command, "--gitlab-url and --gitlab-project need a GitLab API token"
+          + " in the environment variable " + TOKEN_VARIABLE);
+    }
+    return new GitLabPublishing(new Gitlab4jGitLab(options.url, token.trim()),
+        new PublishSettings(options.project, branch, sources));
+  }
+
+  /**
+   * @param startedAt when the promotion started
+   * @throws PublishFailedException when a GitLab call failed after the push
+   */
+  PublishResult publish(PromotionResult result, Instant startedAt) {
+    if (client == null) {
+      return PublishResult.notConfigured();
+    }
+    return new Publisher(client).publish(PublishRequest.of(result, settings, startedAt));
+  }
+
+  @Override
+  public void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+
+  private static Set<String> releaseSources(List<String> names, EnvironmentCatalog environments,
+      CommandLine command) {
+    if (names == null || names.isEmpty()) {
+      return PublishSettings.DEFAULT_RELEASE_FROM;
+    }
+    Set<String> sources = new LinkedHashSet<>();
+    for (String name : names) {
+      Environment known = environments.find(name).orElseThrow(() -> new ParameterException(command,
+          "--release-from: unknown environment '" + name + "'; known: " + environments.names()));
+      sources.add(known.name());
+    }
+    return sources;
+  }
+}
