@@ -29,6 +29,11 @@ public final class Reasons {
   public static final String RELEASE_CREATED = "ReleaseCreated";
   /** Released: not a release source environment, GitLab not configured, or no version. */
   public static final String RELEASE_SKIPPED = "ReleaseSkipped";
+  /**
+   * Released: the release tag already existed on an earlier promotion's commit (the lead service did
+   * not change), so these changes have no release of their own; the status warnings name them.
+   */
+  public static final String LEFT_WITHOUT_RELEASE = "LeftWithoutRelease";
   /** DeploymentsRecorded: the GitLab deployments are registered. */
   public static final String DEPLOYMENTS_CREATED = "DeploymentsCreated";
   /** DeploymentsRecorded: GitLab is not configured for the repository. */

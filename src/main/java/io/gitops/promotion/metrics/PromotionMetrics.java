@@ -1,5 +1,7 @@
 package io.gitops.promotion.metrics;
 
+import io.gitops.promotion.gitlab.GitLabOperation;
+import io.gitops.promotion.gitlab.RetryListener;
 import io.gitops.promotion.promotion.PromotionListener;
 import io.gitops.promotion.promotion.PromotionRequest;
 import io.gitops.promotion.rollback.RollbackListener;
@@ -13,7 +15,7 @@ import java.time.Duration;
  * The operator's own meters: promotions by result and environment pair, their duration, and pushes
  * the remote rejected because the branch moved (each one re-planned).
  */
-public final class PromotionMetrics implements PromotionListener, RollbackListener {
+public final class PromotionMetrics implements PromotionListener, RollbackListener, RetryListener {
   private final MeterRegistry registry;
 
   public PromotionMetrics(MeterRegistry registry) {
@@ -41,10 +43,11 @@ public final class PromotionMetrics implements PromotionListener, RollbackListen
         .register(registry).increment(changes);
   }
 
-  /** A GitLab call was retried after a 429, 5xx or network error. */
-  public void gitlabRetry(String call) {
-    Counter.builder("promotion_gitlab_retries").description("GitLab calls retried")
-        .tag("call", call).register(registry).increment();
+  /** A GitLab call is retried after a 429, 5xx or network error. */
+  @Override
+  public void retrying(GitLabOperation operation, String projectId, int failedAttempt, int httpStatus, Duration delay) {
+    Counter.builder("promotion_gitlab_retries").description("GitLab calls retried after a 429, 5xx or network error")
+        .tag("call", operation.name().toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
   }
 
   @Override

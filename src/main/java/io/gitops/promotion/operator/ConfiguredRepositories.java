@@ -6,6 +6,7 @@ import io.gitops.promotion.config.OperatorConfig;
 import io.gitops.promotion.config.RepositoryConfig;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
+import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.RepositoryCatalog;
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
  * The configured repositories, with credentials read from their Secrets in the operator's namespace
  * at each use (so a rotated Secret takes effect without a restart). Secret keys: {@code username} +
  * {@code password}, or {@code token} (optionally with {@code username}), or {@code ssh-privatekey}
- * (+ {@code known_hosts}).
+ * (+ {@code known_hosts}); a GitLab token Secret: {@code token}.
  */
 public final class ConfiguredRepositories implements RepositoryCatalog {
   private final OperatorConfig config;
@@ -37,8 +38,11 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
   public TargetRepository resolve(String name) {
     RepositoryConfig repository = find(name);
     GitCredentials credentials = repository.credentials().map(this::credentials).orElse(GitCredentials.none());
+    GitLabTarget gitlab = repository.gitlabProject()
+        .map(g -> new GitLabTarget(g.url(), g.projectId(), secretValue(g.tokenSecret(), "token").trim()))
+        .orElse(null);
     return new TargetRepository(repository.name(), new GitRemote(repository.url(), repository.branch(), credentials),
-        new RepositoryLayout(repository.workloadsDir()));
+        new RepositoryLayout(repository.workloadsDir()), gitlab);
   }
 
   /** The repository's configuration; null names the only configured repository. */

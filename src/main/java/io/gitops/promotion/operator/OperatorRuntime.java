@@ -1,6 +1,7 @@
 package io.gitops.promotion.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.LeaderElection;
 import io.gitops.promotion.config.OperatorConfig;
 import io.gitops.promotion.git.WorkspaceCache;
@@ -9,6 +10,7 @@ import io.gitops.promotion.promotion.PromotionService;
 import io.gitops.promotion.promotion.RepositoryLocks;
 import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.RequestValidator;
+import io.gitops.promotion.publish.GitLabPublication;
 import io.gitops.promotion.reconciler.EventRecorder;
 import io.gitops.promotion.reconciler.PromotionReconciler;
 import io.gitops.promotion.reconciler.PromotionRollbackReconciler;
@@ -24,6 +26,7 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.HashSet;
 import java.util.List;
+import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
@@ -56,10 +59,12 @@ public final class OperatorRuntime implements AutoCloseable {
         config.versionServices(), runner, committer, clock, metrics, maxPushAttempts);
     RollbackService rollbacks = new RollbackService(repositories, new RollbackValidator(config.environments()),
         config.rollbackWindow(), runner, committer, clock, metrics, maxPushAttempts);
+    GitLabPublication publication = new GitLabPublication(
+        config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()), metrics);
     StatusPatcher statusPatcher = new StatusPatcher(client);
     EventRecorder events = new EventRecorder(client, clock);
     List<Reconciler<?>> reconcilers = List.of(
-        new PromotionReconciler(promotions, statusPatcher, events, metrics, clock),
+        new PromotionReconciler(promotions, publication, statusPatcher, events, metrics, clock),
         new PromotionRollbackReconciler(rollbacks, statusPatcher, events, metrics, clock));
 
     LeaderElection election = config.leaderElection();

@@ -6,12 +6,17 @@ import io.gitops.promotion.api.PromotionSpec;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.promotion.PromotionEngine.RunOptions;
+import io.gitops.promotion.promotion.PromotionOutcome;
 import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.PromotionRequest;
 import io.gitops.promotion.promotion.PromotionResult;
 import io.gitops.promotion.promotion.PromotionService;
+import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.TargetRepository;
+import io.gitops.promotion.publish.GitLabPublication;
+import io.gitops.promotion.publish.PublishFailedException;
+import io.gitops.promotion.publish.PublishResult;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
@@ -24,8 +29,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * Runs each Promotion once: validate, wait for its turn on the repository, run the engine, write the
- * status. Previews stop at Previewed; approving one ({@code dryRun: false}) executes the previewed plan.
+ * Runs each Promotion once: validate, wait for its turn on the repository, run the engine, run the
+ * GitLab steps, write the status. Previews stop at Previewed; approving one ({@code dryRun: false})
+ * executes the previewed plan.
  */
 @ControllerConfiguration(name = "promotion")
 @GradualRetry(maxAttempts = 100, initialInterval = 2000, intervalMultiplier = 2, maxInterval = 300_000)
@@ -33,6 +39,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   static final Duration WAIT_FOR_TURN = Duration.ofMillis(500);
 
   private final PromotionService promotions;
+  private final GitLabPublication gitlab;
   private final RunFailures failures;
   private final PromotionStatusTransitions transitions;
   private final StatusPatcher statusPatcher;
@@ -40,9 +47,10 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   private final PromotionMetrics metrics;
   private final Clock clock;
 
-  public PromotionReconciler(PromotionService promotions, StatusPatcher statusPatcher, EventRecorder events,
-      PromotionMetrics metrics, Clock clock) {
+  public PromotionReconciler(PromotionService promotions, GitLabPublication gitlab, StatusPatcher statusPatcher,
+      EventRecorder events, PromotionMetrics metrics, Clock clock) {
     this.promotions = promotions;
+    this.gitlab = gitlab;
     this.failures = new RunFailures();
     this.transitions = new PromotionStatusTransitions(clock);
     this.statusPatcher = statusPatcher;
@@ -79,11 +87,46 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     if (result.isEmpty()) {
       return waitForTurn(running, "waiting for repository " + repository.name() + ": another promotion is writing to it");
     }
-    transitions.finished(running, result.get());
-    events.normal(running, running.getStatus().getReason(), running.getStatus().getMessage());
-    metrics.finished("promotion", result.get().outcome().label(), request.source().name(), request.target().name(), elapsed(running));
-    statusPatcher.patch(running);
+    PromotionResult done = result.get();
+    transitions.recorded(running, done);
+    boolean pushed = done.outcome() == PromotionOutcome.PROMOTED;
+    Promotion recorded = pushed ? statusPatcher.patch(running) : running;
+    if (pushed) {
+      try {
+        publish(recorded, repository, done);
+      } catch (PromotionRejectedException e) {
+        return fail(recorded, e.reason().code(), e.getMessage());
+      }
+    }
+    transitions.finished(recorded, done);
+    events.normal(recorded, recorded.getStatus().getReason(), recorded.getStatus().getMessage());
+    metrics.finished("promotion", done.outcome().label(), request.source().name(), request.target().name(), elapsed(recorded));
+    statusPatcher.patch(recorded);
     return UpdateControl.noUpdate();
+  }
+
+  /**
+   * The GitLab steps, after the commit is on the resource's status. A refusal fails the promotion (the
+   * push stays); anything else is retried, and the retry finds the pushed commit and resumes here.
+   */
+  private void publish(Promotion running, TargetRepository repository, PromotionResult result) {
+    try {
+      PublishResult published = gitlab.publish(repository, result, Instant.parse(running.getStatus().getStartedAt()));
+      transitions.published(running, published);
+      if (published.unreleasedChanges() > 0) {
+        metrics.unreleasedChanges(running.getSpec().getWorkloadGroup(), published.unreleasedChanges());
+        events.warning(running, Reasons.LEFT_WITHOUT_RELEASE, String.join("; ", published.warnings()));
+      }
+    } catch (PublishFailedException e) {
+      transitions.published(running, e.partialResult());
+      String progress = "commit " + result.commit() + " is pushed; GitLab steps done: " + e.partialResult().stepsDone()
+          + ", not done: " + e.partialResult().stepsNotDone();
+      if (e.terminal()) {
+        throw new PromotionRejectedException(RejectionReason.GITLAB_REJECTED, e.getMessage() + " (" + progress + ")", e);
+      }
+      statusPatcher.patch(running);
+      throw e;
+    }
   }
 
   @Override

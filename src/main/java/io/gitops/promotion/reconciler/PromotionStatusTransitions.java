@@ -4,6 +4,8 @@ import static io.gitops.promotion.api.Conditions.FALSE;
 import static io.gitops.promotion.api.Conditions.TRUE;
 
 import io.gitops.promotion.api.Conditions;
+import io.gitops.promotion.api.GitLabDeployment;
+import io.gitops.promotion.api.GitLabStatus;
 import io.gitops.promotion.api.ImageTagChange;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
@@ -11,6 +13,9 @@ import io.gitops.promotion.api.PromotionStatus;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.promotion.PromotionOutcome;
 import io.gitops.promotion.promotion.PromotionResult;
+import io.gitops.promotion.publish.DeploymentsOutcome;
+import io.gitops.promotion.publish.PublishResult;
+import io.gitops.promotion.publish.ReleaseOutcome;
 import io.gitops.promotion.state.TagSnapshot;
 import java.time.Clock;
 import java.util.Map;
@@ -47,7 +52,8 @@ final class PromotionStatusTransitions extends RunTransitions {
     failed(p, statusOf(p), reason, message);
   }
 
-  void finished(Promotion p, PromotionResult result) {
+  /** Records the plan and, unless it is a preview, the commit: the run may still have GitLab steps to do. */
+  void recorded(Promotion p, PromotionResult result) {
     PromotionStatus s = statusOf(p);
     s.setTitle(result.title());
     s.setVersion(result.version());
@@ -62,7 +68,6 @@ final class PromotionStatusTransitions extends RunTransitions {
         result.changes().size() + " tag change(s), " + result.warnings().size() + " warning(s)");
     if (result.outcome() == PromotionOutcome.PREVIEWED) {
       s.setPlanFingerprint(result.plan().fingerprint());
-      end(p, s, Phase.PREVIEWED, Reasons.PREVIEWED, "preview ready: set spec.dryRun to false to execute this plan");
       condition(p, s, Conditions.COMMITTED, FALSE, Reasons.PREVIEWED, "dry run: nothing written");
       return;
     }
@@ -71,6 +76,45 @@ final class PromotionStatusTransitions extends RunTransitions {
         : result.resumed() ? Reasons.ALREADY_PUSHED : Reasons.PUSHED;
     condition(p, s, Conditions.COMMITTED, TRUE, committed,
         result.commit() == null ? "every target tag already had its source value" : "commit " + result.commit());
+  }
+
+  /** Records what the GitLab steps did (all of it, or the part done before a failure). */
+  void published(Promotion p, PublishResult published) {
+    PromotionStatus s = statusOf(p);
+    GitLabStatus gitlab = new GitLabStatus();
+    gitlab.setSkipped(published.skipped());
+    gitlab.setReleaseTag(published.releaseTag());
+    gitlab.setReleaseUrl(published.releaseUrl());
+    gitlab.setTagCreated(published.tagCreated());
+    gitlab.setReleaseCreated(published.releaseCreated());
+    gitlab.setDeployments(published.deployments().stream()
+        .map(d -> new GitLabDeployment(d.project(), d.environment(), d.id(), d.sha())).toList());
+    gitlab.setWarnings(published.warnings());
+    s.setGitlab(gitlab);
+    ReleaseOutcome release = published.releaseStep().outcome();
+    condition(p, s, Conditions.RELEASED, release == ReleaseOutcome.NOT_DONE ? FALSE : TRUE,
+        switch (release) {
+          case CREATED, ALREADY_EXISTED -> Reasons.RELEASE_CREATED;
+          case LEFT_WITHOUT_RELEASE -> Reasons.LEFT_WITHOUT_RELEASE;
+          case SKIPPED -> Reasons.RELEASE_SKIPPED;
+          case NOT_DONE -> Reasons.RETRYING;
+        }, published.releaseStep().describe());
+    DeploymentsOutcome deployments = published.deploymentsStep().outcome();
+    condition(p, s, Conditions.DEPLOYMENTS_RECORDED, deployments == DeploymentsOutcome.NOT_DONE ? FALSE : TRUE,
+        switch (deployments) {
+          case CREATED, ALREADY_EXISTED -> Reasons.DEPLOYMENTS_CREATED;
+          case SKIPPED -> Reasons.DEPLOYMENTS_SKIPPED;
+          case NOT_DONE -> Reasons.RETRYING;
+        }, published.deploymentsStep().describe());
+  }
+
+  /** The end of a run that was not rejected: Previewed, or Succeeded. */
+  void finished(Promotion p, PromotionResult result) {
+    PromotionStatus s = statusOf(p);
+    if (result.outcome() == PromotionOutcome.PREVIEWED) {
+      end(p, s, Phase.PREVIEWED, Reasons.PREVIEWED, "preview ready: set spec.dryRun to false to execute this plan");
+      return;
+    }
     end(p, s, Phase.SUCCEEDED, Reasons.SUCCEEDED, result.outcome() == PromotionOutcome.NOTHING_TO_PROMOTE
         ? "nothing to promote" : "promoted in commit " + s.getShortCommit());
   }

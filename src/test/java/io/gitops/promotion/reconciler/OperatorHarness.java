@@ -6,6 +6,7 @@ import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.git.WorkspaceCache;
+import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.operator.PromotionOperator;
 import io.gitops.promotion.promotion.PromotionRejectedException;
@@ -17,6 +18,7 @@ import io.gitops.promotion.promotion.RepositoryLocks;
 import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.promotion.TargetRepository;
+import io.gitops.promotion.publish.GitLabPublication;
 import io.gitops.promotion.rollback.RollbackService;
 import io.gitops.promotion.rollback.RollbackValidator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -35,8 +37,13 @@ final class OperatorHarness implements AutoCloseable {
   private final WorkspaceCache workspaces;
 
   OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir) {
+    this(client, repositoryUrl, cacheDir, null);
+  }
+
+  /** @param gitlab the repository's GitLab project, or null for none */
+  OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab) {
     TargetRepository repository = new TargetRepository("argocd",
-        new GitRemote(repositoryUrl, "main", GitCredentials.none()), RepositoryLayout.defaults());
+        new GitRemote(repositoryUrl, "main", GitCredentials.none()), RepositoryLayout.defaults(), gitlab);
     workspaces = new WorkspaceCache(cacheDir);
     PromotionMetrics metrics = new PromotionMetrics(registry);
     RepositoryCatalog catalog = name -> {
@@ -55,7 +62,7 @@ final class OperatorHarness implements AutoCloseable {
     StatusPatcher statusPatcher = new StatusPatcher(client);
     EventRecorder events = new EventRecorder(client, clock);
     operator = new PromotionOperator(client, registry, List.of(
-        new PromotionReconciler(promotions, statusPatcher, events, metrics, clock),
+        new PromotionReconciler(promotions, new GitLabPublication(Set.of("DEV"), metrics), statusPatcher, events, metrics, clock),
         new PromotionRollbackReconciler(rollbacks, statusPatcher, events, metrics, clock)), null, Set.of());
     operator.start();
   }

@@ -1,0 +1,40 @@
+package io.gitops.promotion.publish;
+
+import io.gitops.promotion.gitlab.GitLabTarget;
+import io.gitops.promotion.gitlab.Gitlab4jGitLab;
+import io.gitops.promotion.gitlab.RetryListener;
+import io.gitops.promotion.gitlab.RetryPolicy;
+import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.promotion.PromotionResult;
+import io.gitops.promotion.promotion.TargetRepository;
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * The GitLab steps of a promotion run by the operator: skipped when the repository has no GitLab
+ * project, else the {@link Publisher} on GitLab's API with the configured release sources.
+ */
+public final class GitLabPublication {
+  private final Set<String> releaseFrom;
+  private final RetryListener retries;
+
+  public GitLabPublication(Set<String> releaseFrom, RetryListener retries) {
+    this.releaseFrom = Set.copyOf(releaseFrom);
+    this.retries = retries;
+  }
+
+  /**
+   * @param startedAt when the promotion started; the same instant on every retry of it
+   * @throws PublishFailedException when a GitLab call failed; it carries the steps done so far
+   */
+  public PublishResult publish(TargetRepository repository, PromotionResult result, Instant startedAt) {
+    if (repository.gitlabTarget().isEmpty()) {
+      return PublishResult.notConfigured();
+    }
+    GitLabTarget target = repository.gitlab();
+    PublishSettings settings = new PublishSettings(target.project(), repository.remote().branch(), releaseFrom);
+    try (Gitlab4jGitLab api = new Gitlab4jGitLab(target.url(), target.token(), RetryPolicy.defaults(), Sleeper.blocking(), retries)) {
+      return new Publisher(api).publish(PublishRequest.of(result, settings, startedAt));
+    }
+  }
+}
