@@ -11,13 +11,13 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Registers the target environment's deployments of a pushed promotion: on the GitOps project at
- * the release tag (or, without a release, the promotion commit on the branch), and on the source
- * project of each changed application at the commit of its tag {@code v<version>} (a hotfix build
- * through its base tag). The environment gets the configured tier.
+ * Registers the target environment's deployments of a pushed promotion or rollback: on the GitOps
+ * project at the release tag (or, without a release, the pushed commit on the branch), and on the
+ * source project of each changed application at the commit of its tag {@code v<version>} (a hotfix
+ * build through its base tag). The environment gets the configured tier.
  *
  * <p>Looks before it creates: a deployment of the same commit to the same environment made since
- * the promotion started is this promotion's own, from an earlier run.
+ * the run started is its own, from an earlier run.
  */
 final class DeploymentStep {
 
@@ -28,9 +28,9 @@ final class DeploymentStep {
   }
 
   void run(PublishRequest request, PublishProgress progress) {
-    if (!request.promoted()) {
+    if (!request.pushed()) {
       progress.deploymentsFinished(
-          DeploymentsOutcome.SKIPPED, "nothing was pushed (" + request.outcome().label() + ")");
+          DeploymentsOutcome.SKIPPED, "nothing was pushed (" + request.outcome() + ")");
       return;
     }
     Deployer deployer = new Deployer(request, progress);

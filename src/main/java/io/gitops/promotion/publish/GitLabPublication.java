@@ -7,12 +7,16 @@ import io.gitops.promotion.gitlab.RetryPolicy;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.promotion.PromotionResult;
 import io.gitops.promotion.promotion.TargetRepository;
+import io.gitops.promotion.rollback.RollbackRequest;
+import io.gitops.promotion.rollback.RollbackResult;
 import java.time.Instant;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The GitLab steps of a promotion run by the operator: skipped when the repository has no GitLab
- * project, else the {@link Publisher} on GitLab's API with the configured release sources.
+ * The GitLab steps of a promotion or rollback run by the operator: skipped when the repository has
+ * no GitLab project, else the {@link Publisher} on GitLab's API with the configured release
+ * sources.
  */
 public final class GitLabPublication {
   private final Set<String> releaseFrom;
@@ -27,14 +31,38 @@ public final class GitLabPublication {
    * @param startedAt when the promotion started; the same instant on every retry of it
    * @throws PublishFailedException when a GitLab call failed; it carries the steps done so far
    */
-  public PublishResult publish(TargetRepository repository, PromotionResult result, Instant startedAt) {
+  public PublishResult publish(
+      TargetRepository repository, PromotionResult result, Instant startedAt) {
+    return publish(repository, settings -> PublishRequest.of(result, settings, startedAt));
+  }
+
+  /**
+   * The deployments of a rollback (no release).
+   *
+   * @param startedAt when the rollback started; the same instant on every retry of it
+   * @throws PublishFailedException when a GitLab call failed; it carries the steps done so far
+   */
+  public PublishResult publish(
+      TargetRepository repository,
+      RollbackRequest request,
+      RollbackResult result,
+      Instant startedAt) {
+    return publish(
+        repository, settings -> PublishRequest.ofRollback(request, result, settings, startedAt));
+  }
+
+  private PublishResult publish(
+      TargetRepository repository, Function<PublishSettings, PublishRequest> request) {
     if (repository.gitlabTarget().isEmpty()) {
       return PublishResult.notConfigured();
     }
     GitLabTarget target = repository.gitlab();
-    PublishSettings settings = new PublishSettings(target.project(), repository.remote().branch(), releaseFrom);
-    try (Gitlab4jGitLab api = new Gitlab4jGitLab(target.url(), target.token(), RetryPolicy.defaults(), Sleeper.blocking(), retries)) {
-      return new Publisher(api).publish(PublishRequest.of(result, settings, startedAt));
+    PublishSettings settings =
+        new PublishSettings(target.project(), repository.remote().branch(), releaseFrom);
+    try (Gitlab4jGitLab api =
+        new Gitlab4jGitLab(
+            target.url(), target.token(), RetryPolicy.defaults(), Sleeper.blocking(), retries)) {
+      return new Publisher(api).publish(request.apply(settings));
     }
   }
 }

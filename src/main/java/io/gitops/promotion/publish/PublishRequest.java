@@ -8,31 +8,39 @@ import io.gitops.promotion.promotion.PromotionPlan;
 import io.gitops.promotion.promotion.PromotionResult;
 import io.gitops.promotion.promotion.PromotionTitle;
 import io.gitops.promotion.promotion.TagChange;
+import io.gitops.promotion.rollback.Restoration;
+import io.gitops.promotion.rollback.RollbackRequest;
+import io.gitops.promotion.rollback.RollbackResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * What the GitLab steps of one promotion work from: the promotion's outcome and commit, where to
- * publish it, and the changed applications. Build it with {@link #of}.
+ * What the GitLab steps of one promotion or rollback work from: its outcome and commit, where to
+ * publish it, and the changed applications. Build it with {@link #of} or {@link #ofRollback}.
  *
- * @param outcome only {@link PromotionOutcome#PROMOTED} is published; anything else skips every
- *     step
+ * @param outcome the run's outcome as reports show it ({@code Promoted}, {@code NothingToPromote},
+ *     {@code Restored}, ...): named when nothing was pushed and every step is skipped
  * @param gitlabProject the GitOps repository's GitLab project (numeric id or path)
  * @param branch the branch the commit was pushed to
- * @param commit the pushed promotion commit, {@code null} unless promoted
- * @param startedAt when the promotion started: deployments made since then for the same commit are
- *     this promotion's own (a retry finds them instead of making new ones); the same for every run
- *     of the same promotion
- * @param releaseSource whether {@code source} is one of the environments releases are made from
+ * @param commit the pushed commit, {@code null} when nothing was pushed: only a pushed commit is
+ *     published
+ * @param startedAt when the run started: deployments made since then for the same commit are its
+ *     own (a retry finds them instead of making new ones); the same for every run of the same
+ *     promotion or rollback
+ * @param source the environment the versions came from; {@code null} for a rollback, which brings
+ *     back the target's own earlier versions
+ * @param releaseSource whether {@code source} is one of the environments releases are made from;
+ *     never for a rollback
  * @param version the release version (the lead service's source tag), {@code null} when none
  * @param promotionName {@code tbd-test [DEV] v1.5.0 → [TST] v1.3.0}: the release's name
  * @param tagMessage the message of the release tag: the subject of the promotion commit
- * @param applications the changed applications, the lead service's first, then in plan order
+ * @param applications the changed applications, the lead service's first, then in plan order; for a
+ *     rollback the restored ones, {@code to} being the version restored
  */
 public record PublishRequest(
-    PromotionOutcome outcome,
+    String outcome,
     String gitlabProject,
     String branch,
     String commit,
@@ -52,10 +60,9 @@ public record PublishRequest(
     Objects.requireNonNull(gitlabProject, "gitlabProject");
     Objects.requireNonNull(branch, "branch");
     Objects.requireNonNull(startedAt, "startedAt");
-    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(target, "target");
-    if (outcome == PromotionOutcome.PROMOTED && commit == null) {
-      throw new IllegalArgumentException("a promoted result has a commit");
+    if (releaseSource && source == null) {
+      throw new IllegalArgumentException("a release is made from a source environment");
     }
     applications = List.copyOf(applications);
   }
@@ -69,8 +76,11 @@ public record PublishRequest(
   public static PublishRequest of(
       PromotionResult result, PublishSettings settings, Instant startedAt) {
     PromotionPlan plan = Objects.requireNonNull(result.plan(), "a result without a plan");
+    if (result.outcome() == PromotionOutcome.PROMOTED && result.commit() == null) {
+      throw new IllegalArgumentException("a promoted result has a commit");
+    }
     return new PublishRequest(
-        result.outcome(),
+        result.outcome().label(),
         settings.gitlabProject(),
         settings.branch(),
         result.commit(),
@@ -104,8 +114,46 @@ public record PublishRequest(
     return lead;
   }
 
-  public boolean promoted() {
-    return outcome == PromotionOutcome.PROMOTED;
+  /**
+   * The request for a rollback's result: no release, and the deployments of the restored versions
+   * (the GitOps project at the rollback commit on the branch, each restored application's source
+   * project at its tag).
+   *
+   * @param startedAt when the rollback started; pass the same instant on every retry of it
+   */
+  public static PublishRequest ofRollback(
+      RollbackRequest request, RollbackResult result, PublishSettings settings, Instant startedAt) {
+    List<PromotedApplication> restored = new ArrayList<>();
+    for (Restoration r : result.restored()) {
+      restored.add(
+          new PromotedApplication(
+              r.service(), r.app(), r.from(), r.to(), result.gitlabProjectId(r).orElse(null)));
+    }
+    return new PublishRequest(
+        result.outcome().label(),
+        settings.gitlabProject(),
+        settings.branch(),
+        result.commit(),
+        startedAt,
+        request.group(),
+        null,
+        request.target(),
+        false,
+        null,
+        null,
+        result.title(),
+        null,
+        restored);
+  }
+
+  /** Whether a commit was pushed: nothing else is published. */
+  public boolean pushed() {
+    return commit != null;
+  }
+
+  /** A rollback's request: it has no source environment and makes no release. */
+  public boolean isRollback() {
+    return source == null;
   }
 
   /** {@code v1.5.0}, or {@code null} without a version. */

@@ -5,9 +5,10 @@ import io.gitops.promotion.gitlab.GitLab;
 import io.gitops.promotion.gitlab.GitLabException;
 
 /**
- * Runs the GitLab steps that follow a pushed promotion, in order: {@link PublishStep#RELEASE} then
- * {@link PublishStep#DEPLOYMENTS}. Running it again for the same request creates nothing twice, so
- * a caller retries a failed run by running it again. It never touches Git: the push is done.
+ * Runs the GitLab steps that follow a pushed promotion or rollback, in order: {@link
+ * PublishStep#RELEASE} then {@link PublishStep#DEPLOYMENTS}. Running it again for the same request
+ * creates nothing twice, so a caller retries a failed run by running it again. It never touches
+ * Git: the push is done.
  */
 public final class Publisher {
 

@@ -86,8 +86,11 @@ final class ReleaseStep {
   }
 
   private static Optional<String> skipReason(PublishRequest request) {
-    if (!request.promoted()) {
-      return Optional.of("nothing was pushed (" + request.outcome().label() + ")");
+    if (!request.pushed()) {
+      return Optional.of("nothing was pushed (" + request.outcome() + ")");
+    }
+    if (request.isRollback()) {
+      return Optional.of("a rollback makes no release");
     }
     if (!request.releaseSource()) {
       return Optional.of(request.source().name() + " is not an environment releases are made from");

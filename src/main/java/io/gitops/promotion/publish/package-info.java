@@ -1,6 +1,7 @@
 /**
- * What follows a pushed promotion in GitLab: the release tag and release with its changelog (when
- * the source environment is a release source) and the deployments of the target environment.
+ * What follows a pushed promotion or rollback in GitLab: the release tag and release with its
+ * changelog (for a promotion whose source environment is a release source) and the deployments of
+ * the target environment.
  *
  * <p>{@link io.gitops.promotion.publish.Publisher} runs the steps over the {@link
  * io.gitops.promotion.gitlab.GitLab} port. Every step looks before it creates, so running it again

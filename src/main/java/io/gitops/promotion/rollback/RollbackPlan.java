@@ -1,8 +1,10 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.promotion.FileEdit;
+import io.gitops.promotion.promotion.PromotionPlan;
 import io.gitops.promotion.state.PromotionRecord;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a rollback will do, computed from the state entry and the overlays alone: the tags it
@@ -10,18 +12,23 @@ import java.util.List;
  * {@link #edits()} (and the state file's record of the rollback).
  *
  * @param promotion the recorded promotion being rolled back
+ * @param gitlabProjectIds the {@code gitlabProjectId} of each restored application that has one in
+ *     the target overlay the rollback edits, keyed by {@link PromotionPlan#applicationKey(String,
+ *     String) service/app}: where the deployment of the restored version is registered
  */
 public record RollbackPlan(
     RollbackRequest request,
     PromotionRecord promotion,
     List<Restoration> restorations,
     List<Conflict> conflicts,
-    List<FileEdit> edits) {
+    List<FileEdit> edits,
+    Map<String, Long> gitlabProjectIds) {
 
   public RollbackPlan {
     restorations = List.copyOf(restorations);
     conflicts = List.copyOf(conflicts);
     edits = List.copyOf(edits);
+    gitlabProjectIds = Map.copyOf(gitlabProjectIds);
   }
 
   public String promotionId() {

@@ -1,6 +1,7 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.promotion.FileEdit;
+import io.gitops.promotion.promotion.PromotionPlan;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.RepositoryLayout;
@@ -39,6 +40,7 @@ public final class RollbackPlanner {
     List<Restoration> restorations = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
     List<FileEdit> edits = new ArrayList<>();
+    Map<String, Long> gitlabProjectIds = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, String>> service : entry.preState().services().entrySet()) {
       String path = layout.overlay(request.group(), service.getKey(), request.target());
       Optional<String> text = files.apply(path);
@@ -55,6 +57,9 @@ public final class RollbackPlanner {
         if (actual != null && (actual.equals(expected) || request.force())) {
           restorations.add(new Restoration(service.getKey(), app.getKey(), actual, pre));
           newTags.put(app.getKey(), pre);
+          // the edit changes image tags only, so the overlay names the same project after it
+          overlay.application(app.getKey()).map(OverlayApplication::gitlabProjectId).ifPresent(id ->
+              gitlabProjectIds.put(PromotionPlan.applicationKey(service.getKey(), app.getKey()), id));
         } else {
           conflicts.add(new Conflict(service.getKey(), app.getKey(), expected, actual, pre));
         }
@@ -63,7 +68,7 @@ public final class RollbackPlanner {
         edits.add(new FileEdit(path, text.orElseThrow(), withTags(path, overlay, newTags)));
       }
     }
-    return new RollbackPlan(request, entry.promotion(), restorations, conflicts, edits);
+    return new RollbackPlan(request, entry.promotion(), restorations, conflicts, edits, gitlabProjectIds);
   }
 
   private static OverlayFile parse(String path, String text) {

@@ -1,6 +1,9 @@
 package io.gitops.promotion.rollback;
 
+import io.gitops.promotion.promotion.PromotionPlan;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a rollback run did: its outcome, which promotion it rolled back, the tags it restored (or
@@ -9,6 +12,8 @@ import java.util.List;
  * @param commit the pushed commit, null unless something was restored and written
  * @param resumed true when the commit was found already pushed by an earlier attempt of the same rollback
  * @param pushRejections how many pushes the remote rejected because the branch moved
+ * @param gitlabProjectIds the GitLab project of each restored application that has one, as {@link
+ *     RollbackPlan#gitlabProjectIds()}
  */
 public record RollbackResult(
     RollbackOutcome outcome,
@@ -19,16 +24,23 @@ public record RollbackResult(
     String diff,
     String commit,
     boolean resumed,
-    int pushRejections) {
+    int pushRejections,
+    Map<String, Long> gitlabProjectIds) {
 
   public RollbackResult {
     restored = List.copyOf(restored);
     conflicts = List.copyOf(conflicts);
+    gitlabProjectIds = Map.copyOf(gitlabProjectIds);
+  }
+
+  /** The GitLab project of a restored application's source, if its target overlay names one. */
+  public Optional<Long> gitlabProjectId(Restoration restoration) {
+    return Optional.ofNullable(gitlabProjectIds.get(PromotionPlan.applicationKey(restoration.service(), restoration.app())));
   }
 
   static RollbackResult of(RollbackPlan plan, RollbackOutcome outcome, String diff, String commit,
       boolean resumed, int pushRejections) {
     return new RollbackResult(outcome, RollbackCommitMessage.title(plan), plan.promotionId(),
-        plan.restorations(), plan.conflicts(), diff, commit, resumed, pushRejections);
+        plan.restorations(), plan.conflicts(), diff, commit, resumed, pushRejections, plan.gitlabProjectIds());
   }
 }

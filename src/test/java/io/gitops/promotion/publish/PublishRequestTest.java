@@ -10,8 +10,16 @@ import static io.gitops.promotion.publish.Promotions.TST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.promotion.PromotionOutcome;
 import io.gitops.promotion.promotion.PromotionResult;
+import io.gitops.promotion.rollback.Conflict;
+import io.gitops.promotion.rollback.Restoration;
+import io.gitops.promotion.rollback.RollbackOutcome;
+import io.gitops.promotion.rollback.RollbackParameters;
+import io.gitops.promotion.rollback.RollbackRequest;
+import io.gitops.promotion.rollback.RollbackResult;
+import io.gitops.promotion.rollback.RollbackValidator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,7 +31,7 @@ class PublishRequestTest {
   void carriesThePromotionTheReleaseNamesAndTheChangedApplicationsLeadServiceFirst() {
     PublishRequest request = Promotions.devToTst();
 
-    assertThat(request.promoted()).isTrue();
+    assertThat(request.pushed()).isTrue();
     assertThat(request.commit()).isEqualTo(COMMIT);
     assertThat(request.gitlabProject()).isEqualTo("4242");
     assertThat(request.branch()).isEqualTo("main");
@@ -76,6 +84,46 @@ class PublishRequestTest {
   }
 
   @Test
+  void aRollbackRequestDeploysTheRestoredVersionsWithTheirProjectsAndIsNoReleaseSource() {
+    RollbackRequest rollback =
+        new RollbackValidator(EnvironmentCatalog.defaults())
+            .validate(
+                new RollbackParameters(
+                    "r-1", "tbd-test", "TST", false, false, null, "bob", null, null));
+    RollbackResult restored =
+        new RollbackResult(
+            RollbackOutcome.PARTIALLY_RESTORED,
+            "Roll back tbd-test [TST] v1.5.0 (promotion p-1)",
+            "p-1",
+            List.of(
+                new Restoration("backend", "tbd-test-backend", "1.4.0", "1.2.0"),
+                new Restoration("backend", "tbd-test-worker", "0.9.0", "0.8.1")),
+            List.of(new Conflict("frontend", "tbd-test", "1.5.0", "1.5.1", "1.3.0")),
+            "",
+            COMMIT,
+            false,
+            0,
+            Map.of("backend/tbd-test-backend", 1332L, "frontend/tbd-test", 1331L));
+
+    PublishRequest request =
+        PublishRequest.ofRollback(rollback, restored, PublishSettings.of("4242", "main"), STARTED);
+
+    assertThat(request.pushed()).isTrue();
+    assertThat(request.isRollback()).isTrue();
+    assertThat(request.releaseSource()).isFalse();
+    assertThat(request.releaseTag()).isNull();
+    assertThat(request.commit()).isEqualTo(COMMIT);
+    assertThat(request.branch()).isEqualTo("main");
+    assertThat(request.target()).isEqualTo(TST);
+    assertThat(request.startedAt()).isEqualTo(STARTED);
+    assertThat(request.outcome()).isEqualTo("PartiallyRestored");
+    assertThat(request.applications())
+        .containsExactly(
+            new PromotedApplication("backend", "tbd-test-backend", "1.4.0", "1.2.0", 1332L),
+            new PromotedApplication("backend", "tbd-test-worker", "0.9.0", "0.8.1", null));
+  }
+
+  @Test
   void describesAChangeForWarnings() {
     assertThat(
             new PromotedApplication("backend", "tbd-test-backend", "1.2.0", "1.4.0", null)
@@ -94,7 +142,7 @@ class PublishRequestTest {
         new PromotionResult(
             PromotionOutcome.PROMOTED, previewed.title(), previewed.plan(), "", null, false, 0);
 
-    assertThat(PublishRequest.of(previewed, PublishSettings.of("1", "main"), STARTED).promoted())
+    assertThat(PublishRequest.of(previewed, PublishSettings.of("1", "main"), STARTED).pushed())
         .isFalse();
     assertThatThrownBy(() -> PublishRequest.of(broken, PublishSettings.of("1", "main"), STARTED))
         .isInstanceOf(IllegalArgumentException.class)

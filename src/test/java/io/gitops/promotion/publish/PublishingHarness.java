@@ -14,6 +14,12 @@ import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionResult;
 import io.gitops.promotion.promotion.RepositoryLayout;
 import io.gitops.promotion.promotion.RequestValidator;
+import io.gitops.promotion.rollback.RollbackEngine;
+import io.gitops.promotion.rollback.RollbackListener;
+import io.gitops.promotion.rollback.RollbackParameters;
+import io.gitops.promotion.rollback.RollbackRequest;
+import io.gitops.promotion.rollback.RollbackResult;
+import io.gitops.promotion.rollback.RollbackValidator;
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -25,9 +31,10 @@ import java.util.List;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * The real thing end to end, on one machine: a GitOps repository (the example) promoted by the
- * engine, a fake GitLab over HTTP that hosts it as project 4242 next to the applications' source
- * projects 1331, 1332 and 1333, and a {@link Publisher} on gitlab4j whose retries wait for nothing.
+ * The real thing end to end, on one machine: a GitOps repository (the example) promoted and rolled
+ * back by the engines, a fake GitLab over HTTP that hosts it as project 4242 next to the
+ * applications' source projects 1331, 1332 and 1333, and a {@link Publisher} on gitlab4j whose
+ * retries wait for nothing.
  */
 final class PublishingHarness implements AutoCloseable {
 
@@ -100,6 +107,48 @@ final class PublishingHarness implements AutoCloseable {
 
   /** The engine's result and the request for its GitLab steps. */
   record Promoted(PromotionResult result, PublishRequest request) {}
+
+  /**
+   * A rollback of the latest promotion of tbd-test into TST pushed by the rollback engine; {@code
+   * startedAt} is taken just before it runs.
+   */
+  RolledBack rollBack(String rollbackId) {
+    return rollBack(rollbackId, Instant.now(), null);
+  }
+
+  /**
+   * The same rollback run again, as after a restart of the operator: the engine finds its pushed
+   * commit by the trailer, and the GitLab steps get the same start time.
+   */
+  RolledBack rerunRollback(String rollbackId, Instant startedAt) {
+    return rollBack(rollbackId, startedAt, startedAt);
+  }
+
+  private RolledBack rollBack(String rollbackId, Instant startedAt, Instant mayHavePushedSince) {
+    RollbackRequest request =
+        new RollbackValidator(EnvironmentCatalog.defaults())
+            .validate(
+                new RollbackParameters(
+                    rollbackId, "tbd-test", "TST", false, false, null, "bob", null, null));
+    RollbackEngine engine =
+        new RollbackEngine(
+            RepositoryLayout.defaults(),
+            new PersonIdent("promotion-operator", "po@example.com"),
+            Clock.systemUTC(),
+            RollbackListener.NONE,
+            5);
+    GitRemote remote = new GitRemote(repo.fileUrl(), "main", GitCredentials.none());
+    try (GitWorkspace workspace = GitWorkspace.open(remote, dir.resolve("clone-" + ++clones))) {
+      RollbackResult result = engine.run(request, workspace, mayHavePushedSince);
+      return new RolledBack(
+          result,
+          PublishRequest.ofRollback(
+              request, result, PublishSettings.of(GITOPS, "main"), startedAt));
+    }
+  }
+
+  /** The rollback engine's result and the request for its GitLab steps. */
+  record RolledBack(RollbackResult result, PublishRequest request) {}
 
   @Override
   public void close() {

@@ -6,6 +6,7 @@ import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.state.PromotionRecord;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RollbackCommitMessageTest {
@@ -19,7 +20,7 @@ class RollbackCommitMessageTest {
         List.of(new Restoration("backend", "tbd-test-backend", "1.4.0", "1.2.0")),
         List.of(new Conflict("frontend", "tbd-test", "1.5.0", "1.5.1", "1.3.0"),
             new Conflict("legacy", "old-app", "0.2.0", null, "0.1.0")),
-        List.of());
+        List.of(), Map.of());
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.promotion.FileEdit;
+import io.gitops.promotion.promotion.PromotionPlan;
 import io.gitops.promotion.promotion.RepositoryLayout;
 import io.gitops.promotion.state.StateEntry;
 import io.gitops.promotion.state.StateFile;
@@ -25,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Golden folders: every folder under {@code src/test/resources/rollback/} is one rollback of the
  * promotion recorded in its {@code promote-state.yaml} (group tbd-test, environment TST), over the
  * TST overlays in {@code original/<service>/values.yaml}. {@code expected/} holds every overlay as
- * it must read afterwards, byte for byte; {@code plan.txt} the outcome, restorations and conflicts;
+ * it must read afterwards, byte for byte; {@code plan.txt} the outcome, restorations (with the
+ * GitLab project the overlay names) and conflicts;
  * {@code request.properties} whether it is forced.
  */
 class RollbackPlannerGoldenTest {
@@ -83,7 +85,9 @@ class RollbackPlannerGoldenTest {
     StringBuilder out = new StringBuilder("outcome: ").append(plan.executedOutcome().label()).append('\n');
     for (Restoration r : plan.restorations()) {
       out.append("restore ").append(r.service()).append('/').append(r.app()).append(' ')
-          .append(r.from()).append(" -> ").append(r.to()).append('\n');
+          .append(r.from()).append(" -> ").append(r.to());
+      Long project = plan.gitlabProjectIds().get(PromotionPlan.applicationKey(r.service(), r.app()));
+      out.append(project == null ? "" : " (GitLab project " + project + ")").append('\n');
     }
     for (Conflict c : plan.conflicts()) {
       out.append("conflict ").append(c.service()).append('/').append(c.app()).append(" promoted ").append(c.expected())
