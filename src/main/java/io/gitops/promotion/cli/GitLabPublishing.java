@@ -9,6 +9,8 @@ import io.gitops.promotion.publish.PublishRequest;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.publish.PublishSettings;
 import io.gitops.promotion.publish.Publisher;
+import io.gitops.promotion.rollback.RollbackRequest;
+import io.gitops.promotion.rollback.RollbackResult;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,8 +20,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The GitLab steps of the {@code promote} command: none when no GitLab is given (the result says
- * they were skipped), else a {@link Publisher} on GitLab's API. Checked before anything is pushed.
+ * The GitLab steps of the {@code promote} and {@code rollback} commands: none when no GitLab is
+ * given (the result says they were skipped), else a {@link Publisher} on GitLab's API. Checked
+ * before anything is pushed.
  */
 final class GitLabPublishing implements AutoCloseable {
   static final String TOKEN_VARIABLE = "GITLAB_TOKEN";
@@ -34,6 +37,7 @@ final class GitLabPublishing implements AutoCloseable {
 
   /**
    * @param options null when no GitLab flag was given
+   * @param releaseFrom the {@code --release-from} environments; null or empty for the default
    * @throws ParameterException when GitLab is given without a token or an environment is unknown
    */
   static GitLabPublishing open(GitLabOptions options, List<String> releaseFrom, String branch,
@@ -60,6 +64,19 @@ final class GitLabPublishing implements AutoCloseable {
       return PublishResult.notConfigured();
     }
     return new Publisher(client).publish(PublishRequest.of(result, settings, startedAt));
+  }
+
+  /**
+   * The deployments of a rollback; no release.
+   *
+   * @param startedAt when the rollback started
+   * @throws PublishFailedException when a GitLab call failed after the push
+   */
+  PublishResult publish(RollbackRequest request, RollbackResult result, Instant startedAt) {
+    if (client == null) {
+      return PublishResult.notConfigured();
+    }
+    return new Publisher(client).publish(PublishRequest.ofRollback(request, result, settings, startedAt));
   }
 
   @Override

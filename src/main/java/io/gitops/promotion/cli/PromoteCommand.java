@@ -61,8 +61,8 @@ final class PromoteCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
-  @ArgGroup(exclusive = false)
-  GitLabOptions gitlab;
+  @Mixin
+  GitLabFlags gitlab;
 
   @Option(names = "--release-from", split = ",", paramLabel = "<env>",
       description = "Environments whose promotions get a GitLab tag and release (default: DEV).")
@@ -74,7 +74,7 @@ final class PromoteCommand implements Callable<Integer> {
     PromotionRequest request = new RequestValidator(environments).validate(new PromotionParameters(
         UUID.randomUUID().toString(), group, from, to, versionService, dryRun, force.force, force.reason, requestedBy));
     PromotionEngine engine = new PromotionEngine(repository.layout(), COMMITTER, Clock.systemUTC(), PromotionListener.NONE, 5);
-    try (GitLabPublishing publishing = GitLabPublishing.open(gitlab, releaseFrom, repository.branch,
+    try (GitLabPublishing publishing = GitLabPublishing.open(gitlab.options, releaseFrom, repository.branch,
         main.environment(), environments, spec.commandLine())) {
       Instant startedAt = Instant.now();
       PromotionResult result;

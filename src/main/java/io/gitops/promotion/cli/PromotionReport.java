@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitops.promotion.promotion.PromotionResult;
 import io.gitops.promotion.promotion.TagChange;
 import io.gitops.promotion.publish.PublishResult;
-import io.gitops.promotion.publish.PublishStep;
-import io.gitops.promotion.publish.RecordedDeployment;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,29 +30,13 @@ sealed interface PromotionReport {
       json.put("warnings", result.warnings());
       json.put("commit", result.commit());
       json.put("diff", result.diff());
-      json.put("gitlab", gitlab(gitlab));
+      json.put("gitlab", GitLabSection.json(gitlab));
       try {
         out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
       } catch (JsonProcessingException e) {
         throw new IllegalStateException("a promotion result is plain data", e);
       }
       out.flush();
-    }
-
-    private static Map<String, Object> gitlab(PublishResult gitlab) {
-      Map<String, Object> json = new LinkedHashMap<>();
-      json.put("skipped", gitlab.skipped());
-      json.put("releaseOutcome", gitlab.releaseStep().outcome().label());
-      json.put("releaseTag", gitlab.releaseTag());
-      json.put("releaseUrl", gitlab.releaseUrl());
-      json.put("tagCreated", gitlab.tagCreated());
-      json.put("releaseCreated", gitlab.releaseCreated());
-      json.put("deploymentsOutcome", gitlab.deploymentsStep().outcome().label());
-      json.put("deployments", gitlab.deployments());
-      json.put("unreleasedChanges", gitlab.unreleasedChanges());
-      json.put("warnings", gitlab.warnings());
-      json.put("stepsNotDone", gitlab.stepsNotDone().stream().map(PublishStep::label).toList());
-      return json;
     }
   }
 
@@ -72,31 +54,12 @@ sealed interface PromotionReport {
       if (result.commit() != null) {
         out.println("Commit: " + result.commit());
       }
-      printGitLab(gitlab, out);
+      GitLabSection.print(gitlab, out);
       if (!result.diff().isEmpty()) {
         out.println();
         out.print(result.diff());
       }
       out.flush();
-    }
-
-    private static void printGitLab(PublishResult gitlab, PrintWriter out) {
-      if (gitlab.skipped()) {
-        out.println("GitLab: skipped (no --gitlab-url and --gitlab-project)");
-        return;
-      }
-      out.println("GitLab:");
-      out.println("  release: " + gitlab.releaseStep().describe());
-      if (gitlab.releaseUrl() != null) {
-        out.println("  release page: " + gitlab.releaseUrl());
-      }
-      out.println("  deployments: " + gitlab.deploymentsStep().describe());
-      for (RecordedDeployment d : gitlab.deployments()) {
-        out.println("    project " + d.project() + " " + d.environment() + " #" + d.id() + " " + d.ref() + " " + d.sha());
-      }
-      for (String warning : gitlab.warnings()) {
-        out.println("  warning: " + warning);
-      }
     }
 
     private static void printTable(List<TagChange> changes, PrintWriter out) {

@@ -8,7 +8,10 @@ import io.gitops.promotion.rollback.RollbackParameters;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
 import io.gitops.promotion.rollback.RollbackValidator;
+import io.gitops.promotion.publish.PublishFailedException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -59,18 +62,34 @@ final class RollbackCommand implements Callable<Integer> {
   @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
+  @Mixin
+  GitLabFlags gitlab;
+
   @Override
   public Integer call() {
-    RollbackRequest request = new RollbackValidator(EnvironmentCatalog.defaults()).validate(new RollbackParameters(
+    EnvironmentCatalog environments = EnvironmentCatalog.defaults();
+    RollbackRequest request = new RollbackValidator(environments).validate(new RollbackParameters(
         UUID.randomUUID().toString(), group, env, dryRun, force.force, force.reason, requestedBy, window, promotionId));
     RollbackEngine engine = new RollbackEngine(repository.layout(), PromoteCommand.COMMITTER, Clock.systemUTC(),
         RollbackListener.NONE, 5);
-    RollbackResult result;
-    try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace)) {
-      result = engine.run(request, workspaces.workspace(), null);
+    try (GitLabPublishing publishing = GitLabPublishing.open(gitlab.options, List.of(), repository.branch,
+        main.environment(), environments, spec.commandLine())) {
+      Instant startedAt = Instant.now();
+      RollbackResult result;
+      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace)) {
+        result = engine.run(request, workspaces.workspace(), null);
+      }
+      RollbackReport report = output.rollbackReport();
+      try {
+        report.print(result, publishing.publish(request, result, startedAt), spec.commandLine().getOut());
+        return ExitCodes.OK;
+      } catch (PublishFailedException e) {
+        report.print(result, e.partialResult(), spec.commandLine().getOut());
+        spec.commandLine().getErr().println("failed after the push: commit " + result.commit()
+            + " is pushed to " + repository.branch + " and stays; " + e.getMessage());
+        return ExitCodes.FAILURE;
+      }
     }
-    output.rollbackReport().print(result, spec.commandLine().getOut());
-    return ExitCodes.OK;
   }
 
   /** {@code --force} and its required {@code --reason}. */

@@ -2,6 +2,7 @@ package io.gitops.promotion.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.rollback.Conflict;
 import io.gitops.promotion.rollback.Restoration;
 import io.gitops.promotion.rollback.RollbackOutcome;
@@ -10,14 +11,17 @@ import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Prints a rollback result for people (tables and the diff) or for programs (one JSON object). */
+/**
+ * Prints a rollback result and what its GitLab steps did, for people (tables, a GitLab section and
+ * the diff) or for programs (one JSON object).
+ */
 sealed interface RollbackReport {
-  void print(RollbackResult result, PrintWriter out);
+  void print(RollbackResult result, PublishResult gitlab, PrintWriter out);
 
-  /** {@code {result, title, promotionId, restored, conflicts, commit, diff}}. */
+  /** {@code {result, title, promotionId, restored, conflicts, commit, diff, gitlab}}. */
   final class Json implements RollbackReport {
     @Override
-    public void print(RollbackResult result, PrintWriter out) {
+    public void print(RollbackResult result, PublishResult gitlab, PrintWriter out) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("result", result.outcome().label());
       json.put("title", result.title());
@@ -26,6 +30,7 @@ sealed interface RollbackReport {
       json.put("conflicts", result.conflicts());
       json.put("commit", result.commit());
       json.put("diff", result.diff());
+      json.put("gitlab", GitLabSection.json(gitlab));
       try {
         out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
       } catch (JsonProcessingException e) {
@@ -35,10 +40,10 @@ sealed interface RollbackReport {
     }
   }
 
-  /** A title, the restored tags, the applications left alone, the commit and the diff. */
+  /** A title, the restored tags, the applications left alone, the commit, what GitLab got, and the diff. */
   final class Text implements RollbackReport {
     @Override
-    public void print(RollbackResult result, PrintWriter out) {
+    public void print(RollbackResult result, PublishResult gitlab, PrintWriter out) {
       out.println(result.title());
       out.println("Result: " + result.outcome().label() + (result.resumed() ? " (found already pushed)" : ""));
       out.println();
@@ -62,6 +67,7 @@ sealed interface RollbackReport {
       if (result.commit() != null) {
         out.println("Commit: " + result.commit());
       }
+      GitLabSection.print(gitlab, out);
       if (!result.diff().isEmpty()) {
         out.println();
         out.print(result.diff());
