@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
 /**
- * What the GitLab steps of a promotion did: the release tag and release, and the deployments. Each
- * step records its result here so a retry resumes instead of creating a second tag, release or
- * deployment. {@code skipped} is true when GitLab is not configured for the repository.
+ * What the GitLab steps of a promotion or rollback did: the release tag and release (a promotion
+ * only), and the deployments. Each step records its result here so a retry resumes instead of
+ * creating a second tag, release or deployment. {@code skipped} is true when GitLab is not
+ * configured for the repository.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class GitLabStatus {

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * What a {@link PromotionRollback} did: its result, which promotion it undid, the applications it
- * restored and those it left alone because their tag drifted since the promotion.
+ * restored, those it left alone because their tag drifted since the promotion, and the GitLab
+ * deployments of the restored versions (a rollback makes no release).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromotionRollbackStatus extends RunStatus {
@@ -15,6 +16,7 @@ public class PromotionRollbackStatus extends RunStatus {
   private String promotionId;
   private List<ImageTagChange> restored;
   private List<RollbackConflict> conflicts;
+  private GitLabStatus gitlab;
 
   public RollbackResult getResult() {
     return result;
@@ -46,5 +48,13 @@ public class PromotionRollbackStatus extends RunStatus {
 
   public void setConflicts(List<RollbackConflict> conflicts) {
     this.conflicts = conflicts;
+  }
+
+  public GitLabStatus getGitlab() {
+    return gitlab;
+  }
+
+  public void setGitlab(GitLabStatus gitlab) {
+    this.gitlab = gitlab;
   }
 }

@@ -65,7 +65,7 @@ public final class OperatorRuntime implements AutoCloseable {
     EventRecorder events = new EventRecorder(client, clock);
     List<Reconciler<?>> reconcilers = List.of(
         new PromotionReconciler(promotions, publication, statusPatcher, events, metrics, clock),
-        new PromotionRollbackReconciler(rollbacks, statusPatcher, events, metrics, clock));
+        new PromotionRollbackReconciler(rollbacks, publication, statusPatcher, events, metrics, clock));
 
     LeaderElection election = config.leaderElection();
     LeaderElectionConfiguration lease = !election.enabled() ? null : new LeaderElectionConfiguration(

@@ -131,9 +131,10 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
 
   @Override
   public ErrorStatusUpdateControl<Promotion> updateErrorStatus(Promotion promotion, Context<Promotion> context, Exception e) {
-    transitions.retrying(promotion, failures.describe(e));
-    events.warning(promotion, Reasons.RETRYING, promotion.getStatus().getMessage());
-    statusPatcher.patch(promotion);
+    Promotion current = statusPatcher.latest(promotion);
+    transitions.retrying(current, failures.describe(e));
+    events.warning(current, Reasons.RETRYING, current.getStatus().getMessage());
+    statusPatcher.patch(current);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 

@@ -4,7 +4,11 @@ import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.metrics.PromotionMetrics;
+import io.gitops.promotion.promotion.PromotionRejectedException;
+import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.TargetRepository;
+import io.gitops.promotion.publish.GitLabPublication;
+import io.gitops.promotion.publish.PublishFailedException;
 import io.gitops.promotion.rollback.RollbackParameters;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
@@ -22,13 +26,15 @@ import java.util.Optional;
 
 /**
  * Runs each PromotionRollback once: resolve what it rolls back, run the rollback engine when the
- * repository is free, write the status. Re-applying the same resource (as Argo CD does) never rolls
- * back twice: a finished rollback is never run again, and a retry finds its own commit.
+ * repository is free, register the GitLab deployments of a pushed rollback, write the status.
+ * Re-applying the same resource (as Argo CD does) never rolls back twice: a finished rollback is
+ * never run again, and a retry finds its own commit and deployments.
  */
 @ControllerConfiguration(name = "promotionrollback")
 @GradualRetry(maxAttempts = 100, initialInterval = 2000, intervalMultiplier = 2, maxInterval = 300_000)
 public final class PromotionRollbackReconciler implements Reconciler<PromotionRollback> {
   private final RollbackService rollbacks;
+  private final GitLabPublication gitlab;
   private final RunFailures failures = new RunFailures();
   private final RollbackStatusTransitions transitions;
   private final StatusPatcher statusPatcher;
@@ -36,9 +42,10 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
   private final PromotionMetrics metrics;
   private final Clock clock;
 
-  public PromotionRollbackReconciler(RollbackService rollbacks, StatusPatcher statusPatcher, EventRecorder events,
-      PromotionMetrics metrics, Clock clock) {
+  public PromotionRollbackReconciler(RollbackService rollbacks, GitLabPublication gitlab, StatusPatcher statusPatcher,
+      EventRecorder events, PromotionMetrics metrics, Clock clock) {
     this.rollbacks = rollbacks;
+    this.gitlab = gitlab;
     this.transitions = new RollbackStatusTransitions(clock);
     this.statusPatcher = statusPatcher;
     this.events = events;
@@ -79,19 +86,51 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
       }
       return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(PromotionReconciler.WAIT_FOR_TURN);
     }
-    transitions.finished(running, result.get());
-    events.normal(running, running.getStatus().getReason(), running.getStatus().getMessage());
-    metrics.finished("rollback", result.get().outcome().label(), "-", request.target().name(), elapsed(running));
-    statusPatcher.patch(running);
+    RollbackResult done = result.get();
+    transitions.recorded(running, done);
+    PromotionRollback recorded = done.commit() == null ? running : statusPatcher.patch(running);
+    if (done.commit() != null) {
+      try {
+        publish(recorded, repository, request, done);
+      } catch (PromotionRejectedException e) {
+        return fail(recorded, e.reason().code(), e.getMessage());
+      }
+    }
+    transitions.finished(recorded, done);
+    events.normal(recorded, recorded.getStatus().getReason(), recorded.getStatus().getMessage());
+    metrics.finished("rollback", done.outcome().label(), "-", request.target().name(), elapsed(recorded));
+    statusPatcher.patch(recorded);
     return UpdateControl.noUpdate();
+  }
+
+  /**
+   * The deployments of the restored versions, after the commit is on the status. A refusal fails the
+   * rollback (the push stays); anything else is retried, and the retry finds the pushed commit and the
+   * deployments made so far, and resumes here.
+   */
+  private void publish(PromotionRollback running, TargetRepository repository, RollbackRequest request,
+      RollbackResult result) {
+    try {
+      transitions.published(running,
+          gitlab.publish(repository, request, result, Instant.parse(running.getStatus().getStartedAt())));
+    } catch (PublishFailedException e) {
+      transitions.published(running, e.partialResult());
+      if (e.terminal()) {
+        throw new PromotionRejectedException(RejectionReason.GITLAB_REJECTED,
+            e.getMessage() + " (commit " + result.commit() + " is pushed and stays)", e);
+      }
+      statusPatcher.patch(running);
+      throw e;
+    }
   }
 
   @Override
   public ErrorStatusUpdateControl<PromotionRollback> updateErrorStatus(PromotionRollback rollback,
       Context<PromotionRollback> context, Exception e) {
-    transitions.retrying(rollback, RollbackStatusTransitions.statusOf(rollback), failures.describe(e));
-    events.warning(rollback, Reasons.RETRYING, rollback.getStatus().getMessage());
-    statusPatcher.patch(rollback);
+    PromotionRollback current = statusPatcher.latest(rollback);
+    transitions.retrying(current, RollbackStatusTransitions.statusOf(current), failures.describe(e));
+    events.warning(current, Reasons.RETRYING, current.getStatus().getMessage());
+    statusPatcher.patch(current);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 

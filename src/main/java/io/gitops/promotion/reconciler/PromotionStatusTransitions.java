@@ -4,7 +4,6 @@ import static io.gitops.promotion.api.Conditions.FALSE;
 import static io.gitops.promotion.api.Conditions.TRUE;
 
 import io.gitops.promotion.api.Conditions;
-import io.gitops.promotion.api.GitLabDeployment;
 import io.gitops.promotion.api.GitLabStatus;
 import io.gitops.promotion.api.ImageTagChange;
 import io.gitops.promotion.api.Phase;
@@ -13,7 +12,6 @@ import io.gitops.promotion.api.PromotionStatus;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.promotion.PromotionOutcome;
 import io.gitops.promotion.promotion.PromotionResult;
-import io.gitops.promotion.publish.DeploymentsOutcome;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.publish.ReleaseOutcome;
 import io.gitops.promotion.state.TagSnapshot;
@@ -81,16 +79,6 @@ final class PromotionStatusTransitions extends RunTransitions {
   /** Records what the GitLab steps did (all of it, or the part done before a failure). */
   void published(Promotion p, PublishResult published) {
     PromotionStatus s = statusOf(p);
-    GitLabStatus gitlab = new GitLabStatus();
-    gitlab.setSkipped(published.skipped());
-    gitlab.setReleaseTag(published.releaseTag());
-    gitlab.setReleaseUrl(published.releaseUrl());
-    gitlab.setTagCreated(published.tagCreated());
-    gitlab.setReleaseCreated(published.releaseCreated());
-    gitlab.setDeployments(published.deployments().stream()
-        .map(d -> new GitLabDeployment(d.project(), d.environment(), d.id(), d.sha())).toList());
-    gitlab.setWarnings(published.warnings());
-    s.setGitlab(gitlab);
     ReleaseOutcome release = published.releaseStep().outcome();
     condition(p, s, Conditions.RELEASED, release == ReleaseOutcome.NOT_DONE ? FALSE : TRUE,
         switch (release) {
@@ -99,13 +87,12 @@ final class PromotionStatusTransitions extends RunTransitions {
           case SKIPPED -> Reasons.RELEASE_SKIPPED;
           case NOT_DONE -> Reasons.RETRYING;
         }, published.releaseStep().describe());
-    DeploymentsOutcome deployments = published.deploymentsStep().outcome();
-    condition(p, s, Conditions.DEPLOYMENTS_RECORDED, deployments == DeploymentsOutcome.NOT_DONE ? FALSE : TRUE,
-        switch (deployments) {
-          case CREATED, ALREADY_EXISTED -> Reasons.DEPLOYMENTS_CREATED;
-          case SKIPPED -> Reasons.DEPLOYMENTS_SKIPPED;
-          case NOT_DONE -> Reasons.RETRYING;
-        }, published.deploymentsStep().describe());
+    GitLabStatus gitlab = deploymentsRecorded(p, s, published);
+    gitlab.setReleaseTag(published.releaseTag());
+    gitlab.setReleaseUrl(published.releaseUrl());
+    gitlab.setTagCreated(published.tagCreated());
+    gitlab.setReleaseCreated(published.releaseCreated());
+    s.setGitlab(gitlab);
   }
 
   /** The end of a run that was not rejected: Previewed, or Succeeded. */

@@ -10,6 +10,7 @@ import io.gitops.promotion.api.PromotionRollbackStatus;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.api.RollbackConflict;
 import io.gitops.promotion.api.RollbackResult;
+import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.rollback.RollbackOutcome;
 import java.time.Clock;
 import java.util.Arrays;
@@ -27,7 +28,8 @@ final class RollbackStatusTransitions extends RunTransitions {
     return rollback.getStatus();
   }
 
-  void finished(PromotionRollback r, io.gitops.promotion.rollback.RollbackResult result) {
+  /** Records what the engine did and its commit, if any: the run may still have GitLab steps to do. */
+  void recorded(PromotionRollback r, io.gitops.promotion.rollback.RollbackResult result) {
     PromotionRollbackStatus s = statusOf(r);
     s.setPromotionId(result.promotionId());
     s.setResult(Arrays.stream(RollbackResult.values())
@@ -39,21 +41,31 @@ final class RollbackStatusTransitions extends RunTransitions {
     s.setCommit(result.commit());
     condition(r, s, Conditions.PLANNED, TRUE, Reasons.PLAN_COMPUTED,
         result.restored().size() + " restoration(s), " + result.conflicts().size() + " conflict(s)");
-    if (result.outcome() == RollbackOutcome.PREVIEWED) {
-      end(r, s, Phase.PREVIEWED, Reasons.PREVIEWED, "preview of the rollback; nothing written");
-      return;
-    }
     if (result.commit() != null) {
       condition(r, s, Conditions.COMMITTED, TRUE, result.resumed() ? Reasons.ALREADY_PUSHED : Reasons.PUSHED,
           "commit " + result.commit());
     }
-    String reason = result.outcome().label();
+  }
+
+  /** Records the deployments of the restored versions (all of them, or those made before a failure). */
+  void published(PromotionRollback r, PublishResult published) {
+    PromotionRollbackStatus s = statusOf(r);
+    s.setGitlab(deploymentsRecorded(r, s, published));
+  }
+
+  /** The end of a run that was not rejected: Previewed, or Succeeded with the rollback's result. */
+  void finished(PromotionRollback r, io.gitops.promotion.rollback.RollbackResult result) {
+    PromotionRollbackStatus s = statusOf(r);
+    if (result.outcome() == RollbackOutcome.PREVIEWED) {
+      end(r, s, Phase.PREVIEWED, Reasons.PREVIEWED, "preview of the rollback; nothing written");
+      return;
+    }
     String message = switch (result.outcome()) {
       case RESTORED -> "restored " + result.restored().size() + " tag(s) in commit " + s.getShortCommit();
       case PARTIALLY_RESTORED -> "restored " + result.restored().size() + " tag(s); " + result.conflicts().size()
           + " changed since the promotion and left alone (force restores them)";
       default -> "every tag already has its pre-promotion value";
     };
-    end(r, s, Phase.SUCCEEDED, reason, message);
+    end(r, s, Phase.SUCCEEDED, result.outcome().label(), message);
   }
 }

@@ -6,15 +6,20 @@ import static io.gitops.promotion.api.Conditions.UNKNOWN;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.gitops.promotion.api.Conditions;
+import io.gitops.promotion.api.GitLabDeployment;
+import io.gitops.promotion.api.GitLabStatus;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.api.RunStatus;
+import io.gitops.promotion.publish.DeploymentsOutcome;
+import io.gitops.promotion.publish.PublishResult;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * The steps every run-once resource goes through, written on its status: waiting for its turn,
- * running, retrying, and the terminal phases with their reason and the Ready condition.
+ * running, retrying, the GitLab deployments after a push, and the terminal phases with their reason
+ * and the Ready condition.
  */
 class RunTransitions {
   private final Clock clock;
@@ -60,6 +65,26 @@ class RunTransitions {
     if (phase != Phase.FAILED) {
       condition(resource, s, Conditions.READY, TRUE, reason, message);
     }
+  }
+
+  /**
+   * What the GitLab steps did (all of it, or the part done before a failure) for {@code
+   * status.gitlab}, and the DeploymentsRecorded condition; a promotion adds its release to both.
+   */
+  GitLabStatus deploymentsRecorded(HasMetadata resource, RunStatus s, PublishResult published) {
+    GitLabStatus gitlab = new GitLabStatus();
+    gitlab.setSkipped(published.skipped());
+    gitlab.setDeployments(published.deployments().stream()
+        .map(d -> new GitLabDeployment(d.project(), d.environment(), d.id(), d.sha())).toList());
+    gitlab.setWarnings(published.warnings());
+    DeploymentsOutcome deployments = published.deploymentsStep().outcome();
+    condition(resource, s, Conditions.DEPLOYMENTS_RECORDED, deployments == DeploymentsOutcome.NOT_DONE ? FALSE : TRUE,
+        switch (deployments) {
+          case CREATED, ALREADY_EXISTED -> Reasons.DEPLOYMENTS_CREATED;
+          case SKIPPED -> Reasons.DEPLOYMENTS_SKIPPED;
+          case NOT_DONE -> Reasons.RETRYING;
+        }, published.deploymentsStep().describe());
+    return gitlab;
   }
 
   void condition(HasMetadata resource, RunStatus s, String type, String status, String reason, String message) {

@@ -1,5 +1,6 @@
 package io.gitops.promotion.reconciler;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
@@ -16,6 +17,16 @@ public final class StatusPatcher {
 
   public StatusPatcher(KubernetesClient client) {
     this.client = client;
+  }
+
+  /**
+   * The resource as the API server has it now, or {@code resource} when it is gone. A run that failed
+   * may have written its status (its commit, the GitLab objects made) after the copy it was given was
+   * read: a retry's status starts from what was written, not from that copy.
+   */
+  public <R extends HasMetadata> R latest(R resource) {
+    R current = client.resource(resource).get();
+    return current != null ? current : resource;
   }
 
   /** Replaces the status and returns the resource as the API server now has it. */

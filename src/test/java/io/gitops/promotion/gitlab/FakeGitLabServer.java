@@ -212,6 +212,11 @@ public final class FakeGitLabServer implements AutoCloseable {
     faults.add(new FakeFaults.Fault(method, pathPrefix, 0, null, false), times);
   }
 
+  /** Forgets the faults not used yet: GitLab is well again. */
+  public void clearFaults() {
+    faults.clear();
+  }
+
   // ---------------------------------------------------------------- inspection
 
   public List<FakeTag> tags(String project) {

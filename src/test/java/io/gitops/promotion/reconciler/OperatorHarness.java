@@ -61,9 +61,10 @@ final class OperatorHarness implements AutoCloseable {
         RollbackWindow.DEFAULT, runner, committer, clock, metrics, 5);
     StatusPatcher statusPatcher = new StatusPatcher(client);
     EventRecorder events = new EventRecorder(client, clock);
+    GitLabPublication publication = new GitLabPublication(Set.of("DEV"), metrics);
     operator = new PromotionOperator(client, registry, List.of(
-        new PromotionReconciler(promotions, new GitLabPublication(Set.of("DEV"), metrics), statusPatcher, events, metrics, clock),
-        new PromotionRollbackReconciler(rollbacks, statusPatcher, events, metrics, clock)), null, Set.of());
+        new PromotionReconciler(promotions, publication, statusPatcher, events, metrics, clock),
+        new PromotionRollbackReconciler(rollbacks, publication, statusPatcher, events, metrics, clock)), null, Set.of());
     operator.start();
   }
 
