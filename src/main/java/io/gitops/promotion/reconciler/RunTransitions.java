@@ -28,8 +28,14 @@ class RunTransitions {
     this.clock = clock;
   }
 
+  /**
+   * Waiting for its turn. A run that already started (a retry after its push) stays Running: going
+   * back to Pending would start it again with a new start time, and the start time is what finds the
+   * GitLab deployments it made before.
+   */
   void waiting(HasMetadata resource, RunStatus s, String reason, String message) {
-    s.setPhase(s.getPhase() == Phase.PREVIEWED ? Phase.PREVIEWED : Phase.PENDING);
+    Phase phase = s.getPhase();
+    s.setPhase(phase == Phase.PREVIEWED || phase == Phase.RUNNING ? phase : Phase.PENDING);
     s.setReason(reason);
     s.setMessage(message);
     condition(resource, s, Conditions.READY, FALSE, reason, message);
