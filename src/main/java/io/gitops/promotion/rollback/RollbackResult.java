@@ -35,7 +35,8 @@ public record RollbackResult(
 
   /** The GitLab project of a restored application's source, if its target overlay names one. */
   public Optional<Long> gitlabProjectId(Restoration restoration) {
-    return Optional.ofNullable(gitlabProjectIds.get(PromotionPlan.applicationKey(restoration.service(), restoration.app())));
+    String key = PromotionPlan.applicationKey(restoration.service(), restoration.app());
+    return Optional.ofNullable(gitlabProjectIds.get(key));
   }
 
   static RollbackResult of(RollbackPlan plan, RollbackOutcome outcome, String diff, String commit,
