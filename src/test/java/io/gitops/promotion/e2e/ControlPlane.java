@@ -57,12 +57,18 @@ public final class ControlPlane implements AutoCloseable {
     String bin = install.run(List.of("bash", "hack/controlplane/install.sh")).orThrow().stdout().trim();
     ExternalCommand start = new ExternalCommand(project, Map.of("CONTROLPLANE_BIN_DIR", bin), START_TIMEOUT, true);
     start.run(List.of("bash", "hack/controlplane/start.sh", stateDir.toString())).orThrow();
-    ControlPlane controlPlane = new ControlPlane(project, stateDir, load(stateDir.resolve("controlplane.env")));
-    Runtime.getRuntime().addShutdownHook(controlPlane.shutdownHook);
+    ControlPlane controlPlane = null;
     try {
+      controlPlane = new ControlPlane(project, stateDir, load(stateDir.resolve("controlplane.env")));
+      Runtime.getRuntime().addShutdownHook(controlPlane.shutdownHook);
       controlPlane.installProject();
     } catch (RuntimeException e) {
-      controlPlane.close();
+      if (controlPlane != null) {
+        controlPlane.close();
+      } else {
+        new ExternalCommand(project, Map.of(), START_TIMEOUT, true)
+            .run(List.of("bash", "hack/controlplane/stop.sh", stateDir.toString()));
+      }
       throw e;
     }
     return controlPlane;

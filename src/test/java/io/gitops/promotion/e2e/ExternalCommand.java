@@ -10,8 +10,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,8 +43,10 @@ final class ExternalCommand {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + command, e);
     }
-    CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> read(process.getInputStream(), false));
-    CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> read(process.getErrorStream(), echoStderr));
+    // One thread per pipe: a shared pool may run one reader after the other while the process blocks
+    // on the other, full, pipe.
+    FutureTask<String> stdout = reader(() -> read(process.getInputStream(), false));
+    FutureTask<String> stderr = reader(() -> read(process.getErrorStream(), echoStderr));
     try {
       if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
         process.destroyForcibly();
@@ -57,6 +60,14 @@ final class ExternalCommand {
     } catch (ExecutionException e) {
       throw new IllegalStateException("cannot read the output of " + command, e.getCause());
     }
+  }
+
+  private static FutureTask<String> reader(Callable<String> read) {
+    FutureTask<String> task = new FutureTask<>(read);
+    Thread thread = new Thread(task, "external-command-output");
+    thread.setDaemon(true);
+    thread.start();
+    return task;
   }
 
   private static String read(InputStream in, boolean echo) {

@@ -64,7 +64,12 @@ public final class InProcessOperator implements AutoCloseable {
         """.formatted(CREDENTIALS_SECRET, GIT_USER, password)).orThrow();
     controlPlane.kubectl("-n", ControlPlane.OPERATOR_NAMESPACE, "delete", "lease", LEASE, "--ignore-not-found").orThrow();
     InProcessOperator operator = new InProcessOperator(controlPlane, workDir, repository, gitServer);
-    operator.startRuntime();
+    try {
+      operator.startRuntime();
+    } catch (RuntimeException e) {
+      operator.close();
+      throw e;
+    }
     return operator;
   }
 

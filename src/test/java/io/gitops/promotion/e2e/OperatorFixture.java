@@ -43,7 +43,9 @@ public final class OperatorFixture implements BeforeEachCallback, AfterEachCallb
         operator.close();
       }
     } finally {
-      controlPlane.deleteRuns(namespace);
+      if (namespace != null) {
+        controlPlane.deleteRuns(namespace);
+      }
     }
   }
 

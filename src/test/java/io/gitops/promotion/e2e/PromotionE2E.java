@@ -15,9 +15,12 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffEntry;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -136,15 +139,16 @@ class PromotionE2E {
   }
 
   private static Set<String> filesChangedBy(GitOpsRepository repo, String commit) throws IOException {
-    try (Git git = Git.open(repo.bareDir().toFile()); var walk = new org.eclipse.jgit.revwalk.RevWalk(git.getRepository())) {
+    try (Git git = Git.open(repo.bareDir().toFile()); RevWalk walk = new RevWalk(git.getRepository());
+        ObjectReader reader = git.getRepository().newObjectReader()) {
       Repository db = git.getRepository();
       RevCommit c = walk.parseCommit(db.resolve(commit));
       List<DiffEntry> entries;
-      try (var reader = db.newObjectReader()) {
+      try {
         CanonicalTreeParser parent = new CanonicalTreeParser(null, reader, walk.parseCommit(c.getParent(0)).getTree());
         CanonicalTreeParser self = new CanonicalTreeParser(null, reader, c.getTree());
         entries = git.diff().setOldTree(parent).setNewTree(self).call();
-      } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
+      } catch (GitAPIException e) {
         throw new IOException(e);
       }
       Set<String> files = new TreeSet<>();
