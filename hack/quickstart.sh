@@ -16,8 +16,8 @@ root="$(pwd)"
 
 state="$root/target/quickstart"
 cp_state="$state/controlplane"
-namespace=promotion-quickstart
-promotion=tbd-test-dev-to-tst
+namespace="promotion-quickstart"
+promotion="tbd-test-dev-to-tst"
 jar="$root/target/promotion-operator.jar"
 
 say() { printf '\n==> %s\n' "$*"; }
