@@ -80,8 +80,8 @@ elif [[ -n "${KUBECTL:-$(command -v kubectl || true)}" ]] &&
 else
   mode=local
   say "No reachable kube context: starting a local kube-apiserver + etcd (hack/controlplane)"
-  echo "The first run builds kube-apiserver, etcd and kubectl from Go modules: about 15 minutes on 2 cores."
-  echo "They are cached (~/.cache/promotion-operator); later runs start in seconds."
+  echo "The first time, this builds kube-apiserver, etcd and kubectl from Go modules: about 15 minutes on"
+  echo "2 cores. They are cached in ~/.cache/promotion-operator, so later starts take seconds."
   bash hack/controlplane/start.sh "$cp_state" >/dev/null
 fi
 if [[ "$mode" == local ]]; then
