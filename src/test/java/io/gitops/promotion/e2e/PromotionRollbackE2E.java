@@ -59,8 +59,8 @@ class PromotionRollbackE2E {
         "argocd.argoproj.io/sync-wave=1").orThrow();
     String resourceVersion = cluster.rollback(NAME).getMetadata().getResourceVersion();
 
-    // A new pod: it waits for the old leader's Lease to expire (JOSDK does not release it), then
-    // reconciles every resource it lists, this one included.
+    // A new pod: unless it has the old one's identity (HOSTNAME), it waits for the old leader's Lease
+    // to expire (JOSDK does not release it); then it reconciles every resource it lists, this one too.
     cluster.operator().restart();
     await("the restarted operator reconciled the rollback").atMost(Duration.ofSeconds(60))
         .until(() -> reconciliations(cluster.operator().httpPort()) >= 1);
