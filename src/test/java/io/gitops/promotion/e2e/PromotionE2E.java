@@ -103,7 +103,7 @@ class PromotionE2E {
     assertThat(promoted).containsEntry("GROUP", "tbd-test").containsEntry("FROM", "DEV").containsEntry("TO", "TST")
         .containsEntry("VERSION", "1.5.0").containsEntry("PHASE", "Succeeded")
         .containsEntry("COMMIT", done.getStatus().getCommit().substring(0, 8));
-    assertThat(promoted.get("AGE")).matches("\\d+s");
+    assertThat(promoted.get("AGE")).matches("\\d+[smh]\\w*");
     assertThat(table.row("payments-dev-to-tst")).containsEntry("GROUP", "payments").containsEntry("VERSION", "2.3.1")
         .containsEntry("PHASE", "Previewed").containsEntry("COMMIT", "");
 
