@@ -79,7 +79,7 @@ class DeployManifestsTest {
         .sorted().toList();
     assertThat(secrets).isNotEmpty();
     assertThat(grants(role.getRules())).isEqualTo(Map.of(
-        "coordination.k8s.io/leases", Set.of("get", "create", "update"),
+        "coordination.k8s.io/leases", Set.of("get", "create", "update", "patch"),
         "/secrets" + secrets, Set.of("get")));
   }
 
