@@ -66,11 +66,34 @@ public final class SyntheticRepository {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    return new SyntheticRepository(shape, bareDir, names(model));
+  }
+
+  /** A repository generated earlier from {@code shape} (names come from the shape, not the files). */
+  public static SyntheticRepository existing(RepositoryShape shape, Path bareDir) {
+    if (!Files.isDirectory(bareDir.resolve("objects"))) {
+      throw new IllegalArgumentException(bareDir + " is not a bare repository");
+    }
+    return new SyntheticRepository(shape, bareDir, names(WorkloadModel.create(shape, new SplittableRandom(shape.seed()))));
+  }
+
+  /** A copy of the repository in {@code dir}, to use and change while this one stays pristine. */
+  public SyntheticRepository copyTo(Path dir) {
+    try {
+      requireEmpty(dir);
+      BenchFiles.copyTree(bareDir, dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return new SyntheticRepository(shape, dir, servicesByGroup);
+  }
+
+  private static Map<String, List<String>> names(WorkloadModel model) {
     Map<String, List<String>> services = new LinkedHashMap<>();
     for (int g = 0; g < model.groups.size(); g++) {
       services.put(model.groups.get(g), model.servicesOf(g).stream().map(s -> s.name).toList());
     }
-    return new SyntheticRepository(shape, bareDir, services);
+    return services;
   }
 
   public RepositoryShape shape() {
