@@ -1,7 +1,9 @@
 package io.gitops.promotion.bench;
 
 import java.io.IOException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
@@ -10,13 +12,20 @@ import java.util.stream.Stream;
 final class BenchFiles {
   private BenchFiles() {}
 
+  /**
+   * Deletes a directory tree. Files may vanish meanwhile: JGit's automatic gc can still be tidying a
+   * clone in the background when a scenario ends.
+   */
   static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
+    for (int attempt = 1; Files.exists(dir); attempt++) {
+      try (Stream<Path> paths = Files.walk(dir)) {
+        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+          Files.deleteIfExists(path);
+        }
+      } catch (NoSuchFileException | DirectoryNotEmptyException e) {
+        if (attempt == 5) {
+          throw e;
+        }
       }
     }
   }

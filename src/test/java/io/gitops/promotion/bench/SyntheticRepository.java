@@ -88,6 +88,16 @@ public final class SyntheticRepository {
     return new SyntheticRepository(shape, dir, servicesByGroup);
   }
 
+  /** Sets {@code gc.auto = 0}, so that pushes to the repository never start a repack in this JVM. */
+  public void disableAutomaticGc() {
+    try (Repository repo = FileRepositoryBuilder.create(bareDir.toFile())) {
+      repo.getConfig().setInt("gc", null, "auto", 0);
+      repo.getConfig().save();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static Map<String, List<String>> names(WorkloadModel model) {
     Map<String, List<String>> services = new LinkedHashMap<>();
     for (int g = 0; g < model.groups.size(); g++) {

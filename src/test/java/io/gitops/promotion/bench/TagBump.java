@@ -12,6 +12,7 @@ import java.util.Map;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
@@ -33,7 +34,8 @@ final class TagBump {
 
   /** Bumps the files whose path starts with {@code prefix} and ends with {@code suffix}. */
   static String commit(Repository repo, String prefix, String suffix, String message) throws IOException {
-    try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = repo.newObjectInserter();
+    // One pack, as a push from CI would arrive; loose objects would make the server deflate them on each fetch.
+    try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = packInserter(repo);
         ObjectReader reader = repo.newObjectReader()) {
       ObjectId headId = repo.resolve(Constants.R_HEADS + SyntheticRepository.BRANCH);
       RevCommit head = walk.parseCommit(headId);
@@ -71,6 +73,10 @@ final class TagBump {
       BranchUpdate.fastForward(repo, head, tip);
       return tip.getName();
     }
+  }
+
+  private static ObjectInserter packInserter(Repository repo) {
+    return repo instanceof FileRepository file ? file.getObjectDatabase().newPackInserter() : repo.newObjectInserter();
   }
 
   private static byte[] bumped(String path, String text) {
