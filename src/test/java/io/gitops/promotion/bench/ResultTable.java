@@ -21,7 +21,7 @@ final class ResultTable {
 
   String markdown() {
     StringBuilder out = new StringBuilder(
-        "| scenario | H | S | runs | median ms | p25-p75 ms | min-max ms | CPU median ms |\n"
+        "| scenario | H | S | runs | median ms | p25-p75 ms | min-max ms | CPU median ms¹ |\n"
             + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
     for (Row row : rows) {
       Samples s = row.samples();
@@ -29,7 +29,8 @@ final class ResultTable {
           row.history(), row.services(), s.count(), ms(s.median()), ms(s.p25()), ms(s.p75()), ms(s.min()),
           ms(s.max()), ms(s.cpuMedian())));
     }
-    return out.toString();
+    return out.append("\n¹ engine rows: CPU of the whole benchmark JVM (client, in-process Git server, JGit's background"
+        + " gc); step rows: CPU of the promoting thread only; CLI rows: not measured.\n").toString();
   }
 
   String csv() {
