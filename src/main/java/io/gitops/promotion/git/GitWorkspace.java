@@ -2,7 +2,6 @@ package io.gitops.promotion.git;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,30 +14,17 @@ import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffFormatter;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheEditor;
-import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.dircache.DirCacheIterator;
-import org.eclipse.jgit.internal.storage.file.FileRepository;
-import org.eclipse.jgit.lib.CommitBuilder;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.treewalk.FileTreeIterator;
 import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.WorkingTreeIterator;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
-import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 /**
  * A local clone of one branch of a remote repository, reused across promotions: it is fetched and
@@ -121,93 +107,11 @@ public final class GitWorkspace implements AutoCloseable {
   }
 
   /**
-   * Commits exactly the given paths (staged as {@code git add} would, filters and line-ending rules
-   * applied) and returns the new commit's id. The blobs, trees and commit go into one pack, not one
-   * loose file each, and the index is read and written once: for a group of hundreds of services
-   * this halves the commit and lets the push send the pack's data as it is.
+   * Commits exactly the given paths (staged as {@code git add} would) and returns the new commit's
+   * id; see {@link PackedCommit}.
    */
   public String commit(Collection<String> paths, String message, PersonIdent author) {
-    Repository repo = git.getRepository();
-    try (ObjectInserter inserter = repo instanceof FileRepository file
-            ? file.getObjectDatabase().newPackInserter() : repo.newObjectInserter();
-        RevWalk walk = new RevWalk(repo)) {
-      DirCache index = repo.lockDirCache();
-      try {
-        stage(index, paths, inserter);
-        ObjectId head = repo.resolve(Constants.HEAD);
-        ObjectId tree = index.writeTree(inserter);
-        if (head != null && tree.equals(walk.parseCommit(head).getTree())) {
-          throw new GitTransientException("commit failed: the paths hold no change", null);
-        }
-        CommitBuilder commit = new CommitBuilder();
-        commit.setTreeId(tree);
-        if (head != null) {
-          commit.setParentId(head);
-        }
-        commit.setAuthor(author);
-        commit.setCommitter(author);
-        commit.setMessage(message);
-        ObjectId id = inserter.insert(commit);
-        inserter.flush();
-        index.write();
-        index.commit();
-        moveHead(head, id, message);
-        return id.getName();
-      } finally {
-        index.unlock();
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Puts the work-tree content of the paths into the index; a path with no file is left as it is. */
-  private void stage(DirCache index, Collection<String> paths, ObjectInserter inserter) throws IOException {
-    DirCacheEditor editor = index.editor();
-    try (TreeWalk walk = new TreeWalk(git.getRepository())) {
-      walk.setOperationType(TreeWalk.OperationType.CHECKIN_OP);
-      walk.setRecursive(true);
-      walk.setFilter(PathFilterGroup.createFromStrings(paths));
-      int indexTree = walk.addTree(new DirCacheIterator(index));
-      FileTreeIterator files = new FileTreeIterator(git.getRepository());
-      files.setDirCacheIterator(walk, indexTree);
-      int fileTree = walk.addTree(files);
-      while (walk.next()) {
-        DirCacheIterator indexed = walk.getTree(indexTree, DirCacheIterator.class);
-        WorkingTreeIterator file = walk.getTree(fileTree, WorkingTreeIterator.class);
-        if (file == null || (indexed == null && file.isEntryIgnored())) {
-          continue;
-        }
-        FileMode mode = file.getIndexFileMode(indexed);
-        long length = file.getEntryLength();
-        Instant modified = file.getEntryLastModifiedInstant();
-        ObjectId blob;
-        try (InputStream content = file.openEntryStream()) {
-          blob = inserter.insert(Constants.OBJ_BLOB, file.getEntryContentLength(), content);
-        }
-        editor.add(new DirCacheEditor.PathEdit(walk.getPathString()) {
-          @Override
-          public void apply(DirCacheEntry entry) {
-            entry.setFileMode(mode);
-            entry.setLength(length);
-            entry.setLastModified(modified);
-            entry.setObjectId(blob);
-          }
-        });
-      }
-    }
-    editor.finish();
-  }
-
-  private void moveHead(ObjectId from, ObjectId to, String message) throws IOException {
-    RefUpdate update = git.getRepository().updateRef(Constants.HEAD);
-    update.setNewObjectId(to);
-    update.setExpectedOldObjectId(from == null ? ObjectId.zeroId() : from);
-    update.setRefLogMessage("commit: " + message.lines().findFirst().orElse(""), false);
-    RefUpdate.Result result = update.update();
-    if (result != RefUpdate.Result.FAST_FORWARD && result != RefUpdate.Result.NEW) {
-      throw new GitTransientException("commit failed: HEAD could not be moved (" + result + ")", null);
-    }
+    return PackedCommit.create(git.getRepository(), paths, message, author);
   }
 
   /**
