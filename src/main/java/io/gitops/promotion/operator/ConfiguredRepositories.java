@@ -45,6 +45,11 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
         new RepositoryLayout(repository.workloadsDir()), gitlab);
   }
 
+  @Override
+  public String nameOf(String name) {
+    return find(name).name();
+  }
+
   /** The repository's configuration; null names the only configured repository. */
   public RepositoryConfig find(String name) {
     if (name == null || name.isBlank()) {

@@ -44,6 +44,11 @@ public final class PromotionService {
     return repositories.resolve(name);
   }
 
+  /** The configured name of the repository a request names, without reading credentials. */
+  public String repositoryName(String name) {
+    return repositories.nameOf(name);
+  }
+
   /** Runs the promotion when the repository is free; empty, at once, when another run holds it. */
   public Optional<PromotionResult> runIfFree(TargetRepository repository, PromotionRequest request,
       PromotionEngine.RunOptions options) {

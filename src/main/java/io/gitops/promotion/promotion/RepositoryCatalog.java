@@ -10,4 +10,9 @@ public interface RepositoryCatalog {
    * @throws PromotionRejectedException with {@link RejectionReason#UNKNOWN_REPOSITORY} when unknown
    */
   TargetRepository resolve(String name);
+
+  /** The configured name a request's repository resolves to, without reading any credentials. */
+  default String nameOf(String name) {
+    return resolve(name).name();
+  }
 }

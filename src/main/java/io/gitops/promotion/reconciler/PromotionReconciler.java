@@ -165,8 +165,11 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   }
 
   private String repositoryName(Promotion promotion) {
-    String name = promotion.getSpec().getRepository();
-    return name != null ? name : promotions.repository(null).name();
+    try {
+      return promotions.repositoryName(promotion.getSpec().getRepository());
+    } catch (PromotionRejectedException e) {
+      return null;
+    }
   }
 
   private static PromotionParameters parameters(Promotion p) {
