@@ -20,6 +20,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class StateFile {
   private static final String ENVIRONMENTS = "environments";
+  /** Far above snakeyaml-engine's 3 MiB default: a repository of thousands of services must never be locked out. */
+  private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
 
   private final Map<String, Object> root;
 
@@ -37,7 +39,8 @@ public final class StateFile {
     }
     Object loaded;
     try {
-      loaded = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).build()).loadFromString(text);
+      loaded = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).setCodePointLimit(MAX_CODE_POINTS).build())
+          .loadFromString(text);
     } catch (YamlEngineException e) {
       throw new StateFormatException("state file is not valid YAML: " + e.getMessage(), e);
     }

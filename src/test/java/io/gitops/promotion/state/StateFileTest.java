@@ -106,6 +106,21 @@ class StateFileTest {
   }
 
   @Test
+  void readsAStateFileLargerThanTheYamlLibrarysDefaultLimit() {
+    TagSnapshot.Builder pre = TagSnapshot.builder();
+    TagSnapshot.Builder post = TagSnapshot.builder();
+    for (int service = 0; service < 40_000; service++) {
+      pre.put("service-" + service, "application-number-" + service, "1.0." + service);
+      post.put("service-" + service, "application-number-" + service, "1.1." + service);
+    }
+    PromotionRecord record = new PromotionRecord("big", "1.1.0", "DEV", "TST", Instant.parse("2026-11-22T10:00:00Z"), "alice", "v1.1.0", null);
+    String text = StateFile.empty().withEntry("TST", new StateEntry("huge", record, pre.build(), post.build(), List.of())).render();
+    assertThat(text.length()).isGreaterThan(3 * 1024 * 1024);
+    assertThat(StateFile.parse(text).entry("TST", "huge").orElseThrow().postState().tag("service-39999", "application-number-39999"))
+        .contains("1.1.39999");
+  }
+
+  @Test
   void refusesAFileThatIsNotAMapping() {
     assertThatThrownBy(() -> StateFile.parse("- a\n- b\n")).isInstanceOf(StateFormatException.class)
         .hasMessageContaining("mapping");
