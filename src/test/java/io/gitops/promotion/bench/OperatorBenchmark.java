@@ -159,10 +159,13 @@ public final class OperatorBenchmark {
         double retriesBefore = orZero(operator.metric("promotion_push_retries_total"));
         Concurrent result;
         long peakKib;
+        long peakThreads;
+        long idleThreads = operator.threads();
         int rssSamples;
         try (OperatorProcess.RssSampler sampler = operator.sampleRss(100, 10 * 60 * 10)) {
           result = bench.concurrent(manyRepo, "many", concurrent);
           peakKib = sampler.peakKib();
+          peakThreads = sampler.peakThreads();
           rssSamples = sampler.samples();
         }
         double retriesAfter = operator.metric("promotion_push_retries_total");
@@ -189,11 +192,13 @@ public final class OperatorBenchmark {
             | after the single-group runs, before the concurrent load | %.0f |
             | peak during the concurrent load (%d samples, 100 ms) | %.0f |
 
+            Operator threads: %d before the concurrent load, peak %d during it.
+
             Load average (1/5/15 min): start %s; after single-group runs %s; after concurrent load %s.
             """, concurrent, concurrent, perGroup, result.createMillis, result.allMillis, result.succeeded, result.failed,
             result.newCommits, result.matched, retriesText, result.inversions == 0 ? "yes" : "no", result.inversions,
             (long) result.matched * (result.matched - 1) / 2, result.maxDisplacement, opts.get("--xmx"),
-            idleKib / 1024.0, beforeLoadKib / 1024.0, rssSamples, peakKib / 1024.0, load0, load1, load2));
+            idleKib / 1024.0, beforeLoadKib / 1024.0, rssSamples, peakKib / 1024.0, idleThreads, peakThreads, load0, load1, load2));
         Files.writeString(work.resolve("results.md"), report.toString());
         System.out.println();
         System.out.println(report);

@@ -63,9 +63,18 @@ final class OperatorProcess implements AutoCloseable {
 
   /** VmRSS of the operator process in KiB, or -1 when it cannot be read. */
   long rssKib() {
+    return status("VmRSS:");
+  }
+
+  /** Threads of the operator process, or -1 when it cannot be read. */
+  long threads() {
+    return status("Threads:");
+  }
+
+  private long status(String key) {
     try {
       for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
-        if (line.startsWith("VmRSS:")) {
+        if (line.startsWith(key)) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
       }
@@ -113,6 +122,7 @@ final class OperatorProcess implements AutoCloseable {
       return t;
     });
     private final AtomicLong peak = new AtomicLong(-1);
+    private final AtomicLong peakThreads = new AtomicLong(-1);
     private final AtomicInteger samples = new AtomicInteger();
 
     private RssSampler(long periodMillis, int maxSamples) {
@@ -123,11 +133,16 @@ final class OperatorProcess implements AutoCloseable {
         }
         long rss = rssKib();
         peak.accumulateAndGet(rss, Math::max);
+        peakThreads.accumulateAndGet(threads(), Math::max);
       }, 0, periodMillis, TimeUnit.MILLISECONDS);
     }
 
     long peakKib() {
       return peak.get();
+    }
+
+    long peakThreads() {
+      return peakThreads.get();
     }
 
     int samples() {
