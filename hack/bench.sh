@@ -6,11 +6,16 @@
 #   hack/bench.sh e2e     [--quick] [--jfr] [harness options]
 #                                                       engine cold/warm over smart HTTP on loopback,
 #                                                       step breakdown, CLI start-up and preview
+#   hack/bench.sh operator [operator options]          the operator as a separate JVM against a real
+#                                                       kube-apiserver (hack/controlplane): warm single
+#                                                       group S = 10/100/500, 100 concurrent Promotions,
+#                                                       RSS idle and peak
 #   hack/bench.sh generate <bare-dir> [sizes] [apps] [commits] [seed]
 #                                                       one synthetic repository, to try by hand
 #
 # Harness options: --sizes 10,100,500 --histories 100,10000 --runs N --cli-runs N --regenerate
-# --no-breakdown (see HarnessOptions). Results go to target/bench/ (results.md, results.csv,
+# --no-breakdown (see HarnessOptions). Operator options: --sizes 10,100,500 --runs N --concurrent N
+# --services-per-group N --xmx SIZE (see OperatorBenchmark; results in target/bench/operator/). Results go to target/bench/ (results.md, results.csv,
 # jmh.txt, jmh.json; generated repositories are cached in target/bench/repos). --quick is a smoke
 # run of every code path in about a minute; the default run takes a few minutes (more the first
 # time, while the H = 10,000 repository is generated).
@@ -19,7 +24,7 @@ cd "$(dirname "$0")/.."
 
 mode=all
 case "${1:-}" in
-  all|jmh|e2e|generate) mode=$1; shift ;;
+  all|jmh|e2e|operator|generate) mode=$1; shift ;;
 esac
 quick=false
 jfr=false
@@ -63,6 +68,10 @@ run_e2e() {
 case "$mode" in
   jmh) run_jmh "${args[@]+"${args[@]}"}" ;;
   e2e) run_e2e "${args[@]+"${args[@]}"}" ;;
+  operator)
+    java "${java_opts[@]}" -cp "$cp" io.gitops.promotion.bench.OperatorBenchmark \
+      --jar target/promotion-operator.jar --out "$out" "${args[@]+"${args[@]}"}"
+    ;;
   generate) java "${java_opts[@]}" -cp "$cp" io.gitops.promotion.bench.GenerateRepository "${args[@]+"${args[@]}"}" ;;
   all)
     if $quick; then run_jmh --quick; else run_jmh; fi
