@@ -25,6 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.awaitility.Awaitility;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -133,7 +135,8 @@ public final class OperatorBenchmark {
       try (OperatorProcess operator = OperatorProcess.start(Path.of(opts.get("--jar")).toAbsolutePath(), config,
           controlPlane.kubectl().kubeconfig(), jvm, work.resolve("operator.log"), port);
           Watch watch = bench.watch()) {
-        Thread.sleep(5_000);
+        // A fixed settle time before the idle reading is the measurement's definition of idle.
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
         long idleKib = operator.rssKib();
         System.out.printf(Locale.ROOT, "operator pid %d ready; idle RSS %.0f MiB%n", operator.pid(), idleKib / 1024.0);
         ResultTable table = new ResultTable();
@@ -258,12 +261,12 @@ public final class OperatorBenchmark {
   }
 
   private Promotion await(String name, long start, int seconds) throws InterruptedException {
-    long deadline = start + TimeUnit.SECONDS.toNanos(seconds);
-    while (!finished.containsKey(name)) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(name + " did not finish within " + seconds + " s");
-      }
-      Thread.sleep(5);
+    long left = Math.max(1, start + TimeUnit.SECONDS.toNanos(seconds) - System.nanoTime());
+    try {
+      Awaitility.await().atMost(java.time.Duration.ofNanos(left)).pollInterval(java.time.Duration.ofMillis(5))
+          .until(() -> finished.containsKey(name));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new IllegalStateException(name + " did not finish within " + seconds + " s", e);
     }
     return finished.get(name);
   }

@@ -9,6 +9,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -41,20 +43,18 @@ final class OperatorProcess implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(Map.of("KUBECONFIG", kubeconfig.toString()));
     OperatorProcess operator = new OperatorProcess(builder.start(), httpPort);
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (true) {
-      if (!operator.process.isAlive()) {
-        throw new IllegalStateException("the operator exited with " + operator.process.exitValue() + "; log: " + log);
-      }
-      if (operator.get("/readyz").map(r -> r.statusCode() == 200).orElse(false)) {
-        return operator;
-      }
-      if (System.nanoTime() > deadline) {
-        operator.close();
-        throw new IllegalStateException("the operator was not ready within 120 s; log: " + log);
-      }
-      Thread.sleep(200);
+    try {
+      Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        if (!operator.process.isAlive()) {
+          throw new IllegalStateException("the operator exited with " + operator.process.exitValue() + "; log: " + log);
+        }
+        return operator.get("/readyz").map(r -> r.statusCode() == 200).orElse(false);
+      });
+    } catch (ConditionTimeoutException e) {
+      operator.close();
+      throw new IllegalStateException("the operator was not ready within 120 s; log: " + log, e);
     }
+    return operator;
   }
 
   long pid() {
