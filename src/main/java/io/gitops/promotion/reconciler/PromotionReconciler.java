@@ -65,17 +65,24 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     if (phase != null && phase.isFinished() || phase == Phase.PREVIEWED && promotion.getSpec().isDryRun()) {
       return UpdateControl.noUpdate();
     }
-    TargetRepository repository;
     PromotionRequest request;
+    String repositoryName;
     try {
-      repository = promotions.repository(promotion.getSpec().getRepository());
       request = promotions.validate(parameters(promotion));
+      repositoryName = promotions.repositoryName(promotion.getSpec().getRepository());
     } catch (PromotionRejectedException e) {
       return fail(promotion, e.reason().code(), e.getMessage());
     }
+    // The turn is decided from the cache alone: a waiting promotion reads no Secret and calls nothing.
     Promotion older = ExecutionOrder.blockedBy(promotion, context.getPrimaryCache().list().toList(), this::repositoryName);
     if (older != null) {
-      return waitForTurn(promotion, "waiting for older promotion " + older.getMetadata().getName() + " on repository " + repository.name());
+      return waitForTurn(promotion, "waiting for older promotion " + older.getMetadata().getName() + " on repository " + repositoryName);
+    }
+    TargetRepository repository;
+    try {
+      repository = promotions.repository(promotion.getSpec().getRepository());
+    } catch (PromotionRejectedException e) {
+      return fail(promotion, e.reason().code(), e.getMessage());
     }
     Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion);
     Optional<PromotionResult> result;
