@@ -37,6 +37,16 @@ public abstract class RunStatus {
   @JsonPropertyDescription("Unified diff of the change, cut at " + MAX_DIFF_CHARS + " characters.")
   private String diff;
   private Boolean diffTruncated;
+  @JsonPropertyDescription("Git round trips and bytes of the run (shared with its batch).")
+  private GitTraffic git;
+
+  public GitTraffic getGit() {
+    return git;
+  }
+
+  public void setGit(GitTraffic git) {
+    this.git = git;
+  }
 
   /**
    * Sets one condition; see {@link Conditions#set}. Returns whether anything changed.

@@ -73,7 +73,8 @@ final class PromoteCommand implements Callable<Integer> {
     EnvironmentCatalog environments = EnvironmentCatalog.defaults();
     PromotionRequest request = new RequestValidator(environments).validate(new PromotionParameters(
         UUID.randomUUID().toString(), group, from, to, versionService, dryRun, force.force, force.reason, requestedBy));
-    PromotionEngine engine = new PromotionEngine(repository.layout(), COMMITTER, Clock.systemUTC(), PromotionListener.NONE, 5);
+    PromotionEngine engine = new PromotionEngine(repository.layout(), COMMITTER, Clock.systemUTC(), PromotionListener.NONE,
+        repository.pushRetry());
     try (GitLabPublishing publishing = GitLabPublishing.open(gitlab.options, releaseFrom, repository.branch,
         main.environment(), environments, spec.commandLine())) {
       Instant startedAt = Instant.now();

@@ -3,6 +3,8 @@ package io.gitops.promotion.cli;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.run.PushRetry;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -28,6 +30,14 @@ final class RepositoryOptions {
   @Option(names = "--workspace", paramLabel = "<dir>",
       description = "Keep the clone in this directory and reuse it next time (default: a temporary clone).")
   Path workspace;
+
+  @Option(names = "--push-budget", defaultValue = "60", paramLabel = "<seconds>",
+      description = "How long to keep re-planning when other writers move the branch (default: ${DEFAULT-VALUE} s).")
+  int pushBudgetSeconds;
+
+  PushRetry pushRetry() {
+    return PushRetry.within(Duration.ofSeconds(Math.max(1, pushBudgetSeconds)));
+  }
 
   RepositoryLayout layout() {
     return new RepositoryLayout(workloadsDir);

@@ -71,7 +71,7 @@ final class RollbackCommand implements Callable<Integer> {
     RollbackRequest request = new RollbackValidator(environments).validate(new RollbackParameters(
         UUID.randomUUID().toString(), group, env, dryRun, force.force, force.reason, requestedBy, window, promotionId));
     RollbackEngine engine = new RollbackEngine(repository.layout(), PromoteCommand.COMMITTER, Clock.systemUTC(),
-        RollbackListener.NONE, 5);
+        RollbackListener.NONE, repository.pushRetry());
     try (GitLabPublishing publishing = GitLabPublishing.open(gitlab.options, List.of(), repository.branch,
         main.environment(), environments, spec.commandLine())) {
       Instant startedAt = Instant.now();

@@ -9,8 +9,15 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
 
-/** A command's clone: the one the user asked to keep, or a temporary one removed afterwards. */
+/**
+ * A command's bare repository, fetched one commit deep: the one the user asked to keep (reused only
+ * when this tool made it for the same remote and branch), or a temporary one removed afterwards,
+ * after a failure too.
+ */
 final class Workspaces implements AutoCloseable {
+  /** A promotion reads and writes only the branch's head; a fresh id never needs history. */
+  private static final int DEPTH = 1;
+
   private final Path temporary;
   private final GitWorkspace workspace;
 
@@ -22,11 +29,11 @@ final class Workspaces implements AutoCloseable {
   static Workspaces open(GitRemote remote, Path kept) {
     try {
       if (kept != null) {
-        return new Workspaces(null, GitWorkspace.open(remote, kept.toAbsolutePath()));
+        return new Workspaces(null, GitWorkspace.open(remote, kept.toAbsolutePath(), DEPTH));
       }
       Path temporary = Files.createTempDirectory("promotion-");
       try {
-        return new Workspaces(temporary, GitWorkspace.open(remote, temporary.resolve("repo")));
+        return new Workspaces(temporary, GitWorkspace.open(remote, temporary.resolve("repo"), DEPTH));
       } catch (RuntimeException e) {
         delete(temporary);
         throw e;
@@ -42,9 +49,12 @@ final class Workspaces implements AutoCloseable {
 
   @Override
   public void close() {
-    workspace.close();
-    if (temporary != null) {
-      delete(temporary);
+    try {
+      workspace.close();
+    } finally {
+      if (temporary != null) {
+        delete(temporary);
+      }
     }
   }
 

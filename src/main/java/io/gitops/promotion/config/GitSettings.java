@@ -1,11 +1,18 @@
 package io.gitops.promotion.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
- * How the operator works with Git: where the cached clones live (one per repository, fetched
- * rather than cloned again) and how many times a push rejected by a moved branch is re-planned.
+ * How the operator works with Git: where the cached bare repositories live (one per repository,
+ * fetched rather than cloned again), how long a push rejected by a moved branch is re-planned, at most
+ * how many times, and how many changes of one repository are landed in one push.
  */
-public record GitSettings(Path cacheDir, int maxPushAttempts) {
-  public static final GitSettings DEFAULT = new GitSettings(Path.of("/tmp/promotion-operator/git"), 5);
+public record GitSettings(Path cacheDir, int maxPushAttempts, Duration pushRetryBudget, int maxBatch) {
+  public static final GitSettings DEFAULT = new GitSettings(Path.of("/tmp/promotion-operator/git"), 100,
+      Duration.ofSeconds(60), 50);
+
+  public GitSettings(Path cacheDir, int maxPushAttempts) {
+    this(cacheDir, maxPushAttempts, DEFAULT.pushRetryBudget, DEFAULT.maxBatch);
+  }
 }

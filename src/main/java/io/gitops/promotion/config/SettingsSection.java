@@ -1,11 +1,14 @@
 package io.gitops.promotion.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
 /** Reads the small settings blocks of the configuration: {@code committer}, {@code git}, {@code leaderElection}. */
 final class SettingsSection {
-  private static final int MAX_PUSH_ATTEMPTS = 50;
+  private static final int MAX_PUSH_ATTEMPTS = 1000;
+  private static final int MAX_BATCH = 500;
 
   private SettingsSection() {}
 
@@ -26,7 +29,7 @@ final class SettingsSection {
     if (node == null) {
       return GitSettings.DEFAULT;
     }
-    node.allowOnly(Set.of("cacheDir", "maxPushAttempts"));
+    node.allowOnly(Set.of("cacheDir", "maxPushAttempts", "pushRetryBudget", "maxBatch"));
     String cacheDir = node.string("cacheDir", GitSettings.DEFAULT.cacheDir().toString());
     if (cacheDir != null && !cacheDir.startsWith("/")) {
       node.problem("cacheDir", "'" + cacheDir + "' must be an absolute path");
@@ -35,8 +38,23 @@ final class SettingsSection {
     if (attempts != null && (attempts < 1 || attempts > MAX_PUSH_ATTEMPTS)) {
       node.problem("maxPushAttempts", attempts + " is out of range 1-" + MAX_PUSH_ATTEMPTS);
     }
+    Integer batch = node.integer("maxBatch", GitSettings.DEFAULT.maxBatch());
+    if (batch != null && (batch < 1 || batch > MAX_BATCH)) {
+      node.problem("maxBatch", batch + " is out of range 1-" + MAX_BATCH);
+    }
+    String budgetText = node.string("pushRetryBudget");
+    Duration budget = GitSettings.DEFAULT.pushRetryBudget();
+    if (budgetText != null) {
+      Optional<RollbackWindow> parsed = RollbackWindow.parse(budgetText);
+      if (parsed.isEmpty() || parsed.get().isUnlimited() || parsed.get().duration().isZero()) {
+        node.problem("pushRetryBudget", "'" + budgetText + "' is not a duration such as 60s, 5m or 1h");
+      } else {
+        budget = parsed.get().duration();
+      }
+    }
     return new GitSettings(cacheDir == null ? GitSettings.DEFAULT.cacheDir() : Path.of(cacheDir),
-        attempts == null ? GitSettings.DEFAULT.maxPushAttempts() : attempts);
+        attempts == null ? GitSettings.DEFAULT.maxPushAttempts() : attempts, budget,
+        batch == null ? GitSettings.DEFAULT.maxBatch() : batch);
   }
 
   static LeaderElection leaderElection(ConfigNode node) {

@@ -9,16 +9,33 @@ final class GitFailures {
   private GitFailures() {}
 
   static RuntimeException translate(String what, GitAPIException e) {
+    return translate(what, e, e instanceof InvalidRemoteException);
+  }
+
+  static RuntimeException translate(String what, Exception e) {
+    return translate(what, e, false);
+  }
+
+  private static RuntimeException translate(String what, Exception e, boolean invalidRemote) {
     String text = allMessages(e).toLowerCase(Locale.ROOT);
-    if (e instanceof InvalidRemoteException || text.contains("not found") || text.contains("does not appear to be a git repository")
-        || text.contains("repository not found")) {
+    if (invalidRemote || text.contains("not found") || text.contains("does not appear to be a git repository")
+        || text.contains("repository not found") || text.contains("no such file or directory")) {
       return new GitAccessException(what + " failed: repository not found", true, null);
     }
     if (text.contains("not authorized") || text.contains("authentication") || text.contains("auth fail")
         || text.contains("401") || text.contains("403") || text.contains("no more keys")) {
       return new GitAccessException(what + " failed: authentication refused (check the credentials)", false, null);
     }
-    return new GitTransientException(what + " failed: " + firstLine(e), e);
+    if (text.contains("timed out") || text.contains("timeout")) {
+      return new GitTransientException(what + " failed: the remote did not answer within "
+          + GitTransport.TIMEOUT_SECONDS + " s", null);
+    }
+    return new GitTransientException(what + " failed: " + redact(firstLine(e)), null);
+  }
+
+  /** JGit puts URLs in its messages: user-info is removed so no credential leaks. */
+  static String redact(String message) {
+    return message.replaceAll("//[^/\\s]*@", "//");
   }
 
   /** Exception text of the whole cause chain, for classification only: never shown as is. */
@@ -31,8 +48,6 @@ final class GitFailures {
   }
 
   private static String firstLine(Throwable e) {
-    String message = String.valueOf(e.getMessage());
-    // JGit puts the URL in its messages; strip any user-info so no credential leaks.
-    return message.split("\n", 2)[0].replaceAll("//[^/@\\s]*@", "//");
+    return String.valueOf(e.getMessage()).split("\n", 2)[0];
   }
 }

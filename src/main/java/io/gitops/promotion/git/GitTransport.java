@@ -6,26 +6,35 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.transport.SshTransport;
+import org.eclipse.jgit.transport.Transport;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.JGitKeyCache;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
-/** Applies a remote's credentials to JGit transport commands: basic auth for HTTPS, a key for SSH. */
-final class GitTransport {
+/**
+ * Applies a remote's credentials and time limit to JGit connections: basic auth for HTTPS, a key for
+ * SSH. An SSH key is written to a private temporary directory only while the transport is open.
+ */
+final class GitTransport implements AutoCloseable {
+  /** Connect and read time limit of every Git connection. */
+  static final int TIMEOUT_SECONDS = 120;
+
   private final GitCredentials credentials;
-  private final Path sshDir;
+  private Path sshDir;
   private SshdSessionFactory sshFactory;
 
-  GitTransport(GitRemote remote, Path sshDir) {
+  GitTransport(GitRemote remote) {
     this.credentials = remote.credentials();
-    this.sshDir = sshDir;
   }
 
   <C extends TransportCommand<C, ?>> C configure(C command) {
+    command.setTimeout(TIMEOUT_SECONDS);
     if (credentials instanceof GitCredentials.UsernamePassword basic) {
       command.setCredentialsProvider(new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
     } else if (credentials instanceof GitCredentials.SshKey key) {
@@ -39,8 +48,23 @@ final class GitTransport {
     return command;
   }
 
+  void configure(Transport transport) {
+    transport.setTimeout(TIMEOUT_SECONDS);
+    if (credentials instanceof GitCredentials.UsernamePassword basic) {
+      transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
+    } else if (credentials instanceof GitCredentials.SshKey key && transport instanceof SshTransport ssh) {
+      ssh.setSshSessionFactory(sshFactory(key));
+    }
+  }
+
   private synchronized SshdSessionFactory sshFactory(GitCredentials.SshKey key) {
     if (sshFactory == null) {
+      try {
+        sshDir = Files.createTempDirectory("promotion-ssh-", PosixFilePermissions.asFileAttribute(
+            PosixFilePermissions.fromString("rwx------")));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
       Path identity = sshDir.resolve("id_key");
       Path knownHosts = sshDir.resolve("known_hosts");
       writePrivate(identity, key.privateKey());
@@ -57,11 +81,27 @@ final class GitTransport {
 
   private static void writePrivate(Path file, String content) {
     try {
-      Files.createDirectories(file.getParent());
       Files.writeString(file, content.endsWith("\n") ? content : content + "\n", StandardCharsets.UTF_8);
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Closes the SSH sessions and removes the key from disk. */
+  @Override
+  public synchronized void close() {
+    if (sshFactory != null) {
+      sshFactory.close();
+      sshFactory = null;
+    }
+    if (sshDir != null) {
+      try (Stream<Path> files = Files.walk(sshDir)) {
+        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      sshDir = null;
     }
   }
 }

@@ -1,20 +1,28 @@
 package io.gitops.promotion.git;
 
+import io.gitops.promotion.promotion.RepositoryFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.ResetCommand;
-import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.diff.DiffFormatter;
+import org.eclipse.jgit.errors.TransportException;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -22,132 +30,178 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.URIish;
 import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
- * A local clone of one branch of a remote repository, reused across promotions: it is fetched and
- * reset to the remote head before each use instead of cloned again. Not thread-safe; callers hold one
- * writer per workspace.
+ * A bare repository holding one branch of a remote, reused across runs: it is fetched, never checked
+ * out, reset or cleaned. Files are read from commits' trees, new commits are made from blobs and the
+ * trees on their paths only, and pushed with the fetched head as the expected old value, so the push
+ * is a compare-and-swap on the remote branch. Not thread-safe; callers hold one writer per workspace.
  */
 public final class GitWorkspace implements AutoCloseable {
   private final GitRemote remote;
-  private final Git git;
+  private final Repository repo;
   private final GitTransport transport;
+  private final WorkspaceLock lock;
+  private final int depth;
   private final String remoteRef;
+  private final TransferCounter transfers = new TransferCounter();
+  private ObjectId fetched;
+  private ObjectId tip;
 
-  private GitWorkspace(GitRemote remote, Git git, GitTransport transport) {
+  private GitWorkspace(GitRemote remote, Repository repo, GitTransport transport, WorkspaceLock lock, int depth) {
     this.remote = remote;
-    this.git = git;
+    this.repo = repo;
     this.transport = transport;
+    this.lock = lock;
+    this.depth = depth;
     this.remoteRef = "refs/remotes/origin/" + remote.branch();
   }
 
-  /** Opens the clone in {@code dir}, cloning the remote first when the directory holds none. */
+  /** Opens the bare repository in {@code dir} with the branch's whole history, creating it when there is none. */
   public static GitWorkspace open(GitRemote remote, Path dir) {
-    GitTransport transport = new GitTransport(remote, dir.resolveSibling(dir.getFileName() + ".ssh"));
+    return open(remote, dir, 0);
+  }
+
+  /**
+   * Opens the bare repository in {@code dir}, creating it when there is none; a directory that holds
+   * anything else, or a repository made for another remote or branch, is refused untouched.
+   *
+   * @param depth how many commits of history each fetch brings, 0 for all of them
+   */
+  public static GitWorkspace open(GitRemote remote, Path dir, int depth) {
+    WorkspaceLock lock = WorkspaceLock.acquire(dir);
     try {
-      if (Files.isDirectory(dir.resolve(".git"))) {
-        return new GitWorkspace(remote, Git.open(dir.toFile()), transport);
-      }
-      Files.createDirectories(dir);
-      Git cloned = transport.configure(Git.cloneRepository()
-              .setURI(remote.url())
-              .setBranch(remote.branch())
-              .setDirectory(dir.toFile()))
-          .call();
-      return new GitWorkspace(remote, cloned, transport);
-    } catch (GitAPIException e) {
-      deleteQuietly(dir);
-      throw GitFailures.translate("clone " + remote.displayUrl(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      Repository repo = BareRepositories.openOrCreate(dir, remote);
+      return new GitWorkspace(remote, repo, new GitTransport(remote), lock, depth);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
     }
   }
 
-  /** Fetches the branch and makes the work tree exactly the remote head, dropping any local leftovers. */
+  /** Fetches the branch; local commits not pushed are dropped. Returns the remote head. */
   public String sync() {
+    long packBytes = BareRepositories.packBytes(repo);
     try {
-      call("fetch " + remote.displayUrl(), transport.configure(git.fetch()
-          .setRemote("origin")
+      FetchCommand fetch = Git.wrap(repo).fetch()
+          .setRemote(remote.url())
           .setRefSpecs(new RefSpec("+refs/heads/" + remote.branch() + ":" + remoteRef))
-          .setRemoveDeletedRefs(true)));
-      git.reset().setMode(ResetCommand.ResetType.HARD).setRef(remoteRef).call();
-      git.clean().setCleanDirectories(true).setForce(true).call();
-      return head();
-    } catch (GitAPIException e) {
-      throw GitFailures.translate("reset to " + remoteRef, e);
-    }
-  }
-
-  public Path workTree() {
-    return git.getRepository().getWorkTree().toPath();
-  }
-
-  /** Writes a file of the work tree; path relative to the repository root. */
-  public void write(String relativePath, String content) {
-    Path file = workTree().resolve(relativePath);
-    try {
-      Files.createDirectories(file.getParent());
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Reads a file of the work tree, empty when it does not exist. */
-  public Optional<String> read(String relativePath) {
-    Path file = workTree().resolve(relativePath);
-    try {
-      return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.UTF_8)) : Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
-   * Commits exactly the given paths (staged as {@code git add} would) and returns the new commit's
-   * id; see {@link PackedCommit}.
-   */
-  public String commit(Collection<String> paths, String message, PersonIdent author) {
-    return PackedCommit.create(git.getRepository(), paths, message, author);
-  }
-
-  /**
-   * Pushes the local branch. Returns false when the remote rejected it because the branch moved
-   * (fetch, re-plan and try again); any other refusal throws.
-   */
-  public boolean push() {
-    Iterable<PushResult> results = call("push to " + remote.displayUrl(), transport.configure(git.push()
-        .setRemote("origin")
-        .setRefSpecs(new RefSpec("refs/heads/" + remote.branch() + ":refs/heads/" + remote.branch()))));
-    boolean pushed = true;
-    for (PushResult result : results) {
-      for (RemoteRefUpdate update : result.getRemoteUpdates()) {
-        switch (update.getStatus()) {
-          case OK, UP_TO_DATE -> { }
-          case REJECTED_NONFASTFORWARD, REJECTED_REMOTE_CHANGED -> pushed = false;
-          default -> throw new GitAccessException("push to " + remote.displayUrl() + " refused: "
-              + update.getStatus() + (update.getMessage() == null ? "" : " (" + update.getMessage() + ")"), false, null);
-        }
+          .setRemoveDeletedRefs(true);
+      if (depth > 0) {
+        fetch.setDepth(depth);
       }
+      transport.configure(fetch).call();
+    } catch (GitAPIException e) {
+      throw GitFailures.translate("fetch " + remote.displayUrl(), e);
+    } finally {
+      transfers.fetched(BareRepositories.packBytes(repo) - packBytes);
     }
-    return pushed;
+    try {
+      fetched = repo.resolve(remoteRef);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (fetched == null) {
+      throw new GitAccessException("fetch " + remote.displayUrl() + " failed: branch " + remote.branch() + " not found",
+          true, null);
+    }
+    tip = fetched;
+    return fetched.getName();
+  }
+
+  /** The files of the local tip: the fetched head with any commits made since on top. */
+  public RepositoryFiles files() {
+    return filesAt(tip.getName());
+  }
+
+  /** The files of a commit of this repository. */
+  public RepositoryFiles filesAt(String commitId) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      return new CommitFiles(repo.newObjectReader(), walk.parseCommit(ObjectId.fromString(commitId)).getTree());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
-   * Finds a commit on the remote branch carrying the trailer {@code key: value}, looking back no
+   * Commits new contents of the given files on top of the local tip, without a work tree: the new
+   * blobs, the trees on their paths and the commit go into one pack. Returns the new commit's id,
+   * which becomes the tip.
+   *
+   * @param contents new content of each file, by path from the repository root
+   */
+  public String commit(Map<String, String> contents, String message, PersonIdent author) {
+    try (ObjectInserter inserter = BareRepositories.packInserter(repo);
+        ObjectReader reader = inserter.newReader();
+        RevWalk walk = new RevWalk(reader)) {
+      RevCommit parent = walk.parseCommit(tip);
+      Map<String, ObjectId> blobs = new LinkedHashMap<>();
+      for (Map.Entry<String, String> file : contents.entrySet()) {
+        blobs.put(file.getKey(), inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8)));
+      }
+      ObjectId tree = new TreeRewriter(reader, inserter).rewrite(parent.getTree(), blobs);
+      if (tree.equals(parent.getTree())) {
+        throw new GitTransientException("commit failed: the files hold no change", null);
+      }
+      CommitBuilder commit = new CommitBuilder();
+      commit.setTreeId(tree);
+      commit.setParentId(parent);
+      commit.setAuthor(author);
+      commit.setCommitter(author);
+      commit.setMessage(message);
+      ObjectId id = inserter.insert(commit);
+      inserter.flush();
+      tip = id;
+      return id.getName();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Pushes the local tip to the branch, expecting the branch still at the fetched head. Any commit
+   * made since the fetch goes in this one push.
+   */
+  public PushOutcome push() {
+    RemoteRefUpdate update;
+    try {
+      update = new RemoteRefUpdate(repo, tip.getName(), "refs/heads/" + remote.branch(), false, null, fetched);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    PushResult result;
+    try (Transport connection = Transport.open(repo, new URIish(remote.url()))) {
+      transport.configure(connection);
+      result = connection.push(NullProgressMonitor.INSTANCE, List.of(update));
+    } catch (TransportException | org.eclipse.jgit.errors.NotSupportedException e) {
+      throw GitFailures.translate("push to " + remote.displayUrl(), e);
+    } catch (URISyntaxException e) {
+      throw new GitAccessException("push to " + remote.displayUrl() + " failed: not a Git URL", true, null);
+    }
+    transfers.pushed(BareRepositories.bytesBetween(repo, fetched, tip));
+    return PushOutcome.of(remote, update, result.getMessages());
+  }
+
+  /** Git round trips and bytes of this workspace so far; callers take differences. */
+  public TransferCounter.Totals transfers() {
+    return transfers.totals();
+  }
+
+  /**
+   * Finds a commit on the fetched branch carrying the trailer {@code key: value}, looking back no
    * further than commits made before {@code notBefore} (with some clock skew allowed).
    */
   public Optional<String> findCommitWithTrailer(String key, String value, Instant notBefore) {
     long oldest = notBefore.minusSeconds(600).getEpochSecond();
-    try (RevWalk walk = new RevWalk(git.getRepository())) {
-      ObjectId start = git.getRepository().resolve(remoteRef);
-      if (start == null) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      if (fetched == null) {
         return Optional.empty();
       }
-      walk.markStart(walk.parseCommit(start));
+      walk.markStart(walk.parseCommit(fetched));
       for (RevCommit commit : walk) {
         if (commit.getCommitTime() < oldest) {
           return Optional.empty();
@@ -162,23 +216,43 @@ public final class GitWorkspace implements AutoCloseable {
     }
   }
 
-  /** A file as a commit holds it, empty when the commit has no such file. */
-  public Optional<String> readAt(String commitId, String relativePath) {
-    Repository repo = git.getRepository();
-    try (RevWalk walk = new RevWalk(repo);
-        TreeWalk tree = TreeWalk.forPath(repo, relativePath, walk.parseCommit(ObjectId.fromString(commitId)).getTree())) {
-      if (tree == null) {
-        return Optional.empty();
+  /**
+   * The commits on the fetched branch carrying trailers with the given keys, made no earlier than
+   * {@code notBefore} (with some clock skew allowed): {@code "key: value"} to the newest such commit.
+   * One walk of the recent history serves every change of a batch.
+   */
+  public Map<String, String> commitsWithTrailers(java.util.Collection<String> keys, Instant notBefore) {
+    Map<String, String> found = new LinkedHashMap<>();
+    if (fetched == null || keys.isEmpty()) {
+      return found;
+    }
+    long oldest = notBefore.minusSeconds(600).getEpochSecond();
+    try (RevWalk walk = new RevWalk(repo)) {
+      walk.markStart(walk.parseCommit(fetched));
+      for (RevCommit commit : walk) {
+        if (commit.getCommitTime() < oldest) {
+          break;
+        }
+        for (String key : keys) {
+          for (String value : commit.getFooterLines(key)) {
+            found.putIfAbsent(key + ": " + value, commit.getName());
+          }
+        }
       }
-      return Optional.of(new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+      return found;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** A file as a commit holds it, empty when the commit has no such file. */
+  public Optional<String> readAt(String commitId, String relativePath) {
+    return filesAt(commitId).read(relativePath);
+  }
+
   /** The first parent of a commit of this repository, empty for a root commit. */
   public Optional<String> parentOf(String commitId) {
-    try (RevWalk walk = new RevWalk(git.getRepository())) {
+    try (RevWalk walk = new RevWalk(repo)) {
       RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
       return commit.getParentCount() == 0 ? Optional.empty() : Optional.of(commit.getParent(0).getName());
     } catch (IOException e) {
@@ -188,7 +262,6 @@ public final class GitWorkspace implements AutoCloseable {
 
   /** The unified diff a commit made under a path prefix, leaving one file out. */
   public String diffOf(String commitId, String pathPrefix, String excludedPath) {
-    Repository repo = git.getRepository();
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (RevWalk walk = new RevWalk(repo); DiffFormatter formatter = new DiffFormatter(out)) {
       RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
@@ -205,44 +278,31 @@ public final class GitWorkspace implements AutoCloseable {
 
   /** The message of a commit of this repository. */
   public String message(String commitId) {
-    try (RevWalk walk = new RevWalk(git.getRepository())) {
+    try (RevWalk walk = new RevWalk(repo)) {
       return walk.parseCommit(ObjectId.fromString(commitId)).getFullMessage();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** The local tip: the fetched head, or the last commit made on top of it. */
   public String head() {
-    try {
-      ObjectId id = git.getRepository().resolve("HEAD");
-      return id == null ? null : id.getName();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return tip == null ? null : tip.getName();
   }
 
   public GitRemote remote() {
     return remote;
   }
 
+  /** Packs many small packs into one now and then, so reads stay fast in a long-lived cache. */
+  public void compactIfFragmented() {
+    BareRepositories.compactIfFragmented(repo);
+  }
+
   @Override
   public void close() {
-    git.close();
-  }
-
-  private static <T> T call(String what, TransportCommand<?, T> command) {
-    try {
-      return command.call();
-    } catch (GitAPIException e) {
-      throw GitFailures.translate(what, e);
-    }
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var paths = Files.walk(dir)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a failed clone leaves a directory that the next open clones into again
-    }
+    repo.close();
+    transport.close();
+    lock.close();
   }
 }

@@ -1,13 +1,17 @@
 package io.gitops.promotion.git;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.zip.CRC32;
 
 /**
- * One clone per repository, kept on disk and reused: each promotion fetches into it instead of
- * cloning again. A workspace is reopened (not re-cloned) when the repository's credentials change.
- * Callers hold the repository's lock while they use its workspace.
+ * One bare repository per configured repository, kept on disk and reused: each run fetches into it
+ * instead of cloning again. A workspace is reopened when the repository's credentials change; a
+ * changed URL or branch gets a directory of its own. Callers hold the repository's writer while they
+ * use its workspace.
  */
 public final class WorkspaceCache implements AutoCloseable {
   private final Path root;
@@ -17,7 +21,7 @@ public final class WorkspaceCache implements AutoCloseable {
     this.root = root;
   }
 
-  /** The workspace of a repository, cloned on first use. */
+  /** The workspace of a repository, created on first use. */
   public synchronized GitWorkspace workspace(String repositoryName, GitRemote remote) {
     GitWorkspace cached = workspaces.get(repositoryName);
     if (cached != null && cached.remote().equals(remote)) {
@@ -26,9 +30,15 @@ public final class WorkspaceCache implements AutoCloseable {
     if (cached != null) {
       cached.close();
     }
-    GitWorkspace opened = GitWorkspace.open(remote, root.resolve(repositoryName));
+    GitWorkspace opened = GitWorkspace.open(remote, root.resolve(directoryName(repositoryName, remote)));
     workspaces.put(repositoryName, opened);
     return opened;
+  }
+
+  private static String directoryName(String repositoryName, GitRemote remote) {
+    CRC32 crc = new CRC32();
+    crc.update((remote.displayUrl() + "#" + remote.branch()).getBytes(StandardCharsets.UTF_8));
+    return repositoryName + "-" + HexFormat.of().toHexDigits((int) crc.getValue()) + ".git";
   }
 
   @Override

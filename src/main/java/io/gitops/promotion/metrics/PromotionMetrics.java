@@ -5,17 +5,29 @@ import io.gitops.promotion.gitlab.RetryListener;
 import io.gitops.promotion.promotion.PromotionListener;
 import io.gitops.promotion.promotion.PromotionRequest;
 import io.gitops.promotion.rollback.RollbackListener;
+import io.gitops.promotion.promotion.PromotionChange;
+import io.gitops.promotion.rollback.RollbackChange;
 import io.gitops.promotion.rollback.RollbackRequest;
+import io.gitops.promotion.run.Change;
+import io.gitops.promotion.run.RunCounts;
+import io.gitops.promotion.run.RunListener;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * The operator's own meters: promotions by result and environment pair, their duration, and pushes
  * the remote rejected because the branch moved (each one re-planned).
  */
-public final class PromotionMetrics implements PromotionListener, RollbackListener, RetryListener {
+public final class PromotionMetrics implements PromotionListener, RollbackListener, RetryListener, RunListener {
+  /** Ten explicit buckets from 0.1 s to 10 min instead of a hundred percentile buckets per series. */
+  static final Duration[] DURATION_BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
+      Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(15),
+      Duration.ofSeconds(60), Duration.ofMinutes(3), Duration.ofMinutes(10)};
+
   private final MeterRegistry registry;
 
   public PromotionMetrics(MeterRegistry registry) {
@@ -31,8 +43,40 @@ public final class PromotionMetrics implements PromotionListener, RollbackListen
     Timer.builder("promotion_run_duration")
         .description("Time from start to result of a promotion or rollback run")
         .tag("kind", kind).tag("result", result)
-        .publishPercentileHistogram()
+        .serviceLevelObjectives(DURATION_BUCKETS)
         .register(registry).record(took);
+  }
+
+  /** What landing a promotion or rollback cost in Git traffic, counted once per batch. */
+  public void gitTraffic(RunCounts counts) {
+    // Every change of a batch reports the batch's traffic: each adds its share.
+    double share = 1.0 / Math.max(1, counts.batchSize());
+    Counter.builder("promotion_git_round_trips").description("Git fetches and pushes to the remote")
+        .register(registry).increment(counts.roundTrips() * share);
+    Counter.builder("promotion_git_bytes").description("Bytes fetched from and pushed to the remote")
+        .baseUnit("bytes").tag("direction", "fetched").register(registry).increment(counts.bytesFetched() * share);
+    Counter.builder("promotion_git_bytes").description("Bytes fetched from and pushed to the remote")
+        .baseUnit("bytes").tag("direction", "pushed").register(registry).increment(counts.bytesPushed() * share);
+  }
+
+  /** A batch of commits is about to be pushed in one push. */
+  @Override
+  public void beforePush(List<Change<?>> changes, int attempt) {
+    DistributionSummary.builder("promotion_push_batch_size").description("Commits landed by one push")
+        .serviceLevelObjectives(1, 2, 5, 10, 25, 50, 100)
+        .register(registry).record(changes.size());
+  }
+
+  /** A push of a batch was rejected because the branch moved; the whole batch is re-planned. */
+  @Override
+  public void pushRejected(List<Change<?>> changes, int attempt) {
+    for (Change<?> change : changes) {
+      if (change instanceof PromotionChange promotion) {
+        pushRejected(promotion.request(), attempt);
+      } else if (change instanceof RollbackChange rollback) {
+        pushRejected(rollback.request(), attempt);
+      }
+    }
   }
 
   /** Changes left without a release because the release tag already existed. */

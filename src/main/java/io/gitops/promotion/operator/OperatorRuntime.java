@@ -2,12 +2,16 @@ package io.gitops.promotion.operator;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.config.Environment;
+import io.gitops.promotion.config.GitSettings;
 import io.gitops.promotion.config.LeaderElection;
+import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.run.PushRetry;
+import io.gitops.promotion.run.RepositoryWriters;
+import io.gitops.promotion.run.RunLoop;
 import io.gitops.promotion.config.OperatorConfig;
 import io.gitops.promotion.git.WorkspaceCache;
 import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.promotion.PromotionService;
-import io.gitops.promotion.promotion.RepositoryLocks;
 import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.publish.GitLabPublication;
@@ -35,11 +39,14 @@ import org.eclipse.jgit.lib.PersonIdent;
  */
 public final class OperatorRuntime implements AutoCloseable {
   private final WorkspaceCache workspaces;
+  private final RepositoryWriters writers;
   private final PromotionOperator operator;
   private final HealthServer health;
 
-  private OperatorRuntime(WorkspaceCache workspaces, PromotionOperator operator, HealthServer health) {
+  private OperatorRuntime(WorkspaceCache workspaces, RepositoryWriters writers, PromotionOperator operator,
+      HealthServer health) {
     this.workspaces = workspaces;
+    this.writers = writers;
     this.operator = operator;
     this.health = health;
   }
@@ -53,12 +60,15 @@ public final class OperatorRuntime implements AutoCloseable {
     ConfiguredRepositories repositories = new ConfiguredRepositories(config, client, namespace);
     WorkspaceCache workspaces = new WorkspaceCache(config.git().cacheDir());
     PersonIdent committer = new PersonIdent(config.committer().name(), config.committer().email());
-    RepositoryRunner runner = new RepositoryRunner(workspaces, new RepositoryLocks());
-    int maxPushAttempts = config.git().maxPushAttempts();
+    GitSettings git = config.git();
+    RunLoop loop = new RunLoop(committer, clock, new PushRetry(git.pushRetryBudget(), git.maxPushAttempts(),
+        PushRetry.DEFAULT.firstStep(), PushRetry.DEFAULT.maxStep()), Sleeper.blocking(), metrics);
+    RepositoryWriters writers = new RepositoryWriters(loop, git.maxBatch());
+    RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
     PromotionService promotions = new PromotionService(repositories, new RequestValidator(config.environments()),
-        config.versionServices(), runner, committer, clock, metrics, maxPushAttempts);
+        config.versionServices(), runner, clock);
     RollbackService rollbacks = new RollbackService(repositories, new RollbackValidator(config.environments()),
-        config.rollbackWindow(), runner, committer, clock, metrics, maxPushAttempts);
+        config.rollbackWindow(), runner, clock);
     GitLabPublication publication = new GitLabPublication(
         config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()), metrics);
     StatusPatcher statusPatcher = new StatusPatcher(client);
@@ -74,7 +84,7 @@ public final class OperatorRuntime implements AutoCloseable {
         new HashSet<>(config.watchNamespaces()));
     HealthServer health = new HealthServer(config.httpPort(), registry, operator::isAlive, operator::isReady).start();
     operator.start();
-    return new OperatorRuntime(workspaces, operator, health);
+    return new OperatorRuntime(workspaces, writers, operator, health);
   }
 
   public int httpPort() {
@@ -85,6 +95,7 @@ public final class OperatorRuntime implements AutoCloseable {
   public void close() {
     operator.close();
     health.close();
+    writers.close();
     workspaces.close();
   }
 }

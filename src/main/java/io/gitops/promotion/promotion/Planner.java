@@ -4,11 +4,6 @@ import io.gitops.promotion.state.TagSnapshot;
 import io.gitops.promotion.yaml.OverlayApplication;
 import io.gitops.promotion.yaml.OverlayFile;
 import io.gitops.promotion.yaml.OverlayFormatException;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a request and the files of a checked-out repository into a {@link PromotionPlan}. Reads
+ * Turns a request and the files of a commit of the repository into a {@link PromotionPlan}. Reads
  * only; applications are matched by name, never by position, and nothing is ever invented in the
  * target: what cannot be matched becomes a warning.
  */
@@ -27,11 +22,11 @@ public final class Planner {
     this.layout = layout;
   }
 
-  public PromotionPlan plan(PromotionRequest request, Path repoRoot) {
-    List<String> services = servicesWithSource(request, repoRoot);
+  public PromotionPlan plan(PromotionRequest request, RepositoryFiles files) {
+    List<String> warnings = new ArrayList<>();
+    List<String> services = servicesWithSource(request, files, warnings);
     String leadService = leadService(request, services);
     List<TagChange> changes = new ArrayList<>();
-    List<String> warnings = new ArrayList<>();
     List<FileEdit> edits = new ArrayList<>();
     TagSnapshot.Builder pre = TagSnapshot.builder();
     TagSnapshot.Builder post = TagSnapshot.builder();
@@ -42,8 +37,8 @@ public final class Planner {
     for (String service : services) {
       String sourcePath = layout.overlay(request.group(), service, request.source());
       String targetPath = layout.overlay(request.group(), service, request.target());
-      OverlayFile source = parse(sourcePath, read(repoRoot, sourcePath).orElseThrow());
-      Optional<String> targetText = read(repoRoot, targetPath);
+      OverlayFile source = parse(sourcePath, files.read(sourcePath).orElseThrow());
+      Optional<String> targetText = files.read(targetPath);
       if (service.equals(leadService)) {
         version = firstTag(source);
       }
@@ -87,10 +82,15 @@ public final class Planner {
         pre.build(), post.build(), edits, gitlabProjectIds);
   }
 
-  private List<String> servicesWithSource(PromotionRequest request, Path repoRoot) {
-    List<String> services = layout.services(repoRoot, request.group()).stream()
-        .filter(s -> Files.isRegularFile(repoRoot.resolve(layout.overlay(request.group(), s, request.source()))))
-        .toList();
+  private List<String> servicesWithSource(PromotionRequest request, RepositoryFiles files, List<String> warnings) {
+    List<String> services = new ArrayList<>();
+    for (String dir : layout.serviceDirectories(files, request.group())) {
+      if (!PlainName.isPlain(dir)) {
+        warnings.add("directory '" + dir + "' of group " + request.group() + " is not a plain service name; skipped");
+      } else if (files.read(layout.overlay(request.group(), dir, request.source())).isPresent()) {
+        services.add(dir);
+      }
+    }
     if (services.isEmpty()) {
       throw new PromotionRejectedException(RejectionReason.GROUP_NOT_FOUND,
           "workload group '" + request.group() + "' has no service with a " + request.source().name()
@@ -126,18 +126,6 @@ public final class Planner {
       return target.withTags(newTags);
     } catch (OverlayFormatException e) {
       throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static Optional<String> read(Path repoRoot, String relative) {
-    Path file = repoRoot.resolve(relative);
-    if (!Files.isRegularFile(file)) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Files.readString(file, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

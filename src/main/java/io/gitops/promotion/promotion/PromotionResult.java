@@ -1,5 +1,6 @@
 package io.gitops.promotion.promotion;
 
+import io.gitops.promotion.run.RunCounts;
 import io.gitops.promotion.state.TagSnapshot;
 import java.util.List;
 
@@ -10,6 +11,7 @@ import java.util.List;
  * @param commit the pushed commit, null unless promoted
  * @param resumed true when the commit was found already pushed by an earlier attempt of the same promotion
  * @param pushRejections how many pushes the remote rejected because the branch moved
+ * @param counts what landing it cost in Git traffic (shared with the other changes of its batch)
  */
 public record PromotionResult(
     PromotionOutcome outcome,
@@ -18,7 +20,13 @@ public record PromotionResult(
     String diff,
     String commit,
     boolean resumed,
-    int pushRejections) {
+    int pushRejections,
+    RunCounts counts) {
+
+  public PromotionResult(PromotionOutcome outcome, String title, PromotionPlan plan, String diff, String commit,
+      boolean resumed, int pushRejections) {
+    this(outcome, title, plan, diff, commit, resumed, pushRejections, RunCounts.NONE);
+  }
 
   public String version() {
     return plan == null ? null : plan.version();

@@ -1,35 +1,29 @@
 package io.gitops.promotion.promotion;
 
+import io.gitops.promotion.promotion.PromotionEngine.RunOptions;
+import io.gitops.promotion.run.RepositoryWriter;
 import java.time.Clock;
 import java.util.Map;
-import java.util.Optional;
-import org.eclipse.jgit.lib.PersonIdent;
 
 /**
  * Promotions as a long-running process runs them: validates requests against the configuration,
- * resolves the repository, and runs the engine on the repository's cached clone while holding the
- * repository's lock (one writer per repository branch).
+ * resolves the repository, and hands each promotion to its repository's writer, which lands it in a
+ * batch with the others ready at the same time (one writer per repository branch).
  */
 public final class PromotionService {
   private final RepositoryCatalog repositories;
   private final RequestValidator validator;
   private final Map<String, String> defaultVersionServices;
   private final RepositoryRunner runner;
-  private final PersonIdent committer;
   private final Clock clock;
-  private final PromotionListener listener;
-  private final int maxPushAttempts;
 
   public PromotionService(RepositoryCatalog repositories, RequestValidator validator,
-      Map<String, String> defaultVersionServices, RepositoryRunner runner, PersonIdent committer, Clock clock, PromotionListener listener, int maxPushAttempts) {
+      Map<String, String> defaultVersionServices, RepositoryRunner runner, Clock clock) {
     this.repositories = repositories;
     this.validator = validator;
     this.defaultVersionServices = Map.copyOf(defaultVersionServices);
     this.runner = runner;
-    this.committer = committer;
     this.clock = clock;
-    this.listener = listener;
-    this.maxPushAttempts = maxPushAttempts;
   }
 
   /** Validates a request; the group's configured lead service applies when the request names none. */
@@ -49,10 +43,16 @@ public final class PromotionService {
     return repositories.nameOf(name);
   }
 
-  /** Runs the promotion when the repository is free; empty, at once, when another run holds it. */
-  public Optional<PromotionResult> runIfFree(TargetRepository repository, PromotionRequest request,
-      PromotionEngine.RunOptions options) {
-    return runner.ifFree(repository, workspace ->
-        new PromotionEngine(repository.layout(), committer, clock, listener, maxPushAttempts).run(request, workspace, options));
+  /** The writer of a repository, by its configured name. */
+  public RepositoryWriter writer(String repositoryName) {
+    return runner.writer(repositoryName);
+  }
+
+  /** Queues the promotion on its repository's writer; {@code wake} runs when its result can be taken. */
+  public void submit(TargetRepository repository, PromotionRequest request, RunOptions options, String order,
+      Runnable wake) {
+    runner.submit(repository, request.promotionId(), order,
+        new PromotionChange(request, repository.layout(), clock, options.approvedFingerprint(), options.mayHavePushedSince()),
+        wake);
   }
 }

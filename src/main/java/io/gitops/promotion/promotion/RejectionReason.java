@@ -14,6 +14,8 @@ public enum RejectionReason {
   GROUP_NOT_FOUND("GroupNotFound"),
   VERSION_SERVICE_NOT_FOUND("VersionServiceNotFound"),
   INVALID_OVERLAY("InvalidOverlay"),
+  /** A symbolic link, submodule or executable where a promotion reads or writes a file or directory. */
+  UNSUPPORTED_ENTRY("UnsupportedEntry"),
   INVALID_STATE_FILE("InvalidStateFile"),
   PLAN_CHANGED("PlanChanged"),
   NO_RECORDED_PROMOTION("NoRecordedPromotion"),
@@ -21,6 +23,8 @@ public enum RejectionReason {
   /** A rollback names a promotion that a newer promotion of the same group and environment replaced. */
   PROMOTION_SUPERSEDED("PromotionSuperseded"),
   UNKNOWN_REPOSITORY("UnknownRepository"),
+  /** A workspace directory that this tool did not make for the same remote and branch. */
+  WORKSPACE_REFUSED("WorkspaceRefused"),
   CREDENTIALS_NOT_FOUND("CredentialsNotFound"),
   GIT_AUTHENTICATION_FAILED("GitAuthenticationFailed"),
   GIT_REPOSITORY_NOT_FOUND("GitRepositoryNotFound"),

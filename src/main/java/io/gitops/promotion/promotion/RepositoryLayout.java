@@ -1,12 +1,7 @@
 package io.gitops.promotion.promotion;
 
 import io.gitops.promotion.config.Environment;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Where things live in a GitOps repository: {@code <workloads>/<group>/<service>/overlays/<dir>/values.yaml}
@@ -32,21 +27,14 @@ public record RepositoryLayout(String workloadsDir) {
     return workloadsDir + "/" + STATE_FILE_NAME;
   }
 
-  /** The services of a group: its sub-directories, sorted by name, hidden and non-plain names left out. */
-  public List<String> services(Path repoRoot, String group) {
-    Path groupDir = repoRoot.resolve(workloadsDir).resolve(group);
-    if (!Files.isDirectory(groupDir)) {
-      return List.of();
-    }
-    try (Stream<Path> children = Files.list(groupDir)) {
-      return children.filter(Files::isDirectory)
-          .map(p -> p.getFileName().toString())
-          .filter(PlainName::isPlain)
-          .sorted()
-          .toList();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The directory of a group, from the repository root. */
+  public String groupDir(String group) {
+    return workloadsDir + "/" + group;
+  }
+
+  /** The directories of a group, sorted by name; names that are not plain are the caller's to report. */
+  public List<String> serviceDirectories(RepositoryFiles files, String group) {
+    return files.directories(groupDir(group));
   }
 
   private static String stripSlashes(String dir) {

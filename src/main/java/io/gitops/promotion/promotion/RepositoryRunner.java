@@ -1,26 +1,36 @@
 package io.gitops.promotion.promotion;
 
-import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.git.WorkspaceCache;
-import java.util.Optional;
-import java.util.function.Function;
+import io.gitops.promotion.run.Change;
+import io.gitops.promotion.run.RepositoryWriter;
+import io.gitops.promotion.run.RepositoryWriters;
 
 /**
- * Runs work on a repository's cached clone while holding the repository's lock: one writer per
- * repository branch, whether the work is a promotion or a rollback.
+ * Hands promotions and rollbacks to the writer of their repository, which lands them in batches on
+ * the repository's cached bare repository: one writer per repository branch, whatever the change.
  */
 public final class RepositoryRunner {
   private final WorkspaceCache workspaces;
-  private final RepositoryLocks locks;
+  private final RepositoryWriters writers;
 
-  public RepositoryRunner(WorkspaceCache workspaces, RepositoryLocks locks) {
+  public RepositoryRunner(WorkspaceCache workspaces, RepositoryWriters writers) {
     this.workspaces = workspaces;
-    this.locks = locks;
+    this.writers = writers;
   }
 
-  /** Runs the work when the repository is free; empty, at once, when another run holds it. */
-  public <T> Optional<T> ifFree(TargetRepository repository, Function<GitWorkspace, T> work) {
-    return locks.ifFree(repository.name(),
-        () -> work.apply(workspaces.workspace(repository.name(), repository.remote())));
+  /** The writer of a repository, by its configured name. */
+  public RepositoryWriter writer(String repositoryName) {
+    return writers.of(repositoryName);
+  }
+
+  /**
+   * Queues a change on its repository's writer; {@code wake} runs when its outcome can be taken.
+   *
+   * @param key the change's identity (a resource uid): one change per key at a time
+   * @param order its place among the changes landed together, older first
+   */
+  public void submit(TargetRepository repository, String key, String order, Change<?> change, Runnable wake) {
+    writers.of(repository.name()).submit(new RepositoryWriter.Submission(key, order, change,
+        () -> workspaces.workspace(repository.name(), repository.remote()), wake));
   }
 }

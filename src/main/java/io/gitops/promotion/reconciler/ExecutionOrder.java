@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Oldest first: an execution waits while an older promotion of the same repository still has to
@@ -25,6 +26,15 @@ final class ExecutionOrder {
    * @return the older promotion it waits for, or null when it may run now
    */
   static Promotion blockedBy(Promotion promotion, Collection<Promotion> all, Function<Promotion, String> repositoryOf) {
+    return blockedBy(promotion, all, repositoryOf, other -> false);
+  }
+
+  /**
+   * @param handedOver promotions already with the repository's writer: they land before anything
+   *     handed over after them, so they hold nobody up
+   */
+  static Promotion blockedBy(Promotion promotion, Collection<Promotion> all, Function<Promotion, String> repositoryOf,
+      Predicate<Promotion> handedOver) {
     if (promotion.getSpec().isDryRun() || promotion.getMetadata().getCreationTimestamp() == null) {
       return null;
     }
@@ -34,9 +44,15 @@ final class ExecutionOrder {
         .filter(ExecutionOrder::awaitsExecution)
         .filter(other -> other.getMetadata().getCreationTimestamp() != null)
         .filter(other -> AGE.compare(other, promotion) < 0)
+        .filter(other -> !handedOver.test(other))
         .filter(other -> Objects.equals(repository, repositoryOf.apply(other)))
         .min(AGE)
         .orElse(null);
+  }
+
+  /** A sort key in the same order: creation time, then namespace and name. */
+  static String key(Promotion p) {
+    return p.getMetadata().getCreationTimestamp() + "/" + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
   }
 
   private static boolean awaitsExecution(Promotion p) {

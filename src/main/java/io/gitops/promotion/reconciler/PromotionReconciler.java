@@ -17,26 +17,36 @@ import io.gitops.promotion.promotion.TargetRepository;
 import io.gitops.promotion.publish.GitLabPublication;
 import io.gitops.promotion.publish.PublishFailedException;
 import io.gitops.promotion.publish.PublishResult;
+import io.gitops.promotion.run.RepositoryWriter;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs each Promotion once: validate, wait for its turn on the repository, run the engine, run the
- * GitLab steps, write the status. Previews stop at Previewed; approving one ({@code dryRun: false})
+ * Runs each Promotion once: validate, wait for its turn on the repository, hand it to the repository's
+ * writer (which lands it in a batch and wakes it), run the GitLab steps, write the status. Previews stop at Previewed; approving one ({@code dryRun: false})
  * executes the previewed plan.
  */
 @ControllerConfiguration(name = "promotion")
 @GradualRetry(maxAttempts = 100, initialInterval = 2000, intervalMultiplier = 2, maxInterval = 300_000)
 public final class PromotionReconciler implements Reconciler<Promotion> {
-  static final Duration WAIT_FOR_TURN = Duration.ofMillis(500);
+  /**
+   * A promotion waiting for the writer is woken by it; this long reschedule only covers a wake-up
+   * lost to a restart of the writer's thread.
+   */
+  static final Duration SAFETY_NET = Duration.ofSeconds(60);
 
   private final PromotionService promotions;
   private final GitLabPublication gitlab;
@@ -46,6 +56,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   private final EventRecorder events;
   private final PromotionMetrics metrics;
   private final Clock clock;
+  private final SimpleInboundEventSource<Promotion> wakeUps = new SimpleInboundEventSource<>("promotion-writer");
 
   public PromotionReconciler(PromotionService promotions, GitLabPublication gitlab, StatusPatcher statusPatcher,
       EventRecorder events, PromotionMetrics metrics, Clock clock) {
@@ -57,6 +68,11 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     this.events = events;
     this.metrics = metrics;
     this.clock = clock;
+  }
+
+  @Override
+  public List<EventSource<?, Promotion>> prepareEventSources(EventSourceContext<Promotion> context) {
+    return List.of(wakeUps);
   }
 
   @Override
@@ -73,8 +89,18 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     } catch (PromotionRejectedException e) {
       return fail(promotion, e.reason().code(), e.getMessage());
     }
+    RepositoryWriter writer = promotions.writer(repositoryName);
+    Optional<RepositoryWriter.Finished> finished = writer.take(request.promotionId());
+    if (finished.isPresent()) {
+      return finish(promotion, request, repositoryName, finished.get());
+    }
+    if (writer.holds(request.promotionId())) {
+      return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
+    }
     // The turn is decided from the cache alone: a waiting promotion reads no Secret and calls nothing.
-    Promotion older = ExecutionOrder.blockedBy(promotion, context.getPrimaryCache().list().toList(), this::repositoryName);
+    writer.wakeOnNextTurn(wake(promotion));
+    Promotion older = ExecutionOrder.blockedBy(promotion, context.getPrimaryCache().list().toList(), this::repositoryName,
+        other -> writer.holds(other.getMetadata().getUid()));
     if (older != null) {
       return waitForTurn(promotion, "waiting for older promotion " + older.getMetadata().getName() + " on repository " + repositoryName);
     }
@@ -85,22 +111,26 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
       return fail(promotion, e.reason().code(), e.getMessage());
     }
     Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion);
-    Optional<PromotionResult> result;
+    promotions.submit(repository, request, runOptions(running), ExecutionOrder.key(running), wake(running));
+    return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
+  }
+
+  /** Writes what the repository's writer did with the promotion, then runs the GitLab steps. */
+  private UpdateControl<Promotion> finish(Promotion running, PromotionRequest request, String repositoryName,
+      RepositoryWriter.Finished finished) {
+    PromotionResult done;
     try {
-      result = promotions.runIfFree(repository, request, runOptions(running));
+      done = (PromotionResult) finished.orThrow();
     } catch (RuntimeException e) {
       return failures.terminal(e).map(t -> fail(running, t.reason(), t.message())).orElseThrow(() -> e);
     }
-    if (result.isEmpty()) {
-      return waitForTurn(running, "waiting for repository " + repository.name() + ": another promotion is writing to it");
-    }
-    PromotionResult done = result.get();
     transitions.recorded(running, done);
+    metrics.gitTraffic(done.counts());
     boolean pushed = done.outcome() == PromotionOutcome.PROMOTED;
     Promotion recorded = pushed ? statusPatcher.patch(running) : running;
     if (pushed) {
       try {
-        publish(recorded, repository, done);
+        publish(recorded, promotions.repository(running.getSpec().getRepository()), done);
       } catch (PromotionRejectedException e) {
         return fail(recorded, e.reason().code(), e.getMessage());
       }
@@ -110,6 +140,11 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     metrics.finished("promotion", done.outcome().label(), request.source().name(), request.target().name(), elapsed(recorded));
     statusPatcher.patch(recorded);
     return UpdateControl.noUpdate();
+  }
+
+  private Runnable wake(Promotion promotion) {
+    ResourceID id = ResourceID.fromResource(promotion);
+    return () -> wakeUps.propagateEvent(id);
   }
 
   /**
@@ -151,15 +186,15 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     return statusPatcher.patch(promotion);
   }
 
+  /** Waits to be woken by the repository's writer when its queue changes. */
   private UpdateControl<Promotion> waitForTurn(Promotion promotion, String message) {
     boolean alreadyWaiting = promotion.getStatus() != null && message.equals(promotion.getStatus().getMessage());
-    if (alreadyWaiting) {
-      return UpdateControl.<Promotion>noUpdate().rescheduleAfter(WAIT_FOR_TURN);
+    if (!alreadyWaiting) {
+      transitions.waiting(promotion, Reasons.WAITING_FOR_REPOSITORY, message);
+      events.normal(promotion, Reasons.WAITING_FOR_REPOSITORY, message);
+      statusPatcher.patch(promotion);
     }
-    transitions.waiting(promotion, Reasons.WAITING_FOR_REPOSITORY, message);
-    events.normal(promotion, Reasons.WAITING_FOR_REPOSITORY, message);
-    statusPatcher.patch(promotion);
-    return UpdateControl.<Promotion>noUpdate().rescheduleAfter(WAIT_FOR_TURN);
+    return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
   }
 
   private UpdateControl<Promotion> fail(Promotion promotion, String reason, String message) {

@@ -13,20 +13,26 @@ import io.gitops.promotion.rollback.RollbackParameters;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
 import io.gitops.promotion.rollback.RollbackService;
+import io.gitops.promotion.run.RepositoryWriter;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+import io.javaoperatorsdk.operator.processing.event.source.EventSource;
+import io.javaoperatorsdk.operator.processing.event.source.inbound.SimpleInboundEventSource;
 import io.javaoperatorsdk.operator.processing.retry.GradualRetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs each PromotionRollback once: resolve what it rolls back, run the rollback engine when the
- * repository is free, register the GitLab deployments of a pushed rollback, write the status.
+ * Runs each PromotionRollback once: resolve what it rolls back, hand it to the repository's writer
+ * (which lands it and wakes it), register the GitLab deployments of a pushed rollback, write the status.
  * Re-applying the same resource (as Argo CD does) never rolls back twice: a finished rollback is
  * never run again, and a retry finds its own commit and deployments.
  */
@@ -41,6 +47,7 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
   private final EventRecorder events;
   private final PromotionMetrics metrics;
   private final Clock clock;
+  private final SimpleInboundEventSource<PromotionRollback> wakeUps = new SimpleInboundEventSource<>("rollback-writer");
 
   public PromotionRollbackReconciler(RollbackService rollbacks, GitLabPublication gitlab, StatusPatcher statusPatcher,
       EventRecorder events, PromotionMetrics metrics, Clock clock) {
@@ -70,24 +77,37 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     } catch (RuntimeException e) {
       return failures.terminal(e).map(t -> fail(rollback, t.reason(), t.message())).orElseThrow(() -> e);
     }
-    PromotionRollback running = phase == Phase.RUNNING ? rollback : markRunning(rollback);
-    Optional<RollbackResult> result;
+    RepositoryWriter writer = rollbacks.writer(repository.name());
+    Optional<RepositoryWriter.Finished> finished = writer.take(request.rollbackId());
+    if (finished.isPresent()) {
+      return finish(rollback, repository, request, finished.get());
+    }
+    if (!writer.holds(request.rollbackId())) {
+      PromotionRollback running = phase == Phase.RUNNING ? rollback : markRunning(rollback);
+      ResourceID id = ResourceID.fromResource(running);
+      rollbacks.submit(repository, request, Instant.parse(running.getMetadata().getCreationTimestamp()),
+          running.getMetadata().getCreationTimestamp() + "/" + running.getMetadata().getNamespace() + "/"
+              + running.getMetadata().getName(), () -> wakeUps.propagateEvent(id));
+    }
+    return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(PromotionReconciler.SAFETY_NET);
+  }
+
+  @Override
+  public List<EventSource<?, PromotionRollback>> prepareEventSources(EventSourceContext<PromotionRollback> context) {
+    return List.of(wakeUps);
+  }
+
+  /** Writes what the repository's writer did with the rollback, then registers its deployments. */
+  private UpdateControl<PromotionRollback> finish(PromotionRollback running, TargetRepository repository,
+      RollbackRequest request, RepositoryWriter.Finished finished) {
+    RollbackResult done;
     try {
-      result = rollbacks.runIfFree(repository, request, Instant.parse(running.getMetadata().getCreationTimestamp()));
+      done = (RollbackResult) finished.orThrow();
     } catch (RuntimeException e) {
       return failures.terminal(e).map(t -> fail(running, t.reason(), t.message())).orElseThrow(() -> e);
     }
-    if (result.isEmpty()) {
-      String message = "waiting for repository " + repository.name() + ": another run is writing to it";
-      if (!message.equals(running.getStatus().getMessage())) {
-        transitions.waiting(running, running.getStatus(), Reasons.WAITING_FOR_REPOSITORY, message);
-        events.normal(running, Reasons.WAITING_FOR_REPOSITORY, message);
-        statusPatcher.patch(running);
-      }
-      return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(PromotionReconciler.WAIT_FOR_TURN);
-    }
-    RollbackResult done = result.get();
     transitions.recorded(running, done);
+    metrics.gitTraffic(done.counts());
     PromotionRollback recorded = done.commit() == null ? running : statusPatcher.patch(running);
     if (done.commit() != null) {
       try {

@@ -62,6 +62,7 @@ final class PromotionStatusTransitions extends RunTransitions {
     s.setPreState(byGroup(p, result.preState()));
     s.setPostState(byGroup(p, result.postState()));
     s.setPushRejections(result.pushRejections());
+    s.setGit(GitTrafficOf.counts(result.counts()));
     condition(p, s, Conditions.PLANNED, TRUE, Reasons.PLAN_COMPUTED,
         result.changes().size() + " tag change(s), " + result.warnings().size() + " warning(s)");
     if (result.outcome() == PromotionOutcome.PREVIEWED) {

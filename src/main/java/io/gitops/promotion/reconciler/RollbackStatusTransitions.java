@@ -39,6 +39,7 @@ final class RollbackStatusTransitions extends RunTransitions {
         .map(c -> new RollbackConflict(c.service(), c.app(), c.expected(), c.actual(), c.restoreTo())).toList());
     s.setBoundedDiff(result.diff());
     s.setCommit(result.commit());
+    s.setGit(GitTrafficOf.counts(result.counts()));
     condition(r, s, Conditions.PLANNED, TRUE, Reasons.PLAN_COMPUTED,
         result.restored().size() + " restoration(s), " + result.conflicts().size() + " conflict(s)");
     if (result.commit() != null) {

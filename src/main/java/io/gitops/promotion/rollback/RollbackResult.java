@@ -1,6 +1,7 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.promotion.PromotionPlan;
+import io.gitops.promotion.run.RunCounts;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import java.util.Optional;
  * @param pushRejections how many pushes the remote rejected because the branch moved
  * @param gitlabProjectIds the GitLab project of each restored application that has one, as {@link
  *     RollbackPlan#gitlabProjectIds()}
+ * @param counts what landing it cost in Git traffic (shared with the other changes of its batch)
  */
 public record RollbackResult(
     RollbackOutcome outcome,
@@ -25,12 +27,20 @@ public record RollbackResult(
     String commit,
     boolean resumed,
     int pushRejections,
-    Map<String, Long> gitlabProjectIds) {
+    Map<String, Long> gitlabProjectIds,
+    RunCounts counts) {
 
   public RollbackResult {
     restored = List.copyOf(restored);
     conflicts = List.copyOf(conflicts);
     gitlabProjectIds = Map.copyOf(gitlabProjectIds);
+  }
+
+  public RollbackResult(RollbackOutcome outcome, String title, String promotionId, List<Restoration> restored,
+      List<Conflict> conflicts, String diff, String commit, boolean resumed, int pushRejections,
+      Map<String, Long> gitlabProjectIds) {
+    this(outcome, title, promotionId, restored, conflicts, diff, commit, resumed, pushRejections, gitlabProjectIds,
+        RunCounts.NONE);
   }
 
   /** The GitLab project of a restored application's source, if its target overlay names one. */
@@ -40,8 +50,9 @@ public record RollbackResult(
   }
 
   static RollbackResult of(RollbackPlan plan, RollbackOutcome outcome, String diff, String commit,
-      boolean resumed, int pushRejections) {
+      boolean resumed, RunCounts counts) {
     return new RollbackResult(outcome, RollbackCommitMessage.title(plan), plan.promotionId(),
-        plan.restorations(), plan.conflicts(), diff, commit, resumed, pushRejections, plan.gitlabProjectIds());
+        plan.restorations(), plan.conflicts(), diff, commit, resumed, counts.pushRejections(), plan.gitlabProjectIds(),
+        counts);
   }
 }

@@ -4,35 +4,28 @@ import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.promotion.RepositoryCatalog;
 import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.TargetRepository;
+import io.gitops.promotion.run.RepositoryWriter;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
-import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * Rollbacks as a long-running process runs them: validated with the configured rollback window, run
- * on the repository's cached clone under the repository's lock, like promotions.
+ * Rollbacks as a long-running process runs them: validated with the configured rollback window, and
+ * handed to the repository's writer like promotions.
  */
 public final class RollbackService {
   private final RepositoryCatalog repositories;
   private final RollbackValidator validator;
   private final RollbackWindow window;
   private final RepositoryRunner runner;
-  private final PersonIdent committer;
   private final Clock clock;
-  private final RollbackListener listener;
-  private final int maxPushAttempts;
 
   public RollbackService(RepositoryCatalog repositories, RollbackValidator validator, RollbackWindow window,
-      RepositoryRunner runner, PersonIdent committer, Clock clock, RollbackListener listener, int maxPushAttempts) {
+      RepositoryRunner runner, Clock clock) {
     this.repositories = repositories;
     this.validator = validator;
     this.window = window;
     this.runner = runner;
-    this.committer = committer;
     this.clock = clock;
-    this.listener = listener;
-    this.maxPushAttempts = maxPushAttempts;
   }
 
   /** Validates a rollback; the configured window applies. */
@@ -45,9 +38,14 @@ public final class RollbackService {
     return repositories.resolve(name);
   }
 
-  /** Runs the rollback when the repository is free; empty, at once, when another run holds it. */
-  public Optional<RollbackResult> runIfFree(TargetRepository repository, RollbackRequest request, Instant mayHavePushedSince) {
-    return runner.ifFree(repository, workspace -> new RollbackEngine(repository.layout(), committer, clock, listener,
-        maxPushAttempts).run(request, workspace, mayHavePushedSince));
+  public RepositoryWriter writer(String repositoryName) {
+    return runner.writer(repositoryName);
+  }
+
+  /** Queues the rollback on its repository's writer; {@code wake} runs when its result can be taken. */
+  public void submit(TargetRepository repository, RollbackRequest request, Instant mayHavePushedSince, String order,
+      Runnable wake) {
+    runner.submit(repository, request.rollbackId(), order,
+        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince), wake);
   }
 }

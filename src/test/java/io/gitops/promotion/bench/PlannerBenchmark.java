@@ -1,6 +1,10 @@
 package io.gitops.promotion.bench;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.git.GitCredentials;
+import io.gitops.promotion.git.GitRemote;
+import io.gitops.promotion.git.GitWorkspace;
+import io.gitops.promotion.promotion.RepositoryFiles;
 import io.gitops.promotion.promotion.Planner;
 import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionPlan;
@@ -41,7 +45,8 @@ public class PlannerBenchmark {
   public int services;
 
   private Path dir;
-  private Path workTree;
+  private RepositoryFiles workTree;
+  private GitWorkspace workspace;
   private PromotionRequest request;
   private final Planner planner = new Planner(RepositoryLayout.defaults());
 
@@ -52,7 +57,10 @@ public class PlannerBenchmark {
         dir.resolve("repo.git"));
     String group = repo.groups().get(0);
     repo.bumpTags(group, "dev");
-    workTree = repo.checkout(dir.resolve("work"));
+    workspace = GitWorkspace.open(new GitRemote(repo.bareDir().toUri().toString(), "main", GitCredentials.none()),
+        dir.resolve("work.git"));
+    workspace.sync();
+    workTree = workspace.files();
     request = new RequestValidator(EnvironmentCatalog.defaults()).validate(
         new PromotionParameters("bench", group, "DEV", "TST", null, true, false, null, "bench"));
     PromotionPlan plan = planner.plan(request, workTree);
@@ -63,6 +71,7 @@ public class PlannerBenchmark {
 
   @TearDown
   public void delete() throws IOException {
+    workspace.close();
     BenchFiles.deleteTree(dir);
   }
 

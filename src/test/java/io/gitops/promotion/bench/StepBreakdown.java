@@ -3,12 +3,13 @@ package io.gitops.promotion.bench;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.git.GitWorkspace;
+import io.gitops.promotion.git.PushOutcome;
 import io.gitops.promotion.promotion.CommitMessage;
-import io.gitops.promotion.promotion.FileEdit;
 import io.gitops.promotion.promotion.Planner;
 import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionPlan;
 import io.gitops.promotion.promotion.PromotionRequest;
+import io.gitops.promotion.promotion.RepositoryFiles;
 import io.gitops.promotion.promotion.RepositoryLayout;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.promotion.UnifiedDiff;
@@ -21,7 +22,6 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,35 +69,26 @@ final class StepBreakdown {
     PromotionRequest request = validator.validate(new PromotionParameters(UUID.randomUUID().toString(), group,
         "DEV", "TST", null, false, false, null, "bench"));
     try (GitWorkspace ws = time("open", record, () -> GitWorkspace.open(remote, dir))) {
-      time("sync (fetch, reset --hard, clean)", record, ws::sync);
-      PromotionPlan plan = time("plan", record, () -> planner.plan(request, ws.workTree()));
+      time("sync (fetch into the bare repository)", record, ws::sync);
+      RepositoryFiles files = ws.files();
+      PromotionPlan plan = time("plan (read blobs, edit)", record, () -> planner.plan(request, files));
       time("diff", record, () -> UnifiedDiff.of(plan.edits()));
-      List<String> paths = time("write overlays", record, () -> {
-        List<String> written = new ArrayList<>();
-        for (FileEdit edit : plan.edits()) {
-          ws.write(edit.path(), edit.after());
-          written.add(edit.path());
-        }
-        return written;
-      });
-      String state = time("state file (parse, update, render)", record, () -> stateFile(plan, ws));
-      time("write state file", record, () -> {
-        ws.write(layout.stateFile(), state);
-        return paths.add(layout.stateFile());
-      });
-      time("commit (add + commit)", record, () -> ws.commit(paths, CommitMessage.of(plan),
+      Map<String, String> writes = new LinkedHashMap<>();
+      plan.edits().forEach(edit -> writes.put(edit.path(), edit.after()));
+      writes.put(layout.stateFile(), time("state file (parse, update, render)", record, () -> stateFile(plan, files)));
+      time("commit (blobs, trees on the paths, commit)", record, () -> ws.commit(writes, CommitMessage.of(plan),
           new org.eclipse.jgit.lib.PersonIdent(EngineScenario.COMMITTER, Instant.now())));
-      if (!time("push", record, ws::push)) {
+      if (time("push", record, ws::push) != PushOutcome.PUSHED) {
         throw new IllegalStateException("push rejected: nothing else writes to the repository during the benchmark");
       }
     }
   }
 
-  private String stateFile(PromotionPlan plan, GitWorkspace ws) {
+  private String stateFile(PromotionPlan plan, RepositoryFiles files) {
     PromotionRequest r = plan.request();
     PromotionRecord record = new PromotionRecord(r.promotionId(), plan.version(), r.source().name(),
         r.target().name(), Instant.now(), r.requestedBy(), plan.releaseTag(), null);
-    return StateFile.parse(ws.read(layout.stateFile()).orElse(""))
+    return StateFile.parse(files.read(layout.stateFile()).orElse(""))
         .withEntry(r.target().name(), new StateEntry(r.group(), record, plan.preState(), plan.postState(), List.of()))
         .render();
   }

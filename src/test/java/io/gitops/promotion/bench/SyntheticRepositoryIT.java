@@ -1,5 +1,9 @@
 package io.gitops.promotion.bench;
 
+import io.gitops.promotion.git.GitCredentials;
+import io.gitops.promotion.git.GitRemote;
+import io.gitops.promotion.git.GitWorkspace;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
@@ -69,9 +73,13 @@ class SyntheticRepositoryIT {
     repo.bumpTags(group, "dev");
 
     assertThat(commitCount(repo.bareDir())).isEqualTo(41);
-    Path workTree = repo.checkout(dir.resolve("clone"));
-    PromotionPlan plan = new Planner(RepositoryLayout.defaults()).plan(new RequestValidator(EnvironmentCatalog.defaults())
-        .validate(new PromotionParameters("p", group, "DEV", "TST", null, true, false, null, "bench")), workTree);
+    PromotionPlan plan;
+    try (GitWorkspace ws = GitWorkspace.open(new GitRemote(repo.bareDir().toUri().toString(), "main",
+        GitCredentials.none()), dir.resolve("clone.git"))) {
+      ws.sync();
+      plan = new Planner(RepositoryLayout.defaults()).plan(new RequestValidator(EnvironmentCatalog.defaults())
+          .validate(new PromotionParameters("p", group, "DEV", "TST", null, true, false, null, "bench")), ws.files());
+    }
     assertThat(plan.changes()).hasSize(3 * 2);
     assertThat(plan.edits()).hasSize(3);
     assertThat(plan.warnings()).isEmpty();

@@ -83,7 +83,7 @@ class ConfigLoaderTest {
     assertThat(config.rollbackWindow().duration()).isEqualTo(Duration.ofDays(7));
     assertThat(config.versionServices()).isEmpty();
     assertThat(config.committer()).isEqualTo(Committer.DEFAULT);
-    assertThat(config.git()).isEqualTo(new GitSettings(Path.of("/tmp/promotion-operator/git"), 5));
+    assertThat(config.git()).isEqualTo(GitSettings.DEFAULT);
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.watchesAllNamespaces()).isTrue();
     assertThat(config.leaderElection()).isEqualTo(new LeaderElection(true, "promotion-operator", null));

@@ -66,7 +66,7 @@ class ConfigProblemsTest {
         """)).containsExactlyInAnyOrder(
             "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, name, url, workloadsDir",
             "repositories[0].gitlab.token: unknown key 'token'; known keys: projectId, tokenSecret, url",
-            "git.retries: unknown key 'retries'; known keys: cacheDir, maxPushAttempts");
+            "git.retries: unknown key 'retries'; known keys: cacheDir, maxBatch, maxPushAttempts, pushRetryBudget");
   }
 
   @Test
@@ -114,7 +114,7 @@ class ConfigProblemsTest {
     assertThat(problems(REPO + """
         httpPort: 70000
         committer: {email: not-an-address}
-        git: {cacheDir: relative/dir, maxPushAttempts: 0}
+        git: {cacheDir: relative/dir, maxPushAttempts: 0, pushRetryBudget: soon, maxBatch: 0}
         watchNamespaces: [Team_A, releases, releases]
         leaderElection: {enabled: maybe}
         versionServices: {tbd-test: ../frontend}
@@ -123,7 +123,9 @@ class ConfigProblemsTest {
             "httpPort: 70000 is not a port (1-65535)",
             "committer.email: 'not-an-address' is not an email address",
             "git.cacheDir: 'relative/dir' must be an absolute path",
-            "git.maxPushAttempts: 0 is out of range 1-50",
+            "git.maxPushAttempts: 0 is out of range 1-1000",
+            "git.pushRetryBudget: 'soon' is not a duration such as 60s, 5m or 1h",
+            "git.maxBatch: 0 is out of range 1-500",
             "watchNamespaces[0]: 'Team_A' is not a namespace name",
             "watchNamespaces[2]: namespace 'releases' is listed twice",
             "leaderElection.enabled: must be true or false",

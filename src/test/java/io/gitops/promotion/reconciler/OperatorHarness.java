@@ -14,7 +14,10 @@ import io.gitops.promotion.promotion.PromotionService;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.RepositoryCatalog;
 import io.gitops.promotion.promotion.RepositoryLayout;
-import io.gitops.promotion.promotion.RepositoryLocks;
+import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.run.PushRetry;
+import io.gitops.promotion.run.RepositoryWriters;
+import io.gitops.promotion.run.RunLoop;
 import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.promotion.TargetRepository;
@@ -35,6 +38,7 @@ final class OperatorHarness implements AutoCloseable {
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final PromotionOperator operator;
   private final WorkspaceCache workspaces;
+  private final RepositoryWriters writers;
 
   OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir) {
     this(client, repositoryUrl, cacheDir, null);
@@ -52,13 +56,14 @@ final class OperatorHarness implements AutoCloseable {
       }
       return repository;
     };
-    RepositoryRunner runner = new RepositoryRunner(workspaces, new RepositoryLocks());
     PersonIdent committer = new PersonIdent("promotion-operator", "po@example.com");
     Clock clock = Clock.systemUTC();
+    writers = new RepositoryWriters(new RunLoop(committer, clock, PushRetry.DEFAULT, Sleeper.blocking(), metrics), 50);
+    RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
     PromotionService promotions = new PromotionService(catalog, new RequestValidator(EnvironmentCatalog.defaults()),
-        Map.of("tbd-test", "frontend"), runner, committer, clock, metrics, 5);
+        Map.of("tbd-test", "frontend"), runner, clock);
     RollbackService rollbacks = new RollbackService(catalog, new RollbackValidator(EnvironmentCatalog.defaults()),
-        RollbackWindow.DEFAULT, runner, committer, clock, metrics, 5);
+        RollbackWindow.DEFAULT, runner, clock);
     StatusPatcher statusPatcher = new StatusPatcher(client);
     EventRecorder events = new EventRecorder(client, clock);
     GitLabPublication publication = new GitLabPublication(Set.of("DEV"), metrics);
@@ -71,6 +76,7 @@ final class OperatorHarness implements AutoCloseable {
   @Override
   public void close() {
     operator.close();
+    writers.close();
     workspaces.close();
   }
 }

@@ -1,0 +1,133 @@
+package io.gitops.promotion.git;
+
+import io.gitops.promotion.promotion.PromotionRejectedException;
+import io.gitops.promotion.promotion.RejectionReason;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.revwalk.ObjectWalk;
+import org.eclipse.jgit.revwalk.RevObject;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * The on-disk side of a {@link GitWorkspace}: creating or opening the bare repository, the record of
+ * which remote and branch it was made for, and the few measurements and upkeep it needs.
+ */
+final class BareRepositories {
+  private static final String SECTION = "promotion";
+  private static final int MAX_PACKS = 40;
+
+  private BareRepositories() {}
+
+  /**
+   * Opens the bare repository this tool made in {@code dir} for the remote's URL and branch, or makes
+   * one in a missing or empty directory. Anything else (a work tree, another tool's repository, one
+   * made for another remote) is refused and left exactly as it is.
+   */
+  static Repository openOrCreate(Path dir, GitRemote remote) {
+    try {
+      if (isEmpty(dir)) {
+        Repository repo = Git.init().setBare(true).setInitialBranch(remote.branch())
+            .setDirectory(dir.toFile()).call().getRepository();
+        StoredConfig config = repo.getConfig();
+        config.setString(SECTION, null, "remote", remote.displayUrl());
+        config.setString(SECTION, null, "branch", remote.branch());
+        config.save();
+        return repo;
+      }
+      if (!Files.isRegularFile(dir.resolve("HEAD")) || !Files.isDirectory(dir.resolve("objects"))) {
+        throw refused(dir, "it is not a workspace of this tool (a directory that is not an empty one or a bare"
+            + " repository this tool made)");
+      }
+      Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
+      String madeFor = repo.getConfig().getString(SECTION, null, "remote");
+      String branch = repo.getConfig().getString(SECTION, null, "branch");
+      if (madeFor == null || !madeFor.equals(remote.displayUrl()) || !remote.branch().equals(branch)) {
+        repo.close();
+        throw refused(dir, madeFor == null ? "it is a Git repository this tool did not make"
+            : "it was made for " + madeFor + " branch " + branch + ", not " + remote.displayUrl() + " branch " + remote.branch());
+      }
+      return repo;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (GitAPIException e) {
+      throw new GitTransientException("creating the workspace " + dir + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static PromotionRejectedException refused(Path dir, String why) {
+    return new PromotionRejectedException(RejectionReason.WORKSPACE_REFUSED,
+        "workspace " + dir + " is not used: " + why + "; nothing in it was touched");
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return true;
+    }
+    if (!Files.isDirectory(dir)) {
+      return false;
+    }
+    try (Stream<Path> children = Files.list(dir)) {
+      return children.allMatch(p -> p.getFileName().toString().equals(WorkspaceLock.FILE_NAME));
+    }
+  }
+
+  /** One pack per batch of commits, not a loose file per object. */
+  static ObjectInserter packInserter(Repository repo) {
+    return repo instanceof FileRepository file ? file.getObjectDatabase().newPackInserter() : repo.newObjectInserter();
+  }
+
+  /** Bytes of every pack of the repository: the difference across a fetch is what it brought. */
+  static long packBytes(Repository repo) {
+    File[] packs = new File(repo.getDirectory(), "objects/pack").listFiles((d, name) -> name.endsWith(".pack"));
+    long bytes = 0;
+    for (File pack : packs == null ? new File[0] : packs) {
+      bytes += pack.length();
+    }
+    return bytes;
+  }
+
+  /** Uncompressed bytes of the objects reachable from {@code to} and not from {@code from}. */
+  static long bytesBetween(Repository repo, ObjectId from, ObjectId to) {
+    try (ObjectReader reader = repo.newObjectReader(); ObjectWalk walk = new ObjectWalk(reader)) {
+      walk.markStart(walk.parseAny(to));
+      if (from != null) {
+        walk.markUninteresting(walk.parseAny(from));
+      }
+      long bytes = 0;
+      for (RevObject c = walk.next(); c != null; c = walk.next()) {
+        bytes += reader.getObjectSize(c, ObjectReader.OBJ_ANY);
+      }
+      for (RevObject o = walk.nextObject(); o != null; o = walk.nextObject()) {
+        bytes += reader.getObjectSize(o, ObjectReader.OBJ_ANY);
+      }
+      return bytes;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void compactIfFragmented(Repository repo) {
+    File[] packs = new File(repo.getDirectory(), "objects/pack").listFiles((d, name) -> name.endsWith(".pack"));
+    if (packs == null || packs.length <= MAX_PACKS) {
+      return;
+    }
+    try {
+      Git.wrap(repo).gc().setAggressive(false).call();
+    } catch (GitAPIException e) {
+      throw new GitTransientException("compacting " + repo.getDirectory() + " failed: " + e.getMessage(), e);
+    }
+  }
+}

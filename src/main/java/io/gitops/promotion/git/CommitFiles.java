@@ -1,0 +1,172 @@
+package io.gitops.promotion.git;
+
+import io.gitops.promotion.promotion.PromotionRejectedException;
+import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.promotion.RepositoryFiles;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.MalformedInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+
+/**
+ * The files of one tree, read from the object database entry by entry: each path is walked one
+ * segment at a time, so a symbolic link or submodule anywhere on it is refused by name instead of
+ * being resolved, and parsed trees are kept for the life of the snapshot (one promotion).
+ */
+final class CommitFiles implements RepositoryFiles {
+  /** Overlays and state files are small; anything larger is not one of them. */
+  private static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
+
+  private final ObjectReader reader;
+  private final ObjectId root;
+  private final Map<ObjectId, List<TreeEntry>> trees = new HashMap<>();
+
+  CommitFiles(ObjectReader reader, ObjectId rootTree) {
+    this.reader = reader;
+    this.root = rootTree;
+  }
+
+  @Override
+  public Optional<String> read(String path) {
+    return entry(path).map(found -> {
+      if (found.mode() != FileMode.REGULAR_FILE) {
+        throw UnsupportedEntry.refuse(path, found.mode(), "a regular file");
+      }
+      return decode(path, bytes(found.id()));
+    });
+  }
+
+  @Override
+  public List<String> directories(String path) {
+    List<String> names = new ArrayList<>();
+    for (TreeEntry child : children(path)) {
+      if (child.mode() == FileMode.TREE) {
+        names.add(child.name());
+      } else if (child.mode() == FileMode.SYMLINK || child.mode() == FileMode.GITLINK) {
+        throw UnsupportedEntry.refuse(join(path, child.name()), child.mode(), "a directory or a regular file");
+      }
+    }
+    return names;
+  }
+
+  @Override
+  public List<String> entries(String path) {
+    return children(path).stream().map(TreeEntry::name).toList();
+  }
+
+  private List<TreeEntry> children(String path) {
+    if (path.isEmpty()) {
+      return tree(root);
+    }
+    Optional<TreeEntry> dir = entry(path);
+    if (dir.isEmpty()) {
+      return List.of();
+    }
+    if (dir.get().mode() != FileMode.TREE) {
+      if (dir.get().mode() == FileMode.REGULAR_FILE) {
+        return List.of();
+      }
+      throw UnsupportedEntry.refuse(path, dir.get().mode(), "a directory");
+    }
+    return tree(dir.get().id());
+  }
+
+  /** The entry at a path, walking one segment at a time; empty when any segment is missing. */
+  private Optional<TreeEntry> entry(String path) {
+    String[] segments = path.split("/");
+    ObjectId tree = root;
+    StringBuilder walked = new StringBuilder();
+    for (int i = 0; i < segments.length; i++) {
+      walked.append(i == 0 ? "" : "/").append(segments[i]);
+      TreeEntry found = find(tree, segments[i]);
+      if (found == null) {
+        return Optional.empty();
+      }
+      if (i == segments.length - 1) {
+        return Optional.of(found);
+      }
+      if (found.mode() == FileMode.REGULAR_FILE || found.mode() == FileMode.EXECUTABLE_FILE) {
+        return Optional.empty();
+      }
+      if (found.mode() != FileMode.TREE) {
+        throw UnsupportedEntry.refuse(walked.toString(), found.mode(), "a directory");
+      }
+      tree = found.id();
+    }
+    return Optional.empty();
+  }
+
+  private TreeEntry find(ObjectId tree, String name) {
+    for (TreeEntry e : tree(tree)) {
+      if (e.name().equals(name)) {
+        return e;
+      }
+    }
+    return null;
+  }
+
+  private List<TreeEntry> tree(ObjectId id) {
+    return trees.computeIfAbsent(id, this::parse);
+  }
+
+  private List<TreeEntry> parse(ObjectId id) {
+    try {
+      CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, id);
+      List<TreeEntry> entries = new ArrayList<>();
+      for (; !parser.eof(); parser.next()) {
+        entries.add(new TreeEntry(parser.getEntryPathString(), parser.getEntryFileMode(), parser.getEntryObjectId()));
+      }
+      return entries;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private byte[] bytes(ObjectId blob) {
+    try {
+      return reader.open(blob, Constants.OBJ_BLOB).getCachedBytes(Math.toIntExact(MAX_FILE_BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Strict UTF-8: a file in another encoding is refused with the offset of its first bad byte. */
+  static String decode(String path, byte[] bytes) {
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer buffer = ByteBuffer.wrap(bytes);
+    try {
+      return decoder.decode(buffer).toString();
+    } catch (MalformedInputException e) {
+      throw notUtf8(path, buffer.position());
+    } catch (CharacterCodingException e) {
+      throw notUtf8(path, buffer.position());
+    }
+  }
+
+  private static PromotionRejectedException notUtf8(String path, int offset) {
+    return new PromotionRejectedException(RejectionReason.INVALID_OVERLAY,
+        path + ": not UTF-8 text (invalid byte at offset " + offset + ")");
+  }
+
+  private static String join(String dir, String name) {
+    return dir.isEmpty() ? name : dir + "/" + name;
+  }
+
+  /** One entry of a tree. */
+  record TreeEntry(String name, FileMode mode, ObjectId id) {}
+}

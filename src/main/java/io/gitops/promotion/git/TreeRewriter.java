@@ -1,0 +1,110 @@
+package io.gitops.promotion.git;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.TreeFormatter;
+import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+
+/**
+ * Writes a new root tree that differs from a base tree only in the given files: only the trees on
+ * the changed paths are read and written again, every other tree and blob is reused by id. A path
+ * that crosses or replaces anything but a directory or a regular file is refused.
+ */
+final class TreeRewriter {
+  /** Git's tree order: names compared as bytes, a directory's name as if it ended with '/'. */
+  private static final Comparator<Entry> GIT_ORDER = (a, b) -> compare(a.sortKey(), b.sortKey());
+
+  private final ObjectReader reader;
+  private final ObjectInserter inserter;
+
+  TreeRewriter(ObjectReader reader, ObjectInserter inserter) {
+    this.reader = reader;
+    this.inserter = inserter;
+  }
+
+  /**
+   * @param base the tree to start from, null for an empty one
+   * @param blobs new blob of each changed file, by path relative to that tree
+   */
+  ObjectId rewrite(ObjectId base, Map<String, ObjectId> blobs) throws IOException {
+    return rewrite(base, "", blobs);
+  }
+
+  private ObjectId rewrite(ObjectId base, String prefix, Map<String, ObjectId> blobs) throws IOException {
+    Map<String, ObjectId> files = new LinkedHashMap<>();
+    Map<String, Map<String, ObjectId>> dirs = new LinkedHashMap<>();
+    blobs.forEach((path, blob) -> {
+      int slash = path.indexOf('/');
+      if (slash < 0) {
+        files.put(path, blob);
+      } else {
+        dirs.computeIfAbsent(path.substring(0, slash), d -> new LinkedHashMap<>()).put(path.substring(slash + 1), blob);
+      }
+    });
+    List<Entry> entries = base == null ? new ArrayList<>() : read(base);
+    for (Map.Entry<String, ObjectId> file : files.entrySet()) {
+      Entry existing = remove(entries, file.getKey());
+      if (existing != null && existing.mode() != FileMode.REGULAR_FILE) {
+        throw UnsupportedEntry.refuse(prefix + file.getKey(), existing.mode(), "a regular file");
+      }
+      entries.add(new Entry(file.getKey(), FileMode.REGULAR_FILE, file.getValue()));
+    }
+    for (Map.Entry<String, Map<String, ObjectId>> dir : dirs.entrySet()) {
+      Entry existing = remove(entries, dir.getKey());
+      if (existing != null && existing.mode() != FileMode.TREE) {
+        throw UnsupportedEntry.refuse(prefix + dir.getKey(), existing.mode(), "a directory");
+      }
+      ObjectId tree = rewrite(existing == null ? null : existing.id(), prefix + dir.getKey() + "/", dir.getValue());
+      entries.add(new Entry(dir.getKey(), FileMode.TREE, tree));
+    }
+    entries.sort(GIT_ORDER);
+    TreeFormatter formatter = new TreeFormatter();
+    for (Entry e : entries) {
+      formatter.append(e.name(), e.mode(), e.id());
+    }
+    return inserter.insert(formatter);
+  }
+
+  private List<Entry> read(ObjectId tree) throws IOException {
+    List<Entry> entries = new ArrayList<>();
+    for (CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, tree); !parser.eof(); parser.next()) {
+      entries.add(new Entry(parser.getEntryPathString(), parser.getEntryFileMode(), parser.getEntryObjectId()));
+    }
+    return entries;
+  }
+
+  private static Entry remove(List<Entry> entries, String name) {
+    for (int i = 0; i < entries.size(); i++) {
+      if (entries.get(i).name().equals(name)) {
+        return entries.remove(i);
+      }
+    }
+    return null;
+  }
+
+  private static int compare(byte[] a, byte[] b) {
+    int n = Math.min(a.length, b.length);
+    for (int i = 0; i < n; i++) {
+      int d = (a[i] & 0xff) - (b[i] & 0xff);
+      if (d != 0) {
+        return d;
+      }
+    }
+    return a.length - b.length;
+  }
+
+  private record Entry(String name, FileMode mode, ObjectId id) {
+    byte[] sortKey() {
+      return (mode == FileMode.TREE ? name + "/" : name).getBytes(StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package io.gitops.promotion.promotion;
+
+import io.gitops.promotion.git.GitWorkspace;
+import io.gitops.promotion.run.Change;
+import io.gitops.promotion.run.Planned;
+import io.gitops.promotion.run.RunCounts;
+import io.gitops.promotion.state.PromotionRecord;
+import io.gitops.promotion.state.StateEntry;
+import io.gitops.promotion.state.StateFile;
+import io.gitops.promotion.state.StateFormatException;
+import io.gitops.promotion.yaml.OverlayFile;
+import io.gitops.promotion.yaml.OverlayFormatException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A promotion as the run loop lands it: planned on a commit's files, checked against the approved
+ * plan, and written as the edited overlays plus the state file's entry, in one commit marked with the
+ * {@code Promotion-Id} trailer. A preview, or a plan with nothing to change, writes nothing.
+ */
+public final class PromotionChange implements Change<PromotionResult> {
+  private final PromotionRequest request;
+  private final RepositoryLayout layout;
+  private final Clock clock;
+  private final String approvedFingerprint;
+  private final Instant mayHavePushedSince;
+
+  /**
+   * @param approvedFingerprint the fingerprint of the previewed plan an approval executes, or null
+   * @param mayHavePushedSince when an earlier attempt of this promotion may have pushed, or null
+   *     when this is certainly the first attempt
+   */
+  public PromotionChange(PromotionRequest request, RepositoryLayout layout, Clock clock, String approvedFingerprint,
+      Instant mayHavePushedSince) {
+    this.request = request;
+    this.layout = layout;
+    this.clock = clock;
+    this.approvedFingerprint = approvedFingerprint;
+    this.mayHavePushedSince = mayHavePushedSince;
+  }
+
+  public PromotionRequest request() {
+    return request;
+  }
+
+  @Override
+  public Trailer trailer() {
+    return new Trailer(CommitMessage.PROMOTION_ID, request.promotionId());
+  }
+
+  @Override
+  public Instant mayHavePushedSince() {
+    return request.dryRun() ? null : mayHavePushedSince;
+  }
+
+  @Override
+  public Planned<PromotionResult> plan(RepositoryFiles files) {
+    PromotionPlan plan = new Planner(layout).plan(request, files);
+    if (approvedFingerprint != null && !approvedFingerprint.equals(plan.fingerprint())) {
+      throw new PromotionRejectedException(RejectionReason.PLAN_CHANGED,
+          "the repository moved since the preview: the plan now differs from the approved one; nothing was pushed");
+    }
+    String diff = UnifiedDiff.of(plan.edits());
+    boolean writes = !request.dryRun() && plan.hasChanges();
+    Map<String, String> contents = new LinkedHashMap<>();
+    if (writes) {
+      plan.edits().forEach(edit -> contents.put(edit.path(), edit.after()));
+      contents.put(layout.stateFile(), stateFileWith(plan, files));
+    }
+    PromotionOutcome outcome = request.dryRun() ? PromotionOutcome.PREVIEWED
+        : plan.hasChanges() ? PromotionOutcome.PROMOTED : PromotionOutcome.NOTHING_TO_PROMOTE;
+    return new Planned<>() {
+      @Override
+      public Map<String, String> writes() {
+        return contents;
+      }
+
+      @Override
+      public String commitMessage() {
+        return CommitMessage.of(plan);
+      }
+
+      @Override
+      public PromotionResult result(String commit, RunCounts counts) {
+        return new PromotionResult(outcome, PromotionTitle.of(plan), plan, diff, commit, false,
+            counts.pushRejections(), counts);
+      }
+    };
+  }
+
+  @Override
+  public PromotionResult resumed(String commit, GitWorkspace workspace, RunCounts counts) {
+    PromotionPlan recorded = recordedPlan(workspace, commit);
+    return new PromotionResult(PromotionOutcome.PROMOTED, PromotionTitle.of(recorded), recorded,
+        workspace.diffOf(commit, layout.workloadsDir() + "/", layout.stateFile()), commit, true, 0, counts);
+  }
+
+  /** The plan an earlier attempt pushed, rebuilt from the state file as that commit wrote it. */
+  private PromotionPlan recordedPlan(GitWorkspace workspace, String commit) {
+    StateEntry entry = StateFile.parse(workspace.readAt(commit, layout.stateFile()).orElse(""))
+        .entry(request.target().name(), request.group())
+        .orElseThrow(() -> new IllegalStateException("commit " + commit + " carries the promotion's trailer but no state entry"));
+    List<TagChange> changes = new ArrayList<>();
+    entry.postState().services().forEach((service, apps) -> apps.forEach((app, to) -> {
+      String from = entry.preState().tag(service, app).orElse(null);
+      if (!to.equals(from)) {
+        changes.add(new TagChange(service, app, from, to));
+      }
+    }));
+    List<String> services = List.copyOf(entry.preState().services().keySet());
+    String lead = services.isEmpty() ? null : LeadService.choose(request, services);
+    String leadTargetTag = lead == null ? null
+        : entry.preState().services().get(lead).values().stream().findFirst().orElse(null);
+    return new PromotionPlan(request, lead, entry.promotion().version(), leadTargetTag, changes, List.of(),
+        entry.preState(), entry.postState(), List.of(), gitlabProjectIds(workspace, commit, services));
+  }
+
+  /**
+   * The GitLab projects of the source overlays as that commit holds them, so that the GitLab steps of a
+   * resumed promotion find the same projects as the first attempt did.
+   */
+  private Map<String, Long> gitlabProjectIds(GitWorkspace workspace, String commit, List<String> services) {
+    Map<String, Long> ids = new LinkedHashMap<>();
+    RepositoryFiles files = workspace.filesAt(commit);
+    for (String service : services) {
+      String path = layout.overlay(request.group(), service, request.source());
+      files.read(path).ifPresent(text -> {
+        try {
+          OverlayFile.parse(text).applications().stream().filter(app -> app.gitlabProjectId() != null)
+              .forEach(app -> ids.put(PromotionPlan.applicationKey(service, app.name()), app.gitlabProjectId()));
+        } catch (OverlayFormatException e) {
+          throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + " at " + commit + ": " + e.getMessage(), e);
+        }
+      });
+    }
+    return ids;
+  }
+
+  private String stateFileWith(PromotionPlan plan, RepositoryFiles files) {
+    PromotionRecord record = new PromotionRecord(request.promotionId(), plan.version(), request.source().name(),
+        request.target().name(), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), request.requestedBy(),
+        plan.releaseTag(), request.force() ? request.reason() : null);
+    StateEntry entry = new StateEntry(request.group(), record, plan.preState(), plan.postState(), List.of());
+    try {
+      return StateFile.parse(files.read(layout.stateFile()).orElse("")).withEntry(request.target().name(), entry).render();
+    } catch (StateFormatException e) {
+      throw new PromotionRejectedException(RejectionReason.INVALID_STATE_FILE, layout.stateFile() + ": " + e.getMessage(), e);
+    }
+  }
+}

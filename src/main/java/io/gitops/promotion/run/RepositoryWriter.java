@@ -1,0 +1,161 @@
+package io.gitops.promotion.run;
+
+import io.gitops.promotion.git.GitWorkspace;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of a repository branch in a long-running process. Changes are submitted under a key
+ * (a resource's uid) and landed in batches on the writer's own thread: everything queued when a batch
+ * starts, in submission order key ({@link Submission#order()}), up to a bound, as one commit each on
+ * top of the previous, in one push. Whoever submitted is woken when its outcome is ready; whoever
+ * waits for its turn is woken whenever the queue changes. Nobody polls.
+ */
+public final class RepositoryWriter {
+  private static final Logger LOG = LoggerFactory.getLogger(RepositoryWriter.class);
+
+  private final String repository;
+  private final RunLoop loop;
+  private final int maxBatch;
+  private final ExecutorService thread;
+  private final Map<String, Submission> queued = new HashMap<>();
+  private final Set<String> running = new LinkedHashSet<>();
+  private final Map<String, Finished> finished = new HashMap<>();
+  private final Set<Runnable> waiting = new LinkedHashSet<>();
+  private boolean draining;
+
+  RepositoryWriter(String repository, RunLoop loop, int maxBatch, ExecutorService thread) {
+    this.repository = repository;
+    this.loop = loop;
+    this.maxBatch = maxBatch;
+    this.thread = thread;
+  }
+
+  /**
+   * Queues a change; {@code wake} runs once its outcome can be {@link #take taken}.
+   *
+   * @param workspace the repository's workspace, with current credentials; the batch uses the newest
+   */
+  public void submit(Submission submission) {
+    List<Runnable> toWake;
+    synchronized (this) {
+      if (holds(submission.key())) {
+        return;
+      }
+      queued.put(submission.key(), submission);
+      toWake = drainWaiting();
+      if (!draining) {
+        draining = true;
+        thread.execute(this::drain);
+      }
+    }
+    toWake.forEach(Runnable::run);
+  }
+
+  /** True while a change of this key is queued or being landed. */
+  public synchronized boolean holds(String key) {
+    return queued.containsKey(key) || running.contains(key);
+  }
+
+  /** The outcome of a landed change, removed from the writer; empty when there is none (yet). */
+  public synchronized Optional<Finished> take(String key) {
+    return Optional.ofNullable(finished.remove(key));
+  }
+
+  /** Runs {@code wake} once, the next time a change is queued or a batch ends. */
+  public synchronized void wakeOnNextTurn(Runnable wake) {
+    waiting.add(wake);
+  }
+
+  private void drain() {
+    while (true) {
+      List<Submission> batch;
+      synchronized (this) {
+        if (queued.isEmpty()) {
+          draining = false;
+          return;
+        }
+        batch = queued.values().stream().sorted(Comparator.comparing(Submission::order)).limit(maxBatch).toList();
+        batch.forEach(s -> {
+          queued.remove(s.key());
+          running.add(s.key());
+        });
+      }
+      Map<String, Finished> outcomes = land(batch);
+      List<Runnable> toWake = new ArrayList<>();
+      synchronized (this) {
+        batch.forEach(s -> running.remove(s.key()));
+        finished.putAll(outcomes);
+        batch.forEach(s -> toWake.add(s.wake()));
+        toWake.addAll(drainWaiting());
+      }
+      toWake.forEach(RepositoryWriter::safely);
+    }
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Map<String, Finished> land(List<Submission> batch) {
+    Map<String, Finished> outcomes = new HashMap<>();
+    try {
+      GitWorkspace workspace = batch.get(batch.size() - 1).workspace().get();
+      List<Change<Object>> changes = (List) batch.stream().map(Submission::change).toList();
+      List<ChangeOutcome<Object>> results = loop.runAll(changes, workspace);
+      for (int i = 0; i < batch.size(); i++) {
+        outcomes.put(batch.get(i).key(), new Finished(results.get(i), null));
+      }
+      workspace.compactIfFragmented();
+    } catch (RuntimeException e) {
+      LOG.warn("Landing a batch of {} change(s) on repository {} failed: {}", batch.size(), repository, e.getMessage());
+      batch.forEach(s -> outcomes.put(s.key(), new Finished(null, e)));
+    }
+    return outcomes;
+  }
+
+  private List<Runnable> drainWaiting() {
+    List<Runnable> toWake = new ArrayList<>(waiting);
+    waiting.clear();
+    return toWake;
+  }
+
+  private static void safely(Runnable wake) {
+    try {
+      wake.run();
+    } catch (RuntimeException e) {
+      LOG.warn("Waking a waiting resource failed: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * A change handed to the writer.
+   *
+   * @param order where it goes in a batch: older first (e.g. creation time, then namespace and name)
+   * @param workspace the repository's workspace, opened with the credentials current at submission
+   * @param wake runs when the outcome is ready
+   */
+  public record Submission(String key, String order, Change<?> change, Supplier<GitWorkspace> workspace,
+      Runnable wake) {}
+
+  /**
+   * How a submitted change ended: its outcome, or the failure of its whole batch (Git unreachable,
+   * every push rejected within the budget), to be retried.
+   */
+  public record Finished(ChangeOutcome<?> outcome, RuntimeException batchFailure) {
+    /** The change's report, or its refusal or its batch's failure thrown. */
+    public Object orThrow() {
+      if (batchFailure != null) {
+        throw batchFailure;
+      }
+      return outcome.orThrow();
+    }
+  }
+}
