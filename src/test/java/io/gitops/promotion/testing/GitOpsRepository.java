@@ -13,7 +13,16 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEditor;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -76,6 +85,51 @@ public final class GitOpsRepository {
       return commit.getName();
     } catch (GitAPIException | IOException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Commits one tree entry of any mode straight into the bare repository, as a person with a Git
+   * client could: a symbolic link ({@code content} is its target), an executable, or a submodule
+   * ({@code content} is ignored; the entry points at an arbitrary commit id).
+   */
+  public String commitEntry(String path, FileMode mode, String content, String message) {
+    try (Repository repo = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repo);
+        ObjectInserter inserter = repo.newObjectInserter()) {
+      RevCommit head = walk.parseCommit(repo.resolve("refs/heads/main"));
+      DirCache index = DirCache.newInCore();
+      DirCacheBuilder builder = index.builder();
+      builder.addTree(new byte[0], 0, repo.newObjectReader(), head.getTree());
+      builder.finish();
+      ObjectId id = mode == FileMode.GITLINK ? ObjectId.fromString("0123456789abcdef0123456789abcdef01234567")
+          : inserter.insert(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8));
+      DirCacheEditor editor = index.editor();
+      editor.add(new DirCacheEditor.DeleteTree(path));
+      editor.add(new DirCacheEditor.PathEdit(path) {
+        @Override
+        public void apply(DirCacheEntry entry) {
+          entry.setFileMode(mode);
+          entry.setObjectId(id);
+        }
+      });
+      editor.finish();
+      CommitBuilder commit = new CommitBuilder();
+      commit.setTreeId(index.writeTree(inserter));
+      commit.setParentId(head);
+      commit.setAuthor(TESTER);
+      commit.setCommitter(TESTER);
+      commit.setMessage(message);
+      ObjectId created = inserter.insert(commit);
+      inserter.flush();
+      RefUpdate update = repo.updateRef("refs/heads/main");
+      update.setNewObjectId(created);
+      update.setExpectedOldObjectId(head);
+      if (update.update() != RefUpdate.Result.FAST_FORWARD) {
+        throw new IllegalStateException("main moved while committing " + path);
+      }
+      return created.getName();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 
