@@ -57,6 +57,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   private final PromotionMetrics metrics;
   private final Clock clock;
   private final SimpleInboundEventSource<Promotion> wakeUps = new SimpleInboundEventSource<>("promotion-writer");
+  private final SettledRuns settled = new SettledRuns();
 
   public PromotionReconciler(PromotionService promotions, GitLabPublication gitlab, StatusPatcher statusPatcher,
       EventRecorder events, PromotionMetrics metrics, Clock clock) {
@@ -100,7 +101,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     // The turn is decided from the cache alone: a waiting promotion reads no Secret and calls nothing.
     writer.wakeOnNextTurn(wake(promotion));
     Promotion older = ExecutionOrder.blockedBy(promotion, context.getPrimaryCache().list().toList(), this::repositoryName,
-        other -> writer.holds(other.getMetadata().getUid()));
+        other -> writer.holds(other.getMetadata().getUid()) || settled.contains(other.getMetadata().getUid()));
     if (older != null) {
       return waitForTurn(promotion, "waiting for older promotion " + older.getMetadata().getName() + " on repository " + repositoryName);
     }
@@ -139,7 +140,20 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     events.normal(recorded, recorded.getStatus().getReason(), recorded.getStatus().getMessage());
     metrics.finished("promotion", done.outcome().label(), request.source().name(), request.target().name(), elapsed(recorded));
     statusPatcher.patch(recorded);
+    settle(recorded);
     return UpdateControl.noUpdate();
+  }
+
+  /**
+   * Lets the promotions waiting behind this one go: its end is a status write the writer never sees,
+   * and the informer cache may not show it yet when they look.
+   */
+  private void settle(Promotion promotion) {
+    settled.add(promotion.getMetadata().getUid());
+    String repository = repositoryName(promotion);
+    if (repository != null) {
+      promotions.writer(repository).wakeWaiting();
+    }
   }
 
   private Runnable wake(Promotion promotion) {
@@ -203,6 +217,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     PromotionSpec spec = promotion.getSpec();
     metrics.finished("promotion", "Failed", spec.getSourceEnv(), spec.getTargetEnv(), elapsed(promotion));
     statusPatcher.patch(promotion);
+    settle(promotion);
     return UpdateControl.noUpdate();
   }
 

@@ -62,9 +62,18 @@ public final class RepositoryWriter {
     toWake.forEach(Runnable::run);
   }
 
-  /** True while a change of this key is queued or being landed. */
+  /** True while a change of this key is queued, being landed, or landed with its outcome not yet taken. */
   public synchronized boolean holds(String key) {
-    return queued.containsKey(key) || running.contains(key);
+    return queued.containsKey(key) || running.contains(key) || finished.containsKey(key);
+  }
+
+  /** Wakes everyone waiting for a turn: something they may wait for has ended outside the writer. */
+  public void wakeWaiting() {
+    List<Runnable> toWake;
+    synchronized (this) {
+      toWake = drainWaiting();
+    }
+    toWake.forEach(RepositoryWriter::safely);
   }
 
   /** The outcome of a landed change, removed from the writer; empty when there is none (yet). */

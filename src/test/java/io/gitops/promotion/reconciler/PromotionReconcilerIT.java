@@ -15,11 +15,16 @@ import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.git.GitWorkspace;
+import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.promotion.PromotionChange;
 import io.gitops.promotion.promotion.PromotionEngine;
 import io.gitops.promotion.promotion.PromotionListener;
 import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.RepositoryLayout;
 import io.gitops.promotion.promotion.RequestValidator;
+import io.gitops.promotion.run.PushRetry;
+import io.gitops.promotion.run.RunListener;
+import io.gitops.promotion.run.RunLoop;
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,7 +71,14 @@ class PromotionReconcilerIT {
   }
 
   private Promotion awaitPhase(String name, Phase phase) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> phaseOf(name) == phase);
+    try {
+      await().atMost(Duration.ofSeconds(30)).until(() -> phaseOf(name) == phase);
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      Promotion p = client.resources(Promotion.class).inNamespace("default").withName(name).get();
+      throw new AssertionError(name + " never reached " + phase + "; status: "
+          + (p.getStatus() == null ? null : p.getStatus().getPhase() + " " + p.getStatus().getReason() + " "
+          + p.getStatus().getMessage()), e);
+    }
     return client.resources(Promotion.class).inNamespace("default").withName(name).get();
   }
 
@@ -207,5 +219,59 @@ class PromotionReconcilerIT {
     assertThat(Conditions.find(done.getStatus().getConditions(), Conditions.COMMITTED).orElseThrow().getReason())
         .isEqualTo("AlreadyPushed");
     assertThat(done.getStatus().getChanges()).hasSize(2);
+  }
+
+  @Test
+  void aBatchWithOneBadPromotionLandsTheOthersOneCommitEachInCreationOrder() {
+    repo.commitAsSomeoneElse("workloads/payments/api/overlays/stg/values.yaml", "applications: [unclosed\n",
+        "Break the payments STG overlay");
+    int commits = repo.log().size();
+    promotion("a-tbd-test-dev-tst", "tbd-test", "DEV", "TST", false);
+    promotion("b-payments-tst-stg", "payments", "TST", "STG", false);
+    promotion("c-payments-dev-tst", "payments", "DEV", "TST", false);
+    promotion("d-tbd-test-tst-stg", "tbd-test", "TST", "STG", false);
+
+    Promotion bad = awaitPhase("b-payments-tst-stg", Phase.FAILED);
+    List<Promotion> landed = List.of(awaitPhase("a-tbd-test-dev-tst", Phase.SUCCEEDED),
+        awaitPhase("c-payments-dev-tst", Phase.SUCCEEDED), awaitPhase("d-tbd-test-tst-stg", Phase.SUCCEEDED));
+
+    assertThat(bad.getStatus().getReason()).isEqualTo("InvalidOverlay");
+    assertThat(bad.getStatus().getMessage()).contains("workloads/payments/api/overlays/stg/values.yaml");
+    List<org.eclipse.jgit.revwalk.RevCommit> log = repo.log();
+    assertThat(log).hasSize(commits + 3);
+    assertThat(landed).extracting(p -> p.getStatus().getCommit())
+        .containsExactly(log.get(2).getName(), log.get(1).getName(), log.get(0).getName());
+    assertThat(landed).allSatisfy(p -> {
+      assertThat(p.getStatus().getGit().getRoundTrips()).isPositive();
+      assertThat(p.getStatus().getGit().getBatchSize()).isBetween(1, 4);
+    });
+  }
+
+  @Test
+  void aBatchInterruptedBetweenItsPushAndTheStatusUpdateIsRecognisedAndNotPushedTwice() {
+    harness.close();
+    harness = null;
+    List<Promotion> created = List.of(promotion("first", "tbd-test", "DEV", "TST", false),
+        promotion("second", "payments", "DEV", "TST", false), promotion("third", "tbd-test", "TST", "STG", false));
+    // The previous operator pushed the whole batch in one push and died before writing any status.
+    RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
+    List<PromotionChange> batch = created.stream().map(p -> new PromotionChange(validator.validate(new PromotionParameters(
+        p.getMetadata().getUid(), p.getSpec().getWorkloadGroup(), p.getSpec().getSourceEnv(), p.getSpec().getTargetEnv(),
+        null, false, false, null, "someone")), RepositoryLayout.defaults(), Clock.systemUTC(), null, null)).toList();
+    List<String> pushed;
+    try (GitWorkspace ws = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()), dir.resolve("old-operator"))) {
+      pushed = new RunLoop(new PersonIdent("po", "po@example.com"), Clock.systemUTC(), PushRetry.DEFAULT,
+          Sleeper.blocking(), RunListener.NONE).runAll(batch, ws).stream().map(o -> o.result().commit()).toList();
+    }
+    int commits = repo.log().size();
+
+    harness = new OperatorHarness(client, repo.fileUrl(), dir.resolve("cache"));
+    List<Promotion> done = List.of(awaitPhase("first", Phase.SUCCEEDED), awaitPhase("second", Phase.SUCCEEDED),
+        awaitPhase("third", Phase.SUCCEEDED));
+
+    assertThat(done).extracting(p -> p.getStatus().getCommit()).containsExactlyElementsOf(pushed);
+    assertThat(repo.log()).hasSize(commits);
+    assertThat(done).extracting(p -> Conditions.find(p.getStatus().getConditions(), Conditions.COMMITTED).orElseThrow()
+        .getReason()).containsOnly("AlreadyPushed");
   }
 }
