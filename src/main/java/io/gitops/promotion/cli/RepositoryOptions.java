@@ -2,7 +2,7 @@ package io.gitops.promotion.cli;
 
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.run.PushRetry;
 import java.time.Duration;
 import java.nio.file.Files;
@@ -39,8 +39,8 @@ final class RepositoryOptions {
     return PushRetry.within(Duration.ofSeconds(Math.max(1, pushBudgetSeconds)));
   }
 
-  RepositoryLayout layout() {
-    return new RepositoryLayout(workloadsDir);
+  OverlaysLayout layout() {
+    return new OverlaysLayout(workloadsDir);
   }
 
   GitRemote remote(Map<String, String> env) {

@@ -1,5 +1,6 @@
 package io.gitops.promotion.config;
 
+import io.gitops.promotion.layout.Layouts;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -8,7 +9,7 @@ import java.util.Set;
 /** Reads and checks the {@code repositories} list of the configuration file. */
 final class RepositoriesSection {
   private static final Set<String> KEYS =
-      Set.of("name", "url", "branch", "workloadsDir", "credentialsSecret", "gitlab");
+      Set.of("name", "url", "branch", "workloadsDir", "credentialsSecret", "gitlab", "layout");
   private static final Set<String> GITLAB_KEYS = Set.of("url", "projectId", "tokenSecret");
 
   private RepositoriesSection() {}
@@ -53,7 +54,12 @@ final class RepositoriesSection {
       node.problem("workloadsDir", "'" + workloadsDir + "' is not a relative directory of plain names");
     }
     String credentialsSecret = secretName(node, "credentialsSecret", false);
-    return new RepositoryConfig(name, url, branch, workloadsDir, credentialsSecret, gitlab(node.object("gitlab")));
+    String layout = node.string("layout", RepositoryConfig.DEFAULT_LAYOUT);
+    if (layout != null && !Layouts.kinds().contains(layout)) {
+      node.problem("layout", "'" + layout + "' is not a layout; known layouts: " + String.join(", ", Layouts.kinds()));
+    }
+    return new RepositoryConfig(name, url, branch, workloadsDir, credentialsSecret, gitlab(node.object("gitlab")),
+        layout == null ? RepositoryConfig.DEFAULT_LAYOUT : layout);
   }
 
   private static GitLabConfig gitlab(ConfigNode node) {

@@ -10,11 +10,18 @@ import java.util.Optional;
  *
  * @param credentialsSecret null for a repository that needs none (a local path in tests)
  * @param gitlab null when releases and deployments are not recorded in GitLab
+ * @param layout the kind of repository layout (the edits seam), {@code overlays} by default
  */
 public record RepositoryConfig(String name, String url, String branch, String workloadsDir,
-    String credentialsSecret, GitLabConfig gitlab) {
+    String credentialsSecret, GitLabConfig gitlab, String layout) {
   public static final String DEFAULT_BRANCH = "main";
   public static final String DEFAULT_WORKLOADS_DIR = "workloads";
+  public static final String DEFAULT_LAYOUT = "overlays";
+
+  public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
+      GitLabConfig gitlab) {
+    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, DEFAULT_LAYOUT);
+  }
 
   public Optional<String> credentials() {
     return Optional.ofNullable(credentialsSecret);

@@ -2,7 +2,7 @@ package io.gitops.promotion.git;
 
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
-import io.gitops.promotion.promotion.RepositoryFiles;
+import io.gitops.promotion.layout.RepositoryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

@@ -1,6 +1,6 @@
 package io.gitops.promotion.git;
 
-import io.gitops.promotion.promotion.RepositoryFiles;
+import io.gitops.promotion.layout.RepositoryFiles;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -10,7 +10,7 @@ import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.RepositoryCatalog;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.Layouts;
 import io.gitops.promotion.promotion.TargetRepository;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -42,7 +42,7 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
         .map(g -> new GitLabTarget(g.url(), g.projectId(), secretValue(g.tokenSecret(), "token").trim()))
         .orElse(null);
     return new TargetRepository(repository.name(), new GitRemote(repository.url(), repository.branch(), credentials),
-        new RepositoryLayout(repository.workloadsDir()), gitlab);
+        Layouts.of(repository.layout(), repository.workloadsDir()).orElseThrow(), gitlab);
   }
 
   @Override

@@ -1,9 +1,10 @@
 package io.gitops.promotion.promotion;
 
+import io.gitops.promotion.layout.PromotableApplication;
+import io.gitops.promotion.layout.ValuesFile;
+import io.gitops.promotion.layout.RepositoryFiles;
+import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.state.TagSnapshot;
-import io.gitops.promotion.yaml.OverlayApplication;
-import io.gitops.promotion.yaml.OverlayFile;
-import io.gitops.promotion.yaml.OverlayFormatException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +17,9 @@ import java.util.Optional;
  * target: what cannot be matched becomes a warning.
  */
 public final class Planner {
-  private final RepositoryLayout layout;
+  private final Layout layout;
 
-  public Planner(RepositoryLayout layout) {
+  public Planner(Layout layout) {
     this.layout = layout;
   }
 
@@ -35,9 +36,9 @@ public final class Planner {
     Map<String, Long> gitlabProjectIds = new LinkedHashMap<>();
 
     for (String service : services) {
-      String sourcePath = layout.overlay(request.group(), service, request.source());
-      String targetPath = layout.overlay(request.group(), service, request.target());
-      OverlayFile source = parse(sourcePath, files.read(sourcePath).orElseThrow());
+      String sourcePath = layout.valuesPath(request.group(), service, request.source());
+      String targetPath = layout.valuesPath(request.group(), service, request.target());
+      ValuesFile source = layout.parse(sourcePath, files.read(sourcePath).orElseThrow());
       Optional<String> targetText = files.read(targetPath);
       if (service.equals(leadService)) {
         version = firstTag(source);
@@ -46,13 +47,13 @@ public final class Planner {
         warnings.add("service " + service + " has no " + request.target().name() + " overlay (" + targetPath + "); skipped");
         continue;
       }
-      OverlayFile target = parse(targetPath, targetText.get());
+      ValuesFile target = layout.parse(targetPath, targetText.get());
       Map<String, String> newTags = new LinkedHashMap<>();
-      for (OverlayApplication app : source.applications()) {
+      for (PromotableApplication app : source.applications()) {
         if (app.gitlabProjectId() != null) {
           gitlabProjectIds.put(PromotionPlan.applicationKey(service, app.name()), app.gitlabProjectId());
         }
-        Optional<OverlayApplication> match = target.application(app.name());
+        Optional<PromotableApplication> match = target.application(app.name());
         if (match.isEmpty()) {
           warnings.add("application " + app.name() + " of service " + service + " is not in the "
               + request.target().name() + " overlay; skipped");
@@ -75,7 +76,7 @@ public final class Planner {
         }
       }
       if (!newTags.isEmpty()) {
-        edits.add(new FileEdit(targetPath, targetText.get(), withTags(targetPath, target, newTags)));
+        edits.add(new FileEdit(targetPath, targetText.get(), target.withValues(newTags)));
       }
     }
     return new PromotionPlan(request, leadService, version, leadTargetTag, changes, warnings,
@@ -84,17 +85,15 @@ public final class Planner {
 
   private List<String> servicesWithSource(PromotionRequest request, RepositoryFiles files, List<String> warnings) {
     List<String> services = new ArrayList<>();
-    for (String dir : layout.serviceDirectories(files, request.group())) {
-      if (!PlainName.isPlain(dir)) {
-        warnings.add("directory '" + dir + "' of group " + request.group() + " is not a plain service name; skipped");
-      } else if (files.read(layout.overlay(request.group(), dir, request.source())).isPresent()) {
-        services.add(dir);
+    for (String service : layout.services(files, request.group(), warnings)) {
+      if (files.read(layout.valuesPath(request.group(), service, request.source())).isPresent()) {
+        services.add(service);
       }
     }
     if (services.isEmpty()) {
       throw new PromotionRejectedException(RejectionReason.GROUP_NOT_FOUND,
           "workload group '" + request.group() + "' has no service with a " + request.source().name()
-              + " overlay under " + layout.workloadsDir() + "/" + request.group());
+              + " overlay under " + layout.root() + "/" + request.group());
     }
     return services;
   }
@@ -108,24 +107,8 @@ public final class Planner {
     return LeadService.choose(request, services);
   }
 
-  private static String firstTag(OverlayFile overlay) {
-    return overlay.applications().stream().map(OverlayApplication::tag)
+  private static String firstTag(ValuesFile values) {
+    return values.applications().stream().map(PromotableApplication::tag)
         .filter(t -> t != null).findFirst().orElse(null);
-  }
-
-  private static OverlayFile parse(String path, String text) {
-    try {
-      return OverlayFile.parse(text);
-    } catch (OverlayFormatException e) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String withTags(String path, OverlayFile target, Map<String, String> newTags) {
-    try {
-      return target.withTags(newTags);
-    } catch (OverlayFormatException e) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
-    }
   }
 }

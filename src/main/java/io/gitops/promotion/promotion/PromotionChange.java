@@ -1,5 +1,7 @@
 package io.gitops.promotion.promotion;
 
+import io.gitops.promotion.layout.RepositoryFiles;
+import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.run.Change;
 import io.gitops.promotion.run.Planned;
@@ -8,8 +10,6 @@ import io.gitops.promotion.state.PromotionRecord;
 import io.gitops.promotion.state.StateEntry;
 import io.gitops.promotion.state.StateFile;
 import io.gitops.promotion.state.StateFormatException;
-import io.gitops.promotion.yaml.OverlayFile;
-import io.gitops.promotion.yaml.OverlayFormatException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,7 +25,7 @@ import java.util.Map;
  */
 public final class PromotionChange implements Change<PromotionResult> {
   private final PromotionRequest request;
-  private final RepositoryLayout layout;
+  private final Layout layout;
   private final Clock clock;
   private final String approvedFingerprint;
   private final Instant mayHavePushedSince;
@@ -35,7 +35,7 @@ public final class PromotionChange implements Change<PromotionResult> {
    * @param mayHavePushedSince when an earlier attempt of this promotion may have pushed, or null
    *     when this is certainly the first attempt
    */
-  public PromotionChange(PromotionRequest request, RepositoryLayout layout, Clock clock, String approvedFingerprint,
+  public PromotionChange(PromotionRequest request, Layout layout, Clock clock, String approvedFingerprint,
       Instant mayHavePushedSince) {
     this.request = request;
     this.layout = layout;
@@ -97,7 +97,7 @@ public final class PromotionChange implements Change<PromotionResult> {
   public PromotionResult resumed(String commit, GitWorkspace workspace, RunCounts counts) {
     PromotionPlan recorded = recordedPlan(workspace, commit);
     return new PromotionResult(PromotionOutcome.PROMOTED, PromotionTitle.of(recorded), recorded,
-        workspace.diffOf(commit, layout.workloadsDir() + "/", layout.stateFile()), commit, true, 0, counts);
+        workspace.diffOf(commit, layout.root() + "/", layout.stateFile()), commit, true, 0, counts);
   }
 
   /** The plan an earlier attempt pushed, rebuilt from the state file as that commit wrote it. */
@@ -128,15 +128,10 @@ public final class PromotionChange implements Change<PromotionResult> {
     Map<String, Long> ids = new LinkedHashMap<>();
     RepositoryFiles files = workspace.filesAt(commit);
     for (String service : services) {
-      String path = layout.overlay(request.group(), service, request.source());
-      files.read(path).ifPresent(text -> {
-        try {
-          OverlayFile.parse(text).applications().stream().filter(app -> app.gitlabProjectId() != null)
-              .forEach(app -> ids.put(PromotionPlan.applicationKey(service, app.name()), app.gitlabProjectId()));
-        } catch (OverlayFormatException e) {
-          throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + " at " + commit + ": " + e.getMessage(), e);
-        }
-      });
+      String path = layout.valuesPath(request.group(), service, request.source());
+      files.read(path).ifPresent(text -> layout.parse(path, text).applications().stream()
+          .filter(app -> app.gitlabProjectId() != null)
+          .forEach(app -> ids.put(PromotionPlan.applicationKey(service, app.name()), app.gitlabProjectId())));
     }
     return ids;
   }

@@ -1,5 +1,6 @@
 package io.gitops.promotion.promotion;
 
+import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.run.Change;
@@ -18,11 +19,11 @@ import org.eclipse.jgit.lib.PersonIdent;
  * Promotion-Id} trailer and never pushed twice.
  */
 public final class PromotionEngine {
-  private final RepositoryLayout layout;
+  private final Layout layout;
   private final Clock clock;
   private final RunLoop loop;
 
-  public PromotionEngine(RepositoryLayout layout, PersonIdent committer, Clock clock, PromotionListener listener,
+  public PromotionEngine(Layout layout, PersonIdent committer, Clock clock, PromotionListener listener,
       PushRetry retry) {
     this.layout = layout;
     this.clock = clock;
@@ -30,7 +31,7 @@ public final class PromotionEngine {
   }
 
   /** At most {@code maxPushAttempts} attempts within the default budget. */
-  public PromotionEngine(RepositoryLayout layout, PersonIdent committer, Clock clock, PromotionListener listener,
+  public PromotionEngine(Layout layout, PersonIdent committer, Clock clock, PromotionListener listener,
       int maxPushAttempts) {
     this(layout, committer, clock, listener, new PushRetry(PushRetry.DEFAULT.budget(), maxPushAttempts,
         PushRetry.DEFAULT.firstStep(), PushRetry.DEFAULT.maxStep()));

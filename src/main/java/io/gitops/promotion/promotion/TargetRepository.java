@@ -1,5 +1,6 @@
 package io.gitops.promotion.promotion;
 
+import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.gitlab.GitLabTarget;
 import java.util.Optional;
@@ -10,8 +11,8 @@ import java.util.Optional;
  *
  * @param gitlab null when GitLab is not configured for the repository
  */
-public record TargetRepository(String name, GitRemote remote, RepositoryLayout layout, GitLabTarget gitlab) {
-  public TargetRepository(String name, GitRemote remote, RepositoryLayout layout) {
+public record TargetRepository(String name, GitRemote remote, Layout layout, GitLabTarget gitlab) {
+  public TargetRepository(String name, GitRemote remote, Layout layout) {
     this(name, remote, layout, null);
   }
 

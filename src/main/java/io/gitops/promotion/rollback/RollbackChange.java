@@ -3,8 +3,8 @@ package io.gitops.promotion.rollback;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
-import io.gitops.promotion.promotion.RepositoryFiles;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.RepositoryFiles;
+import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.promotion.UnifiedDiff;
 import io.gitops.promotion.run.Change;
 import io.gitops.promotion.run.Planned;
@@ -28,7 +28,7 @@ import java.util.Optional;
  */
 public final class RollbackChange implements Change<RollbackResult> {
   private final RollbackRequest request;
-  private final RepositoryLayout layout;
+  private final Layout layout;
   private final Clock clock;
   private final Instant mayHavePushedSince;
 
@@ -36,7 +36,7 @@ public final class RollbackChange implements Change<RollbackResult> {
    * @param mayHavePushedSince when an earlier attempt of this rollback may have pushed, or null when
    *     this is certainly the first attempt
    */
-  public RollbackChange(RollbackRequest request, RepositoryLayout layout, Clock clock, Instant mayHavePushedSince) {
+  public RollbackChange(RollbackRequest request, Layout layout, Clock clock, Instant mayHavePushedSince) {
     this.request = request;
     this.layout = layout;
     this.clock = clock;

@@ -2,7 +2,7 @@ package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.gitlab.Sleeper;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.run.Change;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RunListener;
@@ -18,11 +18,11 @@ import org.eclipse.jgit.lib.PersonIdent;
  * rollback is recognised by its {@code Rollback-Id} trailer and reported, never pushed twice.
  */
 public final class RollbackEngine {
-  private final RepositoryLayout layout;
+  private final Layout layout;
   private final Clock clock;
   private final RunLoop loop;
 
-  public RollbackEngine(RepositoryLayout layout, PersonIdent committer, Clock clock, RollbackListener listener,
+  public RollbackEngine(Layout layout, PersonIdent committer, Clock clock, RollbackListener listener,
       PushRetry retry) {
     this.layout = layout;
     this.clock = clock;
@@ -30,7 +30,7 @@ public final class RollbackEngine {
   }
 
   /** At most {@code maxPushAttempts} attempts within the default budget. */
-  public RollbackEngine(RepositoryLayout layout, PersonIdent committer, Clock clock, RollbackListener listener,
+  public RollbackEngine(Layout layout, PersonIdent committer, Clock clock, RollbackListener listener,
       int maxPushAttempts) {
     this(layout, committer, clock, listener, new PushRetry(PushRetry.DEFAULT.budget(), maxPushAttempts,
         PushRetry.DEFAULT.firstStep(), PushRetry.DEFAULT.maxStep()));

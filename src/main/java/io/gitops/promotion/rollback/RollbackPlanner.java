@@ -4,11 +4,10 @@ import io.gitops.promotion.promotion.FileEdit;
 import io.gitops.promotion.promotion.PromotionPlan;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.Layout;
+import io.gitops.promotion.layout.PromotableApplication;
+import io.gitops.promotion.layout.ValuesFile;
 import io.gitops.promotion.state.StateEntry;
-import io.gitops.promotion.yaml.OverlayApplication;
-import io.gitops.promotion.yaml.OverlayFile;
-import io.gitops.promotion.yaml.OverlayFormatException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,9 +25,9 @@ import java.util.function.Function;
  * conflict even when forced: nothing is invented).
  */
 public final class RollbackPlanner {
-  private final RepositoryLayout layout;
+  private final Layout layout;
 
-  public RollbackPlanner(RepositoryLayout layout) {
+  public RollbackPlanner(Layout layout) {
     this.layout = layout;
   }
 
@@ -42,15 +41,15 @@ public final class RollbackPlanner {
     List<FileEdit> edits = new ArrayList<>();
     Map<String, Long> gitlabProjectIds = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, String>> service : entry.preState().services().entrySet()) {
-      String path = layout.overlay(request.group(), service.getKey(), request.target());
+      String path = layout.valuesPath(request.group(), service.getKey(), request.target());
       Optional<String> text = files.apply(path);
-      OverlayFile overlay = text.map(t -> parse(path, t)).orElse(null);
+      ValuesFile overlay = text.map(t -> layout.parse(path, t)).orElse(null);
       Map<String, String> newTags = new LinkedHashMap<>();
       for (Map.Entry<String, String> app : service.getValue().entrySet()) {
         String pre = app.getValue();
         String expected = entry.postState().tag(service.getKey(), app.getKey()).orElse(null);
         String actual = overlay == null ? null
-            : overlay.application(app.getKey()).map(OverlayApplication::tag).orElse(null);
+            : overlay.application(app.getKey()).map(PromotableApplication::tag).orElse(null);
         if (pre == null || pre.equals(actual)) {
           continue;
         }
@@ -58,32 +57,16 @@ public final class RollbackPlanner {
           restorations.add(new Restoration(service.getKey(), app.getKey(), actual, pre));
           newTags.put(app.getKey(), pre);
           // the edit changes image tags only, so the overlay names the same project after it
-          overlay.application(app.getKey()).map(OverlayApplication::gitlabProjectId).ifPresent(id ->
+          overlay.application(app.getKey()).map(PromotableApplication::gitlabProjectId).ifPresent(id ->
               gitlabProjectIds.put(PromotionPlan.applicationKey(service.getKey(), app.getKey()), id));
         } else {
           conflicts.add(new Conflict(service.getKey(), app.getKey(), expected, actual, pre));
         }
       }
       if (!newTags.isEmpty()) {
-        edits.add(new FileEdit(path, text.orElseThrow(), withTags(path, overlay, newTags)));
+        edits.add(new FileEdit(path, text.orElseThrow(), overlay.withValues(newTags)));
       }
     }
     return new RollbackPlan(request, entry.promotion(), restorations, conflicts, edits, gitlabProjectIds);
-  }
-
-  private static OverlayFile parse(String path, String text) {
-    try {
-      return OverlayFile.parse(text);
-    } catch (OverlayFormatException e) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
-    }
-  }
-
-  private static String withTags(String path, OverlayFile overlay, Map<String, String> newTags) {
-    try {
-      return overlay.withTags(newTags);
-    } catch (OverlayFormatException e) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
-    }
   }
 }

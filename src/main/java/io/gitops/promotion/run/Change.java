@@ -1,7 +1,7 @@
 package io.gitops.promotion.run;
 
 import io.gitops.promotion.git.GitWorkspace;
-import io.gitops.promotion.promotion.RepositoryFiles;
+import io.gitops.promotion.layout.RepositoryFiles;
 import java.time.Instant;
 
 /**

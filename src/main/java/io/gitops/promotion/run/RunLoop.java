@@ -1,7 +1,6 @@
 package io.gitops.promotion.run;
 
 import io.gitops.promotion.git.GitWorkspace;
-import io.gitops.promotion.git.PushOutcome;
 import io.gitops.promotion.git.TransferCounter;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.promotion.PromotionRejectedException;
@@ -20,7 +19,7 @@ import org.eclipse.jgit.lib.PersonIdent;
  * Lands a batch of changes on a repository branch, the same way for promotions and rollbacks: fetch;
  * find the changes an earlier attempt already pushed (by their trailers); plan each of the others on
  * the files of the commit before it and commit it on top, without a work tree; push all the commits
- * in one push that expects the fetched head. A push refused because someone else got there first is
+ * through the {@link Delivery} (a push that expects the fetched head). A push refused because someone else got there first is
  * re-planned on the new head after a jittered, growing wait, until the time budget is spent. A change
  * whose plan is refused fails alone; the others go on.
  */
@@ -30,13 +29,21 @@ public final class RunLoop {
   private final PushRetry retry;
   private final Sleeper sleeper;
   private final RunListener listener;
+  private final Delivery delivery;
 
+  /** A loop that delivers by pushing straight to the branch. */
   public RunLoop(PersonIdent committer, Clock clock, PushRetry retry, Sleeper sleeper, RunListener listener) {
+    this(committer, clock, retry, sleeper, listener, new PushDelivery());
+  }
+
+  public RunLoop(PersonIdent committer, Clock clock, PushRetry retry, Sleeper sleeper, RunListener listener,
+      Delivery delivery) {
     this.committer = committer;
     this.clock = clock;
     this.retry = retry;
     this.sleeper = sleeper;
     this.listener = listener;
+    this.delivery = delivery;
   }
 
   /** Runs one change; its refusal is thrown. */
@@ -59,7 +66,7 @@ public final class RunLoop {
     for (int attempt = 1; ; attempt++) {
       List<Function<RunCounts, ChangeOutcome<R>>> outcomes = attempt(changes, workspace);
       boolean anyCommit = outcomes.stream().anyMatch(Pending.class::isInstance);
-      boolean pushed = !anyCommit || push(changes, workspace, attempt);
+      boolean pushed = !anyCommit || deliver(changes, workspace, attempt);
       if (pushed) {
         RunCounts counts = counts(rejections, workspace.transfers().minus(before), changes.size());
         return outcomes.stream().map(o -> o.apply(counts)).toList();
@@ -113,9 +120,9 @@ public final class RunLoop {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private boolean push(List<? extends Change<?>> changes, GitWorkspace workspace, int attempt) {
+  private boolean deliver(List<? extends Change<?>> changes, GitWorkspace workspace, int attempt) {
     listener.beforePush((List) changes, attempt);
-    return workspace.push() == PushOutcome.PUSHED;
+    return delivery.deliver(workspace, (List) changes);
   }
 
   private void pause(Duration delay) {

@@ -9,7 +9,7 @@ import io.gitops.promotion.promotion.PromotionOutcome;
 import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionRequest;
 import io.gitops.promotion.promotion.PromotionResult;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.promotion.RequestValidator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +31,7 @@ final class EngineScenario {
   private final SyntheticRepository repository;
   private final GitRemote remote;
   private final Path scratch;
-  private final PromotionEngine engine = new PromotionEngine(RepositoryLayout.defaults(), COMMITTER,
+  private final PromotionEngine engine = new PromotionEngine(OverlaysLayout.defaults(), COMMITTER,
       Clock.systemUTC(), PromotionListener.NONE, 5);
   private final RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
   private int clones;

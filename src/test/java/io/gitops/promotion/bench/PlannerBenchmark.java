@@ -4,12 +4,12 @@ import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.git.GitWorkspace;
-import io.gitops.promotion.promotion.RepositoryFiles;
+import io.gitops.promotion.layout.RepositoryFiles;
 import io.gitops.promotion.promotion.Planner;
 import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionPlan;
 import io.gitops.promotion.promotion.PromotionRequest;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.promotion.UnifiedDiff;
 import java.io.IOException;
@@ -48,7 +48,7 @@ public class PlannerBenchmark {
   private RepositoryFiles workTree;
   private GitWorkspace workspace;
   private PromotionRequest request;
-  private final Planner planner = new Planner(RepositoryLayout.defaults());
+  private final Planner planner = new Planner(OverlaysLayout.defaults());
 
   @Setup
   public void repository() throws IOException {

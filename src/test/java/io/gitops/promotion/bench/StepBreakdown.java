@@ -9,8 +9,8 @@ import io.gitops.promotion.promotion.Planner;
 import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionPlan;
 import io.gitops.promotion.promotion.PromotionRequest;
-import io.gitops.promotion.promotion.RepositoryFiles;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.RepositoryFiles;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.promotion.UnifiedDiff;
 import io.gitops.promotion.state.PromotionRecord;
@@ -40,7 +40,7 @@ final class StepBreakdown {
 
   private final SyntheticRepository repository;
   private final GitRemote remote;
-  private final RepositoryLayout layout = RepositoryLayout.defaults();
+  private final OverlaysLayout layout = OverlaysLayout.defaults();
   private final Planner planner = new Planner(layout);
   private final RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
   private final Map<String, Samples> steps = new LinkedHashMap<>();

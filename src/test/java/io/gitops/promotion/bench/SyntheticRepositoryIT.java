@@ -10,7 +10,7 @@ import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.promotion.Planner;
 import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionPlan;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.yaml.OverlayFile;
 import java.io.IOException;
@@ -77,7 +77,7 @@ class SyntheticRepositoryIT {
     try (GitWorkspace ws = GitWorkspace.open(new GitRemote(repo.bareDir().toUri().toString(), "main",
         GitCredentials.none()), dir.resolve("clone.git"))) {
       ws.sync();
-      plan = new Planner(RepositoryLayout.defaults()).plan(new RequestValidator(EnvironmentCatalog.defaults())
+      plan = new Planner(OverlaysLayout.defaults()).plan(new RequestValidator(EnvironmentCatalog.defaults())
           .validate(new PromotionParameters("p", group, "DEV", "TST", null, true, false, null, "bench")), ws.files());
     }
     assertThat(plan.changes()).hasSize(3 * 2);

@@ -11,7 +11,7 @@ import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.promotion.PromotionEngine;
 import io.gitops.promotion.promotion.PromotionListener;
 import io.gitops.promotion.promotion.PromotionParameters;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.io.PrintWriter;
@@ -134,7 +134,7 @@ class RollbackCommandIT {
 
   @Test
   void anOldPromotionNeedsForceOrAWiderWindow() {
-    PromotionEngine lastYear = new PromotionEngine(RepositoryLayout.defaults(), PromoteCommand.COMMITTER,
+    PromotionEngine lastYear = new PromotionEngine(OverlaysLayout.defaults(), PromoteCommand.COMMITTER,
         Clock.fixed(Instant.parse("2025-06-01T00:00:00Z"), ZoneOffset.UTC), PromotionListener.NONE, 5);
     try (GitWorkspace ws = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()), dir.resolve("ws"))) {
       lastYear.run(new RequestValidator(EnvironmentCatalog.defaults()).validate(new PromotionParameters(

@@ -1,5 +1,6 @@
 package io.gitops.promotion.promotion;
 
+import io.gitops.promotion.layout.OverlaysLayout;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -45,7 +46,7 @@ class PromotionEngineIT {
   }
 
   private PromotionEngine engine(PromotionListener listener) {
-    return new PromotionEngine(RepositoryLayout.defaults(), new PersonIdent("promotion-operator", "po@example.com"),
+    return new PromotionEngine(OverlaysLayout.defaults(), new PersonIdent("promotion-operator", "po@example.com"),
         Clock.fixed(NOW, ZoneOffset.UTC), listener, 5);
   }
 

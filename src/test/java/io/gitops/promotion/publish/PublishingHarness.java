@@ -12,7 +12,7 @@ import io.gitops.promotion.promotion.PromotionEngine;
 import io.gitops.promotion.promotion.PromotionListener;
 import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionResult;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.rollback.RollbackEngine;
 import io.gitops.promotion.rollback.RollbackListener;
@@ -86,7 +86,7 @@ final class PublishingHarness implements AutoCloseable {
     RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
     PromotionEngine engine =
         new PromotionEngine(
-            RepositoryLayout.defaults(),
+            OverlaysLayout.defaults(),
             new PersonIdent("promotion-operator", "po@example.com"),
             Clock.systemUTC(),
             PromotionListener.NONE,
@@ -132,7 +132,7 @@ final class PublishingHarness implements AutoCloseable {
                     rollbackId, "tbd-test", "TST", false, false, null, "bob", null, null));
     RollbackEngine engine =
         new RollbackEngine(
-            RepositoryLayout.defaults(),
+            OverlaysLayout.defaults(),
             new PersonIdent("promotion-operator", "po@example.com"),
             Clock.systemUTC(),
             RollbackListener.NONE,

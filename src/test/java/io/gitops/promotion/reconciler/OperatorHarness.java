@@ -13,7 +13,7 @@ import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.PromotionService;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.RepositoryCatalog;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RepositoryWriters;
@@ -47,7 +47,7 @@ final class OperatorHarness implements AutoCloseable {
   /** @param gitlab the repository's GitLab project, or null for none */
   OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab) {
     TargetRepository repository = new TargetRepository("argocd",
-        new GitRemote(repositoryUrl, "main", GitCredentials.none()), RepositoryLayout.defaults(), gitlab);
+        new GitRemote(repositoryUrl, "main", GitCredentials.none()), OverlaysLayout.defaults(), gitlab);
     workspaces = new WorkspaceCache(cacheDir);
     PromotionMetrics metrics = new PromotionMetrics(registry);
     RepositoryCatalog catalog = name -> {

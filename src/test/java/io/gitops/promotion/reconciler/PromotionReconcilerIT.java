@@ -20,7 +20,7 @@ import io.gitops.promotion.promotion.PromotionChange;
 import io.gitops.promotion.promotion.PromotionEngine;
 import io.gitops.promotion.promotion.PromotionListener;
 import io.gitops.promotion.promotion.PromotionParameters;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RunListener;
@@ -207,7 +207,7 @@ class PromotionReconcilerIT {
         created.getMetadata().getUid(), "tbd-test", "DEV", "TST", "frontend", false, false, null, "someone"));
     String pushed;
     try (GitWorkspace ws = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()), dir.resolve("old-operator"))) {
-      pushed = new PromotionEngine(RepositoryLayout.defaults(), new PersonIdent("po", "po@example.com"), Clock.systemUTC(),
+      pushed = new PromotionEngine(OverlaysLayout.defaults(), new PersonIdent("po", "po@example.com"), Clock.systemUTC(),
           PromotionListener.NONE, 5).run(request, ws, PromotionEngine.RunOptions.firstAttempt()).commit();
     }
     int commits = repo.log().size();
@@ -257,7 +257,7 @@ class PromotionReconcilerIT {
     RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
     List<PromotionChange> batch = created.stream().map(p -> new PromotionChange(validator.validate(new PromotionParameters(
         p.getMetadata().getUid(), p.getSpec().getWorkloadGroup(), p.getSpec().getSourceEnv(), p.getSpec().getTargetEnv(),
-        null, false, false, null, "someone")), RepositoryLayout.defaults(), Clock.systemUTC(), null, null)).toList();
+        null, false, false, null, "someone")), OverlaysLayout.defaults(), Clock.systemUTC(), null, null)).toList();
     List<String> pushed;
     try (GitWorkspace ws = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()), dir.resolve("old-operator"))) {
       pushed = new RunLoop(new PersonIdent("po", "po@example.com"), Clock.systemUTC(), PushRetry.DEFAULT,

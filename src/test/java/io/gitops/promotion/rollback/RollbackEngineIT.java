@@ -12,7 +12,7 @@ import io.gitops.promotion.promotion.PromotionListener;
 import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.state.RollbackRecord;
 import io.gitops.promotion.state.StateEntry;
@@ -49,7 +49,7 @@ class RollbackEngineIT {
   }
 
   private void promote(String id, String group, String from, String to) {
-    PromotionEngine engine = new PromotionEngine(RepositoryLayout.defaults(), new PersonIdent("po", "po@example.com"),
+    PromotionEngine engine = new PromotionEngine(OverlaysLayout.defaults(), new PersonIdent("po", "po@example.com"),
         Clock.fixed(PROMOTED, ZoneOffset.UTC), PromotionListener.NONE, 5);
     try (GitWorkspace ws = workspace("promoter")) {
       engine.run(new RequestValidator(EnvironmentCatalog.defaults()).validate(
@@ -67,7 +67,7 @@ class RollbackEngineIT {
   }
 
   private RollbackResult rollback(RollbackRequest request, Instant now, RollbackListener listener, String clone, Instant since) {
-    RollbackEngine engine = new RollbackEngine(RepositoryLayout.defaults(), new PersonIdent("po", "po@example.com"),
+    RollbackEngine engine = new RollbackEngine(OverlaysLayout.defaults(), new PersonIdent("po", "po@example.com"),
         Clock.fixed(now, ZoneOffset.UTC), listener, 5);
     try (GitWorkspace ws = workspace(clone)) {
       return engine.run(request, ws, since);

@@ -6,7 +6,7 @@ import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.promotion.FileEdit;
 import io.gitops.promotion.promotion.PromotionPlan;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.state.StateEntry;
 import io.gitops.promotion.state.StateFile;
 import java.io.IOException;
@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class RollbackPlannerGoldenTest {
   private static final Path ROOT = Path.of("src/test/resources/rollback");
-  private static final RepositoryLayout LAYOUT = RepositoryLayout.defaults();
+  private static final OverlaysLayout LAYOUT = OverlaysLayout.defaults();
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> folders = Files.list(ROOT)) {

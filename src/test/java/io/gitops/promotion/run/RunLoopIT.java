@@ -13,7 +13,7 @@ import io.gitops.promotion.promotion.PromotionParameters;
 import io.gitops.promotion.promotion.PromotionResult;
 import io.gitops.promotion.promotion.PushConflictException;
 import io.gitops.promotion.promotion.RejectionReason;
-import io.gitops.promotion.promotion.RepositoryLayout;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.nio.file.Path;
@@ -46,7 +46,7 @@ class RunLoopIT {
 
   private PromotionChange promotion(String id, String group, String from, String to, Instant since) {
     return new PromotionChange(validator.validate(new PromotionParameters(id, group, from, to, null, false, false, null,
-        "alice")), RepositoryLayout.defaults(), Clock.systemUTC(), null, since);
+        "alice")), OverlaysLayout.defaults(), Clock.systemUTC(), null, since);
   }
 
   private RunLoop loop(RunListener listener, PushRetry retry) {

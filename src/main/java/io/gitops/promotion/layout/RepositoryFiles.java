@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.layout;
 
 import java.util.List;
 import java.util.Optional;

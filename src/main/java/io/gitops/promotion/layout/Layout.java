@@ -1,0 +1,38 @@
+package io.gitops.promotion.layout;
+
+import io.gitops.promotion.config.Environment;
+import java.util.List;
+
+/**
+ * The edits seam: where a repository keeps the promotable values of each service of a workload group
+ * in each environment, and how such a file is read and changed byte-exactly. The planners know only
+ * this interface; a new repository layout is one implementation and one entry in {@link Layouts}.
+ */
+public interface Layout {
+  /** The name configuration selects it by, e.g. {@code overlays}. */
+  String kind();
+
+  /** The directory holding the workload groups, from the repository root; the diff of a resumed run is taken under it. */
+  String root();
+
+  /** The state file's path from the repository root. */
+  String stateFile();
+
+  /**
+   * The services of a group, sorted; names this layout cannot use are left out with a warning.
+   *
+   * @param warnings where a service left out is reported
+   */
+  List<String> services(RepositoryFiles files, String group, List<String> warnings);
+
+  /** The file holding a service's promotable values in an environment, from the repository root. */
+  String valuesPath(String group, String service, Environment env);
+
+  /**
+   * Reads a values file.
+   *
+   * @throws io.gitops.promotion.promotion.PromotionRejectedException with {@code InvalidOverlay} when
+   *     the file cannot be read safely; the message names the path
+   */
+  ValuesFile parse(String path, String text);
+}

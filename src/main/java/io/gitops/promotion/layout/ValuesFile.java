@@ -1,0 +1,24 @@
+package io.gitops.promotion.layout;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One file of promotable values as a {@link Layout} read it, and the means to change them byte-exactly. */
+public interface ValuesFile {
+  /** The applications in file order. */
+  List<PromotableApplication> applications();
+
+  /** The application with this name, if the file has one. */
+  default Optional<PromotableApplication> application(String name) {
+    return applications().stream().filter(a -> a.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The text with the named applications' values replaced and every other byte unchanged.
+   *
+   * @throws io.gitops.promotion.promotion.PromotionRejectedException with {@code InvalidOverlay} when a
+   *     value cannot be changed safely; the message names the path and the application
+   */
+  String withValues(Map<String, String> newValues);
+}
