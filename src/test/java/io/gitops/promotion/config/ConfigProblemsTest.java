@@ -64,7 +64,7 @@ class ConfigProblemsTest {
             gitlab: {url: https://gitlab.example.com, projectId: 1, tokenSecret: t, token: s3cr3t}
         git: {cacheDir: /tmp/x, retries: 3}
         """)).containsExactlyInAnyOrder(
-            "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, name, url, workloadsDir",
+            "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, layout, name, url, workloadsDir",
             "repositories[0].gitlab.token: unknown key 'token'; known keys: projectId, tokenSecret, url",
             "git.retries: unknown key 'retries'; known keys: cacheDir, maxBatch, maxPushAttempts, pushRetryBudget");
   }
@@ -80,8 +80,9 @@ class ConfigProblemsTest {
     assertThat(problems("""
         repositories:
           - {name: a/b, url: u, branch: 'feature..x', workloadsDir: /abs, credentialsSecret: Argo_Git}
-          - {name: c, url: u, gitlab: {url: gitlab.example.com}}
+          - {name: c, url: u, gitlab: {url: gitlab.example.com}, layout: flat}
         """)).containsExactlyInAnyOrder(
+            "repositories[1].layout: 'flat' is not a layout; known layouts: overlays",
             "repositories[0].name: 'a/b' is not a plain name (letters, digits, '.', '_', '-')",
             "repositories[0].branch: 'feature..x' is not a branch name",
             "repositories[0].workloadsDir: '/abs' is not a relative directory of plain names",
