@@ -39,6 +39,35 @@ public abstract class RunStatus {
   private Boolean diffTruncated;
   @JsonPropertyDescription("Git round trips and bytes of the run (shared with its batch).")
   private GitTraffic git;
+  @JsonPropertyDescription("What each after-step (gitlab, ...) did, by name, in the order they ran.")
+  private List<StepStatus> steps;
+
+  public List<StepStatus> getSteps() {
+    return steps;
+  }
+
+  public void setSteps(List<StepStatus> steps) {
+    this.steps = steps;
+  }
+
+  /** Records an after-step's result, replacing an earlier one of the same name; the time moves only on a change. */
+  @JsonIgnore
+  public void recordStep(String name, String result, String message, Instant now) {
+    if (steps == null) {
+      steps = new ArrayList<>();
+    }
+    for (StepStatus step : steps) {
+      if (step.getName().equals(name)) {
+        if (!result.equals(step.getResult())) {
+          step.setLastTransitionTime(now.toString());
+        }
+        step.setResult(result);
+        step.setMessage(message);
+        return;
+      }
+    }
+    steps.add(new StepStatus(name, result, message, now.toString()));
+  }
 
   public GitTraffic getGit() {
     return git;

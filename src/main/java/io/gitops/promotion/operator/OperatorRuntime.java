@@ -15,6 +15,8 @@ import io.gitops.promotion.promotion.PromotionService;
 import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.publish.GitLabPublication;
+import io.gitops.promotion.publish.GitLabSteps;
+import io.gitops.promotion.steps.AfterSteps;
 import io.gitops.promotion.reconciler.EventRecorder;
 import io.gitops.promotion.reconciler.PromotionReconciler;
 import io.gitops.promotion.reconciler.PromotionRollbackReconciler;
@@ -74,8 +76,9 @@ public final class OperatorRuntime implements AutoCloseable {
     StatusPatcher statusPatcher = new StatusPatcher(client);
     EventRecorder events = new EventRecorder(client, clock);
     List<Reconciler<?>> reconcilers = List.of(
-        new PromotionReconciler(promotions, publication, statusPatcher, events, metrics, clock),
-        new PromotionRollbackReconciler(rollbacks, publication, statusPatcher, events, metrics, clock));
+        new PromotionReconciler(promotions, new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))), statusPatcher, events, metrics, clock),
+        new PromotionRollbackReconciler(rollbacks, new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
+            statusPatcher, events, metrics, clock));
 
     LeaderElection election = config.leaderElection();
     LeaderElectionConfiguration lease = !election.enabled() ? null : new LeaderElectionConfiguration(

@@ -14,10 +14,12 @@ import io.gitops.promotion.promotion.PromotionResult;
 import io.gitops.promotion.promotion.PromotionService;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.TargetRepository;
-import io.gitops.promotion.publish.GitLabPublication;
-import io.gitops.promotion.publish.PublishFailedException;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.run.RepositoryWriter;
+import io.gitops.promotion.steps.AfterStepException;
+import io.gitops.promotion.steps.AfterSteps;
+import io.gitops.promotion.steps.StepInput;
+import io.gitops.promotion.steps.StepOutcome;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -36,7 +38,7 @@ import java.util.Optional;
 
 /**
  * Runs each Promotion once: validate, wait for its turn on the repository, hand it to the repository's
- * writer (which lands it in a batch and wakes it), run the GitLab steps, write the status. Previews stop at Previewed; approving one ({@code dryRun: false})
+ * writer (which lands it in a batch and wakes it), run the after-steps, write the status. Previews stop at Previewed; approving one ({@code dryRun: false})
  * executes the previewed plan.
  */
 @ControllerConfiguration(name = "promotion")
@@ -49,7 +51,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   static final Duration SAFETY_NET = Duration.ofSeconds(60);
 
   private final PromotionService promotions;
-  private final GitLabPublication gitlab;
+  private final AfterSteps<PromotionResult> afterSteps;
   private final RunFailures failures;
   private final PromotionStatusTransitions transitions;
   private final StatusPatcher statusPatcher;
@@ -59,10 +61,10 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   private final SimpleInboundEventSource<Promotion> wakeUps = new SimpleInboundEventSource<>("promotion-writer");
   private final SettledRuns settled = new SettledRuns();
 
-  public PromotionReconciler(PromotionService promotions, GitLabPublication gitlab, StatusPatcher statusPatcher,
+  public PromotionReconciler(PromotionService promotions, AfterSteps<PromotionResult> afterSteps, StatusPatcher statusPatcher,
       EventRecorder events, PromotionMetrics metrics, Clock clock) {
     this.promotions = promotions;
-    this.gitlab = gitlab;
+    this.afterSteps = afterSteps;
     this.failures = new RunFailures();
     this.transitions = new PromotionStatusTransitions(clock);
     this.statusPatcher = statusPatcher;
@@ -116,7 +118,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
   }
 
-  /** Writes what the repository's writer did with the promotion, then runs the GitLab steps. */
+  /** Writes what the repository's writer did with the promotion, then runs the after-steps. */
   private UpdateControl<Promotion> finish(Promotion running, PromotionRequest request, String repositoryName,
       RepositoryWriter.Finished finished) {
     PromotionResult done;
@@ -131,9 +133,12 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     Promotion recorded = pushed ? statusPatcher.patch(running) : running;
     if (pushed) {
       try {
-        publish(recorded, promotions.repository(running.getSpec().getRepository()), done);
-      } catch (PromotionRejectedException e) {
-        return fail(recorded, e.reason().code(), e.getMessage());
+        runAfterSteps(recorded, done);
+      } catch (AfterStepException e) {
+        if (e.terminal()) {
+          return fail(recorded, e.reason(), e.getMessage());
+        }
+        throw e;
       }
     }
     transitions.finished(recorded, done);
@@ -162,26 +167,31 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   }
 
   /**
-   * The GitLab steps, after the commit is on the resource's status. A refusal fails the promotion (the
-   * push stays); anything else is retried, and the retry finds the pushed commit and resumes here.
+   * The after-steps, once the commit is on the resource's status. A terminal failure fails the
+   * promotion (the push stays); anything else is retried, and the retry finds the pushed commit and
+   * resumes here.
    */
-  private void publish(Promotion running, TargetRepository repository, PromotionResult result) {
+  private void runAfterSteps(Promotion running, PromotionResult result) {
+    TargetRepository repository = promotions.repository(running.getSpec().getRepository());
     try {
-      PublishResult published = gitlab.publish(repository, result, Instant.parse(running.getStatus().getStartedAt()));
+      afterSteps.run(new StepInput<>(repository, result, Instant.parse(running.getStatus().getStartedAt())),
+          outcome -> record(running, outcome));
+    } catch (AfterStepException e) {
+      if (!e.terminal()) {
+        statusPatcher.patch(running);
+      }
+      throw e;
+    }
+  }
+
+  private void record(Promotion running, StepOutcome outcome) {
+    transitions.step(PromotionStatusTransitions.statusOf(running), outcome);
+    if (outcome.details() instanceof PublishResult published) {
       transitions.published(running, published);
-      if (published.unreleasedChanges() > 0) {
+      if (published.unreleasedChanges() > 0 && outcome.result() != StepOutcome.Result.FAILED) {
         metrics.unreleasedChanges(running.getSpec().getWorkloadGroup(), published.unreleasedChanges());
         events.warning(running, Reasons.LEFT_WITHOUT_RELEASE, String.join("; ", published.warnings()));
       }
-    } catch (PublishFailedException e) {
-      transitions.published(running, e.partialResult());
-      String progress = "commit " + result.commit() + " is pushed; GitLab steps done: " + e.partialResult().stepsDone()
-          + ", not done: " + e.partialResult().stepsNotDone();
-      if (e.terminal()) {
-        throw new PromotionRejectedException(RejectionReason.GITLAB_REJECTED, e.getMessage() + " (" + progress + ")", e);
-      }
-      statusPatcher.patch(running);
-      throw e;
     }
   }
 

@@ -7,13 +7,16 @@ import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.TargetRepository;
-import io.gitops.promotion.publish.GitLabPublication;
-import io.gitops.promotion.publish.PublishFailedException;
+import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.rollback.RollbackParameters;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
+import io.gitops.promotion.rollback.RollbackRun;
 import io.gitops.promotion.rollback.RollbackService;
 import io.gitops.promotion.run.RepositoryWriter;
+import io.gitops.promotion.steps.AfterStepException;
+import io.gitops.promotion.steps.AfterSteps;
+import io.gitops.promotion.steps.StepInput;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
@@ -40,7 +43,7 @@ import java.util.Optional;
 @GradualRetry(maxAttempts = 100, initialInterval = 2000, intervalMultiplier = 2, maxInterval = 300_000)
 public final class PromotionRollbackReconciler implements Reconciler<PromotionRollback> {
   private final RollbackService rollbacks;
-  private final GitLabPublication gitlab;
+  private final AfterSteps<RollbackRun> afterSteps;
   private final RunFailures failures = new RunFailures();
   private final RollbackStatusTransitions transitions;
   private final StatusPatcher statusPatcher;
@@ -49,10 +52,10 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
   private final Clock clock;
   private final SimpleInboundEventSource<PromotionRollback> wakeUps = new SimpleInboundEventSource<>("rollback-writer");
 
-  public PromotionRollbackReconciler(RollbackService rollbacks, GitLabPublication gitlab, StatusPatcher statusPatcher,
+  public PromotionRollbackReconciler(RollbackService rollbacks, AfterSteps<RollbackRun> afterSteps, StatusPatcher statusPatcher,
       EventRecorder events, PromotionMetrics metrics, Clock clock) {
     this.rollbacks = rollbacks;
-    this.gitlab = gitlab;
+    this.afterSteps = afterSteps;
     this.transitions = new RollbackStatusTransitions(clock);
     this.statusPatcher = statusPatcher;
     this.events = events;
@@ -111,9 +114,12 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     PromotionRollback recorded = done.commit() == null ? running : statusPatcher.patch(running);
     if (done.commit() != null) {
       try {
-        publish(recorded, repository, request, done);
-      } catch (PromotionRejectedException e) {
-        return fail(recorded, e.reason().code(), e.getMessage());
+        runAfterSteps(recorded, repository, request, done);
+      } catch (AfterStepException e) {
+        if (e.terminal()) {
+          return fail(recorded, e.reason(), e.getMessage());
+        }
+        throw e;
       }
     }
     transitions.finished(recorded, done);
@@ -124,22 +130,24 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
   }
 
   /**
-   * The deployments of the restored versions, after the commit is on the status. A refusal fails the
-   * rollback (the push stays); anything else is retried, and the retry finds the pushed commit and the
-   * deployments made so far, and resumes here.
+   * The after-steps of a pushed rollback, once the commit is on the status. A terminal failure fails
+   * the rollback (the push stays); anything else is retried, and the retry finds the pushed commit and
+   * what the steps did so far, and resumes here.
    */
-  private void publish(PromotionRollback running, TargetRepository repository, RollbackRequest request,
+  private void runAfterSteps(PromotionRollback running, TargetRepository repository, RollbackRequest request,
       RollbackResult result) {
     try {
-      transitions.published(running,
-          gitlab.publish(repository, request, result, Instant.parse(running.getStatus().getStartedAt())));
-    } catch (PublishFailedException e) {
-      transitions.published(running, e.partialResult());
-      if (e.terminal()) {
-        throw new PromotionRejectedException(RejectionReason.GITLAB_REJECTED,
-            e.getMessage() + " (commit " + result.commit() + " is pushed and stays)", e);
+      afterSteps.run(new StepInput<>(repository, new RollbackRun(request, result),
+          Instant.parse(running.getStatus().getStartedAt())), outcome -> {
+            transitions.step(RollbackStatusTransitions.statusOf(running), outcome);
+            if (outcome.details() instanceof PublishResult published) {
+              transitions.published(running, published);
+            }
+          });
+    } catch (AfterStepException e) {
+      if (!e.terminal()) {
+        statusPatcher.patch(running);
       }
-      statusPatcher.patch(running);
       throw e;
     }
   }

@@ -14,6 +14,7 @@ import io.gitops.promotion.api.RunStatus;
 import io.gitops.promotion.publish.DeploymentsOutcome;
 import io.gitops.promotion.publish.PublishResult;
 import java.time.Clock;
+import io.gitops.promotion.steps.StepOutcome;
 import java.time.Instant;
 
 /**
@@ -33,6 +34,11 @@ class RunTransitions {
    * back to Pending would start it again with a new start time, and the start time is what finds the
    * GitLab deployments it made before.
    */
+  /** Records an after-step's outcome under its name on {@code status.steps}. */
+  void step(RunStatus s, StepOutcome outcome) {
+    s.recordStep(outcome.step(), outcome.result().label(), outcome.message(), clock.instant());
+  }
+
   void waiting(HasMetadata resource, RunStatus s, String reason, String message) {
     Phase phase = s.getPhase();
     s.setPhase(phase == Phase.PREVIEWED || phase == Phase.RUNNING ? phase : Phase.PENDING);

@@ -22,6 +22,8 @@ import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.RequestValidator;
 import io.gitops.promotion.promotion.TargetRepository;
 import io.gitops.promotion.publish.GitLabPublication;
+import io.gitops.promotion.publish.GitLabSteps;
+import io.gitops.promotion.steps.AfterSteps;
 import io.gitops.promotion.rollback.RollbackService;
 import io.gitops.promotion.rollback.RollbackValidator;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -68,8 +70,9 @@ final class OperatorHarness implements AutoCloseable {
     EventRecorder events = new EventRecorder(client, clock);
     GitLabPublication publication = new GitLabPublication(Set.of("DEV"), metrics);
     operator = new PromotionOperator(client, registry, List.of(
-        new PromotionReconciler(promotions, publication, statusPatcher, events, metrics, clock),
-        new PromotionRollbackReconciler(rollbacks, publication, statusPatcher, events, metrics, clock)), null, Set.of());
+        new PromotionReconciler(promotions, new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))), statusPatcher, events, metrics, clock),
+        new PromotionRollbackReconciler(rollbacks, new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
+            statusPatcher, events, metrics, clock)), null, Set.of());
     operator.start();
   }
 

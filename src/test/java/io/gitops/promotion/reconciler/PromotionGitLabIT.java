@@ -10,6 +10,7 @@ import io.gitops.promotion.api.Conditions;
 import io.gitops.promotion.api.GitLabDeployment;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
+import io.gitops.promotion.api.StepStatus;
 import io.gitops.promotion.api.PromotionSpec;
 import io.gitops.promotion.gitlab.FakeGitLabServer;
 import io.gitops.promotion.gitlab.GitLabTarget;
@@ -83,6 +84,8 @@ class PromotionGitLabIT {
     });
     assertThat(gitlab.releases("1234")).singleElement()
         .satisfies(r -> assertThat(r.description()).contains("- add user dashboard", "- add /api/info endpoint"));
+    assertThat(done.getStatus().getSteps()).extracting(StepStatus::getName, StepStatus::getResult)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("gitlab", "Succeeded"));
     assertThat(done.getStatus().getGitlab().getReleaseTag()).isEqualTo("v1.5.0");
     assertThat(done.getStatus().getGitlab().getTagCreated()).isTrue();
     assertThat(done.getStatus().getGitlab().getReleaseCreated()).isTrue();

@@ -1,0 +1,17 @@
+package io.gitops.promotion.steps;
+
+/**
+ * One thing that runs after a run's commit is on the branch. Running it again for the same run
+ * creates nothing twice.
+ *
+ * @param <R> the run's report it works from (a promotion's or a rollback's)
+ */
+public interface AfterStep<R> {
+  /** The name its outcome is recorded under, e.g. {@code gitlab}. */
+  String name();
+
+  /**
+   * @throws AfterStepException when it failed, with what it did before it failed
+   */
+  StepOutcome run(StepInput<R> input);
+}
