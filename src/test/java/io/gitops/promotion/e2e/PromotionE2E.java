@@ -60,6 +60,37 @@ class PromotionE2E {
   }
 
   @Test
+  void promotionsAppliedTogetherLandOneCommitEachInCreationOrder() {
+    GitOpsRepository repo = cluster.repository();
+    int commits = repo.log().size();
+    List<String> pairs = List.of("DEV TST", "TST STG", "STG PRD");
+    StringBuilder manifest = new StringBuilder();
+    List<String> names = new java.util.ArrayList<>();
+    for (String group : List.of("payments", "tbd-test")) {
+      for (String pair : pairs) {
+        String[] envs = pair.split(" ");
+        String name = "b" + names.size() + "-" + group + "-" + envs[0].toLowerCase() + "-to-" + envs[1].toLowerCase();
+        names.add(name);
+        manifest.append("---\napiVersion: promotion.gitops.io/v1alpha1\nkind: Promotion\nmetadata:\n  name: ").append(name)
+            .append("\nspec:\n  workloadGroup: ").append(group).append("\n  sourceEnv: ").append(envs[0])
+            .append("\n  targetEnv: ").append(envs[1]).append("\n  dryRun: false\n");
+      }
+    }
+
+    cluster.apply(manifest.toString()).orThrow();
+    List<Promotion> done = names.stream().map(name -> cluster.awaitPromotion(name, Phase.SUCCEEDED)).toList();
+
+    List<String> pushed = done.stream().map(p -> p.getStatus().getCommit()).filter(java.util.Objects::nonNull).toList();
+    assertThat(pushed).as("every promotion that changed something has a commit of its own").doesNotHaveDuplicates();
+    List<RevCommit> log = repo.log();
+    assertThat(log).hasSize(commits + pushed.size());
+    List<String> oldestFirst = new java.util.ArrayList<>(log.subList(0, pushed.size()).stream().map(RevCommit::getName).toList());
+    java.util.Collections.reverse(oldestFirst);
+    assertThat(pushed).as("commits land in creation order (same second: by name)").containsExactlyElementsOf(oldestFirst);
+    assertThat(done).allSatisfy(p -> assertThat(p.getStatus().getGit().getRoundTrips()).isPositive());
+  }
+
+  @Test
   void aPreviewApprovedWithKubectlPatchPushesExactlyThePreviewedChanges() throws IOException {
     GitOpsRepository repo = cluster.repository();
     String before = repo.head();
