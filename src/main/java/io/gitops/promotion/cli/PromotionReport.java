@@ -17,7 +17,7 @@ import java.util.Map;
 sealed interface PromotionReport {
   void print(PromotionResult result, PublishResult gitlab, PrintWriter out);
 
-  /** {@code {result, title, version, releaseTag, changes, warnings, commit, diff, gitlab}}. */
+  /** {@code {result, title, version, releaseTag, changes, warnings, commit, diff, git, gitlab}}. */
   final class Json implements PromotionReport {
     @Override
     public void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
@@ -30,6 +30,7 @@ sealed interface PromotionReport {
       json.put("warnings", result.warnings());
       json.put("commit", result.commit());
       json.put("diff", result.diff());
+      json.put("git", GitSection.json(result.counts()));
       json.put("gitlab", GitLabSection.json(gitlab));
       try {
         out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
@@ -55,6 +56,7 @@ sealed interface PromotionReport {
         out.println("Commit: " + result.commit());
       }
       GitLabSection.print(gitlab, out);
+      GitSection.print(result.counts(), out);
       if (!result.diff().isEmpty()) {
         out.println();
         out.print(result.diff());

@@ -30,6 +30,7 @@ sealed interface RollbackReport {
       json.put("conflicts", result.conflicts());
       json.put("commit", result.commit());
       json.put("diff", result.diff());
+      json.put("git", GitSection.json(result.counts()));
       json.put("gitlab", GitLabSection.json(gitlab));
       try {
         out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
@@ -68,6 +69,7 @@ sealed interface RollbackReport {
         out.println("Commit: " + result.commit());
       }
       GitLabSection.print(gitlab, out);
+      GitSection.print(result.counts(), out);
       if (!result.diff().isEmpty()) {
         out.println();
         out.print(result.diff());

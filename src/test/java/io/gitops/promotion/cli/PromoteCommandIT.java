@@ -61,6 +61,10 @@ class PromoteCommandIT {
         .isEqualTo("{\"service\":\"frontend\",\"app\":\"tbd-test\",\"from\":\"1.3.0\",\"to\":\"1.5.0\"}");
     assertThat(json.get("commit").asText()).isEqualTo(repo.head());
     assertThat(json.get("warnings")).isEmpty();
+    assertThat(json.get("git").get("roundTrips").asLong()).as("one fetch, one push").isEqualTo(2);
+    assertThat(json.get("git").get("bytesFetched").asLong()).isPositive();
+    assertThat(json.get("git").get("bytesPushed").asLong()).isPositive();
+    assertThat(json.get("git").get("pushRejections").asInt()).isZero();
   }
 
   @Test
