@@ -26,6 +26,8 @@ public final class Conditions {
   public static final String DEPLOYMENTS_RECORDED = "DeploymentsRecorded";
   /** The resource reached its intended end: Succeeded, or Previewed for a dry run. */
   public static final String READY = "Ready";
+  /** True while a freeze window or soak time holds the run (reason FreezeWindow or Soaking). */
+  public static final String GATED = "Gated";
 
   public static final String TRUE = "True";
   public static final String FALSE = "False";

@@ -8,6 +8,10 @@ package io.gitops.promotion.api;
 public final class Reasons {
   /** Waiting for its turn: another promotion of the same repository runs first. */
   public static final String WAITING_FOR_REPOSITORY = "WaitingForRepository";
+  /** Gated: no gate holds the run (any more). */
+  public static final String GATE_OPEN = "GateOpen";
+  /** A forced run went through a closed gate (a freeze window or soak time). */
+  public static final String GATE_OVERRIDDEN = "GateOverridden";
   /** The step is running. */
   public static final String IN_PROGRESS = "InProgress";
   /** An operational error (network, Git server, GitLab 5xx); retried with backoff. */

@@ -41,6 +41,16 @@ public abstract class RunStatus {
   private GitTraffic git;
   @JsonPropertyDescription("What each after-step (gitlab, ...) did, by name, in the order they ran.")
   private List<StepStatus> steps;
+  @JsonPropertyDescription("The freeze window or soak time holding the run, while it does.")
+  private GateStatus gate;
+
+  public GateStatus getGate() {
+    return gate;
+  }
+
+  public void setGate(GateStatus gate) {
+    this.gate = gate;
+  }
 
   public List<StepStatus> getSteps() {
     return steps;

@@ -64,22 +64,27 @@ final class PromoteCommand implements Callable<Integer> {
   @Mixin
   GitLabFlags gitlab;
 
+  @Mixin
+  ConfigOption config;
+
   @Option(names = "--release-from", split = ",", paramLabel = "<env>",
       description = "Environments whose promotions get a GitLab tag and release (default: DEV).")
   List<String> releaseFrom;
 
   @Override
   public Integer call() {
-    EnvironmentCatalog environments = EnvironmentCatalog.defaults();
+    EnvironmentCatalog environments = config.settings().environments();
     PromotionRequest request = new RequestValidator(environments).validate(new PromotionParameters(
         UUID.randomUUID().toString(), group, from, to, versionService, dryRun, force.force, force.reason, requestedBy));
     PromotionEngine engine = new PromotionEngine(repository.layout(), COMMITTER, Clock.systemUTC(), PromotionListener.NONE,
-        repository.pushRetry());
+        repository.pushRetry(), config.settings().gates());
     try (GitLabPublishing publishing = GitLabPublishing.open(gitlab.options, releaseFrom, repository.branch,
         main.environment(), environments, spec.commandLine())) {
       Instant startedAt = Instant.now();
       PromotionResult result;
-      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace)) {
+      boolean soaking = !dryRun && config.settings().gates().soak().forSource(request.source().name()).isPresent();
+      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace,
+          soaking ? Workspaces.WHOLE_HISTORY : Workspaces.HEAD_ONLY)) {
         result = engine.run(request, workspaces.workspace(), PromotionEngine.RunOptions.firstAttempt());
       }
       PromotionReport report = output.promotionReport();

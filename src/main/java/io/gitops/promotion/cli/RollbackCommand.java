@@ -65,18 +65,21 @@ final class RollbackCommand implements Callable<Integer> {
   @Mixin
   GitLabFlags gitlab;
 
+  @Mixin
+  ConfigOption config;
+
   @Override
   public Integer call() {
-    EnvironmentCatalog environments = EnvironmentCatalog.defaults();
+    EnvironmentCatalog environments = config.settings().environments();
     RollbackRequest request = new RollbackValidator(environments).validate(new RollbackParameters(
         UUID.randomUUID().toString(), group, env, dryRun, force.force, force.reason, requestedBy, window, promotionId));
     RollbackEngine engine = new RollbackEngine(repository.layout(), PromoteCommand.COMMITTER, Clock.systemUTC(),
-        RollbackListener.NONE, repository.pushRetry());
+        RollbackListener.NONE, repository.pushRetry(), config.settings().gates());
     try (GitLabPublishing publishing = GitLabPublishing.open(gitlab.options, List.of(), repository.branch,
         main.environment(), environments, spec.commandLine())) {
       Instant startedAt = Instant.now();
       RollbackResult result;
-      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace)) {
+      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace, Workspaces.HEAD_ONLY)) {
         result = engine.run(request, workspaces.workspace(), null);
       }
       RollbackReport report = output.rollbackReport();

@@ -16,7 +16,9 @@ import java.util.stream.Stream;
  */
 final class Workspaces implements AutoCloseable {
   /** A promotion reads and writes only the branch's head; a fresh id never needs history. */
-  private static final int DEPTH = 1;
+  static final int HEAD_ONLY = 1;
+  /** Soak time is measured from the history of the source overlays. */
+  static final int WHOLE_HISTORY = 0;
 
   private final Path temporary;
   private final GitWorkspace workspace;
@@ -26,14 +28,15 @@ final class Workspaces implements AutoCloseable {
     this.workspace = workspace;
   }
 
-  static Workspaces open(GitRemote remote, Path kept) {
+  /** @param depth commits of history to fetch, {@link #WHOLE_HISTORY} for all */
+  static Workspaces open(GitRemote remote, Path kept, int depth) {
     try {
       if (kept != null) {
-        return new Workspaces(null, GitWorkspace.open(remote, kept.toAbsolutePath(), DEPTH));
+        return new Workspaces(null, GitWorkspace.open(remote, kept.toAbsolutePath(), depth));
       }
       Path temporary = Files.createTempDirectory("promotion-");
       try {
-        return new Workspaces(temporary, GitWorkspace.open(remote, temporary.resolve("repo"), DEPTH));
+        return new Workspaces(temporary, GitWorkspace.open(remote, temporary.resolve("repo"), depth));
       } catch (RuntimeException e) {
         delete(temporary);
         throw e;

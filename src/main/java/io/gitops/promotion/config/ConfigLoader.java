@@ -1,5 +1,6 @@
 package io.gitops.promotion.config;
 
+import io.gitops.promotion.gate.Gates;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,7 +23,8 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class ConfigLoader {
   private static final Set<String> KEYS = Set.of("repositories", "environments", "promotionPath", "releaseFrom",
-      "rollbackWindow", "versionServices", "committer", "git", "httpPort", "watchNamespaces", "leaderElection");
+      "rollbackWindow", "versionServices", "committer", "git", "httpPort", "watchNamespaces", "leaderElection",
+      "freezeWindows", "minSoak");
 
   public OperatorConfig load(Path file) {
     String text;
@@ -58,11 +60,12 @@ public final class ConfigLoader {
     }
     List<String> namespaces = watchNamespaces(root);
     LeaderElection leaderElection = SettingsSection.leaderElection(root.object("leaderElection"));
+    Gates gates = GatesSection.read(root, environments);
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
     return new OperatorConfig(repositories, environments, releaseFrom, rollbackWindow, versionServices,
-        committer, git, httpPort, namespaces, leaderElection);
+        committer, git, httpPort, namespaces, leaderElection, gates);
   }
 
   private static RollbackWindow rollbackWindow(ConfigNode root) {

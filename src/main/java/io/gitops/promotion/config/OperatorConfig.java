@@ -1,5 +1,6 @@
 package io.gitops.promotion.config;
 
+import io.gitops.promotion.gate.Gates;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param versionServices workload group -> lead service whose tag is the release version
  * @param httpPort port of /metrics, /healthz and /readyz
  * @param watchNamespaces namespaces whose resources are reconciled; empty means all
+ * @param gates freeze windows and soak time that hold promotions and rollbacks until they may run
  */
 public record OperatorConfig(
     List<RepositoryConfig> repositories,
@@ -28,9 +30,17 @@ public record OperatorConfig(
     GitSettings git,
     int httpPort,
     List<String> watchNamespaces,
-    LeaderElection leaderElection) {
+    LeaderElection leaderElection,
+    Gates gates) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
+
+  public OperatorConfig(List<RepositoryConfig> repositories, EnvironmentCatalog environments,
+      List<Environment> releaseFrom, RollbackWindow rollbackWindow, Map<String, String> versionServices,
+      Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection) {
+    this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
+        watchNamespaces, leaderElection, Gates.none());
+  }
 
   public OperatorConfig {
     repositories = List.copyOf(repositories);

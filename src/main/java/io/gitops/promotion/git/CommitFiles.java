@@ -11,16 +11,23 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.MalformedInputException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.treewalk.CanonicalTreeParser;
+import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathFilter;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
 
 /**
  * The files of one tree, read from the object database entry by entry: each path is walked one
@@ -32,12 +39,43 @@ final class CommitFiles implements RepositoryFiles {
   private static final long MAX_FILE_BYTES = 256L * 1024 * 1024;
 
   private final ObjectReader reader;
+  private final ObjectId commit;
   private final ObjectId root;
   private final Map<ObjectId, List<TreeEntry>> trees = new HashMap<>();
 
-  CommitFiles(ObjectReader reader, ObjectId rootTree) {
+  CommitFiles(ObjectReader reader, ObjectId commit, ObjectId rootTree) {
     this.reader = reader;
+    this.commit = commit;
     this.root = rootTree;
+  }
+
+  @Override
+  public Optional<Instant> since(String path, Predicate<String> holds) {
+    if (read(path).isEmpty()) {
+      return Optional.empty();
+    }
+    Instant since = null;
+    try (RevWalk walk = new RevWalk(reader)) {
+      walk.setTreeFilter(AndTreeFilter.create(PathFilter.create(path), TreeFilter.ANY_DIFF));
+      walk.markStart(walk.parseCommit(commit));
+      for (RevCommit changed : walk) {
+        Optional<String> text = new CommitFiles(reader, changed, changed.getTree()).read(path);
+        if (text.isEmpty() || !holds.test(text.get())) {
+          break;
+        }
+        since = changed.getCommitterIdent().getWhenAsInstant();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    if (since == null) {
+      try (RevWalk walk = new RevWalk(reader)) {
+        since = walk.parseCommit(commit).getCommitterIdent().getWhenAsInstant();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return Optional.of(since);
   }
 
   @Override

@@ -93,6 +93,8 @@ public final class GitWorkspace implements AutoCloseable {
           .setRemoveDeletedRefs(true);
       if (depth > 0) {
         fetch.setDepth(depth);
+      } else if (java.nio.file.Files.exists(repo.getDirectory().toPath().resolve("shallow"))) {
+        fetch.setUnshallow(true);
       }
       transport.configure(fetch).call();
     } catch (GitAPIException e) {
@@ -121,7 +123,8 @@ public final class GitWorkspace implements AutoCloseable {
   /** The files of a commit of this repository. */
   public RepositoryFiles filesAt(String commitId) {
     try (RevWalk walk = new RevWalk(repo)) {
-      return new CommitFiles(repo.newObjectReader(), walk.parseCommit(ObjectId.fromString(commitId)).getTree());
+      RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
+      return new CommitFiles(repo.newObjectReader(), commit, commit.getTree());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,7 +1,9 @@
 package io.gitops.promotion.layout;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The files of one commit of the GitOps repository, read straight from its objects: no work tree,
@@ -18,4 +20,12 @@ public interface RepositoryFiles {
 
   /** The names of every entry of a directory (files, directories, links), sorted. */
   List<String> entries(String path);
+
+  /**
+   * Since when a file has held what it holds now, as far as it matters: walking back through the
+   * commits that changed it, the time of the oldest one in the unbroken run whose content still
+   * satisfies {@code holds}. Empty when the file does not exist. Where the history available ends
+   * (a shallow fetch), the answer is the oldest commit seen: younger than the truth, never older.
+   */
+  Optional<Instant> since(String path, Predicate<String> holds);
 }

@@ -68,9 +68,9 @@ public final class OperatorRuntime implements AutoCloseable {
     RepositoryWriters writers = new RepositoryWriters(loop, git.maxBatch());
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
     PromotionService promotions = new PromotionService(repositories, new RequestValidator(config.environments()),
-        config.versionServices(), runner, clock);
+        config.versionServices(), runner, clock, config.gates());
     RollbackService rollbacks = new RollbackService(repositories, new RollbackValidator(config.environments()),
-        config.rollbackWindow(), runner, clock);
+        config.rollbackWindow(), runner, clock, config.gates());
     GitLabPublication publication = new GitLabPublication(
         config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()), metrics);
     StatusPatcher statusPatcher = new StatusPatcher(client);

@@ -1,7 +1,11 @@
 package io.gitops.promotion.promotion;
 
 import io.gitops.promotion.layout.RepositoryFiles;
+import io.gitops.promotion.gate.GateClosedException;
+import io.gitops.promotion.gate.GateDecision;
+import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.layout.Layout;
+import io.gitops.promotion.layout.PromotableApplication;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.run.Change;
 import io.gitops.promotion.run.Planned;
@@ -29,6 +33,7 @@ public final class PromotionChange implements Change<PromotionResult> {
   private final Clock clock;
   private final String approvedFingerprint;
   private final Instant mayHavePushedSince;
+  private final Gates gates;
 
   /**
    * @param approvedFingerprint the fingerprint of the previewed plan an approval executes, or null
@@ -37,11 +42,18 @@ public final class PromotionChange implements Change<PromotionResult> {
    */
   public PromotionChange(PromotionRequest request, Layout layout, Clock clock, String approvedFingerprint,
       Instant mayHavePushedSince) {
+    this(request, layout, clock, approvedFingerprint, mayHavePushedSince, Gates.none());
+  }
+
+  /** @param gates freeze windows and soak time that hold an execution (never a preview, never a forced one) */
+  public PromotionChange(PromotionRequest request, Layout layout, Clock clock, String approvedFingerprint,
+      Instant mayHavePushedSince, Gates gates) {
     this.request = request;
     this.layout = layout;
     this.clock = clock;
     this.approvedFingerprint = approvedFingerprint;
     this.mayHavePushedSince = mayHavePushedSince;
+    this.gates = gates;
   }
 
   public PromotionRequest request() {
@@ -60,10 +72,17 @@ public final class PromotionChange implements Change<PromotionResult> {
 
   @Override
   public Planned<PromotionResult> plan(RepositoryFiles files) {
+    boolean gated = !request.dryRun() && !request.force();
+    if (gated) {
+      requireOpen(gates.windows().decide(request.target().name(), clock.instant()));
+    }
     PromotionPlan plan = new Planner(layout).plan(request, files);
     if (approvedFingerprint != null && !approvedFingerprint.equals(plan.fingerprint())) {
       throw new PromotionRejectedException(RejectionReason.PLAN_CHANGED,
           "the repository moved since the preview: the plan now differs from the approved one; nothing was pushed");
+    }
+    if (gated && plan.hasChanges() && gates.soak().forSource(request.source().name()).isPresent()) {
+      requireOpen(soaked(plan, files));
     }
     String diff = UnifiedDiff.of(plan.edits());
     boolean writes = !request.dryRun() && plan.hasChanges();
@@ -98,6 +117,36 @@ public final class PromotionChange implements Change<PromotionResult> {
     PromotionPlan recorded = recordedPlan(workspace, commit);
     return new PromotionResult(PromotionOutcome.PROMOTED, PromotionTitle.of(recorded), recorded,
         workspace.diffOf(commit, layout.root() + "/", layout.stateFile()), commit, true, 0, counts);
+  }
+
+  private static void requireOpen(GateDecision decision) {
+    if (!decision.open()) {
+      throw new GateClosedException(decision);
+    }
+  }
+
+  /** Whether every changed application's source tag has been in the source overlay long enough. */
+  private GateDecision soaked(PromotionPlan plan, RepositoryFiles files) {
+    String youngest = null;
+    Instant arrived = null;
+    for (TagChange change : plan.changes()) {
+      String path = layout.valuesPath(request.group(), change.service(), request.source());
+      Instant since = files.since(path, text -> holds(path, text, change)).orElse(clock.instant());
+      if (arrived == null || since.isAfter(arrived)) {
+        youngest = change.service() + "/" + change.app();
+        arrived = since;
+      }
+    }
+    return gates.soak().decide(request.source().name(), youngest, arrived, clock.instant());
+  }
+
+  private boolean holds(String path, String text, TagChange change) {
+    try {
+      return layout.parse(path, text).application(change.app()).map(PromotableApplication::tag)
+          .filter(change.to()::equals).isPresent();
+    } catch (PromotionRejectedException e) {
+      return false;
+    }
   }
 
   /** The plan an earlier attempt pushed, rebuilt from the state file as that commit wrote it. */

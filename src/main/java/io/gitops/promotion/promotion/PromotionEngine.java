@@ -1,6 +1,7 @@
 package io.gitops.promotion.promotion;
 
 import io.gitops.promotion.layout.Layout;
+import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.run.Change;
@@ -22,11 +23,19 @@ public final class PromotionEngine {
   private final Layout layout;
   private final Clock clock;
   private final RunLoop loop;
+  private final Gates gates;
 
   public PromotionEngine(Layout layout, PersonIdent committer, Clock clock, PromotionListener listener,
       PushRetry retry) {
+    this(layout, committer, clock, listener, retry, Gates.none());
+  }
+
+  /** @param gates the freeze windows and soak times that hold an execution */
+  public PromotionEngine(Layout layout, PersonIdent committer, Clock clock, PromotionListener listener,
+      PushRetry retry, Gates gates) {
     this.layout = layout;
     this.clock = clock;
+    this.gates = gates;
     this.loop = new RunLoop(committer, clock, retry, Sleeper.blocking(), adapt(listener));
   }
 
@@ -42,7 +51,7 @@ public final class PromotionEngine {
   }
 
   public PromotionChange change(PromotionRequest request, RunOptions options) {
-    return new PromotionChange(request, layout, clock, options.approvedFingerprint(), options.mayHavePushedSince());
+    return new PromotionChange(request, layout, clock, options.approvedFingerprint(), options.mayHavePushedSince(), gates);
   }
 
   private static RunListener adapt(PromotionListener listener) {

@@ -4,7 +4,7 @@ package io.gitops.promotion.promotion;
  * A request that cannot succeed as given: bad input, a configuration error or a repository that
  * moved under an approved plan. Terminal: callers report it and do not retry. Nothing was written.
  */
-public final class PromotionRejectedException extends RuntimeException {
+public class PromotionRejectedException extends RuntimeException {
   private final RejectionReason reason;
 
   public PromotionRejectedException(RejectionReason reason, String message) {

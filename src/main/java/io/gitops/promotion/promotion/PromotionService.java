@@ -1,9 +1,12 @@
 package io.gitops.promotion.promotion;
 
+import io.gitops.promotion.gate.GateDecision;
+import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.promotion.PromotionEngine.RunOptions;
 import io.gitops.promotion.run.RepositoryWriter;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Promotions as a long-running process runs them: validates requests against the configuration,
@@ -16,14 +19,30 @@ public final class PromotionService {
   private final Map<String, String> defaultVersionServices;
   private final RepositoryRunner runner;
   private final Clock clock;
+  private final Gates gates;
 
   public PromotionService(RepositoryCatalog repositories, RequestValidator validator,
       Map<String, String> defaultVersionServices, RepositoryRunner runner, Clock clock) {
+    this(repositories, validator, defaultVersionServices, runner, clock, Gates.none());
+  }
+
+  public PromotionService(RepositoryCatalog repositories, RequestValidator validator,
+      Map<String, String> defaultVersionServices, RepositoryRunner runner, Clock clock, Gates gates) {
     this.repositories = repositories;
     this.validator = validator;
     this.defaultVersionServices = Map.copyOf(defaultVersionServices);
     this.runner = runner;
     this.clock = clock;
+    this.gates = gates;
+  }
+
+  /** The freeze window a forced execution goes through, if one is open for its target now. */
+  public Optional<GateDecision> overriddenGate(PromotionRequest request) {
+    if (!request.force() || request.dryRun()) {
+      return Optional.empty();
+    }
+    GateDecision frozen = gates.windows().decide(request.target().name(), clock.instant());
+    return frozen.open() ? Optional.empty() : Optional.of(frozen);
   }
 
   /** Validates a request; the group's configured lead service applies when the request names none. */
@@ -52,7 +71,8 @@ public final class PromotionService {
   public void submit(TargetRepository repository, PromotionRequest request, RunOptions options, String order,
       Runnable wake) {
     runner.submit(repository, request.promotionId(), order,
-        new PromotionChange(request, repository.layout(), clock, options.approvedFingerprint(), options.mayHavePushedSince()),
+        new PromotionChange(request, repository.layout(), clock, options.approvedFingerprint(), options.mayHavePushedSince(),
+            gates),
         wake);
   }
 }

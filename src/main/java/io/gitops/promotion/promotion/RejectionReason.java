@@ -1,8 +1,8 @@
 package io.gitops.promotion.promotion;
 
 /**
- * Why a promotion or rollback was refused. Each constant is terminal: retrying the same request on
- * the same repository gives the same answer. {@link #code()} is the reason written on resource
+ * Why a promotion or rollback was refused. Each constant but {@link #GATED} is terminal: retrying the
+ * same request on the same repository gives the same answer. {@link #code()} is the reason written on resource
  * conditions.
  */
 public enum RejectionReason {
@@ -18,6 +18,8 @@ public enum RejectionReason {
   UNSUPPORTED_ENTRY("UnsupportedEntry"),
   INVALID_STATE_FILE("InvalidStateFile"),
   PLAN_CHANGED("PlanChanged"),
+  /** A freeze window or soak time holds the run: not terminal for the operator, which waits for it. */
+  GATED("Gated"),
   NO_RECORDED_PROMOTION("NoRecordedPromotion"),
   ROLLBACK_WINDOW_EXPIRED("RollbackWindowExpired"),
   /** A rollback names a promotion that a newer promotion of the same group and environment replaced. */

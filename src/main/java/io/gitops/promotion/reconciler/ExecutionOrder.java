@@ -11,7 +11,7 @@ import java.util.function.Predicate;
 
 /**
  * Oldest first: an execution waits while an older promotion of the same repository still has to
- * execute. Previews and finished promotions never hold anyone up.
+ * execute. Previews, finished promotions and promotions held by a gate never hold anyone up.
  */
 final class ExecutionOrder {
   private static final Comparator<Promotion> AGE = Comparator
@@ -57,6 +57,7 @@ final class ExecutionOrder {
 
   private static boolean awaitsExecution(Promotion p) {
     Phase phase = p.getStatus() == null ? null : p.getStatus().getPhase();
-    return !p.getSpec().isDryRun() && (phase == null || !phase.isFinished());
+    boolean gated = p.getStatus() != null && p.getStatus().getGate() != null;
+    return !p.getSpec().isDryRun() && !gated && (phase == null || !phase.isFinished());
   }
 }

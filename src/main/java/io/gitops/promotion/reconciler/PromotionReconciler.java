@@ -15,6 +15,8 @@ import io.gitops.promotion.promotion.PromotionService;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.TargetRepository;
 import io.gitops.promotion.publish.PublishResult;
+import io.gitops.promotion.gate.GateClosedException;
+import io.gitops.promotion.gate.GateDecision;
 import io.gitops.promotion.run.RepositoryWriter;
 import io.gitops.promotion.steps.AfterStepException;
 import io.gitops.promotion.steps.AfterSteps;
@@ -114,6 +116,8 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
       return fail(promotion, e.reason().code(), e.getMessage());
     }
     Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion);
+    promotions.overriddenGate(request).ifPresent(gate -> events.warning(running, Reasons.GATE_OVERRIDDEN,
+        "forced through a closed gate (" + gate.message() + "): " + request.reason()));
     promotions.submit(repository, request, runOptions(running), ExecutionOrder.key(running), wake(running));
     return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
   }
@@ -124,6 +128,8 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     PromotionResult done;
     try {
       done = (PromotionResult) finished.orThrow();
+    } catch (GateClosedException e) {
+      return gated(running, repositoryName, e.decision());
     } catch (RuntimeException e) {
       return failures.terminal(e).map(t -> fail(running, t.reason(), t.message())).orElseThrow(() -> e);
     }
@@ -159,6 +165,19 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     if (repository != null) {
       promotions.writer(repository).wakeWaiting();
     }
+  }
+
+  /** Pending until the gate opens; the promotions behind it go on meanwhile. */
+  private UpdateControl<Promotion> gated(Promotion running, String repositoryName, GateDecision gate) {
+    boolean alreadyGated = running.getStatus().getGate() != null
+        && gate.message().equals(running.getStatus().getGate().getMessage());
+    transitions.gated(running, gate);
+    if (!alreadyGated) {
+      events.normal(running, gate.reason(), gate.message());
+    }
+    statusPatcher.patch(running);
+    promotions.writer(repositoryName).wakeWaiting();
+    return UpdateControl.<Promotion>noUpdate().rescheduleAfter(GateWait.until(gate, clock));
   }
 
   private Runnable wake(Promotion promotion) {

@@ -13,6 +13,7 @@ import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
 import io.gitops.promotion.rollback.RollbackRun;
 import io.gitops.promotion.rollback.RollbackService;
+import io.gitops.promotion.gate.GateClosedException;
 import io.gitops.promotion.run.RepositoryWriter;
 import io.gitops.promotion.steps.AfterStepException;
 import io.gitops.promotion.steps.AfterSteps;
@@ -106,6 +107,15 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     RollbackResult done;
     try {
       done = (RollbackResult) finished.orThrow();
+    } catch (GateClosedException e) {
+      boolean alreadyGated = running.getStatus().getGate() != null
+          && e.decision().message().equals(running.getStatus().getGate().getMessage());
+      transitions.gated(running, RollbackStatusTransitions.statusOf(running), e.decision());
+      if (!alreadyGated) {
+        events.normal(running, e.decision().reason(), e.decision().message());
+      }
+      statusPatcher.patch(running);
+      return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(GateWait.until(e.decision(), clock));
     } catch (RuntimeException e) {
       return failures.terminal(e).map(t -> fail(running, t.reason(), t.message())).orElseThrow(() -> e);
     }

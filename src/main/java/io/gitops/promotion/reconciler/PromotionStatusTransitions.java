@@ -38,6 +38,10 @@ final class PromotionStatusTransitions extends RunTransitions {
     waiting(p, statusOf(p), reason, message);
   }
 
+  void gated(Promotion p, io.gitops.promotion.gate.GateDecision gate) {
+    gated(p, statusOf(p), gate);
+  }
+
   void running(Promotion p) {
     running(p, statusOf(p), p.getSpec().isDryRun() ? "computing the plan" : "promoting");
   }

@@ -14,6 +14,8 @@ import io.gitops.promotion.api.RunStatus;
 import io.gitops.promotion.publish.DeploymentsOutcome;
 import io.gitops.promotion.publish.PublishResult;
 import java.time.Clock;
+import io.gitops.promotion.api.GateStatus;
+import io.gitops.promotion.gate.GateDecision;
 import io.gitops.promotion.steps.StepOutcome;
 import java.time.Instant;
 
@@ -47,7 +49,21 @@ class RunTransitions {
     condition(resource, s, Conditions.READY, FALSE, reason, message);
   }
 
+  /** Held by a freeze window or soak time: Pending until {@code opensAt}, when the run starts by itself. */
+  void gated(HasMetadata resource, RunStatus s, GateDecision gate) {
+    s.setPhase(Phase.PENDING);
+    s.setReason(gate.reason());
+    s.setMessage(gate.message());
+    s.setGate(new GateStatus(gate.reason(), gate.message(), gate.opensAt() == null ? null : gate.opensAt().toString()));
+    condition(resource, s, Conditions.GATED, TRUE, gate.reason(), gate.message());
+    condition(resource, s, Conditions.READY, FALSE, gate.reason(), gate.message());
+  }
+
   void running(HasMetadata resource, RunStatus s, String message) {
+    if (s.getGate() != null) {
+      s.setGate(null);
+      condition(resource, s, Conditions.GATED, FALSE, Reasons.GATE_OPEN, "no freeze window or soak time holds it");
+    }
     s.setPhase(Phase.RUNNING);
     s.setStartedAt(Conditions.timestamp(now()));
     s.setCompletedAt(null);

@@ -4,6 +4,9 @@ import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.layout.RepositoryFiles;
+import io.gitops.promotion.gate.GateClosedException;
+import io.gitops.promotion.gate.GateDecision;
+import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.promotion.UnifiedDiff;
 import io.gitops.promotion.run.Change;
@@ -31,16 +34,23 @@ public final class RollbackChange implements Change<RollbackResult> {
   private final Layout layout;
   private final Clock clock;
   private final Instant mayHavePushedSince;
+  private final Gates gates;
 
   /**
    * @param mayHavePushedSince when an earlier attempt of this rollback may have pushed, or null when
    *     this is certainly the first attempt
    */
   public RollbackChange(RollbackRequest request, Layout layout, Clock clock, Instant mayHavePushedSince) {
+    this(request, layout, clock, mayHavePushedSince, Gates.none());
+  }
+
+  /** @param gates the freeze windows hold an execution into a frozen environment (never a preview or a forced one) */
+  public RollbackChange(RollbackRequest request, Layout layout, Clock clock, Instant mayHavePushedSince, Gates gates) {
     this.request = request;
     this.layout = layout;
     this.clock = clock;
     this.mayHavePushedSince = mayHavePushedSince;
+    this.gates = gates;
   }
 
   public RollbackRequest request() {
@@ -59,6 +69,12 @@ public final class RollbackChange implements Change<RollbackResult> {
 
   @Override
   public Planned<RollbackResult> plan(RepositoryFiles files) {
+    if (!request.dryRun() && !request.force()) {
+      GateDecision frozen = gates.windows().decide(request.target().name(), clock.instant());
+      if (!frozen.open()) {
+        throw new GateClosedException(frozen);
+      }
+    }
     StateFile state = stateFile(files.read(layout.stateFile()));
     StateEntry entry = recordedPromotion(state);
     RollbackPreconditions.check(request, entry.promotion(), clock.instant());

@@ -1,5 +1,6 @@
 package io.gitops.promotion.rollback;
 
+import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.layout.Layout;
@@ -21,11 +22,19 @@ public final class RollbackEngine {
   private final Layout layout;
   private final Clock clock;
   private final RunLoop loop;
+  private final Gates gates;
 
   public RollbackEngine(Layout layout, PersonIdent committer, Clock clock, RollbackListener listener,
       PushRetry retry) {
+    this(layout, committer, clock, listener, retry, Gates.none());
+  }
+
+  /** @param gates the freeze windows that hold an execution */
+  public RollbackEngine(Layout layout, PersonIdent committer, Clock clock, RollbackListener listener,
+      PushRetry retry, Gates gates) {
     this.layout = layout;
     this.clock = clock;
+    this.gates = gates;
     this.loop = new RunLoop(committer, clock, retry, Sleeper.blocking(), adapt(listener));
   }
 
@@ -41,7 +50,7 @@ public final class RollbackEngine {
    *     this is certainly the first attempt
    */
   public RollbackResult run(RollbackRequest request, GitWorkspace workspace, Instant mayHavePushedSince) {
-    return loop.run(new RollbackChange(request, layout, clock, mayHavePushedSince), workspace);
+    return loop.run(new RollbackChange(request, layout, clock, mayHavePushedSince, gates), workspace);
   }
 
   private static RunListener adapt(RollbackListener listener) {

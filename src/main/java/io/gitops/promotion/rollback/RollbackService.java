@@ -1,6 +1,7 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.config.RollbackWindow;
+import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.promotion.RepositoryCatalog;
 import io.gitops.promotion.promotion.RepositoryRunner;
 import io.gitops.promotion.promotion.TargetRepository;
@@ -18,14 +19,21 @@ public final class RollbackService {
   private final RollbackWindow window;
   private final RepositoryRunner runner;
   private final Clock clock;
+  private final Gates gates;
 
   public RollbackService(RepositoryCatalog repositories, RollbackValidator validator, RollbackWindow window,
       RepositoryRunner runner, Clock clock) {
+    this(repositories, validator, window, runner, clock, Gates.none());
+  }
+
+  public RollbackService(RepositoryCatalog repositories, RollbackValidator validator, RollbackWindow window,
+      RepositoryRunner runner, Clock clock, Gates gates) {
     this.repositories = repositories;
     this.validator = validator;
     this.window = window;
     this.runner = runner;
     this.clock = clock;
+    this.gates = gates;
   }
 
   /** Validates a rollback; the configured window applies. */
@@ -46,6 +54,6 @@ public final class RollbackService {
   public void submit(TargetRepository repository, RollbackRequest request, Instant mayHavePushedSince, String order,
       Runnable wake) {
     runner.submit(repository, request.rollbackId(), order,
-        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince), wake);
+        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince, gates), wake);
   }
 }
