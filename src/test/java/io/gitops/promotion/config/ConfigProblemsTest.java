@@ -42,8 +42,9 @@ class ConfigProblemsTest {
         "promotionPath[2]: unknown environment 'UAT'; known: DEV, TST, STG, PRD",
         "rollbackWindow: '1 week' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit",
         "environments[0].dir: '../dev' is not a plain directory name (one path segment, no '..')",
-        "colour: unknown key 'colour'; known keys: committer, environments, git, httpPort, leaderElection, "
-            + "promotionPath, releaseFrom, repositories, rollbackWindow, versionServices, watchNamespaces");
+        "colour: unknown key 'colour'; known keys: committer, environments, freezeWindows, git, httpPort, "
+            + "leaderElection, minSoak, promotionPath, releaseFrom, repositories, rollbackWindow, versionServices, "
+            + "watchNamespaces");
   }
 
   @Test
@@ -108,6 +109,27 @@ class ConfigProblemsTest {
             "promotionPath[1]: environment 'DEV' is listed twice");
     assertThat(problems(REPO + "environments: []\n"))
         .containsExactly("environments: must list at least one environment (or be left out for the defaults)");
+  }
+
+  @Test
+  void checksFreezeWindowsAndSoakTimes() {
+    assertThat(problems(REPO + """
+        freezeWindows:
+          - {name: weekend, schedule: "0 18 * * FRI", duration: 62h, timeZone: Europe/Berlin, environments: [PRD]}
+          - {name: weekend, kind: maybe, schedule: "every friday", duration: soon, timeZone: Mars/Olympus, environments: [QA]}
+          - {name: office, kind: allow, schedule: "0 9 * * 1-5", duration: 8h}
+        minSoak: {DEV: 30m, STG: forever, QA: 1h}
+        """)).containsExactlyInAnyOrder(
+            "freezeWindows[1].name: duplicate window name 'weekend'",
+            "freezeWindows[1].kind: 'maybe' is neither deny nor allow",
+            "freezeWindows[1].schedule: 'every friday' is not a cron schedule (minute hour day-of-month month"
+                + " day-of-week): Cron expression contains 2 parts but we expect one of [5]",
+            "freezeWindows[1].duration: 'soon' is not a duration such as 30m, 62h or 1d",
+            "freezeWindows[1].timeZone: 'Mars/Olympus' is not a time zone (e.g. UTC, Europe/Berlin)",
+            "freezeWindows[1].environments: 'QA' is not a configured environment",
+            "freezeWindows[2].environments: at least one environment is required",
+            "minSoak.STG: 'forever' is not a duration such as 30m, 24h or 7d",
+            "minSoak.QA: 'QA' is not a configured environment");
   }
 
   @Test

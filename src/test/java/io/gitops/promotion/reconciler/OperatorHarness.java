@@ -14,6 +14,7 @@ import io.gitops.promotion.promotion.PromotionService;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.promotion.RepositoryCatalog;
 import io.gitops.promotion.layout.OverlaysLayout;
+import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RepositoryWriters;
@@ -48,6 +49,12 @@ final class OperatorHarness implements AutoCloseable {
 
   /** @param gitlab the repository's GitLab project, or null for none */
   OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab) {
+    this(client, repositoryUrl, cacheDir, gitlab, Clock.systemUTC(), Gates.none());
+  }
+
+  /** @param clock the operator's clock; @param gates its freeze windows and soak times */
+  OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab, Clock clock,
+      Gates gates) {
     TargetRepository repository = new TargetRepository("argocd",
         new GitRemote(repositoryUrl, "main", GitCredentials.none()), OverlaysLayout.defaults(), gitlab);
     workspaces = new WorkspaceCache(cacheDir);
@@ -59,13 +66,12 @@ final class OperatorHarness implements AutoCloseable {
       return repository;
     };
     PersonIdent committer = new PersonIdent("promotion-operator", "po@example.com");
-    Clock clock = Clock.systemUTC();
     writers = new RepositoryWriters(new RunLoop(committer, clock, PushRetry.DEFAULT, Sleeper.blocking(), metrics), 50);
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
     PromotionService promotions = new PromotionService(catalog, new RequestValidator(EnvironmentCatalog.defaults()),
-        Map.of("tbd-test", "frontend"), runner, clock);
+        Map.of("tbd-test", "frontend"), runner, clock, gates);
     RollbackService rollbacks = new RollbackService(catalog, new RollbackValidator(EnvironmentCatalog.defaults()),
-        RollbackWindow.DEFAULT, runner, clock);
+        RollbackWindow.DEFAULT, runner, clock, gates);
     StatusPatcher statusPatcher = new StatusPatcher(client);
     EventRecorder events = new EventRecorder(client, clock);
     GitLabPublication publication = new GitLabPublication(Set.of("DEV"), metrics);
