@@ -1,6 +1,9 @@
 package io.gitops.promotion.cli;
 
+import io.gitops.promotion.config.NameRules;
 import io.gitops.promotion.git.GitCredentials;
+import io.gitops.promotion.promotion.PromotionRejectedException;
+import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.run.PushRetry;
@@ -40,6 +43,10 @@ final class RepositoryOptions {
   }
 
   OverlaysLayout layout() {
+    if (!NameRules.isRelativeDir(workloadsDir)) {
+      throw new PromotionRejectedException(RejectionReason.INVALID_NAME, "--workloads-dir '" + workloadsDir
+          + "' is not a relative directory of plain names inside the repository");
+    }
     return new OverlaysLayout(workloadsDir);
   }
 

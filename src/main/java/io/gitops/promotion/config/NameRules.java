@@ -3,7 +3,7 @@ package io.gitops.promotion.config;
 import java.util.regex.Pattern;
 
 /** The shapes names in the configuration must have, checked before anything uses them. */
-final class NameRules {
+public final class NameRules {
   /** One path segment; the engine's PlainName enforces the same on group and service names. */
   private static final Pattern PLAIN = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$");
   private static final Pattern ENVIRONMENT = Pattern.compile(Environment.NAME_PATTERN);
@@ -20,7 +20,7 @@ final class NameRules {
   }
 
   /** A relative directory of plain segments: {@code workloads} or {@code gitops/workloads}. */
-  static boolean isRelativeDir(String dir) {
+  public static boolean isRelativeDir(String dir) {
     for (String segment : dir.split("/", -1)) {
       if (!isPlain(segment)) {
         return false;

@@ -85,6 +85,7 @@ public final class GitWorkspace implements AutoCloseable {
 
   /** Fetches the branch; local commits not pushed are dropped. Returns the remote head. */
   public String sync() {
+    CheckedOutBranch.refuse(remote);
     long packBytes = BareRepositories.packBytes(repo);
     try {
       FetchCommand fetch = Git.wrap(repo).fetch()

@@ -27,6 +27,8 @@ public enum RejectionReason {
   UNKNOWN_REPOSITORY("UnknownRepository"),
   /** A workspace directory that this tool did not make for the same remote and branch. */
   WORKSPACE_REFUSED("WorkspaceRefused"),
+  /** A local remote with the branch checked out in its work tree, which a push would leave out of step. */
+  CHECKED_OUT_BRANCH("CheckedOutBranch"),
   CREDENTIALS_NOT_FOUND("CredentialsNotFound"),
   GIT_AUTHENTICATION_FAILED("GitAuthenticationFailed"),
   GIT_REPOSITORY_NOT_FOUND("GitRepositoryNotFound"),

@@ -2,6 +2,7 @@ package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.promotion.FileEdit;
 import io.gitops.promotion.promotion.PromotionPlan;
+import io.gitops.promotion.promotion.PlainName;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.layout.Layout;
@@ -41,6 +42,8 @@ public final class RollbackPlanner {
     List<FileEdit> edits = new ArrayList<>();
     Map<String, Long> gitlabProjectIds = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, String>> service : entry.preState().services().entrySet()) {
+      requirePlain("service", service.getKey(), request);
+      service.getValue().keySet().forEach(app -> requirePlain("application", app, request));
       String path = layout.valuesPath(request.group(), service.getKey(), request.target());
       Optional<String> text = files.apply(path);
       ValuesFile overlay = text.map(t -> layout.parse(path, t)).orElse(null);
@@ -68,5 +71,16 @@ public final class RollbackPlanner {
       }
     }
     return new RollbackPlan(request, entry.promotion(), restorations, conflicts, edits, gitlabProjectIds);
+  }
+
+  /**
+   * Names from the state file become path segments: one that is not a plain name (a path, {@code ..})
+   * makes the state file invalid rather than a path outside the group.
+   */
+  private static void requirePlain(String what, String name, RollbackRequest request) {
+    if (!PlainName.isPlain(name)) {
+      throw new PromotionRejectedException(RejectionReason.INVALID_STATE_FILE, "the state entry of " + request.group()
+          + " in " + request.target().name() + " names " + what + " '" + name + "', which is not a plain name");
+    }
   }
 }
