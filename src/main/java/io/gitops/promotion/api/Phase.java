@@ -12,6 +12,8 @@ public enum Phase {
   PENDING("Pending"),
   RUNNING("Running"),
   PREVIEWED("Previewed"),
+  /** Pushed; waiting for Argo CD to show the commit Synced and Healthy. */
+  VERIFYING("Verifying"),
   SUCCEEDED("Succeeded"),
   FAILED("Failed");
 

@@ -28,6 +28,15 @@ public class PromotionStatus extends RunStatus {
   @JsonPropertyDescription("Pushes the remote rejected because the branch moved; each was re-planned.")
   private Integer pushRejections;
   private GitLabStatus gitlab;
+  private VerificationStatus verification;
+
+  public VerificationStatus getVerification() {
+    return verification;
+  }
+
+  public void setVerification(VerificationStatus verification) {
+    this.verification = verification;
+  }
 
   public String getTitle() {
     return title;

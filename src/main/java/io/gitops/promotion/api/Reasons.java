@@ -12,6 +12,16 @@ public final class Reasons {
   public static final String GATE_OPEN = "GateOpen";
   /** A forced run went through a closed gate (a freeze window or soak time). */
   public static final String GATE_OVERRIDDEN = "GateOverridden";
+  /** Verified: Argo CD's Applications are being watched. */
+  public static final String VERIFYING = "Verifying";
+  /** Verified: every Application runs the commit, Synced and Healthy. */
+  public static final String VERIFIED = "Verified";
+  /** Verified: no Application was found and verification is not required. */
+  public static final String VERIFICATION_SKIPPED = "VerificationSkipped";
+  /** Failed: an Application is Degraded, or the time limit passed. */
+  public static final String VERIFICATION_FAILED = "VerificationFailed";
+  /** The operator created a PromotionRollback of a promotion whose verification failed. */
+  public static final String ROLLBACK_CREATED = "RollbackCreated";
   /** The step is running. */
   public static final String IN_PROGRESS = "InProgress";
   /** An operational error (network, Git server, GitLab 5xx); retried with backoff. */

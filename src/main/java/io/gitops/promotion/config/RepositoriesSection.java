@@ -9,7 +9,7 @@ import java.util.Set;
 /** Reads and checks the {@code repositories} list of the configuration file. */
 final class RepositoriesSection {
   private static final Set<String> KEYS =
-      Set.of("name", "url", "branch", "workloadsDir", "credentialsSecret", "gitlab", "layout");
+      Set.of("name", "url", "branch", "workloadsDir", "credentialsSecret", "gitlab", "layout", "verification");
   private static final Set<String> GITLAB_KEYS = Set.of("url", "projectId", "tokenSecret");
 
   private RepositoriesSection() {}
@@ -59,7 +59,7 @@ final class RepositoriesSection {
       node.problem("layout", "'" + layout + "' is not a layout; known layouts: " + String.join(", ", Layouts.kinds()));
     }
     return new RepositoryConfig(name, url, branch, workloadsDir, credentialsSecret, gitlab(node.object("gitlab")),
-        layout == null ? RepositoryConfig.DEFAULT_LAYOUT : layout);
+        layout == null ? RepositoryConfig.DEFAULT_LAYOUT : layout, verification(node.object("verification")));
   }
 
   private static GitLabConfig gitlab(ConfigNode node) {
@@ -84,5 +84,42 @@ final class RepositoriesSection {
       node.problem(key, "'" + name + "' is not a Secret name (lowercase DNS subdomain)");
     }
     return name;
+  }
+
+  private static VerificationConfig verification(ConfigNode node) {
+    if (node == null) {
+      return null;
+    }
+    node.allowOnly(Set.of("namespace", "applicationName", "selector", "timeout", "required", "rollbackOnFailure"));
+    String namespace = node.requiredString("namespace");
+    if (namespace != null && !NameRules.isDnsLabel(namespace)) {
+      node.problem("namespace", "'" + namespace + "' is not a namespace name");
+    }
+    String name = node.string("applicationName");
+    String selector = node.string("selector");
+    if ((name == null) == (selector == null)) {
+      node.problem("applicationName", "give either applicationName (a template with {group}, {service}, {env}) or"
+          + " selector (a label selector with {group}, {env})");
+    }
+    for (String template : java.util.Arrays.asList(name, selector)) {
+      if (template != null && template.replaceAll("\\{(group|service|env)}", "").contains("{")) {
+        node.problem(template == name ? "applicationName" : "selector", "'" + template
+            + "' has an unknown placeholder; known: {group}, {service}, {env}");
+      }
+    }
+    String timeoutText = node.string("timeout");
+    java.time.Duration timeout = VerificationConfig.DEFAULT_TIMEOUT;
+    if (timeoutText != null) {
+      java.util.Optional<RollbackWindow> parsed = RollbackWindow.parse(timeoutText);
+      if (parsed.isEmpty() || parsed.get().isUnlimited()) {
+        node.problem("timeout", "'" + timeoutText + "' is not a duration such as 15m or 1h");
+      } else {
+        timeout = parsed.get().duration();
+      }
+    }
+    Boolean required = node.bool("required", false);
+    Boolean rollback = node.bool("rollbackOnFailure", false);
+    return new VerificationConfig(namespace, name, selector, timeout, Boolean.TRUE.equals(required),
+        Boolean.TRUE.equals(rollback));
   }
 }

@@ -11,16 +11,21 @@ import java.util.Optional;
  * @param credentialsSecret null for a repository that needs none (a local path in tests)
  * @param gitlab null when releases and deployments are not recorded in GitLab
  * @param layout the kind of repository layout (the edits seam), {@code overlays} by default
+ * @param verification where the Argo CD Applications are found, null when promotions are not verified
  */
 public record RepositoryConfig(String name, String url, String branch, String workloadsDir,
-    String credentialsSecret, GitLabConfig gitlab, String layout) {
+    String credentialsSecret, GitLabConfig gitlab, String layout, VerificationConfig verification) {
   public static final String DEFAULT_BRANCH = "main";
   public static final String DEFAULT_WORKLOADS_DIR = "workloads";
   public static final String DEFAULT_LAYOUT = "overlays";
 
   public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
       GitLabConfig gitlab) {
-    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, DEFAULT_LAYOUT);
+    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, DEFAULT_LAYOUT, null);
+  }
+
+  public Optional<VerificationConfig> verificationConfig() {
+    return Optional.ofNullable(verification);
   }
 
   public Optional<String> credentials() {

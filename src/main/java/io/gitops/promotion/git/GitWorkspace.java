@@ -254,6 +254,22 @@ public final class GitWorkspace implements AutoCloseable {
     return filesAt(commitId).read(relativePath);
   }
 
+  /** Whether {@code later} is {@code commit} or a commit after it; false when either is not fetched. */
+  public boolean isAtOrAfter(String commit, String later) {
+    try (RevWalk walk = new RevWalk(repo)) {
+      ObjectId base = ObjectId.fromString(commit);
+      ObjectId tip = ObjectId.fromString(later);
+      if (!repo.getObjectDatabase().has(base) || !repo.getObjectDatabase().has(tip)) {
+        return false;
+      }
+      return walk.isMergedInto(walk.parseCommit(base), walk.parseCommit(tip));
+    } catch (IllegalArgumentException e) {
+      return false;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The first parent of a commit of this repository, empty for a root commit. */
   public Optional<String> parentOf(String commitId) {
     try (RevWalk walk = new RevWalk(repo)) {

@@ -79,6 +79,15 @@ public final class PromotionMetrics implements PromotionListener, RollbackListen
     }
   }
 
+  /** A verification in Argo CD ended (VERIFIED, SKIPPED, FAILED), this long after the promotion started. */
+  public void verified(String outcome, Duration sincePromotionStarted) {
+    Counter.builder("promotion_verifications").description("Verifications in Argo CD by outcome")
+        .tag("outcome", outcome.toLowerCase(java.util.Locale.ROOT)).register(registry).increment();
+    Timer.builder("promotion_time_to_healthy").description("From the start of a promotion to its Applications Healthy")
+        .tag("outcome", outcome.toLowerCase(java.util.Locale.ROOT))
+        .serviceLevelObjectives(DURATION_BUCKETS).register(registry).record(sincePromotionStarted);
+  }
+
   /** Changes left without a release because the release tag already existed. */
   public void unreleasedChanges(String group, int changes) {
     Counter.builder("promotion_unreleased_changes")

@@ -3,6 +3,7 @@ package io.gitops.promotion.operator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.GitSettings;
+import io.gitops.promotion.config.VerificationConfig;
 import io.gitops.promotion.config.LeaderElection;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.run.PushRetry;
@@ -76,7 +77,9 @@ public final class OperatorRuntime implements AutoCloseable {
     StatusPatcher statusPatcher = new StatusPatcher(client);
     EventRecorder events = new EventRecorder(client, clock);
     List<Reconciler<?>> reconcilers = List.of(
-        new PromotionReconciler(promotions, new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))), statusPatcher, events, metrics, clock),
+        new PromotionReconciler(promotions, new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))), statusPatcher,
+            events, metrics, clock, config.repositories().stream().flatMap(r -> r.verificationConfig().stream())
+                .map(VerificationConfig::namespace).collect(Collectors.toSet())),
         new PromotionRollbackReconciler(rollbacks, new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
             statusPatcher, events, metrics, clock));
 

@@ -62,6 +62,11 @@ public final class PromotionService {
     return repositories.nameOf(name);
   }
 
+  /** Whether an Argo CD revision is the commit or one after it on the repository's branch. */
+  public boolean isAtOrAfter(TargetRepository repository, String commit, String revision) {
+    return runner.isAtOrAfter(repository, commit, revision);
+  }
+
   /** The writer of a repository, by its configured name. */
   public RepositoryWriter writer(String repositoryName) {
     return runner.writer(repositoryName);

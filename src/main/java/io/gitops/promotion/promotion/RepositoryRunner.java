@@ -24,6 +24,14 @@ public final class RepositoryRunner {
   }
 
   /**
+   * Whether {@code revision} is {@code commit} or a commit after it on the repository's branch, as far
+   * as the cached repository knows (a revision it has not fetched yet counts as not after).
+   */
+  public boolean isAtOrAfter(TargetRepository repository, String commit, String revision) {
+    return commit.equals(revision) || workspaces.workspace(repository.name(), repository.remote()).isAtOrAfter(commit, revision);
+  }
+
+  /**
    * Queues a change on its repository's writer; {@code wake} runs when its outcome can be taken.
    *
    * @param key the change's identity (a resource uid): one change per key at a time

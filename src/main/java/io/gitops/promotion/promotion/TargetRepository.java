@@ -1,6 +1,7 @@
 package io.gitops.promotion.promotion;
 
 import io.gitops.promotion.layout.Layout;
+import io.gitops.promotion.config.VerificationConfig;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.gitlab.GitLabTarget;
 import java.util.Optional;
@@ -10,10 +11,21 @@ import java.util.Optional;
  * configured, its GitLab project.
  *
  * @param gitlab null when GitLab is not configured for the repository
+ * @param verification null when promotions are not verified in Argo CD
  */
-public record TargetRepository(String name, GitRemote remote, Layout layout, GitLabTarget gitlab) {
+public record TargetRepository(String name, GitRemote remote, Layout layout, GitLabTarget gitlab,
+    VerificationConfig verification) {
   public TargetRepository(String name, GitRemote remote, Layout layout) {
-    this(name, remote, layout, null);
+    this(name, remote, layout, null, null);
+  }
+
+  public TargetRepository(String name, GitRemote remote, Layout layout, GitLabTarget gitlab) {
+    this(name, remote, layout, gitlab, null);
+  }
+
+  /** Where its Argo CD Applications are, when promotions into it are verified. */
+  public Optional<VerificationConfig> verificationConfig() {
+    return Optional.ofNullable(verification);
   }
 
   public Optional<GitLabTarget> gitlabTarget() {

@@ -58,6 +58,6 @@ final class ExecutionOrder {
   private static boolean awaitsExecution(Promotion p) {
     Phase phase = p.getStatus() == null ? null : p.getStatus().getPhase();
     boolean gated = p.getStatus() != null && p.getStatus().getGate() != null;
-    return !p.getSpec().isDryRun() && !gated && (phase == null || !phase.isFinished());
+    return !p.getSpec().isDryRun() && !gated && phase != Phase.VERIFYING && (phase == null || !phase.isFinished());
   }
 }

@@ -36,6 +36,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -62,9 +63,16 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   private final Clock clock;
   private final SimpleInboundEventSource<Promotion> wakeUps = new SimpleInboundEventSource<>("promotion-writer");
   private final SettledRuns settled = new SettledRuns();
+  private final ArgoApplications applications;
+  private final VerificationStage verification;
 
   public PromotionReconciler(PromotionService promotions, AfterSteps<PromotionResult> afterSteps, StatusPatcher statusPatcher,
       EventRecorder events, PromotionMetrics metrics, Clock clock) {
+    this(promotions, afterSteps, statusPatcher, events, metrics, clock, Set.of());
+  }
+
+  public PromotionReconciler(PromotionService promotions, AfterSteps<PromotionResult> afterSteps, StatusPatcher statusPatcher,
+      EventRecorder events, PromotionMetrics metrics, Clock clock, Set<String> argoNamespaces) {
     this.promotions = promotions;
     this.afterSteps = afterSteps;
     this.failures = new RunFailures();
@@ -73,11 +81,16 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     this.events = events;
     this.metrics = metrics;
     this.clock = clock;
+    this.applications = new ArgoApplications(argoNamespaces);
+    this.verification = new VerificationStage(promotions, applications, transitions, statusPatcher, events, metrics,
+        clock);
   }
 
   @Override
   public List<EventSource<?, Promotion>> prepareEventSources(EventSourceContext<Promotion> context) {
-    return List.of(wakeUps);
+    List<EventSource<?, Promotion>> sources = new java.util.ArrayList<>(List.of(wakeUps));
+    sources.addAll(applications.eventSources(context));
+    return sources;
   }
 
   @Override
@@ -94,10 +107,14 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     } catch (PromotionRejectedException e) {
       return fail(promotion, e.reason().code(), e.getMessage());
     }
+    if (phase == Phase.VERIFYING) {
+      return verification.check(promotion, promotions.repository(promotion.getSpec().getRepository()), request.target(),
+          context.getClient());
+    }
     RepositoryWriter writer = promotions.writer(repositoryName);
     Optional<RepositoryWriter.Finished> finished = writer.take(request.promotionId());
     if (finished.isPresent()) {
-      return finish(promotion, request, repositoryName, finished.get());
+      return finish(promotion, request, repositoryName, finished.get(), context);
     }
     if (writer.holds(request.promotionId())) {
       return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
@@ -124,7 +141,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
 
   /** Writes what the repository's writer did with the promotion, then runs the after-steps. */
   private UpdateControl<Promotion> finish(Promotion running, PromotionRequest request, String repositoryName,
-      RepositoryWriter.Finished finished) {
+      RepositoryWriter.Finished finished, Context<Promotion> context) {
     PromotionResult done;
     try {
       done = (PromotionResult) finished.orThrow();
@@ -145,6 +162,14 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
           return fail(recorded, e.reason(), e.getMessage());
         }
         throw e;
+      }
+      Optional<UpdateControl<Promotion>> verifying = verification.start(recorded,
+          promotions.repository(recorded.getSpec().getRepository()), request.target(), context.getClient());
+      if (verifying.isPresent()) {
+        metrics.finished("promotion", done.outcome().label(), request.source().name(), request.target().name(),
+            elapsed(recorded));
+        settle(recorded);
+        return verifying.get();
       }
     }
     transitions.finished(recorded, done);

@@ -15,7 +15,12 @@ import io.gitops.promotion.promotion.PromotionResult;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.publish.ReleaseOutcome;
 import io.gitops.promotion.state.TagSnapshot;
+import io.gitops.promotion.api.ApplicationStatus;
+import io.gitops.promotion.api.VerificationStatus;
+import io.gitops.promotion.verify.Verdict;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -109,6 +114,47 @@ final class PromotionStatusTransitions extends RunTransitions {
     }
     end(p, s, Phase.SUCCEEDED, Reasons.SUCCEEDED, result.outcome() == PromotionOutcome.NOTHING_TO_PROMOTE
         ? "nothing to promote" : "promoted in commit " + s.getShortCommit());
+  }
+
+  /** Pushed and published; now watching Argo CD until the deadline. */
+  void verifying(Promotion p, Instant deadline) {
+    PromotionStatus s = statusOf(p);
+    VerificationStatus v = new VerificationStatus();
+    v.setDeadline(deadline.toString());
+    s.setVerification(v);
+    s.setPhase(Phase.VERIFYING);
+    s.setReason(Reasons.VERIFYING);
+    s.setMessage("commit " + s.getShortCommit() + " is pushed; waiting for Argo CD to show it Synced and Healthy");
+    condition(p, s, Conditions.VERIFIED, FALSE, Reasons.VERIFYING, s.getMessage());
+  }
+
+  /** Records what the Applications show; returns whether anything changed. */
+  boolean applications(Promotion p, Verdict verdict) {
+    VerificationStatus v = statusOf(p).getVerification();
+    List<ApplicationStatus> seen = verdict.applications().stream()
+        .map(a -> new ApplicationStatus(a.name(), a.revision(), a.syncStatus(), a.health())).toList();
+    if (seen.equals(v.getApplications())) {
+      return false;
+    }
+    v.setApplications(seen);
+    return true;
+  }
+
+  void verified(Promotion p, Verdict verdict) {
+    PromotionStatus s = statusOf(p);
+    boolean skipped = verdict.outcome() == Verdict.Outcome.SKIPPED;
+    condition(p, s, Conditions.VERIFIED, skipped ? FALSE : TRUE,
+        skipped ? Reasons.VERIFICATION_SKIPPED : Reasons.VERIFIED, verdict.message());
+    end(p, s, Phase.SUCCEEDED, Reasons.SUCCEEDED, "promoted in commit " + s.getShortCommit() + "; " + verdict.message());
+  }
+
+  void verificationFailed(Promotion p, Verdict verdict, String rollback) {
+    PromotionStatus s = statusOf(p);
+    s.getVerification().setRollback(rollback);
+    String message = "commit " + s.getShortCommit() + " is pushed but " + verdict.message()
+        + (rollback == null ? "" : "; PromotionRollback " + rollback + " was created");
+    condition(p, s, Conditions.VERIFIED, FALSE, Reasons.VERIFICATION_FAILED, message);
+    failed(p, s, Reasons.VERIFICATION_FAILED, message);
   }
 
   private static Map<String, Map<String, Map<String, String>>> byGroup(Promotion p, TagSnapshot snapshot) {

@@ -42,9 +42,13 @@ record RollbackTarget(String group, String targetEnv, String repository, String 
       throw new Unresolvable(Reasons.PROMOTION_NOT_FOUND, "Promotion " + namespace + "/" + name + " not found");
     }
     Phase phase = promotion.getStatus() == null ? null : promotion.getStatus().getPhase();
-    if (phase != Phase.SUCCEEDED) {
+    // a promotion whose commit is pushed but which failed afterwards (verification, GitLab) is on the branch too
+    boolean pushed = promotion.getStatus() != null && promotion.getStatus().getCommit() != null
+        && (phase == Phase.FAILED || phase == Phase.VERIFYING);
+    if (phase != Phase.SUCCEEDED && !pushed) {
       throw new Unresolvable(Reasons.PROMOTION_NOT_SUCCEEDED,
-          "Promotion " + name + " is " + (phase == null ? "not started" : phase.value()) + "; only a Succeeded promotion can be rolled back");
+          "Promotion " + name + " is " + (phase == null ? "not started" : phase.value())
+              + "; only a promotion whose commit was pushed can be rolled back");
     }
     return new RollbackTarget(promotion.getSpec().getWorkloadGroup(), promotion.getSpec().getTargetEnv(),
         promotion.getSpec().getRepository(), promotion.getMetadata().getUid());

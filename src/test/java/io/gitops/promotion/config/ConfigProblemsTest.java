@@ -65,7 +65,7 @@ class ConfigProblemsTest {
             gitlab: {url: https://gitlab.example.com, projectId: 1, tokenSecret: t, token: s3cr3t}
         git: {cacheDir: /tmp/x, retries: 3}
         """)).containsExactlyInAnyOrder(
-            "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, layout, name, url, workloadsDir",
+            "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, layout, name, url, verification, workloadsDir",
             "repositories[0].gitlab.token: unknown key 'token'; known keys: projectId, tokenSecret, url",
             "git.retries: unknown key 'retries'; known keys: cacheDir, maxBatch, maxPushAttempts, pushRetryBudget");
   }
@@ -81,8 +81,15 @@ class ConfigProblemsTest {
     assertThat(problems("""
         repositories:
           - {name: a/b, url: u, branch: 'feature..x', workloadsDir: /abs, credentialsSecret: Argo_Git}
-          - {name: c, url: u, gitlab: {url: gitlab.example.com}, layout: flat}
+          - {name: c, url: u, gitlab: {url: gitlab.example.com}, layout: flat,
+             verification: {namespace: Argo_CD, applicationName: "{group}-{app}", selector: "env={env}", timeout: soon}}
         """)).containsExactlyInAnyOrder(
+            "repositories[1].verification.namespace: 'Argo_CD' is not a namespace name",
+            "repositories[1].verification.applicationName: give either applicationName (a template with {group},"
+                + " {service}, {env}) or selector (a label selector with {group}, {env})",
+            "repositories[1].verification.applicationName: '{group}-{app}' has an unknown placeholder; known: {group},"
+                + " {service}, {env}",
+            "repositories[1].verification.timeout: 'soon' is not a duration such as 15m or 1h",
             "repositories[1].layout: 'flat' is not a layout; known layouts: overlays",
             "repositories[0].name: 'a/b' is not a plain name (letters, digits, '.', '_', '-')",
             "repositories[0].branch: 'feature..x' is not a branch name",

@@ -34,12 +34,15 @@ public final class InProcessOperator implements AutoCloseable {
   private KubernetesClient client;
   private OperatorRuntime runtime;
   private int generation;
+  private final String repositoryExtra;
 
-  private InProcessOperator(ControlPlane controlPlane, Path workDir, GitOpsRepository repository, GitHttpServer gitServer) {
+  private InProcessOperator(ControlPlane controlPlane, Path workDir, GitOpsRepository repository, GitHttpServer gitServer,
+      String repositoryExtra) {
     this.controlPlane = controlPlane;
     this.workDir = workDir;
     this.repository = repository;
     this.gitServer = gitServer;
+    this.repositoryExtra = repositoryExtra;
   }
 
   /**
@@ -48,6 +51,11 @@ public final class InProcessOperator implements AutoCloseable {
    * would wait for it to expire; {@link #restart()} shows that).
    */
   public static InProcessOperator start(ControlPlane controlPlane, Path workDir) throws Exception {
+    return start(controlPlane, workDir, "");
+  }
+
+  /** @param repositoryExtra more keys of the repository's configuration, indented for it (e.g. verification) */
+  public static InProcessOperator start(ControlPlane controlPlane, Path workDir, String repositoryExtra) throws Exception {
     Path gitRoot = workDir.resolve("git");
     GitOpsRepository repository = GitOpsRepository.create(gitRoot, REPOSITORY + ".git", GitOpsRepository.EXAMPLE);
     String password = UUID.randomUUID().toString();
@@ -63,7 +71,7 @@ public final class InProcessOperator implements AutoCloseable {
           password: %s
         """.formatted(CREDENTIALS_SECRET, GIT_USER, password)).orThrow();
     controlPlane.kubectl("-n", ControlPlane.OPERATOR_NAMESPACE, "delete", "lease", LEASE, "--ignore-not-found").orThrow();
-    InProcessOperator operator = new InProcessOperator(controlPlane, workDir, repository, gitServer);
+    InProcessOperator operator = new InProcessOperator(controlPlane, workDir, repository, gitServer, repositoryExtra);
     try {
       operator.startRuntime();
     } catch (RuntimeException e) {
@@ -111,6 +119,7 @@ public final class InProcessOperator implements AutoCloseable {
             url: %s
             branch: main
             credentialsSecret: %s
+            %s
         versionServices:
           tbd-test: frontend
         committer:
@@ -122,7 +131,7 @@ public final class InProcessOperator implements AutoCloseable {
         leaderElection:
           enabled: true
           leaseName: %s
-        """.formatted(REPOSITORY, repositoryUrl(), CREDENTIALS_SECRET,
+        """.formatted(REPOSITORY, repositoryUrl(), CREDENTIALS_SECRET, repositoryExtra.strip(),
         workDir.resolve("git-cache-" + generation).toAbsolutePath(), freePort(), LEASE);
   }
 
