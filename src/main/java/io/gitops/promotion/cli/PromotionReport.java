@@ -44,12 +44,12 @@ sealed interface PromotionReport {
   final class Text implements PromotionReport {
     @Override
     public void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
-      out.println(result.title());
+      out.println(TerminalText.cell(result.title()));
       out.println("Result: " + result.outcome().label() + (result.resumed() ? " (found already pushed)" : ""));
       out.println();
       printTable(result.changes(), out);
       for (String warning : result.warnings()) {
-        out.println("warning: " + warning);
+        out.println("warning: " + TerminalText.lines(warning));
       }
       if (result.commit() != null) {
         out.println("Commit: " + result.commit());
@@ -57,7 +57,7 @@ sealed interface PromotionReport {
       GitLabSection.print(gitlab, out);
       if (!result.diff().isEmpty()) {
         out.println();
-        out.print(result.diff());
+        out.print(TerminalText.lines(result.diff()));
       }
       out.flush();
     }

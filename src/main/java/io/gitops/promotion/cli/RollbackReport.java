@@ -44,7 +44,7 @@ sealed interface RollbackReport {
   final class Text implements RollbackReport {
     @Override
     public void print(RollbackResult result, PublishResult gitlab, PrintWriter out) {
-      out.println(result.title());
+      out.println(TerminalText.cell(result.title()));
       out.println("Result: " + result.outcome().label() + (result.resumed() ? " (found already pushed)" : ""));
       out.println();
       if (result.restored().isEmpty()) {
@@ -70,7 +70,7 @@ sealed interface RollbackReport {
       GitLabSection.print(gitlab, out);
       if (!result.diff().isEmpty()) {
         out.println();
-        out.print(result.diff());
+        out.print(TerminalText.lines(result.diff()));
       }
       out.flush();
     }

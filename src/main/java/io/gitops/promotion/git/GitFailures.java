@@ -31,8 +31,7 @@ final class GitFailures {
   }
 
   private static String firstLine(Throwable e) {
-    String message = String.valueOf(e.getMessage());
-    // JGit puts the URL in its messages; strip any user-info so no credential leaks.
-    return message.split("\n", 2)[0].replaceAll("//[^/@\\s]*@", "//");
+    // JGit puts the URL in its messages, in whatever form it parsed it.
+    return UrlRedaction.redact(String.valueOf(e.getMessage()).split("\n", 2)[0]);
   }
 }
