@@ -13,6 +13,8 @@ import java.util.Map;
 /**
  * Prints a promotion result and what its GitLab steps did, for people (a table, a GitLab section and
  * the diff) or for programs (one JSON object).
+ * Text output escapes control characters in what comes from the repository (names, titles, the
+ * diff; see {@link TerminalText}); JSON output escapes them as JSON does.
  */
 sealed interface PromotionReport {
   void print(PromotionResult result, PublishResult gitlab, PrintWriter out);

@@ -14,6 +14,8 @@ import java.util.Map;
 /**
  * Prints a rollback result and what its GitLab steps did, for people (tables, a GitLab section and
  * the diff) or for programs (one JSON object).
+ * Text output escapes control characters in what comes from the repository (names, titles, the
+ * diff; see {@link TerminalText}); JSON output escapes them as JSON does.
  */
 sealed interface RollbackReport {
   void print(RollbackResult result, PublishResult gitlab, PrintWriter out);
