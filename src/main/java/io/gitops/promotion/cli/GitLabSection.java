@@ -40,16 +40,17 @@ final class GitLabSection {
       return;
     }
     out.println("GitLab:");
-    out.println("  release: " + gitlab.releaseStep().describe());
+    out.println("  release: " + TerminalText.lines(gitlab.releaseStep().describe()));
     if (gitlab.releaseUrl() != null) {
-      out.println("  release page: " + gitlab.releaseUrl());
+      out.println("  release page: " + TerminalText.cell(gitlab.releaseUrl()));
     }
-    out.println("  deployments: " + gitlab.deploymentsStep().describe());
+    out.println("  deployments: " + TerminalText.lines(gitlab.deploymentsStep().describe()));
     for (RecordedDeployment d : gitlab.deployments()) {
-      out.println("    project " + d.project() + " " + d.environment() + " #" + d.id() + " " + d.ref() + " " + d.sha());
+      out.println(TerminalText.cell("    project " + d.project() + " " + d.environment() + " #" + d.id() + " " + d.ref()
+          + " " + d.sha()));
     }
     for (String warning : gitlab.warnings()) {
-      out.println("  warning: " + warning);
+      out.println("  warning: " + TerminalText.lines(warning));
     }
   }
 }

@@ -31,11 +31,17 @@ public final class Main implements Runnable {
    * @param environment where credentials are read from (the process environment in production)
    */
   public static CommandLine commandLine(Map<String, String> environment) {
-    return new CommandLine(new Main(environment))
+    CommandLine commandLine = new CommandLine(new Main(environment))
         .setCaseInsensitiveEnumValuesAllowed(true)
         .setExitCodeExceptionMapper(ExitCodes::of)
         .setExecutionExceptionHandler(new FailureReporter())
         .setParameterExceptionHandler(new UsageErrorReporter());
+    for (CommandLine subcommand : commandLine.getSubcommands().values()) {
+      if (subcommand.getCommandSpec().findOption(EmptyDryRunGuard.OPTION) != null) {
+        subcommand.getCommandSpec().preprocessor(new EmptyDryRunGuard());
+      }
+    }
+    return commandLine;
   }
 
   Map<String, String> environment() {

@@ -48,7 +48,7 @@ final class PromoteCommand implements Callable<Integer> {
   @Option(names = "--version-service", description = "Lead service whose source tag is the release version.")
   String versionService;
 
-  @Option(names = "--dry-run", arity = "1", defaultValue = "true",
+  @Option(names = "--dry-run", arity = "1", defaultValue = "true", converter = DryRunConverter.class,
       description = "Preview only (default: ${DEFAULT-VALUE}); --dry-run=false promotes.")
   boolean dryRun;
 

@@ -13,6 +13,8 @@ import java.util.Map;
 /**
  * Prints a promotion result and what its GitLab steps did, for people (a table, a GitLab section and
  * the diff) or for programs (one JSON object).
+ * Text output escapes control characters in what comes from the repository (names, titles, the
+ * diff; see {@link TerminalText}); JSON output escapes them as JSON does.
  */
 sealed interface PromotionReport {
   void print(PromotionResult result, PublishResult gitlab, PrintWriter out);
@@ -45,12 +47,12 @@ sealed interface PromotionReport {
   final class Text implements PromotionReport {
     @Override
     public void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
-      out.println(result.title());
+      out.println(TerminalText.cell(result.title()));
       out.println("Result: " + result.outcome().label() + (result.resumed() ? " (found already pushed)" : ""));
       out.println();
       printTable(result.changes(), out);
       for (String warning : result.warnings()) {
-        out.println("warning: " + warning);
+        out.println("warning: " + TerminalText.lines(warning));
       }
       if (result.commit() != null) {
         out.println("Commit: " + result.commit());
@@ -59,7 +61,7 @@ sealed interface PromotionReport {
       GitSection.print(result.counts(), out);
       if (!result.diff().isEmpty()) {
         out.println();
-        out.print(result.diff());
+        out.print(TerminalText.lines(result.diff()));
       }
       out.flush();
     }

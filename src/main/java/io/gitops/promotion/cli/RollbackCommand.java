@@ -45,7 +45,7 @@ final class RollbackCommand implements Callable<Integer> {
   @Option(names = "--promotion-id", description = "Roll back only if the latest recorded promotion is this one.")
   String promotionId;
 
-  @Option(names = "--dry-run", arity = "1", defaultValue = "false",
+  @Option(names = "--dry-run", arity = "1", defaultValue = "false", converter = DryRunConverter.class,
       description = "Preview only (default: ${DEFAULT-VALUE}: rolls back, as the pipeline's button does).")
   boolean dryRun;
 

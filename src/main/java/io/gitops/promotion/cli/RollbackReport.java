@@ -14,6 +14,8 @@ import java.util.Map;
 /**
  * Prints a rollback result and what its GitLab steps did, for people (tables, a GitLab section and
  * the diff) or for programs (one JSON object).
+ * Text output escapes control characters in what comes from the repository (names, titles, the
+ * diff; see {@link TerminalText}); JSON output escapes them as JSON does.
  */
 sealed interface RollbackReport {
   void print(RollbackResult result, PublishResult gitlab, PrintWriter out);
@@ -45,7 +47,7 @@ sealed interface RollbackReport {
   final class Text implements RollbackReport {
     @Override
     public void print(RollbackResult result, PublishResult gitlab, PrintWriter out) {
-      out.println(result.title());
+      out.println(TerminalText.cell(result.title()));
       out.println("Result: " + result.outcome().label() + (result.resumed() ? " (found already pushed)" : ""));
       out.println();
       if (result.restored().isEmpty()) {
@@ -72,7 +74,7 @@ sealed interface RollbackReport {
       GitSection.print(result.counts(), out);
       if (!result.diff().isEmpty()) {
         out.println();
-        out.print(result.diff());
+        out.print(TerminalText.lines(result.diff()));
       }
       out.flush();
     }

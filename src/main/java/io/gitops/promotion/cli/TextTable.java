@@ -4,19 +4,22 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Left-aligned columns two spaces apart, the last one unpadded: the tables the commands print. */
+/**
+ * Left-aligned columns two spaces apart, the last one unpadded: the tables the commands print. Cells
+ * come from the repository, so control characters in them are escaped (see {@link TerminalText}).
+ */
 final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
 
   TextTable(String... headers) {
-    rows.add(headers);
+    rows.add(headers.clone());
   }
 
   /** Adds a row; a null cell prints as {@code -}. */
   TextTable row(String... cells) {
     String[] row = new String[cells.length];
     for (int i = 0; i < cells.length; i++) {
-      row[i] = cells[i] == null ? "-" : cells[i];
+      row[i] = cells[i] == null ? "-" : TerminalText.cell(cells[i]);
     }
     rows.add(row);
     return this;

@@ -5,12 +5,6 @@ import io.gitops.promotion.promotion.RejectionReason;
 import io.gitops.promotion.layout.RepositoryFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.MalformedInputException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
+import io.gitops.promotion.yaml.OverlayFormatException;
+import io.gitops.promotion.yaml.OverlayText;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -184,21 +180,11 @@ final class CommitFiles implements RepositoryFiles {
 
   /** Strict UTF-8: a file in another encoding is refused with the offset of its first bad byte. */
   static String decode(String path, byte[] bytes) {
-    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-    ByteBuffer buffer = ByteBuffer.wrap(bytes);
     try {
-      return decoder.decode(buffer).toString();
-    } catch (MalformedInputException e) {
-      throw notUtf8(path, buffer.position());
-    } catch (CharacterCodingException e) {
-      throw notUtf8(path, buffer.position());
+      return OverlayText.decode(bytes);
+    } catch (OverlayFormatException e) {
+      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
     }
-  }
-
-  private static PromotionRejectedException notUtf8(String path, int offset) {
-    return new PromotionRejectedException(RejectionReason.INVALID_OVERLAY,
-        path + ": not UTF-8 text (invalid byte at offset " + offset + ")");
   }
 
   private static String join(String dir, String name) {

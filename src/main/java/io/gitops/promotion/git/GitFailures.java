@@ -35,7 +35,7 @@ final class GitFailures {
 
   /** JGit puts URLs in its messages: user-info is removed so no credential leaks. */
   static String redact(String message) {
-    return message.replaceAll("//[^/\\s]*@", "//");
+    return UrlRedaction.redact(message);
   }
 
   /** Exception text of the whole cause chain, for classification only: never shown as is. */
@@ -48,6 +48,7 @@ final class GitFailures {
   }
 
   private static String firstLine(Throwable e) {
-    return String.valueOf(e.getMessage()).split("\n", 2)[0];
+    // JGit puts the URL in its messages, in whatever form it parsed it.
+    return UrlRedaction.redact(String.valueOf(e.getMessage()).split("\n", 2)[0]);
   }
 }

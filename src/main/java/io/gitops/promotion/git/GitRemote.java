@@ -7,8 +7,14 @@ public record GitRemote(String url, String branch, GitCredentials credentials) {
     credentials = credentials == null ? GitCredentials.none() : credentials;
   }
 
-  /** The URL without any user-info, safe to log. */
+  /** The URL without any credential (see {@link UrlRedaction}), safe to log and print. */
   public String displayUrl() {
-    return url.replaceFirst("//[^/@]*@", "//");
+    return UrlRedaction.redact(url);
+  }
+
+  /** Credentials and the URL's secrets stay out of logs and exceptions that print the record. */
+  @Override
+  public String toString() {
+    return "GitRemote[url=" + displayUrl() + ", branch=" + branch + ", credentials=" + credentials + "]";
   }
 }

@@ -29,6 +29,11 @@ final class OverlayValues implements ValuesFile {
   }
 
   @Override
+  public List<String> warnings() {
+    return overlay.warnings().stream().map(w -> path + ": " + w).toList();
+  }
+
+  @Override
   public List<PromotableApplication> applications() {
     return applications;
   }

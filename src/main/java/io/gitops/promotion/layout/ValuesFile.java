@@ -6,6 +6,11 @@ import java.util.Optional;
 
 /** One file of promotable values as a {@link Layout} read it, and the means to change them byte-exactly. */
 public interface ValuesFile {
+  /** What the file holds that a promotion leaves alone but a person should know (e.g. an ignored document). */
+  default List<String> warnings() {
+    return List.of();
+  }
+
   /** The applications in file order. */
   List<PromotableApplication> applications();
 

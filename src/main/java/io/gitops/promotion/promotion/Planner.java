@@ -2,6 +2,7 @@ package io.gitops.promotion.promotion;
 
 import io.gitops.promotion.layout.PromotableApplication;
 import io.gitops.promotion.layout.ValuesFile;
+import io.gitops.promotion.yaml.ImageTagGrammar;
 import io.gitops.promotion.layout.RepositoryFiles;
 import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.state.TagSnapshot;
@@ -39,6 +40,7 @@ public final class Planner {
       String sourcePath = layout.valuesPath(request.group(), service, request.source());
       String targetPath = layout.valuesPath(request.group(), service, request.target());
       ValuesFile source = layout.parse(sourcePath, files.read(sourcePath).orElseThrow());
+      warnings.addAll(source.warnings());
       Optional<String> targetText = files.read(targetPath);
       if (service.equals(leadService)) {
         version = firstTag(source);
@@ -48,6 +50,7 @@ public final class Planner {
         continue;
       }
       ValuesFile target = layout.parse(targetPath, targetText.get());
+      warnings.addAll(target.warnings());
       Map<String, String> newTags = new LinkedHashMap<>();
       for (PromotableApplication app : source.applications()) {
         if (app.gitlabProjectId() != null) {
@@ -65,6 +68,8 @@ public final class Planner {
           continue;
         }
         String current = match.get().tag();
+        requireValidTag(sourcePath, service, app.name(), app.tag());
+        requireValidTag(targetPath, service, app.name(), current);
         if (service.equals(leadService) && leadTargetTag == null) {
           leadTargetTag = current;
         }
@@ -105,6 +110,14 @@ public final class Planner {
               + " with a " + request.source().name() + " overlay; services: " + String.join(", ", services));
     }
     return LeadService.choose(request, services);
+  }
+
+  /** A tag no registry would accept (spaces, '#', a mapping, 200,000 characters) is never copied. */
+  private static void requireValidTag(String path, String service, String app, String tag) {
+    ImageTagGrammar.problemWithDigest(tag).ifPresent(problem -> {
+      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY,
+          path + ": application " + app + " of service " + service + ": " + problem);
+    });
   }
 
   private static String firstTag(ValuesFile values) {

@@ -1,25 +1,27 @@
 package io.gitops.promotion.reconciler;
 
 import io.gitops.promotion.git.GitAccessException;
+import io.gitops.promotion.git.UrlRedaction;
 import io.gitops.promotion.promotion.PromotionRejectedException;
 import io.gitops.promotion.promotion.RejectionReason;
 import java.util.Optional;
 
 /**
  * Sorts a run's failures: terminal ones end the resource in Failed with a reason constant; any other
- * is retried with backoff and described, without secrets, on the status meanwhile.
+ * is retried with backoff and described, without secrets, on the status meanwhile. Every message
+ * passes through {@link UrlRedaction}, whatever exception it came from.
  */
 final class RunFailures {
   record Terminal(String reason, String message) {}
 
   Optional<Terminal> terminal(Throwable e) {
     if (e instanceof PromotionRejectedException rejected) {
-      return Optional.of(new Terminal(rejected.reason().code(), rejected.getMessage()));
+      return Optional.of(new Terminal(rejected.reason().code(), UrlRedaction.redact(rejected.getMessage())));
     }
     if (e instanceof GitAccessException access) {
       RejectionReason reason = access.isNotFound()
           ? RejectionReason.GIT_REPOSITORY_NOT_FOUND : RejectionReason.GIT_AUTHENTICATION_FAILED;
-      return Optional.of(new Terminal(reason.code(), access.getMessage()));
+      return Optional.of(new Terminal(reason.code(), UrlRedaction.redact(access.getMessage())));
     }
     return Optional.empty();
   }
@@ -31,7 +33,7 @@ final class RunFailures {
       cause = cause.getCause();
     }
     if (cause.getClass().getName().startsWith("io.gitops.promotion")) {
-      return "retrying after: " + cause.getMessage();
+      return "retrying after: " + UrlRedaction.redact(cause.getMessage());
     }
     return "retrying after " + cause.getClass().getSimpleName();
   }

@@ -15,8 +15,10 @@ import java.util.TreeSet;
  *
  * <p>Reading: applications are matched by {@code name}, never by list position, so a name may
  * appear only once. When the file holds several YAML documents, applications come from the first
- * document whose root mapping has an {@code applications} key; every non-empty document must be a
- * mapping. A missing {@code applications} key means no applications. Tags are read as the string
+ * document whose root mapping has an {@code applications} key (a later document with one too is
+ * ignored, and {@link #warnings()} says so); every non-empty document must be a mapping. Mappings
+ * and sequences nested more than 64 levels deep make the file
+ * unreadable. A missing {@code applications} key means no applications. Tags are read as the string
  * the file holds ({@code "1.5.0"} and plain {@code 1.10} read as {@code 1.5.0} and {@code 1.10}).
  * A tag that is an alias, anchored, a block scalar or has an explicit YAML tag still reads (as its
  * string value); such a tag is refused only when it has to change. A tag that is a mapping or a
@@ -29,9 +31,11 @@ public final class OverlayFile {
 
   private final String text;
   private final Map<String, ApplicationEntry> entries;
+  private final List<String> warnings;
 
-  private OverlayFile(String text, List<ApplicationEntry> entries) {
+  private OverlayFile(String text, List<ApplicationEntry> entries, List<String> warnings) {
     this.text = text;
+    this.warnings = List.copyOf(warnings);
     this.entries = new LinkedHashMap<>();
     entries.forEach(entry -> this.entries.put(entry.name(), entry));
   }
@@ -39,13 +43,25 @@ public final class OverlayFile {
   /**
    * Reads an overlay.
    *
-   * @param text the whole file, decoded from UTF-8 (a leading byte order mark may stay in it)
+   * @param text the whole file, decoded from UTF-8, e.g. by {@link OverlayText#decode} (a leading
+   *     byte order mark may stay in it)
    * @throws OverlayFormatException when the text is not valid YAML or not an overlay that can be
    *     read safely; the message says where and why
    */
   public static OverlayFile parse(String text) throws OverlayFormatException {
     Objects.requireNonNull(text, "text");
-    return new OverlayFile(text, new OverlayReader(text).read());
+    OverlayReader reader = new OverlayReader(text);
+    List<ApplicationEntry> entries = reader.read();
+    return new OverlayFile(text, entries, reader.warnings());
+  }
+
+  /**
+   * What reading found suspicious but not wrong enough to refuse the file, one message a line for a
+   * person, each naming its position: today a later YAML document with its own {@code applications}
+   * list, which is ignored. Empty for a clean file.
+   */
+  public List<String> warnings() {
+    return warnings;
   }
 
   /** The applications in file order. */

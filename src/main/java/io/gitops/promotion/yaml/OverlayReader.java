@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import org.snakeyaml.engine.v2.composer.Composer;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
@@ -14,20 +14,30 @@ import org.snakeyaml.engine.v2.nodes.NodeTuple;
 import org.snakeyaml.engine.v2.nodes.ScalarNode;
 import org.snakeyaml.engine.v2.nodes.SequenceNode;
 import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Reads the {@code applications[]} list of an overlay into entries that remember where each
  * {@code image.tag} value is in the text. Every document of the stream must have a mapping root
  * (or be empty); the list is read from the first document whose root has an {@code applications}
- * key, and a stream without one has no applications.
+ * key, and a stream without one has no applications; a later document that has one too is ignored
+ * with a warning. Mappings and sequences nested deeper than {@value NestingLimit#MAX_DEPTH} levels
+ * make the file unreadable.
  */
 final class OverlayReader {
 
   private final String text;
+  private final List<String> warnings = new ArrayList<>();
 
   OverlayReader(String text) {
     this.text = text;
+  }
+
+  /** What {@link #read()} found worth telling but not worth refusing the file for. */
+  List<String> warnings() {
+    return List.copyOf(warnings);
   }
 
   List<ApplicationEntry> read() throws OverlayFormatException {
@@ -63,8 +73,13 @@ final class OverlayReader {
   private Optional<NodeTuple> findApplications() throws OverlayFormatException {
     LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).build();
     Optional<NodeTuple> found = Optional.empty();
+    int document = 0;
     try {
-      for (Node root : new Compose(settings).composeAllFromString(text)) {
+      Composer composer = new Composer(settings,
+          new NestingLimit(new ParserImpl(settings, new StreamReader(settings, text))));
+      while (composer.hasNext()) {
+        Node root = composer.next();
+        document++;
         if (isEmptyDocument(root)) {
           continue;
         }
@@ -72,15 +87,26 @@ final class OverlayReader {
           throw new OverlayFormatException(
               SourcePosition.of(root) + ": the document is not a mapping (key: value)");
         }
-        MappingKeys keys = MappingKeys.of(mapping, "the document root");
+        Optional<NodeTuple> applications =
+            MappingKeys.of(mapping, "the document root").get("applications");
         if (found.isEmpty()) {
-          found = keys.get("applications");
+          found = applications;
+        } else if (applications.isPresent()) {
+          warnings.add(ignoredList(applications.get(), document, found.get()));
         }
       }
+    } catch (NestingLimit.TooDeep e) {
+      throw new OverlayFormatException(e.getMessage());
     } catch (YamlEngineException e) {
       throw new OverlayFormatException("not valid YAML: " + e.getMessage(), e);
     }
     return found;
+  }
+
+  private static String ignoredList(NodeTuple ignored, int document, NodeTuple read) {
+    return SourcePosition.of(ignored.getKeyNode()) + ": YAML document " + document
+        + " has an applications list too; it is ignored, only the list at "
+        + SourcePosition.of(read.getKeyNode()) + " is read (put every application in one list)";
   }
 
   private static boolean isEmptyDocument(Node root) {

@@ -94,6 +94,11 @@ public final class GitOpsRepository {
    * ({@code content} is ignored; the entry points at an arbitrary commit id).
    */
   public String commitEntry(String path, FileMode mode, String content, String message) {
+    return commitEntry(path, mode, content.getBytes(StandardCharsets.UTF_8), message);
+  }
+
+  /** As {@link #commitEntry(String, FileMode, String, String)}, with the blob's exact bytes. */
+  public String commitEntry(String path, FileMode mode, byte[] content, String message) {
     try (Repository repo = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repo);
         ObjectInserter inserter = repo.newObjectInserter()) {
       RevCommit head = walk.parseCommit(repo.resolve("refs/heads/main"));
@@ -102,7 +107,7 @@ public final class GitOpsRepository {
       builder.addTree(new byte[0], 0, repo.newObjectReader(), head.getTree());
       builder.finish();
       ObjectId id = mode == FileMode.GITLINK ? ObjectId.fromString("0123456789abcdef0123456789abcdef01234567")
-          : inserter.insert(Constants.OBJ_BLOB, content.getBytes(StandardCharsets.UTF_8));
+          : inserter.insert(Constants.OBJ_BLOB, content);
       DirCacheEditor editor = index.editor();
       editor.add(new DirCacheEditor.DeleteTree(path));
       editor.add(new DirCacheEditor.PathEdit(path) {

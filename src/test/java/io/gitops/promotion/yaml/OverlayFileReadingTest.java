@@ -137,4 +137,30 @@ class OverlayFileReadingTest {
         .hasMessageStartingWith("not valid YAML: ")
         .hasMessageContaining("line 3");
   }
+
+  @Test
+  void warnsThatALaterDocumentWithItsOwnApplicationsIsIgnored() throws Exception {
+    OverlayFile overlay = OverlayFile.parse("""
+        applications:
+          - {name: web, image: {tag: 1.0.0}}
+        ---
+        other: 1
+        ---
+        applications:
+          - {name: worker, image: {tag: 2.0.0}}
+        """);
+
+    assertThat(overlay.applications()).extracting(OverlayApplication::name).containsExactly("web");
+    assertThat(overlay.warnings()).containsExactly(
+        "line 6, column 1: YAML document 3 has an applications list too; it is ignored, only the"
+            + " list at line 1, column 1 is read (put every application in one list)");
+  }
+
+  @Test
+  void hasNoWarningsForASingleApplicationsList() throws Exception {
+    OverlayFile overlay = OverlayFile.parse(
+        "global: {}\n---\napplications:\n  - {name: web, image: {tag: 1.0.0}}\n---\nother: 1\n");
+
+    assertThat(overlay.warnings()).isEmpty();
+  }
 }
