@@ -35,14 +35,16 @@ public final class InProcessOperator implements AutoCloseable {
   private OperatorRuntime runtime;
   private int generation;
   private final String repositoryExtra;
+  private final String configurationExtra;
 
   private InProcessOperator(ControlPlane controlPlane, Path workDir, GitOpsRepository repository, GitHttpServer gitServer,
-      String repositoryExtra) {
+      String repositoryExtra, String configurationExtra) {
     this.controlPlane = controlPlane;
     this.workDir = workDir;
     this.repository = repository;
     this.gitServer = gitServer;
     this.repositoryExtra = repositoryExtra;
+    this.configurationExtra = configurationExtra;
   }
 
   /**
@@ -56,6 +58,12 @@ public final class InProcessOperator implements AutoCloseable {
 
   /** @param repositoryExtra more keys of the repository's configuration, indented for it (e.g. verification) */
   public static InProcessOperator start(ControlPlane controlPlane, Path workDir, String repositoryExtra) throws Exception {
+    return start(controlPlane, workDir, repositoryExtra, "");
+  }
+
+  /** @param configurationExtra more top-level keys of the configuration (e.g. freezeWindows) */
+  public static InProcessOperator start(ControlPlane controlPlane, Path workDir, String repositoryExtra,
+      String configurationExtra) throws Exception {
     Path gitRoot = workDir.resolve("git");
     GitOpsRepository repository = GitOpsRepository.create(gitRoot, REPOSITORY + ".git", GitOpsRepository.EXAMPLE);
     String password = UUID.randomUUID().toString();
@@ -71,7 +79,8 @@ public final class InProcessOperator implements AutoCloseable {
           password: %s
         """.formatted(CREDENTIALS_SECRET, GIT_USER, password)).orThrow();
     controlPlane.kubectl("-n", ControlPlane.OPERATOR_NAMESPACE, "delete", "lease", LEASE, "--ignore-not-found").orThrow();
-    InProcessOperator operator = new InProcessOperator(controlPlane, workDir, repository, gitServer, repositoryExtra);
+    InProcessOperator operator = new InProcessOperator(controlPlane, workDir, repository, gitServer, repositoryExtra,
+        configurationExtra);
     try {
       operator.startRuntime();
     } catch (RuntimeException e) {
@@ -120,6 +129,7 @@ public final class InProcessOperator implements AutoCloseable {
             branch: main
             credentialsSecret: %s
             %s
+        %s
         versionServices:
           tbd-test: frontend
         committer:
@@ -131,7 +141,7 @@ public final class InProcessOperator implements AutoCloseable {
         leaderElection:
           enabled: true
           leaseName: %s
-        """.formatted(REPOSITORY, repositoryUrl(), CREDENTIALS_SECRET, repositoryExtra.strip(),
+        """.formatted(REPOSITORY, repositoryUrl(), CREDENTIALS_SECRET, repositoryExtra.strip(), configurationExtra.strip(),
         workDir.resolve("git-cache-" + generation).toAbsolutePath(), freePort(), LEASE);
   }
 
