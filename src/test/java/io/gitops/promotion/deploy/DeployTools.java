@@ -62,9 +62,13 @@ public record DeployTools(Path project, Path helm, Path kubeconform, Path promto
   }
 
   /** kubeconform in strict mode against the schemas of the E2E's Kubernetes version only (no download). */
-  public CommandResult kubeconform(Path manifests) {
-    return run(kubeconform, "-strict", "-summary", "-verbose",
-        "-schema-location", schemas + "/{{ .ResourceKind }}{{ .KindSuffix }}.json", manifests.toString());
+  public CommandResult kubeconform(Path... manifests) {
+    List<String> args = new ArrayList<>(List.of("-strict", "-summary", "-verbose",
+        "-schema-location", schemas + "/{{ .ResourceKind }}{{ .KindSuffix }}.json"));
+    for (Path manifest : manifests) {
+      args.add(manifest.toString());
+    }
+    return run(kubeconform, args.toArray(String[]::new));
   }
 
   private CommandResult run(Path tool, String... args) {

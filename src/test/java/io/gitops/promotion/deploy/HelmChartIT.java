@@ -60,6 +60,17 @@ class HelmChartIT {
   }
 
   @Test
+  void theKustomizeManifestsOfDeployAreValidForKubernetesToo() {
+    Path deploy = Path.of("deploy");
+    CommandResult result = tools.kubeconform(Path.of("crds/promotions.promotion.gitops.io-v1.yml"),
+        Path.of("crds/promotionrollbacks.promotion.gitops.io-v1.yml"), deploy.resolve("namespace.yaml"),
+        deploy.resolve("serviceaccount.yaml"), deploy.resolve("rbac.yaml"), deploy.resolve("configmap.yaml"),
+        deploy.resolve("deployment.yaml"), deploy.resolve("service.yaml"));
+    assertThat(result.exitCode()).as(result.describe()).isZero();
+    assertThat(result.stdout()).as(result.describe()).contains("Invalid: 0, Errors: 0, Skipped: 0");
+  }
+
+  @Test
   void kubeconformRejectsAMisspeltField(@TempDir Path dir) throws IOException {
     String manifests = tools.template("promotion-operator", "promotion-system", "-f", FULL_VALUES)
         .replace("readOnlyRootFilesystem", "readOnlyRootFileSystem").replace("interval: 15s", "intervall: 15s");
