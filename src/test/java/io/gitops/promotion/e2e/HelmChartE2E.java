@@ -1,6 +1,7 @@
 package io.gitops.promotion.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -171,8 +172,7 @@ class HelmChartE2E {
         stringData: {password: hunter2}
         """).orThrow();
     assertThat(operatorClient.secrets().inNamespace(releaseNamespace).withName(SECRET).get()).isNotNull();
-    assertThat(org.assertj.core.api.Assertions.catchThrowable(
-        () -> operatorClient.secrets().inNamespace(releaseNamespace).withName("not-for-the-operator").get()))
+    assertThat(catchThrowable(() -> operatorClient.secrets().inNamespace(releaseNamespace).withName("not-for-the-operator").get()))
         .hasMessageContaining("403");
   }
 
