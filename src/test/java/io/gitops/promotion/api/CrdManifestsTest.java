@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CrdManifestsTest {
   static final Path CHECKED_IN = Path.of("crds");
+  // The Helm chart's copy (ChartCopiesTest keeps it equal).
+  private static final Path HELM_CHART_CRDS = Path.of("deploy/helm/promotion-operator/crds");
   static final List<String> FILES = List.of(
       "promotions.promotion.gitops.io-v1.yml", "promotionrollbacks.promotion.gitops.io-v1.yml");
   private static final String UPDATE = "mvn test -Dtest=CrdManifestsTest -Dcrds.update=true";
@@ -42,6 +44,7 @@ class CrdManifestsTest {
       Files.createDirectories(CHECKED_IN);
       for (String file : FILES) {
         Files.copy(generated.resolve(file), CHECKED_IN.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(generated.resolve(file), HELM_CHART_CRDS.resolve(file), StandardCopyOption.REPLACE_EXISTING);
       }
     }
     for (String file : FILES) {

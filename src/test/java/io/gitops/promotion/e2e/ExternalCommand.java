@@ -20,20 +20,20 @@ import java.util.concurrent.TimeUnit;
  * and stderr; stdin is empty. Optionally streams stderr to this JVM's stderr too, for long scripts
  * whose progress a person should see.
  */
-final class ExternalCommand {
+public final class ExternalCommand {
   private final Path workDir;
   private final Map<String, String> environment;
   private final Duration timeout;
   private final boolean echoStderr;
 
-  ExternalCommand(Path workDir, Map<String, String> environment, Duration timeout, boolean echoStderr) {
+  public ExternalCommand(Path workDir, Map<String, String> environment, Duration timeout, boolean echoStderr) {
     this.workDir = workDir;
     this.environment = Map.copyOf(environment);
     this.timeout = timeout;
     this.echoStderr = echoStderr;
   }
 
-  CommandResult run(List<String> command) {
+  public CommandResult run(List<String> command) {
     ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().putAll(environment);

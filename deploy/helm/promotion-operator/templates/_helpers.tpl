@@ -1,0 +1,50 @@
+{{/* The release's full name, used for every object of the chart. */}}
+{{- define "promotion-operator.fullname" -}}
+{{- if contains .Chart.Name .Release.Name -}}
+{{- .Release.Name | trunc 63 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name .Chart.Name | trunc 63 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "promotion-operator.serviceAccountName" -}}
+{{- if .Values.serviceAccount.create -}}
+{{- default (include "promotion-operator.fullname" .) .Values.serviceAccount.name -}}
+{{- else -}}
+{{- required "serviceAccount.name is required when serviceAccount.create is false" .Values.serviceAccount.name -}}
+{{- end -}}
+{{- end -}}
+
+{{- define "promotion-operator.selectorLabels" -}}
+app.kubernetes.io/name: {{ .Chart.Name }}
+app.kubernetes.io/instance: {{ .Release.Name }}
+{{- end -}}
+
+{{- define "promotion-operator.labels" -}}
+{{ include "promotion-operator.selectorLabels" . }}
+app.kubernetes.io/version: {{ .Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
+{{- end -}}
+
+{{/* The Secrets the configuration names, each once: the only ones the Role lets the operator read. */}}
+{{- define "promotion-operator.secretNames" -}}
+{{- $names := list -}}
+{{- range .Values.config.repositories -}}
+{{- if .credentialsSecret -}}{{- $names = append $names .credentialsSecret -}}{{- end -}}
+{{- if and .gitlab .gitlab.tokenSecret -}}{{- $names = append $names .gitlab.tokenSecret -}}{{- end -}}
+{{- end -}}
+{{- $names | uniq | toJson -}}
+{{- end -}}
+
+{{/* operator.yaml: the config values plus the keys the chart owns (port, cache directory, Lease). */}}
+{{- define "promotion-operator.config" -}}
+{{- $config := deepCopy .Values.config -}}
+{{- $git := deepCopy (default dict $config.git) -}}
+{{- $_ := set $git "cacheDir" .Values.gitCache.path -}}
+{{- $_ = set $config "git" $git -}}
+{{- $_ = set $config "httpPort" .Values.httpPort -}}
+{{- $lease := dict "enabled" .Values.leaderElection.enabled "leaseName" .Values.leaderElection.leaseName "leaseNamespace" .Release.Namespace -}}
+{{- $_ = set $config "leaderElection" $lease -}}
+{{- toYaml $config -}}
+{{- end -}}
