@@ -11,6 +11,9 @@ import java.time.Instant;
  * caller means, and young enough for the window unless forced.
  */
 final class RollbackPreconditions {
+  /** Clocks of the machines that wrote the state file may differ this much. */
+  private static final java.time.Duration CLOCK_SKEW = java.time.Duration.ofMinutes(10);
+
   private RollbackPreconditions() {}
 
   static void check(RollbackRequest request, PromotionRecord promotion, Instant now) {
@@ -20,6 +23,12 @@ final class RollbackPreconditions {
           "promotion " + request.expectedPromotionId() + " is no longer the latest of " + where
               + ": promotion " + promotion.id() + " of " + promotion.createdAt()
               + " replaced it, and only the latest recorded promotion can be rolled back");
+    }
+    // a time in the future would keep a promotion inside any window for ever: the file is wrong
+    if (promotion.createdAt() != null && promotion.createdAt().isAfter(now.plus(CLOCK_SKEW))) {
+      throw new PromotionRejectedException(RejectionReason.INVALID_STATE_FILE, "the state entry of " + where
+          + " says promotion " + promotion.id() + " was made at " + promotion.createdAt()
+          + ", in the future; correct created_at in the state file");
     }
     RollbackWindow window = request.window();
     boolean expired = !window.isUnlimited() && (promotion.createdAt() == null || !window.allows(promotion.createdAt(), now));

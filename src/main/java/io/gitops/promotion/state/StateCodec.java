@@ -61,7 +61,7 @@ final class StateCodec {
         instant(p.get("created_at"), where),
         text(p.get("created_by"), null),
         text(p.get("tag"), null),
-        Boolean.TRUE.equals(p.get("forced")) ? text(p.get("reason"), "") : null);
+        "true".equalsIgnoreCase(text(p.get("forced"), "false")) ? text(p.get("reason"), "") : null);
     List<RollbackRecord> rollbacks = new ArrayList<>();
     if (entry.get("rollbacks") instanceof List<?> list) {
       for (Object item : list) {

@@ -23,14 +23,20 @@ public final class StateFile {
   /** Far above snakeyaml-engine's 3 MiB default: a repository of thousands of services must never be locked out. */
   private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
 
-  private final Map<String, Object> root;
+  private static final String HEADER =
+      "# Written by promotion-operator: the latest promotion of each group into each environment.\n";
 
-  private StateFile(Map<String, Object> root) {
+  private final Map<String, Object> root;
+  /** The file as read (or as written by {@link #withEntry}); null when it must be rendered from {@link #root}. */
+  private final String text;
+
+  private StateFile(Map<String, Object> root, String text) {
     this.root = root;
+    this.text = text;
   }
 
   public static StateFile empty() {
-    return new StateFile(new LinkedHashMap<>());
+    return new StateFile(new LinkedHashMap<>(), null);
   }
 
   public static StateFile parse(String text) {
@@ -39,8 +45,7 @@ public final class StateFile {
     }
     Object loaded;
     try {
-      loaded = new Load(LoadSettings.builder().setAllowDuplicateKeys(false).setCodePointLimit(MAX_CODE_POINTS).build())
-          .loadFromString(text);
+      loaded = new Load(settings()).loadFromString(text);
     } catch (YamlEngineException e) {
       throw new StateFormatException("state file is not valid YAML: " + e.getMessage(), e);
     }
@@ -51,7 +56,16 @@ public final class StateFile {
       throw new StateFormatException("state file must be a mapping at the top level");
     }
     Map<String, Object> root = StateCodec.stringKeys(map, "state file");
-    return new StateFile(isLegacy(root) ? nestLegacy(root) : root);
+    return isLegacy(root) ? new StateFile(nestLegacy(root), null) : new StateFile(root, text);
+  }
+
+  /**
+   * Every scalar is read as the string the file holds (the failsafe schema): {@code 1.10} stays
+   * {@code 1.10}, {@code ~} stays {@code ~}, as the overlays are read.
+   */
+  private static LoadSettings settings() {
+    return LoadSettings.builder().setAllowDuplicateKeys(false).setCodePointLimit(MAX_CODE_POINTS)
+        .setSchema(new org.snakeyaml.engine.v2.schema.FailsafeSchema()).build();
   }
 
   /** Whether the text uses the legacy flat format of the pipeline. */
@@ -70,23 +84,40 @@ public final class StateFile {
 
   /** A copy with the entry of the group in the environment replaced; every other entry kept. */
   public StateFile withEntry(String environment, StateEntry entry) {
+    Object existing = environmentEntries(environment).get(entry.group());
+    if (existing != null && !(existing instanceof Map<?, ?>)) {
+      throw new StateFormatException("state file: environments." + environment + "." + entry.group() + " must be a mapping");
+    }
     Map<String, Object> copy = deepCopy(root);
     Map<String, Object> envs = childMap(copy, ENVIRONMENTS);
     Map<String, Object> groups = childMap(envs, environment);
     groups.put(entry.group(), StateCodec.encodeEntry(entry));
-    return new StateFile(copy);
+    String base = text != null ? text : root.isEmpty() ? HEADER : null;
+    String written = base == null ? null : StateFileSplice.withEntry(base, settings(), environment, entry).orElse(null);
+    return new StateFile(copy, written);
   }
 
+  /**
+   * The file's text: as read with only the entries written since replaced or added, byte for byte
+   * elsewhere; a file that could not be edited in place (the legacy flat format, flow style) is
+   * rendered whole, in the plain style.
+   */
   public String render() {
+    if (text != null) {
+      return text;
+    }
+    return renderWhole();
+  }
+
+  private String renderWhole() {
     DumpSettings settings = DumpSettings.builder()
         .setDefaultFlowStyle(FlowStyle.BLOCK)
-        .setDefaultScalarStyle(ScalarStyle.DOUBLE_QUOTED)
+        .setDefaultScalarStyle(ScalarStyle.PLAIN)
         .setIndent(2)
         .setIndicatorIndent(0)
         .setWidth(200)
         .build();
-    return "# Written by promotion-operator: the latest promotion of each group into each environment.\n"
-        + new Dump(settings).dumpToString(root);
+    return HEADER + new Dump(settings).dumpToString(root);
   }
 
   private Map<String, Object> environmentEntries(String environment) {

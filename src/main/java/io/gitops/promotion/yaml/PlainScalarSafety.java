@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * does not resolve to a null, boolean, number or timestamp under either version. Quoting a string
  * that did not need it is harmless; leaving one plain that needed quotes changes its type.
  */
-final class PlainScalarSafety {
+public final class PlainScalarSafety {
 
   private static final Pattern TAG_CHARACTERS = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-]*");
 
@@ -30,7 +30,7 @@ final class PlainScalarSafety {
 
   private PlainScalarSafety() {}
 
-  static boolean canBePlain(String value) {
+  public static boolean canBePlain(String value) {
     return TAG_CHARACTERS.matcher(value).matches()
         && !KEYWORDS.contains(value.toLowerCase(Locale.ROOT))
         && !NUMBER.matcher(value).matches()

@@ -41,6 +41,14 @@ class RollbackPreconditionsTest {
   }
 
   @Test
+  void aCreationTimeInTheFutureMakesTheStateFileInvalidInsteadOfKeepingThePromotionInsideTheWindow() {
+    assertRejected(() -> RollbackPreconditions.check(request(true, null, null), P1, PROMOTED.minus(Duration.ofDays(1))),
+        RejectionReason.INVALID_STATE_FILE, "was made at 2026-11-01T10:00:00Z, in the future");
+    assertThatCode(() -> RollbackPreconditions.check(request(false, null, null), P1, PROMOTED.minus(Duration.ofMinutes(5))))
+        .as("within the clock skew").doesNotThrowAnyException();
+  }
+
+  @Test
   void aPromotionWithoutARecordedTimeNeedsForceUnlessTheWindowIsUnlimited() {
     PromotionRecord undated = new PromotionRecord("p-1", null, "DEV", "TST", null, null, null, null);
     assertRejected(() -> RollbackPreconditions.check(request(false, null, null), undated, PROMOTED),
