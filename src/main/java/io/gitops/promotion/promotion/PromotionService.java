@@ -74,10 +74,10 @@ public final class PromotionService {
 
   /** Queues the promotion on its repository's writer; {@code wake} runs when its result can be taken. */
   public void submit(TargetRepository repository, PromotionRequest request, RunOptions options, String order,
-      Runnable wake) {
+      Runnable wake, java.util.function.BooleanSupplier waitsForOlder) {
     runner.submit(repository, request.promotionId(), order,
         new PromotionChange(request, repository.layout(), clock, options.approvedFingerprint(), options.mayHavePushedSince(),
             gates),
-        wake);
+        wake, waitsForOlder);
   }
 }

@@ -4,6 +4,7 @@ import io.gitops.promotion.git.WorkspaceCache;
 import io.gitops.promotion.run.Change;
 import io.gitops.promotion.run.RepositoryWriter;
 import io.gitops.promotion.run.RepositoryWriters;
+import java.util.function.BooleanSupplier;
 
 /**
  * Hands promotions and rollbacks to the writer of their repository, which lands them in batches on
@@ -36,9 +37,11 @@ public final class RepositoryRunner {
    *
    * @param key the change's identity (a resource uid): one change per key at a time
    * @param order its place among the changes landed together, older first
+   * @param waitsForOlder whether an older change of the repository is not handed over yet (it lands first)
    */
-  public void submit(TargetRepository repository, String key, String order, Change<?> change, Runnable wake) {
+  public void submit(TargetRepository repository, String key, String order, Change<?> change, Runnable wake,
+      BooleanSupplier waitsForOlder) {
     writers.of(repository.name()).submit(new RepositoryWriter.Submission(key, order, change,
-        () -> workspaces.workspace(repository.name(), repository.remote()), wake));
+        () -> workspaces.workspace(repository.name(), repository.remote()), wake, waitsForOlder));
   }
 }

@@ -119,13 +119,6 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     if (writer.holds(request.promotionId())) {
       return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
     }
-    // The turn is decided from the cache alone: a waiting promotion reads no Secret and calls nothing.
-    writer.wakeOnNextTurn(wake(promotion));
-    Promotion older = ExecutionOrder.blockedBy(promotion, context.getPrimaryCache().list().toList(), this::repositoryName,
-        other -> writer.holds(other.getMetadata().getUid()) || settled.contains(other.getMetadata().getUid()));
-    if (older != null) {
-      return waitForTurn(promotion, "waiting for older promotion " + older.getMetadata().getName() + " on repository " + repositoryName);
-    }
     TargetRepository repository;
     try {
       repository = promotions.repository(promotion.getSpec().getRepository());
@@ -135,7 +128,11 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion);
     promotions.overriddenGate(request).ifPresent(gate -> events.warning(running, Reasons.GATE_OVERRIDDEN,
         "forced through a closed gate (" + gate.message() + "): " + request.reason()));
-    promotions.submit(repository, request, runOptions(running), ExecutionOrder.key(running), wake(running));
+    // Handed over at once; the writer lands it only after every older promotion of the repository, read
+    // from the cache when its batch is formed, so commits keep creation order across batches.
+    promotions.submit(repository, request, runOptions(running), ExecutionOrder.key(running), wake(running),
+        () -> ExecutionOrder.blockedBy(running, context.getPrimaryCache().list().toList(), this::repositoryName,
+            other -> writer.holds(other.getMetadata().getUid()) || settled.contains(other.getMetadata().getUid())) != null);
     return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
   }
 
@@ -252,17 +249,6 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     transitions.running(promotion);
     events.normal(promotion, Reasons.IN_PROGRESS, promotion.getStatus().getMessage());
     return statusPatcher.patch(promotion);
-  }
-
-  /** Waits to be woken by the repository's writer when its queue changes. */
-  private UpdateControl<Promotion> waitForTurn(Promotion promotion, String message) {
-    boolean alreadyWaiting = promotion.getStatus() != null && message.equals(promotion.getStatus().getMessage());
-    if (!alreadyWaiting) {
-      transitions.waiting(promotion, Reasons.WAITING_FOR_REPOSITORY, message);
-      events.normal(promotion, Reasons.WAITING_FOR_REPOSITORY, message);
-      statusPatcher.patch(promotion);
-    }
-    return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
   }
 
   private UpdateControl<Promotion> fail(Promotion promotion, String reason, String message) {

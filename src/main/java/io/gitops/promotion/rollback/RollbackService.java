@@ -54,6 +54,6 @@ public final class RollbackService {
   public void submit(TargetRepository repository, RollbackRequest request, Instant mayHavePushedSince, String order,
       Runnable wake) {
     runner.submit(repository, request.rollbackId(), order,
-        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince, gates), wake);
+        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince, gates), wake, () -> false);
   }
 }

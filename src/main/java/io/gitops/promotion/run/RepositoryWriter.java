@@ -9,7 +9,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,22 +27,26 @@ import org.slf4j.LoggerFactory;
  */
 public final class RepositoryWriter {
   private static final Logger LOG = LoggerFactory.getLogger(RepositoryWriter.class);
+  /** A queue held back by an older change not handed over yet is looked at again this often. */
+  static final Duration RECHECK = Duration.ofSeconds(1);
 
   private final String repository;
   private final RunLoop loop;
   private final int maxBatch;
   private final ExecutorService thread;
+  private final ScheduledExecutorService timer;
   private final Map<String, Submission> queued = new HashMap<>();
   private final Set<String> running = new LinkedHashSet<>();
   private final Map<String, Finished> finished = new HashMap<>();
   private final Set<Runnable> waiting = new LinkedHashSet<>();
   private boolean draining;
 
-  RepositoryWriter(String repository, RunLoop loop, int maxBatch, ExecutorService thread) {
+  RepositoryWriter(String repository, RunLoop loop, int maxBatch, ExecutorService thread, ScheduledExecutorService timer) {
     this.repository = repository;
     this.loop = loop;
     this.maxBatch = maxBatch;
     this.thread = thread;
+    this.timer = timer;
   }
 
   /**
@@ -54,12 +62,16 @@ public final class RepositoryWriter {
       }
       queued.put(submission.key(), submission);
       toWake = drainWaiting();
-      if (!draining) {
-        draining = true;
-        thread.execute(this::drain);
-      }
+      startDraining();
     }
     toWake.forEach(Runnable::run);
+  }
+
+  private synchronized void startDraining() {
+    if (!draining && !queued.isEmpty()) {
+      draining = true;
+      thread.execute(this::drain);
+    }
   }
 
   /** True while a change of this key is queued, being landed, or landed with its outcome not yet taken. */
@@ -67,11 +79,15 @@ public final class RepositoryWriter {
     return queued.containsKey(key) || running.contains(key) || finished.containsKey(key);
   }
 
-  /** Wakes everyone waiting for a turn: something they may wait for has ended outside the writer. */
+  /**
+   * Something the queued changes or the waiting resources may wait for has ended outside the writer
+   * (an older promotion failed or was gated): wake the waiting ones and look at the queue again.
+   */
   public void wakeWaiting() {
     List<Runnable> toWake;
     synchronized (this) {
       toWake = drainWaiting();
+      startDraining();
     }
     toWake.forEach(RepositoryWriter::safely);
   }
@@ -94,7 +110,13 @@ public final class RepositoryWriter {
           draining = false;
           return;
         }
-        batch = queued.values().stream().sorted(Comparator.comparing(Submission::order)).limit(maxBatch).toList();
+        batch = nextBatch();
+        if (batch.isEmpty()) {
+          // the oldest queued change waits for an older one that is not queued yet: look again soon
+          draining = false;
+          timer.schedule(this::startDraining, RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+          return;
+        }
         batch.forEach(s -> {
           queued.remove(s.key());
           running.add(s.key());
@@ -110,6 +132,21 @@ public final class RepositoryWriter {
       }
       toWake.forEach(RepositoryWriter::safely);
     }
+  }
+
+  /**
+   * The queued changes in order, up to the bound, stopping before the first that must wait for an
+   * older change not handed over yet: commits land in order across batches too.
+   */
+  private List<Submission> nextBatch() {
+    List<Submission> batch = new ArrayList<>();
+    for (Submission s : queued.values().stream().sorted(Comparator.comparing(Submission::order)).toList()) {
+      if (batch.size() == maxBatch || s.waitsForOlder().getAsBoolean()) {
+        break;
+      }
+      batch.add(s);
+    }
+    return batch;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -150,9 +187,10 @@ public final class RepositoryWriter {
    * @param order where it goes in a batch: older first (e.g. creation time, then namespace and name)
    * @param workspace the repository's workspace, opened with the credentials current at submission
    * @param wake runs when the outcome is ready
+   * @param waitsForOlder whether an older change of the repository exists that is not handed over yet
    */
   public record Submission(String key, String order, Change<?> change, Supplier<GitWorkspace> workspace,
-      Runnable wake) {}
+      Runnable wake, BooleanSupplier waitsForOlder) {}
 
   /**
    * How a submitted change ended: its outcome, or the failure of its whole batch (Git unreachable,

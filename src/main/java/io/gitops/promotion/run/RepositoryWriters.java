@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /** The writers of a process, one per repository, each with one thread of its own, made on first use. */
@@ -12,6 +13,11 @@ public final class RepositoryWriters implements AutoCloseable {
   private final int maxBatch;
   private final Map<String, RepositoryWriter> writers = new ConcurrentHashMap<>();
   private final Map<String, ExecutorService> threads = new ConcurrentHashMap<>();
+  private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "writer-timer");
+    t.setDaemon(true);
+    return t;
+  });
 
   /** @param maxBatch most changes landed in one push */
   public RepositoryWriters(RunLoop loop, int maxBatch) {
@@ -27,12 +33,13 @@ public final class RepositoryWriters implements AutoCloseable {
         return t;
       });
       threads.put(name, thread);
-      return new RepositoryWriter(name, loop, maxBatch, thread);
+      return new RepositoryWriter(name, loop, maxBatch, thread, timer);
     });
   }
 
   @Override
   public void close() {
+    timer.shutdownNow();
     threads.values().forEach(ExecutorService::shutdown);
     for (ExecutorService thread : threads.values()) {
       try {
