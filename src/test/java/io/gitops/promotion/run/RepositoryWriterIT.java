@@ -1,0 +1,65 @@
+package io.gitops.promotion.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.git.GitCredentials;
+import io.gitops.promotion.git.GitRemote;
+import io.gitops.promotion.git.GitWorkspace;
+import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.layout.OverlaysLayout;
+import io.gitops.promotion.promotion.PromotionChange;
+import io.gitops.promotion.promotion.PromotionParameters;
+import io.gitops.promotion.promotion.PromotionResult;
+import io.gitops.promotion.promotion.RequestValidator;
+import io.gitops.promotion.testing.GitOpsRepository;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The writer lands a change only after every older one, even when the younger one was handed over first. */
+class RepositoryWriterIT {
+  @TempDir Path dir;
+
+  @Test
+  void aYoungerChangeHandedOverFirstWaitsForTheOlderAndBothLandInOrderInOneBatch() throws Exception {
+    GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
+    int commits = repo.log().size();
+    RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
+    RunLoop loop = new RunLoop(new PersonIdent("po", "po@example.com"), Clock.systemUTC(), PushRetry.DEFAULT,
+        Sleeper.blocking(), RunListener.NONE);
+    AtomicBoolean olderHandedOver = new AtomicBoolean();
+    CountDownLatch landed = new CountDownLatch(2);
+    try (RepositoryWriters writers = new RepositoryWriters(loop, 50);
+        GitWorkspace workspace = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()),
+            dir.resolve("cache.git"))) {
+      RepositoryWriter writer = writers.of("argocd");
+      writer.submit(new RepositoryWriter.Submission("younger", "2", change(validator, "younger", "payments"),
+          () -> workspace, landed::countDown, () -> !olderHandedOver.get()));
+      assertThat(writer.holds("younger")).isTrue();
+
+      olderHandedOver.set(true);
+      writer.submit(new RepositoryWriter.Submission("older", "1", change(validator, "older", "tbd-test"),
+          () -> workspace, landed::countDown, () -> false));
+
+      assertThat(landed.await(60, TimeUnit.SECONDS)).isTrue();
+      PromotionResult older = (PromotionResult) writer.take("older").orElseThrow().orThrow();
+      PromotionResult younger = (PromotionResult) writer.take("younger").orElseThrow().orThrow();
+      assertThat(List.of(repo.log().get(1).getName(), repo.log().get(0).getName()))
+          .containsExactly(older.commit(), younger.commit());
+      assertThat(repo.log()).hasSize(commits + 2);
+      assertThat(older.counts().batchSize()).isEqualTo(2);
+    }
+  }
+
+  private static PromotionChange change(RequestValidator validator, String id, String group) {
+    return new PromotionChange(validator.validate(new PromotionParameters(id, group, "DEV", "TST", null, false, false,
+        null, "alice")), OverlaysLayout.defaults(), Clock.systemUTC(), null, null);
+  }
+}
