@@ -22,5 +22,5 @@ ENV HOME=/tmp
 COPY --from=build /build/promotion-operator.jar /app/promotion-operator.jar
 USER 10001:10001
 EXPOSE 8080
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/promotion-operator.jar"]
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError", "-jar", "/app/promotion-operator.jar"]
 CMD ["operator", "--config", "/etc/promotion-operator/operator.yaml"]
