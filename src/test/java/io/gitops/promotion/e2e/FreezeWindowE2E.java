@@ -19,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * A Promotion into a frozen environment on the real API server: Pending with condition Gated and
  * {@code status.gate.opensAt}, then it runs by itself when the window ends. The test's window opened
- * at the current minute and ends 25 seconds from the test's start.
+ * at the current minute and ends 40 seconds from the test's start.
  */
 @ExtendWith(RealControlPlane.class)
 class FreezeWindowE2E {
@@ -34,7 +34,7 @@ class FreezeWindowE2E {
     namespace = controlPlane.createNamespace(test.getTestMethod().orElseThrow().getName());
     ZonedDateTime now = ZonedDateTime.now(ZoneOffset.UTC);
     ZonedDateTime opened = now.withSecond(0).withNano(0);
-    windowEnd = now.plusSeconds(25).withNano(0).toInstant();
+    windowEnd = now.plusSeconds(40).withNano(0).toInstant();
     long seconds = Duration.between(opened.toInstant(), windowEnd).getSeconds();
     String windows = """
         freezeWindows:
