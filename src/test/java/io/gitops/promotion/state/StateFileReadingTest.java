@@ -180,6 +180,15 @@ class StateFileReadingTest {
             + " so that an entry can be added to it");
   }
 
+  @Test
+  void keepsAByteOrderMarkAndFindsEntriesBehindIt() {
+    String text = "\uFEFFenvironments:\n  TST:\n    a:\n      promotion: {id: p-1, version: é𝄞}\n";
+    StateFile written = StateFile.parse(text, NOW).withEntry("TST", StateFileGoldenTest.entry("b", "p-2", "1", "2"));
+    assertThat(written.render()).startsWith(text);
+    assertThat(written.entry("TST", "a").orElseThrow().promotion().version()).isEqualTo("é𝄞");
+    assertThat(written.entry("TST", "b").orElseThrow().promotion().id()).isEqualTo("p-2");
+  }
+
   private static String entryCreatedAt(String instant) {
     return """
         environments:
