@@ -20,15 +20,15 @@ final class EntrySplicer {
   private final String text;
   private final String newline;
 
-  /** The line ending of the text (CRLF when its first line ends so), for the lines written. */
-  String newline() {
-    return newline;
-  }
-
   EntrySplicer(String text) {
     this.text = text;
     int lf = text.indexOf('\n');
     this.newline = lf > 0 && text.charAt(lf - 1) == '\r' ? "\r\n" : "\n";
+  }
+
+  /** The line ending of the text (CRLF when its first line ends so), for the lines written. */
+  String newline() {
+    return newline;
   }
 
   String write(StateLayout layout, String environment, StateEntry entry) {

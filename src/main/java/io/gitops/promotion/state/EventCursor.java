@@ -44,6 +44,14 @@ final class EventCursor {
     return event;
   }
 
+  /** Consumes an event that the grammar guarantees, such as the start of the stream. */
+  void expect(Event.ID id) {
+    Event event = next();
+    if (event.getEventId() != id) {
+      throw new IllegalStateException("expected the parser's " + id + " event, got " + event);
+    }
+  }
+
   /** Consumes the rest of the node that {@code first} opened. */
   void skip(Event first) {
     int depth = opens(first) ? 1 : 0;

@@ -47,14 +47,13 @@ final class StateIndexer {
   }
 
   private StateLayout read() {
-    cursor.next(); // stream start
-    Event event = cursor.next();
-    if (event.getEventId() == Event.ID.StreamEnd) {
+    cursor.expect(Event.ID.StreamStart);
+    if (cursor.next().getEventId() == Event.ID.StreamEnd) {
       return StateLayout.empty();
     }
     Event root = cursor.next();
     if (root instanceof ScalarEvent scalar && isNull(scalar) && scalar.getValue().isEmpty()) {
-      cursor.next(); // document end
+      cursor.expect(Event.ID.DocumentEnd);
       requireSingleDocument();
       return StateLayout.empty();
     }
@@ -70,7 +69,7 @@ final class StateIndexer {
         cursor.skip(value);
       }
     });
-    cursor.next(); // document end
+    cursor.expect(Event.ID.DocumentEnd);
     requireSingleDocument();
     if (environments == null && keys.contains("promotion") && keys.contains("pre_state")) {
       return new StateLayout(StateLayout.Form.LEGACY, rootSite, null, Map.of(),
@@ -157,9 +156,13 @@ final class StateIndexer {
       case SequenceStart -> "a sequence";
       case MappingStart -> "a mapping";
       case Alias -> "an alias";
-      case Scalar -> isNull((ScalarEvent) event) ? "empty" : "the scalar '" + ((ScalarEvent) event).getValue() + "'";
+      case Scalar -> isNull((ScalarEvent) event) ? "null" : "the scalar '" + shortened(((ScalarEvent) event).getValue()) + "'";
       default -> "not a value";
     };
+  }
+
+  private static String shortened(String value) {
+    return value.length() <= 40 ? value : value.substring(0, 40) + "...";
   }
 
   private static String position(Event event) {

@@ -189,6 +189,14 @@ class StateFileReadingTest {
     assertThat(written.entry("TST", "b").orElseThrow().promotion().id()).isEqualTo("p-2");
   }
 
+  @Test
+  void addsTheFirstEntryBelowAFileOfCommentsOnly() {
+    String text = "# promotions will be recorded here\n---\n";
+    StateFile written = StateFile.parse(text, NOW).withEntry("TST", StateFileGoldenTest.entry("a", "p-1", "1", "2"));
+    assertThat(written.render()).startsWith(text + "environments:\n  TST:\n    a:\n      promotion:\n");
+    assertThat(written.entry("TST", "a").orElseThrow().promotion().id()).isEqualTo("p-1");
+  }
+
   private static String entryCreatedAt(String instant) {
     return """
         environments:
