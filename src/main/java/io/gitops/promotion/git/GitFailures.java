@@ -6,6 +6,7 @@ import org.eclipse.jgit.api.errors.InvalidRemoteException;
 
 /** Sorts JGit's exceptions into terminal refusals and transient failures, once, at the adapter. */
 final class GitFailures {
+  private static final java.util.regex.Pattern HTTP_REFUSAL = java.util.regex.Pattern.compile("(?<![\\d:])40[13](?!\\d)");
   private GitFailures() {}
 
   static RuntimeException translate(String what, GitAPIException e) {
@@ -22,8 +23,9 @@ final class GitFailures {
         || text.contains("repository not found") || text.contains("no such file or directory")) {
       return new GitAccessException(what + " failed: repository not found", true, null);
     }
+    // status codes as words: a port such as 40107 in a URL is not a 401
     if (text.contains("not authorized") || text.contains("authentication") || text.contains("auth fail")
-        || text.contains("401") || text.contains("403") || text.contains("no more keys")) {
+        || HTTP_REFUSAL.matcher(text).find() || text.contains("no more keys")) {
       return new GitAccessException(what + " failed: authentication refused (check the credentials)", false, null);
     }
     if (text.contains("timed out") || text.contains("timeout")) {
