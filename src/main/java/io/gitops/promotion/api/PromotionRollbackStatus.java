@@ -17,6 +17,26 @@ public class PromotionRollbackStatus extends RunStatus {
   private List<ImageTagChange> restored;
   private List<RollbackConflict> conflicts;
   private GitLabStatus gitlab;
+  @JsonPropertyDescription("The workload group rolled back, resolved from spec or from the named Promotion.")
+  private String workloadGroup;
+  @JsonPropertyDescription("The environment rolled back, resolved from spec or from the named Promotion.")
+  private String targetEnv;
+
+  public String getWorkloadGroup() {
+    return workloadGroup;
+  }
+
+  public void setWorkloadGroup(String workloadGroup) {
+    this.workloadGroup = workloadGroup;
+  }
+
+  public String getTargetEnv() {
+    return targetEnv;
+  }
+
+  public void setTargetEnv(String targetEnv) {
+    this.targetEnv = targetEnv;
+  }
 
   public RollbackResult getResult() {
     return result;

@@ -87,7 +87,10 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
       return finish(rollback, repository, request, finished.get());
     }
     if (!writer.holds(request.rollbackId())) {
-      PromotionRollback running = phase == Phase.RUNNING ? rollback : markRunning(rollback);
+      // kubectl get promotionrollbacks shows the group and environment, resolved from a promotionRef too
+      RollbackStatusTransitions.statusOf(rollback).setWorkloadGroup(request.group());
+      RollbackStatusTransitions.statusOf(rollback).setTargetEnv(request.target().name());
+      PromotionRollback running = phase == Phase.RUNNING ? statusPatcher.patch(rollback) : markRunning(rollback);
       ResourceID id = ResourceID.fromResource(running);
       rollbacks.submit(repository, request, Instant.parse(running.getMetadata().getCreationTimestamp()),
           running.getMetadata().getCreationTimestamp() + "/" + running.getMetadata().getNamespace() + "/"

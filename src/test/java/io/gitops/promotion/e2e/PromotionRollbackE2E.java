@@ -47,6 +47,10 @@ class PromotionRollbackE2E {
         new ImageTagChange("backend", "tbd-test-backend", "1.4.0", "1.2.0"),
         new ImageTagChange("frontend", "tbd-test", "1.5.0", "1.3.0"));
     assertThat(repo.snapshot("workloads/tbd-test")).isEqualTo(overlaysBefore);
+    KubectlTable table = KubectlTable.parse(
+        cluster.kubectl().run("-n", cluster.namespace(), "get", "promotionrollbacks").orThrow().stdout());
+    assertThat(table.row(NAME)).as("group and environment resolved from the named promotion")
+        .containsEntry("GROUP", "tbd-test").containsEntry("ENV", "TST").containsEntry("PROMOTION", "tbd-test-dev-to-tst");
     String status = statusJson();
 
     // Argo CD syncs again: client-side apply of the unchanged file, then server-side apply as its
