@@ -1,7 +1,7 @@
 package io.gitops.promotion.api;
 
 import io.gitops.promotion.config.Environment;
-import io.gitops.promotion.promotion.PlainName;
+import io.gitops.promotion.engine.PlainName;
 
 /**
  * The name patterns the CRDs enforce, so that {@code kubectl apply} rejects a malformed request

@@ -1,7 +1,7 @@
 package io.gitops.promotion.cli;
 
 import io.gitops.promotion.config.ConfigException;
-import io.gitops.promotion.promotion.PromotionRejectedException;
+import io.gitops.promotion.engine.PromotionRejectedException;
 
 /** The command's exit codes: 0 done, 1 operational failure, 2 rejected request (nothing written). */
 final class ExitCodes {

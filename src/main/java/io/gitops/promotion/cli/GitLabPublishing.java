@@ -3,7 +3,7 @@ package io.gitops.promotion.cli;
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.gitlab.Gitlab4jGitLab;
-import io.gitops.promotion.promotion.PromotionResult;
+import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.publish.PublishFailedException;
 import io.gitops.promotion.publish.PublishRequest;
 import io.gitops.promotion.publish.PublishResult;

@@ -1,12 +1,12 @@
 package io.gitops.promotion.cli;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
-import io.gitops.promotion.promotion.PromotionEngine;
-import io.gitops.promotion.promotion.PromotionListener;
-import io.gitops.promotion.promotion.PromotionParameters;
-import io.gitops.promotion.promotion.PromotionRequest;
-import io.gitops.promotion.promotion.PromotionResult;
-import io.gitops.promotion.promotion.RequestValidator;
+import io.gitops.promotion.engine.PromotionEngine;
+import io.gitops.promotion.engine.PromotionListener;
+import io.gitops.promotion.engine.PromotionParameters;
+import io.gitops.promotion.engine.PromotionRequest;
+import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.publish.PublishFailedException;
 import java.time.Clock;
 import java.time.Instant;

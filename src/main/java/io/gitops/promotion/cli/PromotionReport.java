@@ -2,8 +2,8 @@ package io.gitops.promotion.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gitops.promotion.promotion.PromotionResult;
-import io.gitops.promotion.promotion.TagChange;
+import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.engine.TagChange;
 import io.gitops.promotion.publish.PublishResult;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;

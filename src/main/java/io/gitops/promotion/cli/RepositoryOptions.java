@@ -2,8 +2,8 @@ package io.gitops.promotion.cli;
 
 import io.gitops.promotion.config.NameRules;
 import io.gitops.promotion.git.GitCredentials;
-import io.gitops.promotion.promotion.PromotionRejectedException;
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.run.PushRetry;

@@ -1,7 +1,7 @@
 package io.gitops.promotion.git;
 
-import io.gitops.promotion.promotion.PromotionRejectedException;
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RejectionReason;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;

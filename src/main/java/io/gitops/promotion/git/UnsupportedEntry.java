@@ -1,7 +1,7 @@
 package io.gitops.promotion.git;
 
-import io.gitops.promotion.promotion.PromotionRejectedException;
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RejectionReason;
 import org.eclipse.jgit.lib.FileMode;
 
 /** The refusal of a tree entry that is not what a promotion may read or write. */

@@ -31,7 +31,7 @@ public interface Layout {
   /**
    * Reads a values file.
    *
-   * @throws io.gitops.promotion.promotion.PromotionRejectedException with {@code InvalidOverlay} when
+   * @throws io.gitops.promotion.engine.PromotionRejectedException with {@code InvalidOverlay} when
    *     the file cannot be read safely; the message names the path
    */
   ValuesFile parse(String path, String text);

@@ -1,7 +1,7 @@
 package io.gitops.promotion.layout;
 
-import io.gitops.promotion.promotion.PromotionRejectedException;
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.yaml.OverlayFile;
 import io.gitops.promotion.yaml.OverlayFormatException;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.gitops.promotion.layout;
 
 import io.gitops.promotion.config.Environment;
-import io.gitops.promotion.promotion.PlainName;
+import io.gitops.promotion.engine.PlainName;
 import java.util.ArrayList;
 import java.util.List;
 

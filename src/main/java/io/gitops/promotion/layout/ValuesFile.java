@@ -22,7 +22,7 @@ public interface ValuesFile {
   /**
    * The text with the named applications' values replaced and every other byte unchanged.
    *
-   * @throws io.gitops.promotion.promotion.PromotionRejectedException with {@code InvalidOverlay} when a
+   * @throws io.gitops.promotion.engine.PromotionRejectedException with {@code InvalidOverlay} when a
    *     value cannot be changed safely; the message names the path and the application
    */
   String withValues(Map<String, String> newValues);

@@ -2,10 +2,10 @@ package io.gitops.promotion.metrics;
 
 import io.gitops.promotion.gitlab.GitLabOperation;
 import io.gitops.promotion.gitlab.RetryListener;
-import io.gitops.promotion.promotion.PromotionListener;
-import io.gitops.promotion.promotion.PromotionRequest;
+import io.gitops.promotion.engine.PromotionListener;
+import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.rollback.RollbackListener;
-import io.gitops.promotion.promotion.PromotionChange;
+import io.gitops.promotion.engine.PromotionChange;
 import io.gitops.promotion.rollback.RollbackChange;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.run.Change;

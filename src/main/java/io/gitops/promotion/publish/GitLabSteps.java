@@ -1,7 +1,7 @@
 package io.gitops.promotion.publish;
 
-import io.gitops.promotion.promotion.PromotionResult;
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.rollback.RollbackRun;
 import io.gitops.promotion.steps.AfterStep;
 import io.gitops.promotion.steps.AfterStepException;

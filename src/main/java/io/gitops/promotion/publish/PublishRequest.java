@@ -2,12 +2,12 @@ package io.gitops.promotion.publish;
 
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.gitlab.TagVersions;
-import io.gitops.promotion.promotion.CommitMessage;
-import io.gitops.promotion.promotion.PromotionOutcome;
-import io.gitops.promotion.promotion.PromotionPlan;
-import io.gitops.promotion.promotion.PromotionResult;
-import io.gitops.promotion.promotion.PromotionTitle;
-import io.gitops.promotion.promotion.TagChange;
+import io.gitops.promotion.engine.CommitMessage;
+import io.gitops.promotion.engine.PromotionOutcome;
+import io.gitops.promotion.engine.PromotionPlan;
+import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.engine.PromotionTitle;
+import io.gitops.promotion.engine.TagChange;
 import io.gitops.promotion.rollback.Restoration;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;

@@ -2,8 +2,8 @@ package io.gitops.promotion.reconciler;
 
 import io.gitops.promotion.git.GitAccessException;
 import io.gitops.promotion.git.UrlRedaction;
-import io.gitops.promotion.promotion.PromotionRejectedException;
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RejectionReason;
 import java.util.Optional;
 
 /**

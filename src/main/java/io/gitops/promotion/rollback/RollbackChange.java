@@ -1,14 +1,14 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.git.GitWorkspace;
-import io.gitops.promotion.promotion.PromotionRejectedException;
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.layout.RepositoryFiles;
 import io.gitops.promotion.gate.GateClosedException;
 import io.gitops.promotion.gate.GateDecision;
 import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.layout.Layout;
-import io.gitops.promotion.promotion.UnifiedDiff;
+import io.gitops.promotion.engine.UnifiedDiff;
 import io.gitops.promotion.run.Change;
 import io.gitops.promotion.run.Planned;
 import io.gitops.promotion.run.RunCounts;

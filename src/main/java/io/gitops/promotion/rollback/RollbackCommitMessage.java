@@ -1,6 +1,6 @@
 package io.gitops.promotion.rollback;
 
-import io.gitops.promotion.promotion.CommitMessage;
+import io.gitops.promotion.engine.CommitMessage;
 
 /**
  * The title of a rollback and the message of its commit: a subject naming the group, environment

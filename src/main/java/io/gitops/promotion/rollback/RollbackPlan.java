@@ -1,7 +1,7 @@
 package io.gitops.promotion.rollback;
 
-import io.gitops.promotion.promotion.FileEdit;
-import io.gitops.promotion.promotion.PromotionPlan;
+import io.gitops.promotion.engine.FileEdit;
+import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.state.PromotionRecord;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,10 @@
 package io.gitops.promotion.rollback;
 
-import io.gitops.promotion.promotion.FileEdit;
-import io.gitops.promotion.promotion.PromotionPlan;
-import io.gitops.promotion.promotion.PlainName;
-import io.gitops.promotion.promotion.PromotionRejectedException;
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.FileEdit;
+import io.gitops.promotion.engine.PromotionPlan;
+import io.gitops.promotion.engine.PlainName;
+import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.layout.PromotableApplication;
 import io.gitops.promotion.layout.ValuesFile;

@@ -1,8 +1,8 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.config.RollbackWindow;
-import io.gitops.promotion.promotion.PromotionRejectedException;
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.state.PromotionRecord;
 import java.time.Instant;
 

@@ -1,6 +1,6 @@
 package io.gitops.promotion.rollback;
 
-import io.gitops.promotion.promotion.PromotionPlan;
+import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.run.RunCounts;
 import java.util.List;
 import java.util.Map;

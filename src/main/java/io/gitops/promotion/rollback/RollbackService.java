@@ -2,9 +2,9 @@ package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.gate.Gates;
-import io.gitops.promotion.promotion.RepositoryCatalog;
-import io.gitops.promotion.promotion.RepositoryRunner;
-import io.gitops.promotion.promotion.TargetRepository;
+import io.gitops.promotion.engine.RepositoryCatalog;
+import io.gitops.promotion.engine.RepositoryRunner;
+import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.run.RepositoryWriter;
 import java.time.Clock;
 import java.time.Instant;

@@ -3,9 +3,9 @@ package io.gitops.promotion.rollback;
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RollbackWindow;
-import io.gitops.promotion.promotion.PlainName;
-import io.gitops.promotion.promotion.PromotionRejectedException;
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.PlainName;
+import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RejectionReason;
 import java.util.regex.Pattern;
 
 /**

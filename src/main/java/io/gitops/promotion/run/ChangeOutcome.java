@@ -1,6 +1,6 @@
 package io.gitops.promotion.run;
 
-import io.gitops.promotion.promotion.PromotionRejectedException;
+import io.gitops.promotion.engine.PromotionRejectedException;
 
 /**
  * How one change of a batch ended: its report, or the refusal that failed it alone.

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * (a resource's uid) and landed in batches on the writer's own thread: everything queued when a batch
  * starts, in submission order key ({@link Submission#order()}), up to a bound, as one commit each on
  * top of the previous, in one push. Whoever submitted is woken when its outcome is ready; whoever
- * waits for its turn is woken whenever the queue changes. Nobody polls.
+ * is held back waits only for older changes to be handed over. Nobody polls.
  */
 public final class RepositoryWriter {
   private static final Logger LOG = LoggerFactory.getLogger(RepositoryWriter.class);
@@ -38,7 +38,6 @@ public final class RepositoryWriter {
   private final Map<String, Submission> queued = new HashMap<>();
   private final Set<String> running = new LinkedHashSet<>();
   private final Map<String, Finished> finished = new HashMap<>();
-  private final Set<Runnable> waiting = new LinkedHashSet<>();
   private boolean draining;
 
   RepositoryWriter(String repository, RunLoop loop, int maxBatch, ExecutorService thread, ScheduledExecutorService timer) {
@@ -55,16 +54,13 @@ public final class RepositoryWriter {
    * @param workspace the repository's workspace, with current credentials; the batch uses the newest
    */
   public void submit(Submission submission) {
-    List<Runnable> toWake;
     synchronized (this) {
       if (holds(submission.key())) {
         return;
       }
       queued.put(submission.key(), submission);
-      toWake = drainWaiting();
       startDraining();
     }
-    toWake.forEach(Runnable::run);
   }
 
   private synchronized void startDraining() {
@@ -80,26 +76,16 @@ public final class RepositoryWriter {
   }
 
   /**
-   * Something the queued changes or the waiting resources may wait for has ended outside the writer
-   * (an older promotion failed or was gated): wake the waiting ones and look at the queue again.
+   * Something a queued change may wait for has ended outside the writer (an older promotion failed
+   * or was gated): look at the queue again.
    */
   public void wakeWaiting() {
-    List<Runnable> toWake;
-    synchronized (this) {
-      toWake = drainWaiting();
-      startDraining();
-    }
-    toWake.forEach(RepositoryWriter::safely);
+    startDraining();
   }
 
   /** The outcome of a landed change, removed from the writer; empty when there is none (yet). */
   public synchronized Optional<Finished> take(String key) {
     return Optional.ofNullable(finished.remove(key));
-  }
-
-  /** Runs {@code wake} once, the next time a change is queued or a batch ends. */
-  public synchronized void wakeOnNextTurn(Runnable wake) {
-    waiting.add(wake);
   }
 
   private void drain() {
@@ -128,7 +114,6 @@ public final class RepositoryWriter {
         batch.forEach(s -> running.remove(s.key()));
         finished.putAll(outcomes);
         batch.forEach(s -> toWake.add(s.wake()));
-        toWake.addAll(drainWaiting());
       }
       toWake.forEach(RepositoryWriter::safely);
     }
@@ -165,12 +150,6 @@ public final class RepositoryWriter {
       batch.forEach(s -> outcomes.put(s.key(), new Finished(null, e)));
     }
     return outcomes;
-  }
-
-  private List<Runnable> drainWaiting() {
-    List<Runnable> toWake = new ArrayList<>(waiting);
-    waiting.clear();
-    return toWake;
   }
 
   private static void safely(Runnable wake) {

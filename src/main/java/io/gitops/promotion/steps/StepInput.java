@@ -1,6 +1,6 @@
 package io.gitops.promotion.steps;
 
-import io.gitops.promotion.promotion.TargetRepository;
+import io.gitops.promotion.engine.TargetRepository;
 import java.time.Instant;
 
 /**

@@ -2,7 +2,7 @@ package io.gitops.promotion.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.RejectionReason;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;

@@ -7,11 +7,11 @@ import io.gitops.promotion.git.GitWorkspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
-import io.gitops.promotion.promotion.Planner;
-import io.gitops.promotion.promotion.PromotionParameters;
-import io.gitops.promotion.promotion.PromotionPlan;
+import io.gitops.promotion.engine.Planner;
+import io.gitops.promotion.engine.PromotionParameters;
+import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.layout.OverlaysLayout;
-import io.gitops.promotion.promotion.RequestValidator;
+import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.yaml.OverlayFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

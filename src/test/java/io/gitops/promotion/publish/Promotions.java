@@ -1,12 +1,12 @@
 package io.gitops.promotion.publish;
 
 import io.gitops.promotion.config.Environment;
-import io.gitops.promotion.promotion.PromotionOutcome;
-import io.gitops.promotion.promotion.PromotionPlan;
-import io.gitops.promotion.promotion.PromotionRequest;
-import io.gitops.promotion.promotion.PromotionResult;
-import io.gitops.promotion.promotion.PromotionTitle;
-import io.gitops.promotion.promotion.TagChange;
+import io.gitops.promotion.engine.PromotionOutcome;
+import io.gitops.promotion.engine.PromotionPlan;
+import io.gitops.promotion.engine.PromotionRequest;
+import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.engine.PromotionTitle;
+import io.gitops.promotion.engine.TagChange;
 import io.gitops.promotion.state.TagSnapshot;
 import java.time.Instant;
 import java.util.List;

@@ -11,8 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
-import io.gitops.promotion.promotion.PromotionOutcome;
-import io.gitops.promotion.promotion.PromotionResult;
+import io.gitops.promotion.engine.PromotionOutcome;
+import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.rollback.Conflict;
 import io.gitops.promotion.rollback.Restoration;
 import io.gitops.promotion.rollback.RollbackOutcome;

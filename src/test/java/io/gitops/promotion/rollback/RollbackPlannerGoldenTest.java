@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RollbackWindow;
-import io.gitops.promotion.promotion.FileEdit;
-import io.gitops.promotion.promotion.PromotionPlan;
+import io.gitops.promotion.engine.FileEdit;
+import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.state.StateEntry;
 import io.gitops.promotion.state.StateFile;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RollbackWindow;
-import io.gitops.promotion.promotion.PromotionRejectedException;
-import io.gitops.promotion.promotion.RejectionReason;
+import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RejectionReason;
 import org.junit.jupiter.api.Test;
 
 /** Validation of rollback requests. */

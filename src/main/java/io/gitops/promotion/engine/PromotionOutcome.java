@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 /** How a promotion run ended when it was not rejected. */
 public enum PromotionOutcome {

@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 import io.gitops.promotion.run.RunCounts;
 import io.gitops.promotion.state.TagSnapshot;

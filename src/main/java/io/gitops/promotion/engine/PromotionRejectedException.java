@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 /**
  * A request that cannot succeed as given: bad input, a configuration error or a repository that

@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 /**
  * New content for one file of the repository, with the content it replaces.

@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 import io.gitops.promotion.state.TagSnapshot;
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 /**
  * Finds the repository a request names, with its current credentials. The operator backs it with its

@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 /**
  * The message of a promotion commit: a subject naming the promotion, one line per tag change, and

@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 /**
  * A promotion as asked for, before validation: the plain values of command-line flags or of a

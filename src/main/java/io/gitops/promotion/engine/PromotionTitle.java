@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 /**
  * The one-line name of a promotion, as the pipeline named its runs:

@@ -1,8 +1,8 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 import io.gitops.promotion.gate.GateDecision;
 import io.gitops.promotion.gate.Gates;
-import io.gitops.promotion.promotion.PromotionEngine.RunOptions;
+import io.gitops.promotion.engine.PromotionEngine.RunOptions;
 import io.gitops.promotion.run.RepositoryWriter;
 import java.time.Clock;
 import java.util.Map;

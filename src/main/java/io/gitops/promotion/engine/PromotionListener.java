@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 /** Hears the moments of a promotion run that metrics and tests care about. */
 public interface PromotionListener {

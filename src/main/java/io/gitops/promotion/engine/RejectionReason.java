@@ -1,4 +1,4 @@
-package io.gitops.promotion.promotion;
+package io.gitops.promotion.engine;
 
 /**
  * Why a promotion or rollback was refused. Each constant but {@link #GATED} is terminal: retrying the
