@@ -9,6 +9,7 @@ import io.gitops.promotion.layout.PromotableApplication;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.run.Change;
 import io.gitops.promotion.run.Planned;
+import io.gitops.promotion.run.PlannedWrites;
 import io.gitops.promotion.run.RunCounts;
 import io.gitops.promotion.state.PromotionRecord;
 import io.gitops.promotion.state.StateEntry;
@@ -93,23 +94,8 @@ public final class PromotionChange implements Change<PromotionResult> {
     }
     PromotionOutcome outcome = request.dryRun() ? PromotionOutcome.PREVIEWED
         : plan.hasChanges() ? PromotionOutcome.PROMOTED : PromotionOutcome.NOTHING_TO_PROMOTE;
-    return new Planned<>() {
-      @Override
-      public Map<String, String> writes() {
-        return contents;
-      }
-
-      @Override
-      public String commitMessage() {
-        return CommitMessage.of(plan);
-      }
-
-      @Override
-      public PromotionResult result(String commit, RunCounts counts) {
-        return new PromotionResult(outcome, PromotionTitle.of(plan), plan, diff, commit, false,
-            counts.pushRejections(), counts);
-      }
-    };
+    return new PlannedWrites<>(contents, CommitMessage.of(plan), (commit, counts) -> new PromotionResult(outcome,
+        PromotionTitle.of(plan), plan, diff, commit, false, counts.pushRejections(), counts));
   }
 
   @Override

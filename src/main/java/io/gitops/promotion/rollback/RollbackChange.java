@@ -11,6 +11,7 @@ import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.engine.UnifiedDiff;
 import io.gitops.promotion.run.Change;
 import io.gitops.promotion.run.Planned;
+import io.gitops.promotion.run.PlannedWrites;
 import io.gitops.promotion.run.RunCounts;
 import io.gitops.promotion.state.RollbackRecord;
 import io.gitops.promotion.state.StateEntry;
@@ -88,22 +89,8 @@ public final class RollbackChange implements Change<RollbackResult> {
       contents.put(layout.stateFile(), state.withEntry(request.target().name(), entry.withRollback(record)).render());
     }
     RollbackOutcome outcome = request.dryRun() ? RollbackOutcome.PREVIEWED : plan.executedOutcome();
-    return new Planned<>() {
-      @Override
-      public Map<String, String> writes() {
-        return contents;
-      }
-
-      @Override
-      public String commitMessage() {
-        return RollbackCommitMessage.of(plan);
-      }
-
-      @Override
-      public RollbackResult result(String commit, RunCounts counts) {
-        return RollbackResult.of(plan, outcome, diff, commit, false, counts);
-      }
-    };
+    return new PlannedWrites<>(contents, RollbackCommitMessage.of(plan),
+        (commit, counts) -> RollbackResult.of(plan, outcome, diff, commit, false, counts));
   }
 
   /**
