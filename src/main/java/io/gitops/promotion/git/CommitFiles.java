@@ -97,11 +97,6 @@ final class CommitFiles implements RepositoryFiles {
     return names;
   }
 
-  @Override
-  public List<String> entries(String path) {
-    return children(path).stream().map(TreeEntry::name).toList();
-  }
-
   private List<TreeEntry> children(String path) {
     if (path.isEmpty()) {
       return tree(root);

@@ -196,31 +196,6 @@ public final class GitWorkspace implements AutoCloseable {
   }
 
   /**
-   * Finds a commit on the fetched branch carrying the trailer {@code key: value}, looking back no
-   * further than commits made before {@code notBefore} (with some clock skew allowed).
-   */
-  public Optional<String> findCommitWithTrailer(String key, String value, Instant notBefore) {
-    long oldest = notBefore.minusSeconds(600).getEpochSecond();
-    try (RevWalk walk = new RevWalk(repo)) {
-      if (fetched == null) {
-        return Optional.empty();
-      }
-      walk.markStart(walk.parseCommit(fetched));
-      for (RevCommit commit : walk) {
-        if (commit.getCommitTime() < oldest) {
-          return Optional.empty();
-        }
-        if (commit.getFooterLines(key).contains(value)) {
-          return Optional.of(commit.getName());
-        }
-      }
-      return Optional.empty();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /**
    * The commits on the fetched branch carrying trailers with the given keys, made no earlier than
    * {@code notBefore} (with some clock skew allowed): {@code "key: value"} to the newest such commit.
    * One walk of the recent history serves every change of a batch.

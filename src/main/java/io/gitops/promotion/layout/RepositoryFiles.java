@@ -18,9 +18,6 @@ public interface RepositoryFiles {
   /** The names of the sub-directories of a directory, sorted; empty when there is no such directory. */
   List<String> directories(String path);
 
-  /** The names of every entry of a directory (files, directories, links), sorted. */
-  List<String> entries(String path);
-
   /**
    * Since when a file has held what it holds now, as far as it matters: walking back through the
    * commits that changed it, the time of the oldest one in the unbroken run whose content still

@@ -23,15 +23,9 @@ final class ExecutionOrder {
 
   /**
    * @param repositoryOf the configured repository a promotion runs on
-   * @return the older promotion it waits for, or null when it may run now
-   */
-  static Promotion blockedBy(Promotion promotion, Collection<Promotion> all, Function<Promotion, String> repositoryOf) {
-    return blockedBy(promotion, all, repositoryOf, other -> false);
-  }
-
-  /**
    * @param handedOver promotions already with the repository's writer: they land before anything
    *     handed over after them, so they hold nobody up
+   * @return the older promotion it waits for, or null when it may run now
    */
   static Promotion blockedBy(Promotion promotion, Collection<Promotion> all, Function<Promotion, String> repositoryOf,
       Predicate<Promotion> handedOver) {
@@ -51,7 +45,7 @@ final class ExecutionOrder {
   }
 
   /** A sort key in the same order: creation time, then namespace and name. */
-  static String key(Promotion p) {
+  static String key(io.fabric8.kubernetes.api.model.HasMetadata p) {
     return p.getMetadata().getCreationTimestamp() + "/" + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
   }
 

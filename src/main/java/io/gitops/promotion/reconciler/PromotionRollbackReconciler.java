@@ -93,8 +93,7 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
       PromotionRollback running = phase == Phase.RUNNING ? statusPatcher.patch(rollback) : markRunning(rollback);
       ResourceID id = ResourceID.fromResource(running);
       rollbacks.submit(repository, request, Instant.parse(running.getMetadata().getCreationTimestamp()),
-          running.getMetadata().getCreationTimestamp() + "/" + running.getMetadata().getNamespace() + "/"
-              + running.getMetadata().getName(), () -> wakeUps.propagateEvent(id));
+          ExecutionOrder.key(running), () -> wakeUps.propagateEvent(id));
     }
     return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(PromotionReconciler.SAFETY_NET);
   }

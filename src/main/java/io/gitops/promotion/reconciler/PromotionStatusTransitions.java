@@ -39,10 +39,6 @@ final class PromotionStatusTransitions extends RunTransitions {
     return promotion.getStatus();
   }
 
-  void waiting(Promotion p, String reason, String message) {
-    waiting(p, statusOf(p), reason, message);
-  }
-
   void gated(Promotion p, io.gitops.promotion.gate.GateDecision gate) {
     gated(p, statusOf(p), gate);
   }
