@@ -15,7 +15,8 @@
 #
 # Harness options: --sizes 10,100,500 --histories 100,10000 --runs N --cli-runs N --regenerate
 # --no-breakdown (see HarnessOptions). Operator options: --sizes 10,100,500 --runs N --concurrent N
-# --services-per-group N --xmx SIZE (see OperatorBenchmark; results in target/bench/operator/). Results go to target/bench/ (results.md, results.csv,
+# --services-per-group N --xmx SIZE|none --jvm "FLAGS" --timeout SECONDS --kill-after N (see OperatorBenchmark;
+# results in target/bench/operator/). Results go to target/bench/ (results.md, results.csv,
 # jmh.txt, jmh.json; generated repositories are cached in target/bench/repos). --quick is a smoke
 # run of every code path in about a minute; the default run takes a few minutes (more the first
 # time, while the H = 10,000 repository is generated).

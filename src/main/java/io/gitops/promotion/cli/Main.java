@@ -22,6 +22,7 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    CommonPoolParallelism.ensureMinimum();
     System.exit(commandLine(System.getenv()).execute(args));
   }
 

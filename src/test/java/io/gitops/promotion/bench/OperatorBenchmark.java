@@ -47,7 +47,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * </ol>
  *
  * Options: --jar, --out, --sizes 10,100,500, --runs N, --concurrent N, --services-per-group N,
- * --state DIR, --xmx SIZE.
+ * --state DIR, --xmx SIZE ("none": no -Xmx), --jvm "more JVM flags", --timeout SECONDS (how long to wait for the
+ * concurrent Promotions; what has not finished by then is reported as unfinished, not as an error), --kill-after N
+ * (N > 0: a fourth scenario, the same load again with the operator killed with SIGKILL once N of them have
+ * finished and restarted at once; reported: commits, distinct Promotion ids, none twice, none lost).
  */
 public final class OperatorBenchmark {
   private static final String NAMESPACE = "opbench";
@@ -57,6 +60,7 @@ public final class OperatorBenchmark {
   private final KubernetesClient admin;
   private final Map<String, Promotion> finished = new ConcurrentHashMap<>();
   private final Map<String, Long> finishedAt = new ConcurrentHashMap<>();
+  private final Map<String, Long> runningAt = new ConcurrentHashMap<>();
 
   private OperatorBenchmark(KubernetesClient admin) {
     this.admin = admin;
@@ -65,7 +69,8 @@ public final class OperatorBenchmark {
   public static void main(String[] args) throws Exception {
     Map<String, String> opts = new HashMap<>(Map.of("--jar", "target/promotion-operator.jar", "--out", "target/bench",
         "--sizes", "10,100,500", "--runs", "5", "--concurrent", "100", "--services-per-group", "3",
-        "--state", "target/bench/operator/controlplane", "--xmx", "576m"));
+        "--state", "target/bench/operator/controlplane", "--xmx", "576m", "--jvm", "", "--timeout", "600"));
+    opts.put("--kill-after", "0");
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!opts.containsKey(args[i])) {
         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -130,7 +135,12 @@ public final class OperatorBenchmark {
             enabled: false
           """.formatted(git.url("sizes.git"), SECRET, git.url("many.git"), SECRET, work.resolve("git-cache"), port,
           NAMESPACE));
-      List<String> jvm = List.of("-Xmx" + opts.get("--xmx"), "-XX:+ExitOnOutOfMemoryError");
+      List<String> jvm = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
+      if (!opts.get("--xmx").equals("none")) {
+        jvm.add("-Xmx" + opts.get("--xmx"));
+      }
+      Arrays.stream(opts.get("--jvm").trim().split("\\s+")).filter(f -> !f.isEmpty()).forEach(jvm::add);
+      System.out.println("operator JVM flags: " + jvm);
       OperatorBenchmark bench = new OperatorBenchmark(controlPlane.admin());
       try (OperatorProcess operator = OperatorProcess.start(Path.of(opts.get("--jar")).toAbsolutePath(), config,
           controlPlane.kubectl().kubeconfig(), jvm, work.resolve("operator.log"), port);
@@ -166,7 +176,7 @@ public final class OperatorBenchmark {
         long idleThreads = operator.threads();
         int rssSamples;
         try (OperatorProcess.RssSampler sampler = operator.sampleRss(100, 10 * 60 * 10)) {
-          result = bench.concurrent(manyRepo, "many", concurrent);
+          result = bench.concurrent(manyRepo, "many", concurrent, Integer.parseInt(opts.get("--timeout")));
           peakKib = sampler.peakKib();
           peakThreads = sampler.peakThreads();
           rssSamples = sampler.samples();
@@ -182,14 +192,16 @@ public final class OperatorBenchmark {
             | %d concurrent Promotions (%d groups x %d services x 2 apps, H = 100) | value |
             |---|---:|
             | created (sequential fabric8 creates) | %.0f ms |
-            | first create -> all Succeeded | %.0f ms |
-            | Succeeded / Failed | %d / %d |
+            | first create -> all finished | %.0f ms |
+            | first create -> half finished | %.0f ms |
+            | longest time between two finishes; gaps over 5 s: count, sum | %.0f ms; %d, %.0f ms |
+            | Succeeded / Failed / unfinished | %d / %d / %d |
             | new commits on main (Git log) | %d |
             | commits carrying a created Promotion's id (distinct) | %d |
             | push retries (promotion_push_retries_total delta) | %s |
             | commits in creation order | %s (Kendall inversions %d of %d pairs; max displacement %d) |
 
-            | operator RSS (VmRSS, -Xmx%s) | MiB |
+            | operator RSS (VmRSS, %s) | MiB |
             |---|---:|
             | idle (ready + 5 s, before any promotion) | %.0f |
             | after the single-group runs, before the concurrent load | %.0f |
@@ -198,10 +210,32 @@ public final class OperatorBenchmark {
             Operator threads: %d before the concurrent load, peak %d during it.
 
             Load average (1/5/15 min): start %s; after single-group runs %s; after concurrent load %s.
-            """, concurrent, concurrent, perGroup, result.createMillis, result.allMillis, result.succeeded, result.failed,
+            """, concurrent, concurrent, perGroup, result.createMillis, result.allMillis, result.halfMillis,
+            result.longestGapMillis, result.gapsOver5s, result.gapsOver5sMillis, result.succeeded, result.failed, result.unfinished,
             result.newCommits, result.matched, retriesText, result.inversions == 0 ? "yes" : "no", result.inversions,
-            (long) result.matched * (result.matched - 1) / 2, result.maxDisplacement, opts.get("--xmx"),
+            (long) result.matched * (result.matched - 1) / 2, result.maxDisplacement, String.join(" ", jvm),
             idleKib / 1024.0, beforeLoadKib / 1024.0, rssSamples, peakKib / 1024.0, idleThreads, peakThreads, load0, load1, load2));
+        int killAfter = Integer.parseInt(opts.get("--kill-after"));
+        if (killAfter > 0) {
+          Crash crash = bench.crashMidRun(manyRepo, "many", concurrent, killAfter, Integer.parseInt(opts.get("--timeout")),
+              operator, () -> OperatorProcess.start(Path.of(opts.get("--jar")).toAbsolutePath(), config,
+                  controlPlane.kubectl().kubeconfig(), jvm, work.resolve("operator-restarted.log"), port));
+          report.append(String.format(Locale.ROOT, """
+
+              | %d concurrent Promotions, operator killed (SIGKILL) after %d finished, restarted | value |
+              |---|---:|
+              | finished before the kill | %d |
+              | kill -> restarted operator ready | %.0f ms |
+              | first create -> all finished | %.0f ms |
+              | Succeeded / Failed / unfinished | %d / %d / %d |
+              | new commits on main (Git log) | %d |
+              | commits carrying a created Promotion's id (distinct) | %d |
+              | verdict | %s |
+              """, concurrent, killAfter, crash.finishedAtKill, crash.restartMillis, crash.allMillis, crash.succeeded,
+              crash.failed, crash.unfinished, crash.newCommits, crash.distinctIds,
+              crash.newCommits == concurrent && crash.distinctIds == concurrent && crash.succeeded == concurrent
+                  ? "every Promotion landed exactly once" : "**NOT exactly once**"));
+        }
         Files.writeString(work.resolve("results.md"), report.toString());
         System.out.println();
         System.out.println(report);
@@ -214,6 +248,9 @@ public final class OperatorBenchmark {
     return admin.resources(Promotion.class).inNamespace(NAMESPACE).watch(new Watcher<>() {
       @Override
       public void eventReceived(Action action, Promotion resource) {
+        if (resource.getStatus() != null && resource.getStatus().getPhase() == Phase.RUNNING) {
+          runningAt.putIfAbsent(resource.getMetadata().getName(), System.nanoTime());
+        }
         if (resource.getStatus() != null && (resource.getStatus().getPhase() == Phase.SUCCEEDED
             || resource.getStatus().getPhase() == Phase.FAILED)) {
           long now = System.nanoTime();
@@ -253,6 +290,11 @@ public final class OperatorBenchmark {
     admin.resources(Promotion.class).inNamespace(NAMESPACE).resource(promotion(name, repository, group)).create();
     Promotion done = await(name, start, 120);
     double ms = (finishedAt.get(name) - start) / 1e6;
+    Long running = runningAt.get(name);
+    if (running != null) {
+      System.out.printf(Locale.ROOT, "  %s: created -> Running seen %.0f ms, Running -> Succeeded seen %.0f ms%n", name,
+          (running - start) / 1e6, (finishedAt.get(name) - running) / 1e6);
+    }
     if (done.getStatus().getPhase() != Phase.SUCCEEDED || done.getStatus().getChanges().size() != expectedChanges) {
       throw new IllegalStateException(name + ": " + done.getStatus().getPhase() + " " + done.getStatus().getMessage()
           + " changes " + (done.getStatus().getChanges() == null ? 0 : done.getStatus().getChanges().size()));
@@ -271,10 +313,18 @@ public final class OperatorBenchmark {
     return finished.get(name);
   }
 
-  private record Concurrent(double createMillis, double allMillis, int succeeded, int failed, int newCommits,
-      int matched, long inversions, int maxDisplacement, int pushRejections) {}
+  /**
+   * @param allMillis first create -> last finished (Succeeded or Failed)
+   * @param halfMillis first create -> half of them finished
+   * @param longestGapMillis the longest time between two consecutive finishes (a stall shows here)
+   * @param gapsOver5sMillis the sum of those gaps longer than 5 s: time in which nothing finished
+   */
+  private record Concurrent(double createMillis, double allMillis, int succeeded, int failed, int unfinished,
+      int newCommits, int matched, long inversions, int maxDisplacement, int pushRejections, double halfMillis,
+      double longestGapMillis, int gapsOver5s, double gapsOver5sMillis) {}
 
-  private Concurrent concurrent(SyntheticRepository repo, String repository, int count) throws Exception {
+  private Concurrent concurrent(SyntheticRepository repo, String repository, int count, int timeoutSeconds)
+      throws Exception {
     List<String> groups = repo.groups().subList(0, count);
     for (String group : groups) {
       repo.bumpTags(group, "dev");
@@ -291,13 +341,22 @@ public final class OperatorBenchmark {
       uids.add(created.getMetadata().getUid());
     }
     double createMillis = (System.nanoTime() - start) / 1e6;
-    long last = start;
+    try {
+      Awaitility.await().atMost(java.time.Duration.ofSeconds(timeoutSeconds)).pollInterval(java.time.Duration.ofMillis(20))
+          .until(() -> names.stream().allMatch(finished::containsKey));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      System.err.printf(Locale.ROOT, "not all %d Promotions finished within %d s%n", count, timeoutSeconds);
+    }
     int succeeded = 0;
     int failed = 0;
     int pushRejections = 0;
+    List<Long> finishes = new ArrayList<>();
     for (String name : names) {
-      Promotion done = await(name, start, 600);
-      last = Math.max(last, finishedAt.get(name));
+      Promotion done = finished.get(name);
+      if (done == null) {
+        continue;
+      }
+      finishes.add(finishedAt.get(name));
       if (done.getStatus().getPushRejections() != null) {
         pushRejections += done.getStatus().getPushRejections();
       }
@@ -308,7 +367,24 @@ public final class OperatorBenchmark {
         System.err.println(name + " failed: " + done.getStatus().getMessage());
       }
     }
-    double allMillis = (last - start) / 1e6;
+    finishes.sort(Long::compare);
+    long previous = start;
+    long longestGap = 0;
+    int gapsOver5s = 0;
+    long stalled = 0;
+    for (long at : finishes) {
+      longestGap = Math.max(longestGap, at - previous);
+      if (at - previous > TimeUnit.SECONDS.toNanos(5)) {
+        gapsOver5s++;
+        stalled += at - previous;
+      }
+      previous = at;
+    }
+    double allMillis = finishes.size() == count ? (previous - start) / 1e6 : Double.NaN;
+    double halfMillis = finishes.size() >= (count + 1) / 2 ? (finishes.get((count + 1) / 2 - 1) - start) / 1e6
+        : Double.NaN;
+    System.out.println("finished at (ms after the first create): "
+        + finishes.stream().map(at -> String.valueOf((at - start) / 1_000_000)).toList());
     // commits since `before`, oldest first, and the creation index of the Promotion each carries
     List<Integer> order = new ArrayList<>();
     int newCommits = 0;
@@ -336,8 +412,71 @@ public final class OperatorBenchmark {
       maxDisplacement = Math.max(maxDisplacement, Math.abs(order.get(i) - i));
     }
     System.out.println("commit order (creation index of each commit, oldest first): " + order);
-    return new Concurrent(createMillis, allMillis, succeeded, failed, newCommits, order.size(), inversions,
-        maxDisplacement, pushRejections);
+    return new Concurrent(createMillis, allMillis, succeeded, failed, count - finishes.size(), newCommits, order.size(),
+        inversions, maxDisplacement, pushRejections, halfMillis, longestGap / 1e6, gapsOver5s, stalled / 1e6);
+  }
+
+  private record Crash(int finishedAtKill, double restartMillis, double allMillis, int succeeded, int failed,
+      int unfinished, int newCommits, int distinctIds) {}
+
+  /** Starts the restarted operator (its log file is a different one). */
+  private interface Restart {
+    OperatorProcess start() throws Exception;
+  }
+
+  /**
+   * The concurrent load again on the same groups (bumped once more), with the operator killed with
+   * SIGKILL once {@code killAfter} Promotions have finished and started again at once: every Promotion
+   * must end Succeeded as exactly one commit.
+   */
+  private Crash crashMidRun(SyntheticRepository repo, String repository, int count, int killAfter, int timeoutSeconds,
+      OperatorProcess operator, Restart restart) throws Exception {
+    List<String> groups = repo.groups().subList(0, count);
+    for (String group : groups) {
+      repo.bumpTags(group, "dev");
+    }
+    ObjectId before = head(repo);
+    List<String> names = new ArrayList<>();
+    List<String> uids = new ArrayList<>();
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      String name = String.format(Locale.ROOT, "k-%03d", i);
+      names.add(name);
+      uids.add(admin.resources(Promotion.class).inNamespace(NAMESPACE).resource(promotion(name, repository, groups.get(i)))
+          .create().getMetadata().getUid());
+    }
+    Awaitility.await().atMost(java.time.Duration.ofSeconds(timeoutSeconds)).pollInterval(java.time.Duration.ofMillis(5))
+        .until(() -> names.stream().filter(finished::containsKey).count() >= killAfter);
+    operator.kill();
+    int finishedAtKill = (int) names.stream().filter(finished::containsKey).count();
+    System.out.printf(Locale.ROOT, "operator killed with SIGKILL after %d of %d finished%n", finishedAtKill, count);
+    long killed = System.nanoTime();
+    try (OperatorProcess restarted = restart.start()) {
+      double restartMillis = (System.nanoTime() - killed) / 1e6;
+      try {
+        Awaitility.await().atMost(java.time.Duration.ofSeconds(timeoutSeconds))
+            .pollInterval(java.time.Duration.ofMillis(20)).until(() -> names.stream().allMatch(finished::containsKey));
+      } catch (org.awaitility.core.ConditionTimeoutException e) {
+        System.err.printf(Locale.ROOT, "not all %d Promotions finished within %d s of the restart%n", count,
+            timeoutSeconds);
+      }
+      long last = names.stream().filter(finishedAt::containsKey).mapToLong(finishedAt::get).max().orElse(start);
+      int succeeded = (int) names.stream().map(finished::get)
+          .filter(p -> p != null && p.getStatus().getPhase() == Phase.SUCCEEDED).count();
+      int done = (int) names.stream().filter(finished::containsKey).count();
+      int newCommits = 0;
+      java.util.Set<String> ids = new java.util.HashSet<>();
+      try (Repository git = FileRepositoryBuilder.create(repo.bareDir().toFile()); RevWalk walk = new RevWalk(git)) {
+        walk.markStart(walk.parseCommit(git.resolve("refs/heads/main")));
+        walk.markUninteresting(walk.parseCommit(before));
+        for (RevCommit commit : walk) {
+          newCommits++;
+          commit.getFooterLines("Promotion-Id").stream().filter(uids::contains).forEach(ids::add);
+        }
+      }
+      return new Crash(finishedAtKill, restartMillis, (last - start) / 1e6, succeeded, done - succeeded, count - done,
+          newCommits, ids.size());
+    }
   }
 
   private static ObjectId head(SyntheticRepository repo) throws IOException {

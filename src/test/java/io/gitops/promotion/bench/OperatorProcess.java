@@ -156,6 +156,11 @@ final class OperatorProcess implements AutoCloseable {
     }
   }
 
+  /** SIGKILL, as the kernel's OOM killer or a node failure would end it: no shutdown hook runs. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() {
     if (!process.isAlive()) {
