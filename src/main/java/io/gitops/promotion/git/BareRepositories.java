@@ -7,10 +7,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.ParseException;
+import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
+import org.eclipse.jgit.internal.storage.file.GC;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
@@ -124,10 +127,17 @@ final class BareRepositories {
     if (packs == null || packs.length <= MAX_PACKS) {
       return;
     }
+    GC gc = new GC((FileRepository) repo);
+    // The packs it replaces are this process's own and read by nobody else: drop them at once. With
+    // JGit's default (kept for an hour) the count never fell, and every batch repacked again.
+    gc.setPackExpireAgeMillis(0);
     try {
-      Git.wrap(repo).gc().setAggressive(false).call();
-    } catch (GitAPIException e) {
+      gc.gc().get();
+    } catch (IOException | ParseException | GitAPIException | ExecutionException e) {
       throw new GitTransientException("compacting " + repo.getDirectory() + " failed: " + e.getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GitTransientException("compacting " + repo.getDirectory() + " was interrupted", e);
     }
   }
 }

@@ -39,6 +39,8 @@ public final class RepositoryWriter {
   private final Set<String> running = new LinkedHashSet<>();
   private final Map<String, Finished> finished = new HashMap<>();
   private boolean draining;
+  /** The workspace of the last batch landed; only the writer's thread touches it. */
+  private GitWorkspace landedOn;
 
   RepositoryWriter(String repository, RunLoop loop, int maxBatch, ExecutorService thread, ScheduledExecutorService timer) {
     this.repository = repository;
@@ -94,7 +96,7 @@ public final class RepositoryWriter {
       synchronized (this) {
         if (queued.isEmpty()) {
           draining = false;
-          return;
+          break; // to compact, outside the lock: take() and holds() never wait for it
         }
         batch = nextBatch();
         if (batch.isEmpty()) {
@@ -117,6 +119,7 @@ public final class RepositoryWriter {
       }
       toWake.forEach(RepositoryWriter::safely);
     }
+    compactWhileIdle();
   }
 
   /**
@@ -144,12 +147,28 @@ public final class RepositoryWriter {
       for (int i = 0; i < batch.size(); i++) {
         outcomes.put(batch.get(i).key(), new Finished(results.get(i), null));
       }
-      workspace.compactIfFragmented();
+      landedOn = workspace;
     } catch (RuntimeException e) {
       LOG.warn("Landing a batch of {} change(s) on repository {} failed: {}", batch.size(), repository, e.getMessage());
       batch.forEach(s -> outcomes.put(s.key(), new Finished(null, e)));
     }
     return outcomes;
+  }
+
+  /**
+   * Repacks the workspace's many small packs once nothing is queued: never between a batch and the
+   * wake-up of its promotions, and a failure here fails nothing that has landed. A submission arriving
+   * meanwhile starts the next drain on this thread after it.
+   */
+  private void compactWhileIdle() {
+    if (landedOn == null) {
+      return;
+    }
+    try {
+      landedOn.compactIfFragmented();
+    } catch (RuntimeException e) {
+      LOG.warn("Compacting the cached repository {} failed: {}", repository, e.getMessage());
+    }
   }
 
   private static void safely(Runnable wake) {

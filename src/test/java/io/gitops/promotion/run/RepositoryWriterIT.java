@@ -1,5 +1,17 @@
 package io.gitops.promotion.run;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
@@ -51,6 +63,52 @@ class RepositoryWriterIT {
       assertThat(List.of(repo.log().get(1).getName(), repo.log().get(0).getName()))
           .containsExactly(older.commit(), younger.commit());
       assertThat(repo.log()).hasSize(commits + 2);
+    }
+  }
+
+  @Test
+  void aFragmentedCacheIsCompactedOnlyOnceTheBatchIsLandedAndItsChangesWoken() throws Exception {
+    GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
+    RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
+    RunLoop loop = new RunLoop(new PersonIdent("po", "po@example.com"), Clock.systemUTC(), PushRetry.DEFAULT,
+        Sleeper.blocking(), RunListener.NONE);
+    Path cache = dir.resolve("cache.git");
+    AtomicInteger packsWhenWoken = new AtomicInteger(-1);
+    CountDownLatch landed = new CountDownLatch(1);
+    try (RepositoryWriters writers = new RepositoryWriters(loop, 50);
+        GitWorkspace workspace = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()), cache)) {
+      fragment(cache, 45);
+      RepositoryWriter writer = writers.of("argocd");
+      writer.submit(new RepositoryWriter.Submission("p-1", "1", change(validator, "p-1", "tbd-test"), () -> workspace,
+          () -> {
+            packsWhenWoken.set(packs(cache));
+            landed.countDown();
+          }, () -> false));
+
+      assertThat(landed.await(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(packsWhenWoken.get()).as("packs when the change was woken").isGreaterThan(45);
+      assertThat(writer.take("p-1").orElseThrow().orThrow()).isInstanceOf(PromotionResult.class);
+      Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> packs(cache) <= 2);
+    }
+  }
+
+  /** Adds {@code count} packs of one blob each, as many fetches and commits would leave. */
+  private static void fragment(Path bare, int count) throws IOException {
+    try (Repository git = FileRepositoryBuilder.create(bare.toFile())) {
+      for (int i = 0; i < count; i++) {
+        try (ObjectInserter inserter = ((ObjectDirectory) git.getObjectDatabase()).newPackInserter()) {
+          inserter.insert(Constants.OBJ_BLOB, ("blob " + i + "\n").getBytes(StandardCharsets.UTF_8));
+          inserter.flush();
+        }
+      }
+    }
+  }
+
+  private static int packs(Path bare) {
+    try (Stream<Path> files = Files.list(bare.resolve("objects/pack"))) {
+      return (int) files.filter(f -> f.toString().endsWith(".pack")).count();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
