@@ -174,6 +174,23 @@ class PromotionReconcilerIT {
   }
 
   @Test
+  void aFailureMessageQuotingAUrlWithAPasswordShowsItRedactedOnStatusAndEvents() {
+    promotion("leaky", "https://bot:SECRETPASS@git.example.com/argocd.git", "DEV", "TST", false);
+
+    Promotion failed = awaitPhase("leaky", Phase.FAILED);
+
+    assertThat(failed.getStatus().getReason()).isEqualTo("InvalidName");
+    assertThat(failed.getStatus().getMessage()).contains("https://git.example.com/argocd.git")
+        .doesNotContain("SECRETPASS").doesNotContain("bot:");
+    assertThat(failed.getStatus().getConditions()).allSatisfy(c -> assertThat(c.getMessage()).doesNotContain("SECRETPASS"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> client.v1().events().inNamespace("default").list().getItems()
+        .stream().anyMatch(e -> "leaky".equals(e.getInvolvedObject().getName()) && "InvalidName".equals(e.getReason())));
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .filteredOn(e -> "leaky".equals(e.getInvolvedObject().getName()))
+        .allSatisfy(e -> assertThat(e.getMessage()).doesNotContain("SECRETPASS"));
+  }
+
+  @Test
   void twoPromotionsOnOneRepositoryBothLandOneAfterTheOther() {
     int commits = repo.log().size();
     promotion("first", "tbd-test", "DEV", "TST", false);
