@@ -83,7 +83,8 @@ final class RollbackCommand implements Callable<Integer> {
         main.environment(), environments, spec.commandLine())) {
       Instant startedAt = Instant.now();
       RollbackResult result;
-      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment(), timeouts.git(config.settings().gitTimeouts())), repository.workspace, Workspaces.HEAD_ONLY)) {
+      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment(), timeouts.git(config.settings().gitTimeouts())), repository.workspace,
+          Workspaces.WHOLE_HISTORY)) {
         result = engine.run(request, workspaces.workspace(), null);
       }
       RollbackReport report = output.rollbackReport();
