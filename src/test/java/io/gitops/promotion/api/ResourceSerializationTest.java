@@ -35,10 +35,10 @@ class ResourceSerializationTest {
         .doesNotContain("null").doesNotContain("commit");
 
     PromotionRollbackStatus rollback = new PromotionRollbackStatus();
-    rollback.setResult(RollbackResult.NOTHING_TO_ROLL_BACK);
+    rollback.setResult(RollbackStatusResult.NOTHING_TO_ROLL_BACK);
     rollback.setConflicts(List.of(new RollbackConflict("backend", "api", "1.5.0", "1.5.1", "1.3.0")));
     PromotionRollbackStatus read = Serialization.unmarshal(Serialization.asJson(rollback), PromotionRollbackStatus.class);
-    assertThat(read.getResult()).isEqualTo(RollbackResult.NOTHING_TO_ROLL_BACK);
+    assertThat(read.getResult()).isEqualTo(RollbackStatusResult.NOTHING_TO_ROLL_BACK);
     assertThat(read.getConflicts()).containsExactly(new RollbackConflict("backend", "api", "1.5.0", "1.5.1", "1.3.0"));
   }
 
