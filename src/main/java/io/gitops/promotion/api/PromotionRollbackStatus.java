@@ -11,7 +11,7 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromotionRollbackStatus extends RunStatus {
-  private RollbackResult result;
+  private RollbackStatusResult result;
   @JsonPropertyDescription("Id of the promotion rolled back (the Promotion-Id trailer of its commit).")
   private String promotionId;
   private List<ImageTagChange> restored;
@@ -38,11 +38,11 @@ public class PromotionRollbackStatus extends RunStatus {
     this.targetEnv = targetEnv;
   }
 
-  public RollbackResult getResult() {
+  public RollbackStatusResult getResult() {
     return result;
   }
 
-  public void setResult(RollbackResult result) {
+  public void setResult(RollbackStatusResult result) {
     this.result = result;
   }
 

@@ -2,13 +2,14 @@ package io.gitops.promotion.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Everything a person reads about a {@link Promotion} with {@code kubectl get} and
  * {@code kubectl describe}: title, version, per-application changes, warnings, the diff, the tags
- * before and after, the commit, and the GitLab results. Maps of tags are group -> service -> app -> tag.
+ * before and after (one row per application of the spec's workload group), the commit, and the GitLab
+ * results.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromotionStatus extends RunStatus {
@@ -19,10 +20,12 @@ public class PromotionStatus extends RunStatus {
   private String releaseTag;
   private List<ImageTagChange> changes;
   private List<String> warnings;
-  @JsonPropertyDescription("Target tags before the promotion: group -> service -> app -> tag.")
-  private Map<String, Map<String, Map<String, String>>> preState;
-  @JsonPropertyDescription("Target tags after the promotion: group -> service -> app -> tag.")
-  private Map<String, Map<String, Map<String, String>>> postState;
+  @JsonPropertyDescription("Target tags before the promotion, one {service, app, tag} per application of the group.")
+  @JsonDeserialize(using = ApplicationTagRows.class)
+  private List<ApplicationTag> preState;
+  @JsonPropertyDescription("Target tags after the promotion, one {service, app, tag} per application of the group.")
+  @JsonDeserialize(using = ApplicationTagRows.class)
+  private List<ApplicationTag> postState;
   @JsonPropertyDescription("Fingerprint of the previewed plan; an approval executes only this plan.")
   private String planFingerprint;
   @JsonPropertyDescription("Pushes the remote rejected because the branch moved; each was re-planned.")
@@ -78,19 +81,19 @@ public class PromotionStatus extends RunStatus {
     this.warnings = warnings;
   }
 
-  public Map<String, Map<String, Map<String, String>>> getPreState() {
+  public List<ApplicationTag> getPreState() {
     return preState;
   }
 
-  public void setPreState(Map<String, Map<String, Map<String, String>>> preState) {
+  public void setPreState(List<ApplicationTag> preState) {
     this.preState = preState;
   }
 
-  public Map<String, Map<String, Map<String, String>>> getPostState() {
+  public List<ApplicationTag> getPostState() {
     return postState;
   }
 
-  public void setPostState(Map<String, Map<String, Map<String, String>>> postState) {
+  public void setPostState(List<ApplicationTag> postState) {
     this.postState = postState;
   }
 

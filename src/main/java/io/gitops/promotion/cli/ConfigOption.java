@@ -1,6 +1,7 @@
 package io.gitops.promotion.cli;
 
 import io.gitops.promotion.config.ConfigLoader;
+import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.gate.Gates;
 import java.nio.file.Path;
@@ -8,7 +9,8 @@ import picocli.CommandLine.Option;
 
 /**
  * {@code --config}: the operator's configuration file, so that a command run in CI or on a laptop
- * knows the same environments, promotion path, freeze windows and soak times as the operator.
+ * knows the same environments, promotion path, freeze windows, soak times and connection time limits
+ * as the operator.
  * Without it: the specification's environments and no gates.
  */
 final class ConfigOption {
@@ -20,7 +22,8 @@ final class ConfigOption {
 
   Settings settings() {
     if (settings == null) {
-      settings = file == null ? new Settings(EnvironmentCatalog.defaults(), Gates.none())
+      settings = file == null
+          ? new Settings(EnvironmentCatalog.defaults(), Gates.none(), ConnectionTimeouts.DEFAULT, ConnectionTimeouts.DEFAULT)
           : from(file);
     }
     return settings;
@@ -28,9 +31,10 @@ final class ConfigOption {
 
   private static Settings from(Path file) {
     var config = new ConfigLoader().load(file);
-    return new Settings(config.environments(), config.gates());
+    return new Settings(config.environments(), config.gates(), config.git().timeouts(), config.gitlabTimeouts());
   }
 
   /** What the commands take from the configuration. */
-  record Settings(EnvironmentCatalog environments, Gates gates) {}
+  record Settings(EnvironmentCatalog environments, Gates gates, ConnectionTimeouts gitTimeouts,
+      ConnectionTimeouts gitlabTimeouts) {}
 }

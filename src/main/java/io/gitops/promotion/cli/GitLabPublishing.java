@@ -1,5 +1,6 @@
 package io.gitops.promotion.cli;
 
+import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.gitlab.Gitlab4jGitLab;
@@ -41,7 +42,7 @@ final class GitLabPublishing implements AutoCloseable {
    * @throws ParameterException when GitLab is given without a token or an environment is unknown
    */
   static GitLabPublishing open(GitLabOptions options, List<String> releaseFrom, String branch,
-      Map<String, String> environment, EnvironmentCatalog environments, CommandLine command) {
+      ConnectionTimeouts timeouts, Map<String, String> environment, EnvironmentCatalog environments, CommandLine command) {
     Set<String> sources = releaseSources(releaseFrom, environments, command);
     if (options == null) {
       return new GitLabPublishing(null, null);
@@ -51,7 +52,7 @@ final class GitLabPublishing implements AutoCloseable {
       throw new ParameterException(command, "--gitlab-url and --gitlab-project need a GitLab API token"
           + " in the environment variable " + TOKEN_VARIABLE);
     }
-    return new GitLabPublishing(new Gitlab4jGitLab(options.url, token.trim()),
+    return new GitLabPublishing(new Gitlab4jGitLab(options.url, token.trim(), timeouts),
         new PublishSettings(options.project, branch, sources));
   }
 

@@ -67,6 +67,9 @@ final class PromoteCommand implements Callable<Integer> {
   @Mixin
   ConfigOption config;
 
+  @Mixin
+  TimeoutOptions timeouts;
+
   @Option(names = "--release-from", split = ",", paramLabel = "<env>",
       description = "Environments whose promotions get a GitLab tag and release (default: DEV).")
   List<String> releaseFrom;
@@ -79,11 +82,12 @@ final class PromoteCommand implements Callable<Integer> {
     PromotionEngine engine = new PromotionEngine(repository.layout(), COMMITTER, Clock.systemUTC(), PromotionListener.NONE,
         repository.pushRetry(), config.settings().gates());
     try (GitLabPublishing publishing = GitLabPublishing.open(gitlab.options, releaseFrom, repository.branch,
+        timeouts.gitlab(config.settings().gitlabTimeouts()),
         main.environment(), environments, spec.commandLine())) {
       Instant startedAt = Instant.now();
       PromotionResult result;
       boolean soaking = !dryRun && config.settings().gates().soak().forSource(request.source().name()).isPresent();
-      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace,
+      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment(), timeouts.git(config.settings().gitTimeouts())), repository.workspace,
           soaking ? Workspaces.WHOLE_HISTORY : Workspaces.HEAD_ONLY)) {
         result = engine.run(request, workspaces.workspace(), PromotionEngine.RunOptions.firstAttempt());
       }

@@ -1,5 +1,6 @@
 package io.gitops.promotion.cli;
 
+import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.config.NameRules;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.engine.PromotionRejectedException;
@@ -50,8 +51,8 @@ final class RepositoryOptions {
     return new OverlaysLayout(workloadsDir);
   }
 
-  GitRemote remote(Map<String, String> env) {
-    return new GitRemote(url(), branch, credentials(env));
+  GitRemote remote(Map<String, String> env, ConnectionTimeouts timeouts) {
+    return new GitRemote(url(), branch, credentials(env), timeouts);
   }
 
   private String url() {

@@ -68,6 +68,9 @@ final class RollbackCommand implements Callable<Integer> {
   @Mixin
   ConfigOption config;
 
+  @Mixin
+  TimeoutOptions timeouts;
+
   @Override
   public Integer call() {
     EnvironmentCatalog environments = config.settings().environments();
@@ -76,10 +79,12 @@ final class RollbackCommand implements Callable<Integer> {
     RollbackEngine engine = new RollbackEngine(repository.layout(), PromoteCommand.COMMITTER, Clock.systemUTC(),
         RollbackListener.NONE, repository.pushRetry(), config.settings().gates());
     try (GitLabPublishing publishing = GitLabPublishing.open(gitlab.options, List.of(), repository.branch,
+        timeouts.gitlab(config.settings().gitlabTimeouts()),
         main.environment(), environments, spec.commandLine())) {
       Instant startedAt = Instant.now();
       RollbackResult result;
-      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment()), repository.workspace, Workspaces.HEAD_ONLY)) {
+      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment(), timeouts.git(config.settings().gitTimeouts())), repository.workspace,
+          Workspaces.WHOLE_HISTORY)) {
         result = engine.run(request, workspaces.workspace(), null);
       }
       RollbackReport report = output.rollbackReport();

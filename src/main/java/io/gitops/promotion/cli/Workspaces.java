@@ -17,7 +17,10 @@ import java.util.stream.Stream;
 final class Workspaces implements AutoCloseable {
   /** A promotion reads and writes only the branch's head; a fresh id never needs history. */
   static final int HEAD_ONLY = 1;
-  /** Soak time is measured from the history of the source overlays. */
+  /**
+   * Soak time is measured from the history of the source overlays; a rollback gives an overlay back
+   * its bytes from before the promotion.
+   */
   static final int WHOLE_HISTORY = 0;
 
   private final Path temporary;

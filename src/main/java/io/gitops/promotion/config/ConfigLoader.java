@@ -23,7 +23,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
  */
 public final class ConfigLoader {
   private static final Set<String> KEYS = Set.of("repositories", "environments", "promotionPath", "releaseFrom",
-      "rollbackWindow", "versionServices", "committer", "git", "httpPort", "watchNamespaces", "leaderElection",
+      "rollbackWindow", "versionServices", "committer", "git", "gitlab", "httpPort", "watchNamespaces", "leaderElection",
       "freezeWindows", "minSoak");
 
   public OperatorConfig load(Path file) {
@@ -54,6 +54,7 @@ public final class ConfigLoader {
     Map<String, String> versionServices = versionServices(root);
     Committer committer = SettingsSection.committer(root.object("committer"));
     GitSettings git = SettingsSection.git(root.object("git"));
+    ConnectionTimeouts gitlabTimeouts = SettingsSection.gitlab(root.object("gitlab"));
     Integer httpPort = root.integer("httpPort", OperatorConfig.DEFAULT_HTTP_PORT);
     if (httpPort != null && (httpPort < 1 || httpPort > 65_535)) {
       root.problem("httpPort", httpPort + " is not a port (1-65535)");
@@ -65,7 +66,7 @@ public final class ConfigLoader {
       throw new ConfigException(source, problems);
     }
     return new OperatorConfig(repositories, environments, releaseFrom, rollbackWindow, versionServices,
-        committer, git, httpPort, namespaces, leaderElection, gates);
+        committer, git, httpPort, namespaces, leaderElection, gates, gitlabTimeouts);
   }
 
   private static RollbackWindow rollbackWindow(ConfigNode root) {

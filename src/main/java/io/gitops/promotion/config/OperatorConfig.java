@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param httpPort port of /metrics, /healthz and /readyz
  * @param watchNamespaces namespaces whose resources are reconciled; empty means all
  * @param gates freeze windows and soak time that hold promotions and rollbacks until they may run
+ * @param gitlabTimeouts connect and read limits of GitLab API calls
  */
 public record OperatorConfig(
     List<RepositoryConfig> repositories,
@@ -31,7 +32,8 @@ public record OperatorConfig(
     int httpPort,
     List<String> watchNamespaces,
     LeaderElection leaderElection,
-    Gates gates) {
+    Gates gates,
+    ConnectionTimeouts gitlabTimeouts) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -39,7 +41,15 @@ public record OperatorConfig(
       List<Environment> releaseFrom, RollbackWindow rollbackWindow, Map<String, String> versionServices,
       Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection) {
     this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
-        watchNamespaces, leaderElection, Gates.none());
+        watchNamespaces, leaderElection, Gates.none(), ConnectionTimeouts.DEFAULT);
+  }
+
+  public OperatorConfig(List<RepositoryConfig> repositories, EnvironmentCatalog environments,
+      List<Environment> releaseFrom, RollbackWindow rollbackWindow, Map<String, String> versionServices,
+      Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection,
+      Gates gates) {
+    this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
+        watchNamespaces, leaderElection, gates, ConnectionTimeouts.DEFAULT);
   }
 
   public OperatorConfig {

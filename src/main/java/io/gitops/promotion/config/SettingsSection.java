@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
 
-/** Reads the small settings blocks of the configuration: {@code committer}, {@code git}, {@code leaderElection}. */
+/**
+ * Reads the small settings blocks of the configuration: {@code committer}, {@code git}, {@code gitlab},
+ * {@code leaderElection}.
+ */
 final class SettingsSection {
   private static final int MAX_PUSH_ATTEMPTS = 1000;
   private static final int MAX_BATCH = 500;
@@ -29,7 +32,8 @@ final class SettingsSection {
     if (node == null) {
       return GitSettings.DEFAULT;
     }
-    node.allowOnly(Set.of("cacheDir", "maxPushAttempts", "pushRetryBudget", "maxBatch"));
+    node.allowOnly(Set.of("cacheDir", "maxPushAttempts", "pushRetryBudget", "maxBatch", "connectTimeout",
+        "readTimeout"));
     String cacheDir = node.string("cacheDir", GitSettings.DEFAULT.cacheDir().toString());
     if (cacheDir != null && !cacheDir.startsWith("/")) {
       node.problem("cacheDir", "'" + cacheDir + "' must be an absolute path");
@@ -54,7 +58,34 @@ final class SettingsSection {
     }
     return new GitSettings(cacheDir == null ? GitSettings.DEFAULT.cacheDir() : Path.of(cacheDir),
         attempts == null ? GitSettings.DEFAULT.maxPushAttempts() : attempts, budget,
-        batch == null ? GitSettings.DEFAULT.maxBatch() : batch);
+        batch == null ? GitSettings.DEFAULT.maxBatch() : batch, timeouts(node));
+  }
+
+  /** The {@code gitlab} block: connect and read limits of GitLab API calls. */
+  static ConnectionTimeouts gitlab(ConfigNode node) {
+    if (node == null) {
+      return ConnectionTimeouts.DEFAULT;
+    }
+    node.allowOnly(Set.of("connectTimeout", "readTimeout"));
+    return timeouts(node);
+  }
+
+  private static ConnectionTimeouts timeouts(ConfigNode node) {
+    return new ConnectionTimeouts(duration(node, "connectTimeout", ConnectionTimeouts.DEFAULT.connect()),
+        duration(node, "readTimeout", ConnectionTimeouts.DEFAULT.read()));
+  }
+
+  private static Duration duration(ConfigNode node, String key, Duration fallback) {
+    String text = node.string(key);
+    if (text == null) {
+      return fallback;
+    }
+    Optional<Duration> parsed = ConnectionTimeouts.parse(text);
+    if (parsed.isEmpty()) {
+      node.problem(key, "'" + text + "' is not a positive duration such as 30s or 5m");
+      return fallback;
+    }
+    return parsed.get();
   }
 
   static LeaderElection leaderElection(ConfigNode node) {

@@ -63,7 +63,7 @@ public final class PromotionChange implements Change<PromotionResult> {
 
   @Override
   public Trailer trailer() {
-    return new Trailer(CommitMessage.PROMOTION_ID, request.promotionId());
+    return new Trailer(PromotionCommitMessage.PROMOTION_ID, request.promotionId());
   }
 
   @Override
@@ -94,7 +94,7 @@ public final class PromotionChange implements Change<PromotionResult> {
     }
     PromotionOutcome outcome = request.dryRun() ? PromotionOutcome.PREVIEWED
         : plan.hasChanges() ? PromotionOutcome.PROMOTED : PromotionOutcome.NOTHING_TO_PROMOTE;
-    return new PlannedWrites<>(contents, CommitMessage.of(plan), (commit, counts) -> new PromotionResult(outcome,
+    return new PlannedWrites<>(contents, PromotionCommitMessage.of(plan), (commit, counts) -> new PromotionResult(outcome,
         PromotionTitle.of(plan), plan, diff, commit, false, counts.pushRejections(), counts));
   }
 

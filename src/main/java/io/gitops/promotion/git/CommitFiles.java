@@ -75,6 +75,22 @@ final class CommitFiles implements RepositoryFiles {
   }
 
   @Override
+  public Optional<String> beforeLastChange(String path) {
+    try (RevWalk walk = new RevWalk(reader)) {
+      walk.setTreeFilter(AndTreeFilter.create(PathFilter.create(path), TreeFilter.ANY_DIFF));
+      walk.markStart(walk.parseCommit(commit));
+      RevCommit changed = walk.next();
+      if (changed == null || changed.getParentCount() == 0) {
+        return Optional.empty();
+      }
+      RevCommit parent = walk.parseCommit(changed.getParent(0));
+      return new CommitFiles(reader, parent, parent.getTree()).read(path);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
   public Optional<String> read(String path) {
     return entry(path).map(found -> {
       if (found.mode() != FileMode.REGULAR_FILE) {

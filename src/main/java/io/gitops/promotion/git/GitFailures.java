@@ -1,6 +1,8 @@
 package io.gitops.promotion.git;
 
+import io.gitops.promotion.config.ConnectionTimeouts;
 import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.api.errors.InvalidRemoteException;
 
@@ -9,15 +11,17 @@ final class GitFailures {
   private static final java.util.regex.Pattern HTTP_REFUSAL = java.util.regex.Pattern.compile("(?<![\\d:])40[13](?!\\d)");
   private GitFailures() {}
 
-  static RuntimeException translate(String what, GitAPIException e) {
-    return translate(what, e, e instanceof InvalidRemoteException);
+  /** @param timeouts the limits the connection ran under, named when one was exceeded */
+  static RuntimeException translate(String what, GitAPIException e, ConnectionTimeouts timeouts) {
+    return translate(what, e, e instanceof InvalidRemoteException, timeouts);
   }
 
-  static RuntimeException translate(String what, Exception e) {
-    return translate(what, e, false);
+  static RuntimeException translate(String what, Exception e, ConnectionTimeouts timeouts) {
+    return translate(what, e, false, timeouts);
   }
 
-  private static RuntimeException translate(String what, Exception e, boolean invalidRemote) {
+  private static RuntimeException translate(String what, Exception e, boolean invalidRemote,
+      ConnectionTimeouts timeouts) {
     String text = allMessages(e).toLowerCase(Locale.ROOT);
     if (invalidRemote || text.contains("not found") || text.contains("does not appear to be a git repository")
         || text.contains("repository not found") || text.contains("no such file or directory")) {
@@ -28,9 +32,9 @@ final class GitFailures {
         || HTTP_REFUSAL.matcher(text).find() || text.contains("no more keys")) {
       return new GitAccessException(what + " failed: authentication refused (check the credentials)", false, null);
     }
-    if (text.contains("timed out") || text.contains("timeout")) {
-      return new GitTransientException(what + " failed: the remote did not answer within "
-          + GitTransport.TIMEOUT_SECONDS + " s", null);
+    Optional<String> exceeded = timeouts.exceeded(e);
+    if (exceeded.isPresent()) {
+      return new GitTransientException(what + " failed: " + exceeded.get(), null);
     }
     return new GitTransientException(what + " failed: " + redact(firstLine(e)), null);
   }

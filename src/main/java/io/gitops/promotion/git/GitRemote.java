@@ -1,10 +1,18 @@
 package io.gitops.promotion.git;
 
-/** A branch of a remote repository and how to reach it. */
-public record GitRemote(String url, String branch, GitCredentials credentials) {
+import io.gitops.promotion.config.ConnectionTimeouts;
+
+/** A branch of a remote repository and how to reach it: credentials and connection time limits. */
+public record GitRemote(String url, String branch, GitCredentials credentials, ConnectionTimeouts timeouts) {
   public GitRemote {
     branch = branch == null || branch.isBlank() ? "main" : branch;
     credentials = credentials == null ? GitCredentials.none() : credentials;
+    timeouts = timeouts == null ? ConnectionTimeouts.DEFAULT : timeouts;
+  }
+
+  /** With the default time limits. */
+  public GitRemote(String url, String branch, GitCredentials credentials) {
+    this(url, branch, credentials, ConnectionTimeouts.DEFAULT);
   }
 
   /** The URL without any credential (see {@link UrlRedaction}), safe to log and print. */
@@ -15,6 +23,7 @@ public record GitRemote(String url, String branch, GitCredentials credentials) {
   /** Credentials and the URL's secrets stay out of logs and exceptions that print the record. */
   @Override
   public String toString() {
-    return "GitRemote[url=" + displayUrl() + ", branch=" + branch + ", credentials=" + credentials + "]";
+    return "GitRemote[url=" + displayUrl() + ", branch=" + branch + ", credentials=" + credentials
+        + ", timeouts=" + timeouts + "]";
   }
 }

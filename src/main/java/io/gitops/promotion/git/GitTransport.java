@@ -1,5 +1,6 @@
 package io.gitops.promotion.git;
 
+import io.gitops.promotion.config.ConnectionTimeouts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -12,49 +13,59 @@ import java.util.stream.Stream;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.transport.SshTransport;
 import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.transport.TransportHttp;
 import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.eclipse.jgit.transport.sshd.JGitKeyCache;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
- * Applies a remote's credentials and time limit to JGit connections: basic auth for HTTPS, a key for
- * SSH. An SSH key is written to a private temporary directory only while the transport is open.
+ * Applies a remote's credentials and time limits to JGit connections: basic auth for HTTPS, a key for
+ * SSH; over HTTP(S) a connect and a read limit, over SSH and git:// the read limit for both (JGit has
+ * one timeout there). An SSH key is written to a private temporary directory only while the transport
+ * is open.
  */
 final class GitTransport implements AutoCloseable {
-  /** Connect and read time limit of every Git connection. */
-  static final int TIMEOUT_SECONDS = 120;
-
   private final GitCredentials credentials;
+  private final ConnectionTimeouts timeouts;
+  private final TimedHttpConnections httpConnections;
   private Path sshDir;
   private SshdSessionFactory sshFactory;
 
   GitTransport(GitRemote remote) {
     this.credentials = remote.credentials();
+    this.timeouts = remote.timeouts();
+    this.httpConnections = new TimedHttpConnections(timeouts);
   }
 
   <C extends TransportCommand<C, ?>> C configure(C command) {
-    command.setTimeout(TIMEOUT_SECONDS);
+    command.setTimeout(timeoutSeconds());
     if (credentials instanceof GitCredentials.UsernamePassword basic) {
       command.setCredentialsProvider(new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
-    } else if (credentials instanceof GitCredentials.SshKey key) {
-      SshdSessionFactory factory = sshFactory(key);
-      command.setTransportConfigCallback(transport -> {
-        if (transport instanceof SshTransport ssh) {
-          ssh.setSshSessionFactory(factory);
-        }
-      });
     }
+    command.setTransportConfigCallback(this::configureConnections);
     return command;
   }
 
   void configure(Transport transport) {
-    transport.setTimeout(TIMEOUT_SECONDS);
+    transport.setTimeout(timeoutSeconds());
     if (credentials instanceof GitCredentials.UsernamePassword basic) {
       transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
+    }
+    configureConnections(transport);
+  }
+
+  private void configureConnections(Transport transport) {
+    if (transport instanceof TransportHttp http) {
+      http.setHttpConnectionFactory(httpConnections);
     } else if (credentials instanceof GitCredentials.SshKey key && transport instanceof SshTransport ssh) {
       ssh.setSshSessionFactory(sshFactory(key));
     }
+  }
+
+  /** JGit's single timeout, whole seconds: the read limit, which HTTP connections replace with both limits. */
+  private int timeoutSeconds() {
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeouts.read().toMillis() + 999) / 1000));
   }
 
   private synchronized SshdSessionFactory sshFactory(GitCredentials.SshKey key) {

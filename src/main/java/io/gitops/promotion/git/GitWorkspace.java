@@ -99,7 +99,7 @@ public final class GitWorkspace implements AutoCloseable {
       }
       transport.configure(fetch).call();
     } catch (GitAPIException e) {
-      throw GitFailures.translate("fetch " + remote.displayUrl(), e);
+      throw GitFailures.translate("fetch " + remote.displayUrl(), e, remote.timeouts());
     } finally {
       transfers.fetched(BareRepositories.packBytes(repo) - packBytes);
     }
@@ -182,7 +182,7 @@ public final class GitWorkspace implements AutoCloseable {
       transport.configure(connection);
       result = connection.push(NullProgressMonitor.INSTANCE, List.of(update));
     } catch (TransportException | org.eclipse.jgit.errors.NotSupportedException e) {
-      throw GitFailures.translate("push to " + remote.displayUrl(), e);
+      throw GitFailures.translate("push to " + remote.displayUrl(), e, remote.timeouts());
     } catch (URISyntaxException e) {
       throw new GitAccessException("push to " + remote.displayUrl() + " failed: not a Git URL", true, null);
     }

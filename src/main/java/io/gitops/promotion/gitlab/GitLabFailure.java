@@ -1,5 +1,6 @@
 package io.gitops.promotion.gitlab;
 
+import io.gitops.promotion.config.ConnectionTimeouts;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.net.HttpRetryException;
@@ -51,6 +52,16 @@ record GitLabFailure(int httpStatus, String detail, Duration retryAfter, Excepti
       }
     }
     return new GitLabFailure(0, "no response: " + oneLine(e.getMessage()), null, e);
+  }
+
+  /** A call that got no answer in time says which limit it exceeded, and of which GitLab. */
+  GitLabFailure namingTimeout(String gitlab, ConnectionTimeouts timeouts) {
+    if (httpStatus != 0 || cause == null) {
+      return this;
+    }
+    return timeouts.exceeded(cause)
+        .map(limit -> new GitLabFailure(0, gitlab + ": " + limit, retryAfter, cause))
+        .orElse(this);
   }
 
   /** 429, 5xx, 408 and connection failures may succeed when repeated; other 4xx never. */

@@ -11,6 +11,8 @@ import static io.gitops.promotion.gitlab.GitLabOperation.LIST_DEPLOYMENTS;
 import static io.gitops.promotion.gitlab.GitLabOperation.LIST_ENVIRONMENTS;
 import static io.gitops.promotion.gitlab.GitLabOperation.UPDATE_ENVIRONMENT;
 
+import io.gitops.promotion.config.ConnectionTimeouts;
+import io.gitops.promotion.git.UrlRedaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,9 +40,6 @@ import org.glassfish.jersey.client.RequestEntityProcessing;
 /** {@link GitLab} over GitLab's REST API v4 with gitlab4j-api, authenticated by a private token. */
 public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
 
-  private static final int CONNECT_TIMEOUT_MILLIS = 10_000;
-  private static final int READ_TIMEOUT_MILLIS = 30_000;
-
   /** How far back a retried create looks for what its lost first attempt made (clock skew). */
   private static final Duration LOST_RESPONSE_WINDOW = Duration.ofMinutes(2);
 
@@ -51,16 +50,23 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
   private final Clock clock;
 
   /** With {@link RetryPolicy#defaults()}, blocking waits and no retry listener. */
-  public Gitlab4jGitLab(String url, String token) {
-    this(url, token, RetryPolicy.defaults(), Sleeper.blocking(), RetryListener.none());
+  public Gitlab4jGitLab(String url, String token, ConnectionTimeouts timeouts) {
+    this(url, token, timeouts, RetryPolicy.defaults(), Sleeper.blocking(), RetryListener.none());
+  }
+
+  /** With the default time limits. */
+  public Gitlab4jGitLab(
+      String url, String token, RetryPolicy retryPolicy, Sleeper sleeper, RetryListener listener) {
+    this(url, token, ConnectionTimeouts.DEFAULT, retryPolicy, sleeper, listener);
   }
 
   /**
    * @param url GitLab's base URL, e.g. {@code https://gitlab.example.com}
    * @param token a personal, project or group access token; kept only inside gitlab4j's client
+   * @param timeouts connect and read limits of every call
    */
-  public Gitlab4jGitLab(
-      String url, String token, RetryPolicy retryPolicy, Sleeper sleeper, RetryListener listener) {
+  public Gitlab4jGitLab(String url, String token, ConnectionTimeouts timeouts, RetryPolicy retryPolicy,
+      Sleeper sleeper, RetryListener listener) {
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("GitLab URL is required");
     }
@@ -77,9 +83,9 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
                 // before the response, which would duplicate a deployment; it never resends a
                 // streamed one.
                 ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED));
-    this.api.setRequestTimeout(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS);
+    this.api.setRequestTimeout(timeouts.connectMillis(), timeouts.readMillis());
     this.environmentTiers = new EnvironmentTierApi(api);
-    this.retry = new RetryLoop(retryPolicy, sleeper, listener);
+    this.retry = new RetryLoop(retryPolicy, sleeper, listener, UrlRedaction.redact(url), timeouts);
     this.clock = Clock.systemUTC();
   }
 

@@ -1,5 +1,6 @@
 package io.gitops.promotion.gitlab;
 
+import io.gitops.promotion.config.ConnectionTimeouts;
 import jakarta.ws.rs.ProcessingException;
 import java.time.Duration;
 import java.util.Objects;
@@ -20,11 +21,19 @@ final class RetryLoop {
   private final RetryPolicy policy;
   private final Sleeper sleeper;
   private final RetryListener listener;
+  private final String gitlab;
+  private final ConnectionTimeouts timeouts;
 
-  RetryLoop(RetryPolicy policy, Sleeper sleeper, RetryListener listener) {
+  /**
+   * @param gitlab GitLab's URL as messages show it
+   * @param timeouts the limits calls run under, named when one was exceeded
+   */
+  RetryLoop(RetryPolicy policy, Sleeper sleeper, RetryListener listener, String gitlab, ConnectionTimeouts timeouts) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.listener = Objects.requireNonNull(listener, "listener");
+    this.gitlab = gitlab;
+    this.timeouts = timeouts;
   }
 
   <T> T run(GitLabOperation operation, String subject, String projectId, Attempt<T> call) {
@@ -35,15 +44,15 @@ final class RetryLoop {
       } catch (GitLabException alreadyMapped) {
         throw alreadyMapped;
       } catch (GitLabApiException e) {
-        failure = GitLabFailure.of(e);
+        failure = GitLabFailure.of(e).namingTimeout(gitlab, timeouts);
       } catch (ProcessingException e) {
-        failure = GitLabFailure.of(e);
+        failure = GitLabFailure.of(e).namingTimeout(gitlab, timeouts);
       } catch (RuntimeException e) {
         // gitlab4j's Pager wraps failures of later pages in a RuntimeException
         if (!(e.getCause() instanceof GitLabApiException cause)) {
           throw e;
         }
-        failure = GitLabFailure.of(cause);
+        failure = GitLabFailure.of(cause).namingTimeout(gitlab, timeouts);
       }
       if (!failure.retryable()) {
         throw rejected(operation, subject, projectId, failure);

@@ -25,4 +25,10 @@ public interface RepositoryFiles {
    * (a shallow fetch), the answer is the oldest commit seen: younger than the truth, never older.
    */
   Optional<Instant> since(String path, Predicate<String> holds);
+
+  /**
+   * What a file held before the newest commit that changed it; empty when that commit created it or
+   * the history available ends there (a shallow fetch).
+   */
+  Optional<String> beforeLastChange(String path);
 }

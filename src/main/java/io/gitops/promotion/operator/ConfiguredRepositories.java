@@ -39,9 +39,11 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
     RepositoryConfig repository = find(name);
     GitCredentials credentials = repository.credentials().map(this::credentials).orElse(GitCredentials.none());
     GitLabTarget gitlab = repository.gitlabProject()
-        .map(g -> new GitLabTarget(g.url(), g.projectId(), secretValue(g.tokenSecret(), "token").trim()))
+        .map(g -> new GitLabTarget(g.url(), g.projectId(), secretValue(g.tokenSecret(), "token").trim(),
+            config.gitlabTimeouts()))
         .orElse(null);
-    return new TargetRepository(repository.name(), new GitRemote(repository.url(), repository.branch(), credentials),
+    return new TargetRepository(repository.name(), new GitRemote(repository.url(), repository.branch(), credentials,
+        config.git().timeouts()),
         Layouts.of(repository.layout(), repository.workloadsDir()).orElseThrow(), gitlab, repository.verification());
   }
 

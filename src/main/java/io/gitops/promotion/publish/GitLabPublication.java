@@ -61,7 +61,8 @@ public final class GitLabPublication {
         new PublishSettings(target.project(), repository.remote().branch(), releaseFrom);
     try (Gitlab4jGitLab api =
         new Gitlab4jGitLab(
-            target.url(), target.token(), RetryPolicy.defaults(), Sleeper.blocking(), retries)) {
+            target.url(), target.token(), target.timeouts(), RetryPolicy.defaults(), Sleeper.blocking(),
+            retries)) {
       return new Publisher(api).publish(request.apply(settings));
     }
   }

@@ -2,7 +2,7 @@ package io.gitops.promotion.publish;
 
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.gitlab.TagVersions;
-import io.gitops.promotion.engine.CommitMessage;
+import io.gitops.promotion.engine.PromotionCommitMessage;
 import io.gitops.promotion.engine.PromotionOutcome;
 import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.engine.PromotionResult;
@@ -92,7 +92,7 @@ public record PublishRequest(
         plan.version(),
         plan.leadService(),
         PromotionTitle.withGroup(plan, "→"),
-        CommitMessage.of(plan).lines().findFirst().orElse(""),
+        PromotionCommitMessage.of(plan).lines().findFirst().orElse(""),
         applications(plan));
   }
 

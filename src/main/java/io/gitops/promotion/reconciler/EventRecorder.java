@@ -5,13 +5,17 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.ObjectReferenceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.gitops.promotion.git.UrlRedaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes Kubernetes Events on a resource, so {@code kubectl describe} shows its transitions. */
+/**
+ * Writes Kubernetes Events on a resource, so {@code kubectl describe} shows its transitions. Every
+ * message passes through {@link UrlRedaction}: an event may quote a failure that quotes a URL.
+ */
 public final class EventRecorder {
   private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
   private static final String COMPONENT = "promotion-operator";
@@ -32,7 +36,8 @@ public final class EventRecorder {
     record(resource, "Warning", reason, message);
   }
 
-  private void record(HasMetadata resource, String type, String reason, String message) {
+  private void record(HasMetadata resource, String type, String reason, String text) {
+    String message = UrlRedaction.redact(text);
     String now = Instant.now(clock).toString();
     String namespace = resource.getMetadata().getNamespace();
     var event = new EventBuilder()

@@ -105,11 +105,11 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
       request = promotions.validate(parameters(promotion));
       repositoryName = promotions.repositoryName(promotion.getSpec().getRepository());
     } catch (PromotionRejectedException e) {
-      return fail(promotion, e.reason().code(), e.getMessage());
+      return fail(promotion, e.reason().code(), e.getMessage(), context);
     }
     if (phase == Phase.VERIFYING) {
       return verification.check(promotion, promotions.repository(promotion.getSpec().getRepository()), request.target(),
-          context.getClient());
+          context);
     }
     RepositoryWriter writer = promotions.writer(repositoryName);
     Optional<RepositoryWriter.Finished> finished = writer.take(request.promotionId());
@@ -123,9 +123,9 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     try {
       repository = promotions.repository(promotion.getSpec().getRepository());
     } catch (PromotionRejectedException e) {
-      return fail(promotion, e.reason().code(), e.getMessage());
+      return fail(promotion, e.reason().code(), e.getMessage(), context);
     }
-    Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion);
+    Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion, context);
     promotions.overriddenGate(request).ifPresent(gate -> events.warning(running, Reasons.GATE_OVERRIDDEN,
         "forced through a closed gate (" + gate.message() + "): " + request.reason()));
     // Handed over at once; the writer lands it only after every older promotion of the repository, read
@@ -143,25 +143,25 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     try {
       done = (PromotionResult) finished.orThrow();
     } catch (GateClosedException e) {
-      return gated(running, repositoryName, e.decision());
+      return gated(running, repositoryName, e.decision(), context);
     } catch (RuntimeException e) {
-      return failures.terminal(e).map(t -> fail(running, t.reason(), t.message())).orElseThrow(() -> e);
+      return failures.terminal(e).map(t -> fail(running, t.reason(), t.message(), context)).orElseThrow(() -> e);
     }
     transitions.recorded(running, done);
     metrics.gitTraffic(done.counts());
     boolean pushed = done.outcome() == PromotionOutcome.PROMOTED;
-    Promotion recorded = pushed ? statusPatcher.patch(running) : running;
+    Promotion recorded = pushed ? statusPatcher.patch(running, context) : running;
     if (pushed) {
       try {
-        runAfterSteps(recorded, done);
+        runAfterSteps(recorded, done, context);
       } catch (AfterStepException e) {
         if (e.terminal()) {
-          return fail(recorded, e.reason(), e.getMessage());
+          return fail(recorded, e.reason(), e.getMessage(), context);
         }
         throw e;
       }
       Optional<UpdateControl<Promotion>> verifying = verification.start(recorded,
-          promotions.repository(recorded.getSpec().getRepository()), request.target(), context.getClient());
+          promotions.repository(recorded.getSpec().getRepository()), request.target(), context);
       if (verifying.isPresent()) {
         metrics.finished("promotion", done.outcome().label(), request.source().name(), request.target().name(),
             elapsed(recorded));
@@ -172,7 +172,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     transitions.finished(recorded, done);
     events.normal(recorded, recorded.getStatus().getReason(), recorded.getStatus().getMessage());
     metrics.finished("promotion", done.outcome().label(), request.source().name(), request.target().name(), elapsed(recorded));
-    statusPatcher.patch(recorded);
+    statusPatcher.patch(recorded, context);
     settle(recorded);
     return UpdateControl.noUpdate();
   }
@@ -190,14 +190,15 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   }
 
   /** Pending until the gate opens; the promotions behind it go on meanwhile. */
-  private UpdateControl<Promotion> gated(Promotion running, String repositoryName, GateDecision gate) {
+  private UpdateControl<Promotion> gated(Promotion running, String repositoryName, GateDecision gate,
+      Context<Promotion> context) {
     boolean alreadyGated = running.getStatus().getGate() != null
         && gate.message().equals(running.getStatus().getGate().getMessage());
     transitions.gated(running, gate);
     if (!alreadyGated) {
       events.normal(running, gate.reason(), gate.message());
     }
-    statusPatcher.patch(running);
+    statusPatcher.patch(running, context);
     promotions.writer(repositoryName).wakeWaiting();
     return UpdateControl.<Promotion>noUpdate().rescheduleAfter(GateWait.until(gate, clock));
   }
@@ -212,14 +213,14 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
    * promotion (the push stays); anything else is retried, and the retry finds the pushed commit and
    * resumes here.
    */
-  private void runAfterSteps(Promotion running, PromotionResult result) {
+  private void runAfterSteps(Promotion running, PromotionResult result, Context<Promotion> context) {
     TargetRepository repository = promotions.repository(running.getSpec().getRepository());
     try {
       afterSteps.run(new StepInput<>(repository, result, Instant.parse(running.getStatus().getStartedAt())),
           outcome -> record(running, outcome));
     } catch (AfterStepException e) {
       if (!e.terminal()) {
-        statusPatcher.patch(running);
+        statusPatcher.patch(running, context);
       }
       throw e;
     }
@@ -241,22 +242,23 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     Promotion current = statusPatcher.latest(promotion);
     transitions.retrying(current, failures.describe(e));
     events.warning(current, Reasons.RETRYING, current.getStatus().getMessage());
-    statusPatcher.patch(current);
+    statusPatcher.patch(current, context);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
-  private Promotion markRunning(Promotion promotion) {
+  private Promotion markRunning(Promotion promotion, Context<Promotion> context) {
     transitions.running(promotion);
     events.normal(promotion, Reasons.IN_PROGRESS, promotion.getStatus().getMessage());
-    return statusPatcher.patch(promotion);
+    return statusPatcher.patch(promotion, context);
   }
 
-  private UpdateControl<Promotion> fail(Promotion promotion, String reason, String message) {
+  private UpdateControl<Promotion> fail(Promotion promotion, String reason, String message,
+      Context<Promotion> context) {
     transitions.failed(promotion, reason, message);
     events.warning(promotion, reason, message);
     PromotionSpec spec = promotion.getSpec();
     metrics.finished("promotion", "Failed", spec.getSourceEnv(), spec.getTargetEnv(), elapsed(promotion));
-    statusPatcher.patch(promotion);
+    statusPatcher.patch(promotion, context);
     settle(promotion);
     return UpdateControl.noUpdate();
   }

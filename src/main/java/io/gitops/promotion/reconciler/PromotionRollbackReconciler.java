@@ -77,20 +77,20 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
       repository = rollbacks.repository(target.repository());
       request = rollbacks.validate(parameters(rollback, target));
     } catch (RollbackTarget.Unresolvable e) {
-      return fail(rollback, e.reason(), e.getMessage());
+      return fail(rollback, e.reason(), e.getMessage(), context);
     } catch (RuntimeException e) {
-      return failures.terminal(e).map(t -> fail(rollback, t.reason(), t.message())).orElseThrow(() -> e);
+      return failures.terminal(e).map(t -> fail(rollback, t.reason(), t.message(), context)).orElseThrow(() -> e);
     }
     RepositoryWriter writer = rollbacks.writer(repository.name());
     Optional<RepositoryWriter.Finished> finished = writer.take(request.rollbackId());
     if (finished.isPresent()) {
-      return finish(rollback, repository, request, finished.get());
+      return finish(rollback, repository, request, finished.get(), context);
     }
     if (!writer.holds(request.rollbackId())) {
       // kubectl get promotionrollbacks shows the group and environment, resolved from a promotionRef too
       RollbackStatusTransitions.statusOf(rollback).setWorkloadGroup(request.group());
       RollbackStatusTransitions.statusOf(rollback).setTargetEnv(request.target().name());
-      PromotionRollback running = phase == Phase.RUNNING ? statusPatcher.patch(rollback) : markRunning(rollback);
+      PromotionRollback running = phase == Phase.RUNNING ? statusPatcher.patch(rollback, context) : markRunning(rollback, context);
       ResourceID id = ResourceID.fromResource(running);
       rollbacks.submit(repository, request, Instant.parse(running.getMetadata().getCreationTimestamp()),
           ExecutionOrder.key(running), () -> wakeUps.propagateEvent(id));
@@ -105,7 +105,7 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
 
   /** Writes what the repository's writer did with the rollback, then registers its deployments. */
   private UpdateControl<PromotionRollback> finish(PromotionRollback running, TargetRepository repository,
-      RollbackRequest request, RepositoryWriter.Finished finished) {
+      RollbackRequest request, RepositoryWriter.Finished finished, Context<PromotionRollback> context) {
     RollbackResult done;
     try {
       done = (RollbackResult) finished.orThrow();
@@ -116,20 +116,20 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
       if (!alreadyGated) {
         events.normal(running, e.decision().reason(), e.decision().message());
       }
-      statusPatcher.patch(running);
+      statusPatcher.patch(running, context);
       return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(GateWait.until(e.decision(), clock));
     } catch (RuntimeException e) {
-      return failures.terminal(e).map(t -> fail(running, t.reason(), t.message())).orElseThrow(() -> e);
+      return failures.terminal(e).map(t -> fail(running, t.reason(), t.message(), context)).orElseThrow(() -> e);
     }
     transitions.recorded(running, done);
     metrics.gitTraffic(done.counts());
-    PromotionRollback recorded = done.commit() == null ? running : statusPatcher.patch(running);
+    PromotionRollback recorded = done.commit() == null ? running : statusPatcher.patch(running, context);
     if (done.commit() != null) {
       try {
-        runAfterSteps(recorded, repository, request, done);
+        runAfterSteps(recorded, repository, request, done, context);
       } catch (AfterStepException e) {
         if (e.terminal()) {
-          return fail(recorded, e.reason(), e.getMessage());
+          return fail(recorded, e.reason(), e.getMessage(), context);
         }
         throw e;
       }
@@ -137,7 +137,7 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     transitions.finished(recorded, done);
     events.normal(recorded, recorded.getStatus().getReason(), recorded.getStatus().getMessage());
     metrics.finished("rollback", done.outcome().label(), "-", request.target().name(), elapsed(recorded));
-    statusPatcher.patch(recorded);
+    statusPatcher.patch(recorded, context);
     return UpdateControl.noUpdate();
   }
 
@@ -147,7 +147,7 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
    * what the steps did so far, and resumes here.
    */
   private void runAfterSteps(PromotionRollback running, TargetRepository repository, RollbackRequest request,
-      RollbackResult result) {
+      RollbackResult result, Context<PromotionRollback> context) {
     try {
       afterSteps.run(new StepInput<>(repository, new RollbackRun(request, result),
           Instant.parse(running.getStatus().getStartedAt())), outcome -> {
@@ -158,7 +158,7 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
           });
     } catch (AfterStepException e) {
       if (!e.terminal()) {
-        statusPatcher.patch(running);
+        statusPatcher.patch(running, context);
       }
       throw e;
     }
@@ -170,22 +170,23 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     PromotionRollback current = statusPatcher.latest(rollback);
     transitions.retrying(current, RollbackStatusTransitions.statusOf(current), failures.describe(e));
     events.warning(current, Reasons.RETRYING, current.getStatus().getMessage());
-    statusPatcher.patch(current);
+    statusPatcher.patch(current, context);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
-  private PromotionRollback markRunning(PromotionRollback rollback) {
+  private PromotionRollback markRunning(PromotionRollback rollback, Context<PromotionRollback> context) {
     transitions.running(rollback, RollbackStatusTransitions.statusOf(rollback),
         rollback.getSpec().isDryRun() ? "computing the rollback" : "rolling back");
     events.normal(rollback, Reasons.IN_PROGRESS, rollback.getStatus().getMessage());
-    return statusPatcher.patch(rollback);
+    return statusPatcher.patch(rollback, context);
   }
 
-  private UpdateControl<PromotionRollback> fail(PromotionRollback rollback, String reason, String message) {
+  private UpdateControl<PromotionRollback> fail(PromotionRollback rollback, String reason, String message,
+      Context<PromotionRollback> context) {
     transitions.failed(rollback, RollbackStatusTransitions.statusOf(rollback), reason, message);
     events.warning(rollback, reason, message);
     metrics.finished("rollback", "Failed", "-", String.valueOf(rollback.getSpec().getTargetEnv()), elapsed(rollback));
-    statusPatcher.patch(rollback);
+    statusPatcher.patch(rollback, context);
     return UpdateControl.noUpdate();
   }
 

@@ -3,6 +3,7 @@ package io.gitops.promotion.reconciler;
 import static io.gitops.promotion.api.Conditions.FALSE;
 import static io.gitops.promotion.api.Conditions.TRUE;
 
+import io.gitops.promotion.api.ApplicationTag;
 import io.gitops.promotion.api.Conditions;
 import io.gitops.promotion.api.GitLabStatus;
 import io.gitops.promotion.api.ImageTagChange;
@@ -20,8 +21,8 @@ import io.gitops.promotion.api.VerificationStatus;
 import io.gitops.promotion.verify.Verdict;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The status a Promotion shows at each step of its run, filled from the engine's result. Pure: it
@@ -64,8 +65,8 @@ final class PromotionStatusTransitions extends RunTransitions {
     s.setChanges(result.changes().stream().map(c -> new ImageTagChange(c.service(), c.app(), c.from(), c.to())).toList());
     s.setWarnings(result.warnings());
     s.setBoundedDiff(result.diff());
-    s.setPreState(byGroup(p, result.preState()));
-    s.setPostState(byGroup(p, result.postState()));
+    s.setPreState(rows(result.preState()));
+    s.setPostState(rows(result.postState()));
     s.setPushRejections(result.pushRejections());
     s.setGit(GitTrafficOf.counts(result.counts()));
     condition(p, s, Conditions.PLANNED, TRUE, Reasons.PLAN_COMPUTED,
@@ -153,7 +154,12 @@ final class PromotionStatusTransitions extends RunTransitions {
     failed(p, s, Reasons.VERIFICATION_FAILED, message);
   }
 
-  private static Map<String, Map<String, Map<String, String>>> byGroup(Promotion p, TagSnapshot snapshot) {
-    return snapshot.isEmpty() ? null : Map.of(p.getSpec().getWorkloadGroup(), snapshot.services());
+  private static List<ApplicationTag> rows(TagSnapshot snapshot) {
+    if (snapshot.isEmpty()) {
+      return null;
+    }
+    List<ApplicationTag> rows = new ArrayList<>();
+    snapshot.services().forEach((service, apps) -> apps.forEach((app, tag) -> rows.add(new ApplicationTag(service, app, tag))));
+    return rows;
   }
 }

@@ -9,9 +9,10 @@ import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.api.PromotionRollbackStatus;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.api.RollbackConflict;
-import io.gitops.promotion.api.RollbackResult;
+import io.gitops.promotion.api.RollbackStatusResult;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.rollback.RollbackOutcome;
+import io.gitops.promotion.rollback.RollbackResult;
 import java.time.Clock;
 import java.util.Arrays;
 
@@ -29,10 +30,10 @@ final class RollbackStatusTransitions extends RunTransitions {
   }
 
   /** Records what the engine did and its commit, if any: the run may still have GitLab steps to do. */
-  void recorded(PromotionRollback r, io.gitops.promotion.rollback.RollbackResult result) {
+  void recorded(PromotionRollback r, RollbackResult result) {
     PromotionRollbackStatus s = statusOf(r);
     s.setPromotionId(result.promotionId());
-    s.setResult(Arrays.stream(RollbackResult.values())
+    s.setResult(Arrays.stream(RollbackStatusResult.values())
         .filter(v -> v.value().equals(result.outcome().label())).findFirst().orElseThrow());
     s.setRestored(result.restored().stream().map(x -> new ImageTagChange(x.service(), x.app(), x.from(), x.to())).toList());
     s.setConflicts(result.conflicts().stream()
@@ -55,7 +56,7 @@ final class RollbackStatusTransitions extends RunTransitions {
   }
 
   /** The end of a run that was not rejected: Previewed, or Succeeded with the rollback's result. */
-  void finished(PromotionRollback r, io.gitops.promotion.rollback.RollbackResult result) {
+  void finished(PromotionRollback r, RollbackResult result) {
     PromotionRollbackStatus s = statusOf(r);
     if (result.outcome() == RollbackOutcome.PREVIEWED) {
       end(r, s, Phase.PREVIEWED, Reasons.PREVIEWED, "preview of the rollback; nothing written");

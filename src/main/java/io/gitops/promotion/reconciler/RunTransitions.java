@@ -5,6 +5,7 @@ import static io.gitops.promotion.api.Conditions.TRUE;
 import static io.gitops.promotion.api.Conditions.UNKNOWN;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.gitops.promotion.git.UrlRedaction;
 import io.gitops.promotion.api.Conditions;
 import io.gitops.promotion.api.GitLabDeployment;
 import io.gitops.promotion.api.GitLabStatus;
@@ -79,9 +80,11 @@ class RunTransitions {
     condition(resource, s, Conditions.READY, UNKNOWN, Reasons.RETRYING, message);
   }
 
+  /** Failed; the message passes through {@link UrlRedaction} whichever exception or input it quotes. */
   void failed(HasMetadata resource, RunStatus s, String reason, String message) {
-    condition(resource, s, Conditions.READY, FALSE, reason, message);
-    end(resource, s, Phase.FAILED, reason, message);
+    String safe = UrlRedaction.redact(message);
+    condition(resource, s, Conditions.READY, FALSE, reason, safe);
+    end(resource, s, Phase.FAILED, reason, safe);
   }
 
   /** A terminal phase (Previewed counts: it waits for an approval, not for the operator). */

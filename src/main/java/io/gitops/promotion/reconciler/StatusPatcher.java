@@ -3,16 +3,17 @@ package io.gitops.promotion.reconciler;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 
 /**
  * Writes a resource's status as soon as it is decided (Running before a push, the result after), so
  * it is on the resource before anything irreversible happens. Every status write goes through here
- * and replaces the whole status subresource: no write is a diff computed against a stale copy.
+ * and replaces the whole status subresource: no write is a diff computed against a stale copy. The
+ * written resource goes into the informer cache at once (JOSDK's {@link PrimaryUpdateAndCacheUtils}),
+ * so the next reconciliation and every reader of the cache see it.
  */
 public final class StatusPatcher {
-  private static final int CONFLICT = 409;
-
   private final KubernetesClient client;
 
   public StatusPatcher(KubernetesClient client) {
@@ -29,18 +30,16 @@ public final class StatusPatcher {
     return current != null ? current : resource;
   }
 
-  /** Replaces the status and returns the resource as the API server now has it. */
-  public <S, R extends CustomResource<?, S>> R patch(R resource) {
-    try {
-      return client.resource(resource).updateStatus();
-    } catch (KubernetesClientException e) {
-      if (e.getCode() != CONFLICT) {
-        throw e;
-      }
-      // Someone changed the resource since we read it (an approval, a label): our status still holds.
-      R latest = client.resource(resource).get();
-      latest.setStatus(resource.getStatus());
-      return client.resource(latest).updateStatus();
-    }
+  /**
+   * Replaces the status and returns the resource as the API server now has it. When someone changed
+   * the resource since it was read (an approval, a label), the status is written again on the newer
+   * copy: our status still holds.
+   */
+  public <S, R extends CustomResource<?, S>> R patch(R resource, Context<R> context) {
+    S status = resource.getStatus();
+    return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, current -> {
+      current.setStatus(status);
+      return current;
+    });
   }
 }

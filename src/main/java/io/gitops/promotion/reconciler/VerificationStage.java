@@ -16,6 +16,7 @@ import io.gitops.promotion.engine.PromotionService;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.verify.Verdict;
 import io.gitops.promotion.verify.Verification;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,19 +51,19 @@ final class VerificationStage {
 
   /** Enters Verifying after the push; empty when the repository is not verified. */
   java.util.Optional<UpdateControl<Promotion>> start(Promotion pushed, TargetRepository repository,
-      Environment target, KubernetesClient client) {
+      Environment target, Context<Promotion> context) {
     if (repository.verificationConfig().isEmpty()) {
       return java.util.Optional.empty();
     }
     transitions.verifying(pushed, clock.instant().plus(repository.verification().timeout()));
     events.normal(pushed, Reasons.VERIFYING, pushed.getStatus().getMessage());
     applications.watching(pushed);
-    Promotion verifying = statusPatcher.patch(pushed);
-    return java.util.Optional.of(check(verifying, repository, target, client));
+    Promotion verifying = statusPatcher.patch(pushed, context);
+    return java.util.Optional.of(check(verifying, repository, target, context));
   }
 
   UpdateControl<Promotion> check(Promotion promotion, TargetRepository repository, Environment target,
-      KubernetesClient client) {
+      Context<Promotion> context) {
     applications.watching(promotion);
     VerificationConfig config = repository.verification();
     String commit = promotion.getStatus().getCommit();
@@ -76,7 +77,7 @@ final class VerificationStage {
     switch (verdict.outcome()) {
       case WAITING -> {
         if (changed) {
-          statusPatcher.patch(promotion);
+          statusPatcher.patch(promotion, context);
         }
         Duration untilDeadline = Duration.between(clock.instant(), deadline);
         return UpdateControl.<Promotion>noUpdate().rescheduleAfter(untilDeadline.isNegative() ? Duration.ZERO : untilDeadline);
@@ -89,7 +90,7 @@ final class VerificationStage {
             clock.instant()));
       }
       default -> {
-        String rollback = config.rollbackOnFailure() ? rollBack(promotion, client) : null;
+        String rollback = config.rollbackOnFailure() ? rollBack(promotion, context.getClient()) : null;
         transitions.verificationFailed(promotion, verdict, rollback);
         events.warning(promotion, Reasons.VERIFICATION_FAILED, promotion.getStatus().getMessage());
         metrics.verified(verdict.outcome().name(), Duration.between(Instant.parse(promotion.getStatus().getStartedAt()),
@@ -97,7 +98,7 @@ final class VerificationStage {
       }
     }
     applications.done(promotion);
-    statusPatcher.patch(promotion);
+    statusPatcher.patch(promotion, context);
     return UpdateControl.noUpdate();
   }
 

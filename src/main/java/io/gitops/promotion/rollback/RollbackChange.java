@@ -79,7 +79,7 @@ public final class RollbackChange implements Change<RollbackResult> {
     StateFile state = stateFile(files.read(layout.stateFile()));
     StateEntry entry = recordedPromotion(state);
     RollbackPreconditions.check(request, entry.promotion(), clock.instant());
-    RollbackPlan plan = new RollbackPlanner(layout).plan(request, entry, files::read);
+    RollbackPlan plan = new RollbackPlanner(layout).plan(request, entry, files::read, files::beforeLastChange);
     String diff = UnifiedDiff.of(plan.edits());
     Map<String, String> contents = new LinkedHashMap<>();
     if (!request.dryRun() && plan.hasRestorations()) {
@@ -103,7 +103,7 @@ public final class RollbackChange implements Change<RollbackResult> {
         "commit " + commit + " carries the rollback's trailer but has no parent"));
     RepositoryFiles files = workspace.filesAt(parent);
     StateEntry entry = recordedPromotion(stateFile(files.read(layout.stateFile())));
-    RollbackPlan plan = new RollbackPlanner(layout).plan(request, entry, files::read);
+    RollbackPlan plan = new RollbackPlanner(layout).plan(request, entry, files::read, files::beforeLastChange);
     return RollbackResult.of(plan, plan.executedOutcome(), UnifiedDiff.of(plan.edits()), commit, true, counts);
   }
 

@@ -1,6 +1,6 @@
 package io.gitops.promotion.rollback;
 
-import io.gitops.promotion.engine.CommitMessage;
+import io.gitops.promotion.engine.PromotionCommitMessage;
 
 /**
  * The title of a rollback and the message of its commit: a subject naming the group, environment
@@ -41,9 +41,9 @@ public final class RollbackCommitMessage {
     text.append('\n')
         .append(ROLLBACK_OF).append(": ").append(plan.promotionId()).append('\n')
         .append(ROLLBACK_ID).append(": ").append(r.rollbackId()).append('\n')
-        .append(CommitMessage.REQUESTED_BY).append(": ").append(CommitMessage.oneLine(r.requestedBy())).append('\n');
+        .append(PromotionCommitMessage.REQUESTED_BY).append(": ").append(PromotionCommitMessage.oneLine(r.requestedBy())).append('\n');
     if (r.force()) {
-      text.append(CommitMessage.FORCED).append(": ").append(CommitMessage.oneLine(r.reason())).append('\n');
+      text.append(PromotionCommitMessage.FORCED).append(": ").append(PromotionCommitMessage.oneLine(r.reason())).append('\n');
     }
     return text.toString();
   }

@@ -24,6 +24,10 @@ import java.util.function.Function;
  * (nothing to do); at the tag the promotion wrote (restored); at any other tag (changed by someone
  * since: a conflict, restored only when forced); or gone with its overlay, application or tag (a
  * conflict even when forced: nothing is invented).
+ *
+ * <p>An overlay that is exactly what the promotion's edit made of its earlier content gets that
+ * earlier content back, byte for byte: a plain {@code 1.9.2} the promotion had to quote to write
+ * {@code "1.10"} comes back plain. Any other overlay has only its tag values edited.
  */
 public final class RollbackPlanner {
   private final Layout layout;
@@ -35,8 +39,10 @@ public final class RollbackPlanner {
   /**
    * @param entry the state file's record of the promotion to roll back
    * @param files reads a file of the repository by its path from the root, empty when there is none
+   * @param beforeLastChange what a file held before the newest commit that changed it, when known
    */
-  public RollbackPlan plan(RollbackRequest request, StateEntry entry, Function<String, Optional<String>> files) {
+  public RollbackPlan plan(RollbackRequest request, StateEntry entry, Function<String, Optional<String>> files,
+      Function<String, Optional<String>> beforeLastChange) {
     List<Restoration> restorations = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
     List<FileEdit> edits = new ArrayList<>();
@@ -67,10 +73,38 @@ public final class RollbackPlanner {
         }
       }
       if (!newTags.isEmpty()) {
-        edits.add(new FileEdit(path, text.orElseThrow(), overlay.withValues(newTags)));
+        String restored = beforeLastChange.apply(path)
+            .filter(earlier -> undoneExactly(path, earlier, text.orElseThrow(), overlay, newTags))
+            .orElseGet(() -> overlay.withValues(newTags));
+        edits.add(new FileEdit(path, text.orElseThrow(), restored));
       }
     }
     return new RollbackPlan(request, entry.promotion(), restorations, conflicts, edits, gitlabProjectIds);
+  }
+
+  /**
+   * Whether {@code earlier} is what the overlay should become: it holds the tags to restore, and
+   * editing those applications of it to their current tags gives the current text exactly. Then
+   * nothing but those tags changed since, and its bytes are the restored overlay's.
+   */
+  private boolean undoneExactly(String path, String earlier, String current, ValuesFile overlay,
+      Map<String, String> restoredTags) {
+    ValuesFile before;
+    try {
+      before = layout.parse(path, earlier);
+    } catch (PromotionRejectedException unreadable) {
+      return false;
+    }
+    Map<String, String> currentTags = new LinkedHashMap<>();
+    for (Map.Entry<String, String> restored : restoredTags.entrySet()) {
+      Optional<String> earlierTag = before.application(restored.getKey()).map(PromotableApplication::tag);
+      if (!earlierTag.equals(Optional.of(restored.getValue()))) {
+        return false;
+      }
+      overlay.application(restored.getKey()).map(PromotableApplication::tag)
+          .ifPresent(tag -> currentTags.put(restored.getKey(), tag));
+    }
+    return before.withValues(currentTags).equals(current);
   }
 
   /**

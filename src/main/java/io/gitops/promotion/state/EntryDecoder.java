@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Compose;
+import io.gitops.promotion.yaml.NestingLimit;
+import org.snakeyaml.engine.v2.composer.Composer;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -65,8 +68,11 @@ final class EntryDecoder {
     String fragment = " ".repeat(region.column()) + text.substring(region.start(), region.end());
     Node root;
     try {
-      root = new Compose(settings).composeString(fragment)
+      root = new Composer(settings, new NestingLimit(
+          new ParserImpl(settings, new StreamReader(settings, fragment)), "a state file")).getSingleNode()
           .orElseThrow(() -> new StateFormatException(region.position() + ": " + path + " is empty"));
+    } catch (NestingLimit.TooDeep e) {
+      throw new StateFormatException(region.position() + ": " + path + ": " + e.getMessage(), e);
     } catch (YamlEngineException e) {
       throw new StateFormatException(region.position() + ": " + path + " cannot be read on its own (an alias to"
           + " an anchor outside the entry?): " + e.getMessage(), e);

@@ -1,15 +1,17 @@
 package io.gitops.promotion.state;
 
+import io.gitops.promotion.yaml.NestingLimit;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Finds the {@link StateLayout} of a state file in one pass over the parser's events, without
@@ -32,7 +34,8 @@ final class StateIndexer {
   private StateIndexer(String text, LoadSettings settings) {
     this.text = text;
     this.decoder = new EntryDecoder(settings);
-    this.cursor = new EventCursor(text, new Parse(settings).parseString(text));
+    this.cursor = new EventCursor(text,
+        () -> new NestingLimit(new ParserImpl(settings, new StreamReader(settings, text)), "a state file"));
   }
 
   static StateLayout index(String text, LoadSettings settings) {
@@ -43,6 +46,8 @@ final class StateIndexer {
       return new StateIndexer(text, settings).read();
     } catch (YamlEngineException e) {
       throw new StateFormatException("state file is not valid YAML: " + e.getMessage(), e);
+    } catch (NestingLimit.TooDeep e) {
+      throw new StateFormatException(e.getMessage(), e);
     }
   }
 

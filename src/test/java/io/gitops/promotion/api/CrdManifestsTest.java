@@ -3,6 +3,9 @@ package io.gitops.promotion.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.crdv2.generator.CRDGenerator;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.JSONSchemaProps;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,6 +56,19 @@ class CrdManifestsTest {
       assertThat(Files.readString(checkedIn, StandardCharsets.UTF_8))
           .as("%s differs from the CRD generated from the API classes; update it with: %s", checkedIn, UPDATE)
           .isEqualTo(Files.readString(generated.resolve(file), StandardCharsets.UTF_8));
+    }
+  }
+
+  @Test
+  void preStateAndPostStateAreListsOfServiceAppAndTag() throws IOException {
+    CustomResourceDefinition crd = Serialization.unmarshal(
+        Files.readString(CHECKED_IN.resolve(FILES.get(0)), StandardCharsets.UTF_8), CustomResourceDefinition.class);
+    JSONSchemaProps status = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema()
+        .getProperties().get("status");
+    for (String field : List.of("preState", "postState")) {
+      JSONSchemaProps schema = status.getProperties().get(field);
+      assertThat(schema.getType()).as(field).isEqualTo("array");
+      assertThat(schema.getItems().getSchema().getProperties()).as(field).containsOnlyKeys("service", "app", "tag");
     }
   }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The resources read and write the JSON the CRDs describe, as kubectl users write it. */
@@ -28,18 +27,34 @@ class ResourceSerializationTest {
     PromotionStatus status = new PromotionStatus();
     status.setPhase(Phase.PREVIEWED);
     status.setChanges(List.of(new ImageTagChange("frontend", "web", "1.3.0", "1.5.0")));
-    status.setPreState(Map.of("tbd-test", Map.of("frontend", Map.of("web", "1.3.0"))));
+    status.setPreState(List.of(new ApplicationTag("frontend", "web", "1.3.0")));
     String json = Serialization.asJson(status);
     assertThat(json).contains("\"phase\":\"Previewed\"")
+        .contains("\"preState\":[{\"service\":\"frontend\",\"app\":\"web\",\"tag\":\"1.3.0\"}]")
         .contains("{\"service\":\"frontend\",\"app\":\"web\",\"from\":\"1.3.0\",\"to\":\"1.5.0\"}")
         .doesNotContain("null").doesNotContain("commit");
 
     PromotionRollbackStatus rollback = new PromotionRollbackStatus();
-    rollback.setResult(RollbackResult.NOTHING_TO_ROLL_BACK);
+    rollback.setResult(RollbackStatusResult.NOTHING_TO_ROLL_BACK);
     rollback.setConflicts(List.of(new RollbackConflict("backend", "api", "1.5.0", "1.5.1", "1.3.0")));
     PromotionRollbackStatus read = Serialization.unmarshal(Serialization.asJson(rollback), PromotionRollbackStatus.class);
-    assertThat(read.getResult()).isEqualTo(RollbackResult.NOTHING_TO_ROLL_BACK);
+    assertThat(read.getResult()).isEqualTo(RollbackStatusResult.NOTHING_TO_ROLL_BACK);
     assertThat(read.getConflicts()).containsExactly(new RollbackConflict("backend", "api", "1.5.0", "1.5.1", "1.3.0"));
+  }
+
+  @Test
+  void readsPreAndPostStateAsRowsAndInTheMapFormStoredBeforeTheyBecameLists() {
+    PromotionStatus rows = Serialization.unmarshal(
+        "{\"preState\":[{\"service\":\"frontend\",\"app\":\"web\",\"tag\":\"1.3.0\"}]}", PromotionStatus.class);
+    assertThat(rows.getPreState()).containsExactly(new ApplicationTag("frontend", "web", "1.3.0"));
+
+    PromotionStatus stored = Serialization.unmarshal("""
+        {"preState": {"tbd-test": {"frontend": {"web": "1.3.0"}, "backend": {"api": "1.2.0", "worker": "1.2.1"}}},
+         "postState": {"tbd-test": {"frontend": {"web": "1.5.0"}}}}
+        """, PromotionStatus.class);
+    assertThat(stored.getPreState()).containsExactly(new ApplicationTag("frontend", "web", "1.3.0"),
+        new ApplicationTag("backend", "api", "1.2.0"), new ApplicationTag("backend", "worker", "1.2.1"));
+    assertThat(stored.getPostState()).containsExactly(new ApplicationTag("frontend", "web", "1.5.0"));
   }
 
   @Test

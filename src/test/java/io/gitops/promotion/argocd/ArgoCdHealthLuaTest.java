@@ -15,7 +15,7 @@ import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.api.RollbackConflict;
-import io.gitops.promotion.api.RollbackResult;
+import io.gitops.promotion.api.RollbackStatusResult;
 import io.gitops.promotion.argocd.LuaHealthCheck.HealthStatus;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -151,7 +151,7 @@ class ArgoCdHealthLuaTest {
 
   @Test
   void restoredRollbackIsHealthy() {
-    PromotionRollback r = withResult(rollback(false), RollbackResult.RESTORED);
+    PromotionRollback r = withResult(rollback(false), RollbackStatusResult.RESTORED);
     r.getStatus().setRestored(List.of(new ImageTagChange("backend", "api", "1.5.0", "1.3.0")));
     update(r, Phase.SUCCEEDED, Reasons.RESTORED, "restored 1 application(s) in commit 9b8c7d6e", Conditions.TRUE);
     assertThat(health(r)).isEqualTo(new HealthStatus("Healthy", "restored 1 application(s) in commit 9b8c7d6e"));
@@ -159,14 +159,14 @@ class ArgoCdHealthLuaTest {
 
   @Test
   void rollbackWithNothingToRollBackIsHealthy() {
-    PromotionRollback r = update(withResult(rollback(false), RollbackResult.NOTHING_TO_ROLL_BACK), Phase.SUCCEEDED,
+    PromotionRollback r = update(withResult(rollback(false), RollbackStatusResult.NOTHING_TO_ROLL_BACK), Phase.SUCCEEDED,
         Reasons.NOTHING_TO_ROLL_BACK, "every tag already had its pre-promotion value", Conditions.TRUE);
     assertThat(health(r)).isEqualTo(new HealthStatus("Healthy", "every tag already had its pre-promotion value"));
   }
 
   @Test
   void partiallyRestoredRollbackIsDegradedNamingTheApplicationsLeftAlone() {
-    PromotionRollback r = withResult(rollback(false), RollbackResult.PARTIALLY_RESTORED);
+    PromotionRollback r = withResult(rollback(false), RollbackStatusResult.PARTIALLY_RESTORED);
     r.getStatus().setRestored(List.of(new ImageTagChange("payments", "api", "1.5.0", "1.3.0")));
     r.getStatus().setConflicts(List.of(new RollbackConflict("backend", "api", "1.5.0", "1.5.1-hotfix", "1.3.0"),
         new RollbackConflict("frontend", "web", "2.0.0", "2.0.1", "1.9.0")));
@@ -177,7 +177,7 @@ class ArgoCdHealthLuaTest {
 
   @Test
   void previewedRollbackIsSuspended() {
-    PromotionRollback r = update(withResult(rollback(true), RollbackResult.PREVIEWED), Phase.PREVIEWED,
+    PromotionRollback r = update(withResult(rollback(true), RollbackStatusResult.PREVIEWED), Phase.PREVIEWED,
         Reasons.PREVIEWED, "would restore 2 application(s)", Conditions.TRUE);
     assertThat(health(r)).isEqualTo(new HealthStatus("Suspended", "would restore 2 application(s)"));
   }

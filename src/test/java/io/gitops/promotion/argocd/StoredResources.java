@@ -16,7 +16,7 @@ import io.gitops.promotion.api.PromotionRollbackStatus;
 import io.gitops.promotion.api.PromotionSpec;
 import io.gitops.promotion.api.PromotionStatus;
 import io.gitops.promotion.api.Reasons;
-import io.gitops.promotion.api.RollbackResult;
+import io.gitops.promotion.api.RollbackStatusResult;
 import io.gitops.promotion.api.RunStatus;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -74,7 +74,7 @@ final class StoredResources {
     return r;
   }
 
-  static PromotionRollback withResult(PromotionRollback r, RollbackResult result) {
+  static PromotionRollback withResult(PromotionRollback r, RollbackStatusResult result) {
     r.getStatus().setResult(result);
     r.getStatus().setPromotionId("7d0c1e52-1a3b-4c5d-9e8f-0a1b2c3d4e5f");
     return r;

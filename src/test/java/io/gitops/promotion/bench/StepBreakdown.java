@@ -4,7 +4,7 @@ import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.git.PushOutcome;
-import io.gitops.promotion.engine.CommitMessage;
+import io.gitops.promotion.engine.PromotionCommitMessage;
 import io.gitops.promotion.engine.Planner;
 import io.gitops.promotion.engine.PromotionParameters;
 import io.gitops.promotion.engine.PromotionPlan;
@@ -76,7 +76,7 @@ final class StepBreakdown {
       Map<String, String> writes = new LinkedHashMap<>();
       plan.edits().forEach(edit -> writes.put(edit.path(), edit.after()));
       writes.put(layout.stateFile(), time("state file (parse, update, render)", record, () -> stateFile(plan, files)));
-      time("commit (blobs, trees on the paths, commit)", record, () -> ws.commit(writes, CommitMessage.of(plan),
+      time("commit (blobs, trees on the paths, commit)", record, () -> ws.commit(writes, PromotionCommitMessage.of(plan),
           new org.eclipse.jgit.lib.PersonIdent(EngineScenario.COMMITTER, Instant.now())));
       if (time("push", record, ws::push) != PushOutcome.PUSHED) {
         throw new IllegalStateException("push rejected: nothing else writes to the repository during the benchmark");

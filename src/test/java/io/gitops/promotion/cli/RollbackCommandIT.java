@@ -91,6 +91,21 @@ class RollbackCommandIT {
   }
 
   @Test
+  void aRollbackWithNoDriftGivesBackThePlainTagThePromotionHadToQuote() {
+    String dev = "workloads/tbd-test/frontend/overlays/dev/values.yaml";
+    repo.commitAsSomeoneElse(dev, repo.read(dev).replace("tag: \"1.5.0\"", "tag: \"1.10\""), "DEV gets 1.10");
+    repo.commitAsSomeoneElse(FRONTEND_TST, repo.read(FRONTEND_TST).replace("tag: \"1.3.0\"", "tag: 1.9.2"),
+        "TST written plain");
+    String before = repo.read(FRONTEND_TST);
+    promote();
+    assertThat(repo.read(FRONTEND_TST)).contains("tag: \"1.10\"  # promoted");
+
+    assertThat(rollback()).as(err.toString()).isZero();
+
+    assertThat(repo.read(FRONTEND_TST)).isEqualTo(before);
+  }
+
+  @Test
   void reportsAHandEditedTagAsAConflictInJsonAndText() throws Exception {
     promote();
     repo.commitAsSomeoneElse(FRONTEND_TST, repo.read(FRONTEND_TST).replace("1.5.0", "1.5.1"), "Hand edit");

@@ -69,6 +69,16 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsTheConnectionTimeoutsOfGitAndGitLab() {
+    OperatorConfig config = parse(MINIMAL + """
+        git: {connectTimeout: 10s, readTimeout: 2m}
+        gitlab: {connectTimeout: PT0.5S, readTimeout: 1h}
+        """);
+    assertThat(config.git().timeouts()).isEqualTo(new ConnectionTimeouts(Duration.ofSeconds(10), Duration.ofMinutes(2)));
+    assertThat(config.gitlabTimeouts()).isEqualTo(new ConnectionTimeouts(Duration.ofMillis(500), Duration.ofHours(1)));
+  }
+
+  @Test
   void fillsEveryDefaultFromAMinimalFile() {
     OperatorConfig config = parse(MINIMAL);
     RepositoryConfig repository = config.repository(null).orElseThrow();
@@ -84,6 +94,8 @@ class ConfigLoaderTest {
     assertThat(config.versionServices()).isEmpty();
     assertThat(config.committer()).isEqualTo(Committer.DEFAULT);
     assertThat(config.git()).isEqualTo(GitSettings.DEFAULT);
+    assertThat(config.git().timeouts()).isEqualTo(new ConnectionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(5)));
+    assertThat(config.gitlabTimeouts()).isEqualTo(ConnectionTimeouts.DEFAULT);
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.watchesAllNamespaces()).isTrue();
     assertThat(config.leaderElection()).isEqualTo(new LeaderElection(true, "promotion-operator", null));

@@ -42,7 +42,7 @@ class ConfigProblemsTest {
         "promotionPath[2]: unknown environment 'UAT'; known: DEV, TST, STG, PRD",
         "rollbackWindow: '1 week' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit",
         "environments[0].dir: '../dev' is not a plain directory name (one path segment, no '..')",
-        "colour: unknown key 'colour'; known keys: committer, environments, freezeWindows, git, httpPort, "
+        "colour: unknown key 'colour'; known keys: committer, environments, freezeWindows, git, gitlab, httpPort, "
             + "leaderElection, minSoak, promotionPath, releaseFrom, repositories, rollbackWindow, versionServices, "
             + "watchNamespaces");
   }
@@ -67,7 +67,7 @@ class ConfigProblemsTest {
         """)).containsExactlyInAnyOrder(
             "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, layout, name, url, verification, workloadsDir",
             "repositories[0].gitlab.token: unknown key 'token'; known keys: projectId, tokenSecret, url",
-            "git.retries: unknown key 'retries'; known keys: cacheDir, maxBatch, maxPushAttempts, pushRetryBudget");
+            "git.retries: unknown key 'retries'; known keys: cacheDir, connectTimeout, maxBatch, maxPushAttempts, pushRetryBudget, readTimeout");
   }
 
   @Test
@@ -177,5 +177,15 @@ class ConfigProblemsTest {
     ConfigException e = catchThrowableOfType(ConfigException.class,
         () -> new ConfigLoader().load(Path.of("/nonexistent/operator.yaml")));
     assertThat(e.problems()).singleElement().asString().startsWith("cannot read the file: ");
+  }
+
+  @Test
+  void checksConnectionTimeoutsOfGitAndGitLab() {
+    assertThat(problems(REPO + "git: {connectTimeout: 0, readTimeout: soon}\ngitlab: {readTimeout: -5s, timeout: 1s}\n"))
+        .containsExactlyInAnyOrder(
+            "git.connectTimeout: '0' is not a positive duration such as 30s or 5m",
+            "git.readTimeout: 'soon' is not a positive duration such as 30s or 5m",
+            "gitlab.readTimeout: '-5s' is not a positive duration such as 30s or 5m",
+            "gitlab.timeout: unknown key 'timeout'; known keys: connectTimeout, readTimeout");
   }
 }

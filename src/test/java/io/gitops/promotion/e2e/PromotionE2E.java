@@ -2,6 +2,7 @@ package io.gitops.promotion.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gitops.promotion.api.ApplicationTag;
 import io.gitops.promotion.api.ImageTagChange;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
@@ -55,8 +56,13 @@ class PromotionE2E {
     assertThat(repo.read("workloads/tbd-test/frontend/overlays/tst/values.yaml")).contains("tag: \"1.5.0\"");
     assertThat(done.getStatus().getObservedGeneration()).isEqualTo(done.getMetadata().getGeneration());
     // The ServiceAccount may create events: kubectl describe shows the run.
-    assertThat(cluster.kubectl().run("-n", cluster.namespace(), "describe", "promotion", "tbd-test-dev-to-tst")
-        .orThrow().stdout()).contains("Succeeded", "Promote [DEV] v1.5.0 -> [TST] v1.3.0");
+    String described = cluster.kubectl().run("-n", cluster.namespace(), "describe", "promotion", "tbd-test-dev-to-tst")
+        .orThrow().stdout();
+    assertThat(described).contains("Succeeded", "Promote [DEV] v1.5.0 -> [TST] v1.3.0");
+    // preState/postState are rows of {service, app, tag}, not "Tbd - Test:" headings of nested maps
+    assertThat(described).containsPattern("Pre State:\\s+App:\\s+tbd-test-backend\\s+Service:\\s+backend\\s+Tag:\\s+1\\.2\\.0")
+        .doesNotContain("Tbd - Test:");
+    assertThat(done.getStatus().getPostState()).contains(new ApplicationTag("frontend", "tbd-test", "1.5.0"));
   }
 
   @Test

@@ -7,7 +7,7 @@ import io.gitops.promotion.api.ImageTagChange;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionRollback;
-import io.gitops.promotion.api.RollbackResult;
+import io.gitops.promotion.api.RollbackStatusResult;
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -39,7 +39,7 @@ class PromotionRollbackE2E {
     PromotionRollback done = cluster.awaitRollback(NAME, Phase.SUCCEEDED);
     int commits = repo.log().size();
     RevCommit rollbackCommit = repo.log().get(0);
-    assertThat(done.getStatus().getResult()).isEqualTo(RollbackResult.RESTORED);
+    assertThat(done.getStatus().getResult()).isEqualTo(RollbackStatusResult.RESTORED);
     assertThat(done.getStatus().getCommit()).isEqualTo(rollbackCommit.getName());
     assertThat(rollbackCommit.getFooterLines("Rollback-Of")).containsExactly(promotion.getMetadata().getUid());
     assertThat(rollbackCommit.getFooterLines("Rollback-Id")).containsExactly(done.getMetadata().getUid());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
+import io.gitops.promotion.api.ApplicationTag;
 import io.gitops.promotion.api.Conditions;
 import io.gitops.promotion.api.ImageTagChange;
 import io.gitops.promotion.api.Phase;
@@ -102,8 +103,10 @@ class PromotionReconcilerIT {
     assertThat(done.getStatus().getChanges()).containsExactly(
         new ImageTagChange("backend", "tbd-test-backend", "1.2.0", "1.4.0"),
         new ImageTagChange("frontend", "tbd-test", "1.3.0", "1.5.0"));
-    assertThat(done.getStatus().getPreState().get("tbd-test").get("frontend")).containsEntry("tbd-test", "1.3.0");
-    assertThat(done.getStatus().getPostState().get("tbd-test").get("frontend")).containsEntry("tbd-test", "1.5.0");
+    assertThat(done.getStatus().getPreState()).containsExactly(new ApplicationTag("backend", "tbd-test-backend", "1.2.0"),
+        new ApplicationTag("backend", "tbd-test-worker", "0.8.1"), new ApplicationTag("frontend", "tbd-test", "1.3.0"));
+    assertThat(done.getStatus().getPostState()).containsExactly(new ApplicationTag("backend", "tbd-test-backend", "1.4.0"),
+        new ApplicationTag("backend", "tbd-test-worker", "0.8.1"), new ApplicationTag("frontend", "tbd-test", "1.5.0"));
     assertThat(done.getStatus().getStartedAt()).isNotNull();
     assertThat(done.getStatus().getCompletedAt()).isNotNull();
     assertThat(done.getStatus().getObservedGeneration()).isEqualTo(done.getMetadata().getGeneration());
@@ -168,6 +171,23 @@ class PromotionReconcilerIT {
     assertThat(noGroup.getStatus().getReason()).isEqualTo("GroupNotFound");
     assertThat(noGroup.getStatus().getMessage()).contains("'nope'");
     assertThat(Conditions.find(noGroup.getStatus().getConditions(), Conditions.READY).orElseThrow().getStatus()).isEqualTo("False");
+  }
+
+  @Test
+  void aFailureMessageQuotingAUrlWithAPasswordShowsItRedactedOnStatusAndEvents() {
+    promotion("leaky", "https://bot:SECRETPASS@git.example.com/argocd.git", "DEV", "TST", false);
+
+    Promotion failed = awaitPhase("leaky", Phase.FAILED);
+
+    assertThat(failed.getStatus().getReason()).isEqualTo("InvalidName");
+    assertThat(failed.getStatus().getMessage()).contains("https://git.example.com/argocd.git")
+        .doesNotContain("SECRETPASS").doesNotContain("bot:");
+    assertThat(failed.getStatus().getConditions()).allSatisfy(c -> assertThat(c.getMessage()).doesNotContain("SECRETPASS"));
+    await().atMost(Duration.ofSeconds(30)).until(() -> client.v1().events().inNamespace("default").list().getItems()
+        .stream().anyMatch(e -> "leaky".equals(e.getInvolvedObject().getName()) && "InvalidName".equals(e.getReason())));
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .filteredOn(e -> "leaky".equals(e.getInvolvedObject().getName()))
+        .allSatisfy(e -> assertThat(e.getMessage()).doesNotContain("SECRETPASS"));
   }
 
   @Test

@@ -14,7 +14,7 @@ import io.gitops.promotion.api.PromotionRef;
 import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.api.PromotionRollbackSpec;
 import io.gitops.promotion.api.PromotionSpec;
-import io.gitops.promotion.api.RollbackResult;
+import io.gitops.promotion.api.RollbackStatusResult;
 import io.gitops.promotion.api.RunStatus;
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.nio.file.Path;
@@ -88,7 +88,7 @@ class PromotionRollbackReconcilerIT {
     client.resource(rollbackManifest("undo", PromotionRollbackReconcilerIT::ofPromotion)).create();
     PromotionRollback done = awaitPhase(PromotionRollback.class, "undo", Phase.SUCCEEDED);
 
-    assertThat(done.getStatus().getResult()).isEqualTo(RollbackResult.RESTORED);
+    assertThat(done.getStatus().getResult()).isEqualTo(RollbackStatusResult.RESTORED);
     assertThat(done.getStatus().getRestored()).containsExactlyInAnyOrder(
         new ImageTagChange("backend", "tbd-test-backend", "1.4.0", "1.2.0"),
         new ImageTagChange("frontend", "tbd-test", "1.5.0", "1.3.0"));
@@ -133,7 +133,7 @@ class PromotionRollbackReconcilerIT {
       return spec;
     })).create();
     PromotionRollback second = awaitPhase(PromotionRollback.class, "latest", Phase.SUCCEEDED);
-    assertThat(second.getStatus().getResult()).isEqualTo(RollbackResult.NOTHING_TO_ROLL_BACK);
+    assertThat(second.getStatus().getResult()).isEqualTo(RollbackStatusResult.NOTHING_TO_ROLL_BACK);
     assertThat(second.getStatus().getCommit()).isNull();
     assertThat(repo.log()).hasSize(commits);
   }
@@ -144,7 +144,7 @@ class PromotionRollbackReconcilerIT {
     repo.commitAsSomeoneElse(frontend, repo.read(frontend).replace("1.5.0", "1.5.0-hotfix"), "Hotfix in TST");
     client.resource(rollbackManifest("partial", PromotionRollbackReconcilerIT::ofPromotion)).create();
     PromotionRollback done = awaitPhase(PromotionRollback.class, "partial", Phase.SUCCEEDED);
-    assertThat(done.getStatus().getResult()).isEqualTo(RollbackResult.PARTIALLY_RESTORED);
+    assertThat(done.getStatus().getResult()).isEqualTo(RollbackStatusResult.PARTIALLY_RESTORED);
     assertThat(done.getStatus().getConflicts()).singleElement()
         .satisfies(c -> assertThat(c.actual()).isEqualTo("1.5.0-hotfix"));
     assertThat(repo.read(frontend)).contains("1.5.0-hotfix");

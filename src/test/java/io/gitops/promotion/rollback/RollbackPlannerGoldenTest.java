@@ -28,7 +28,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * TST overlays in {@code original/<service>/values.yaml}. {@code expected/} holds every overlay as
  * it must read afterwards, byte for byte; {@code plan.txt} the outcome, restorations (with the
  * GitLab project the overlay names) and conflicts;
- * {@code request.properties} whether it is forced.
+ * {@code request.properties} whether it is forced; {@code previous/}, when there is one, what each
+ * overlay held before the newest commit that changed it (the promotion, or a later edit).
  */
 class RollbackPlannerGoldenTest {
   private static final Path ROOT = Path.of("src/test/resources/rollback");
@@ -44,8 +45,9 @@ class RollbackPlannerGoldenTest {
   @MethodSource("cases")
   void restoresExactlyTheExpectedBytesAndReportsTheRest(String name) throws IOException {
     Map<String, String> original = overlays(name, "original");
+    Map<String, String> previous = overlays(name, "previous");
     RollbackPlan plan = new RollbackPlanner(LAYOUT).plan(request(name), entry(name),
-        path -> Optional.ofNullable(original.get(path)));
+        path -> Optional.ofNullable(original.get(path)), path -> Optional.ofNullable(previous.get(path)));
 
     Map<String, String> after = new TreeMap<>(original);
     for (FileEdit edit : plan.edits()) {
@@ -71,6 +73,9 @@ class RollbackPlannerGoldenTest {
   /** {@code <side>/<service>/values.yaml} keyed by the overlay's path in the repository. */
   private static Map<String, String> overlays(String name, String side) throws IOException {
     Map<String, String> files = new TreeMap<>();
+    if (!Files.isDirectory(ROOT.resolve(name).resolve(side))) {
+      return files;
+    }
     try (Stream<Path> services = Files.list(ROOT.resolve(name).resolve(side))) {
       for (Path service : services.toList()) {
         String path = LAYOUT.overlay("tbd-test", service.getFileName().toString(),

@@ -98,6 +98,29 @@ class StateFileReadingTest {
   }
 
   @Test
+  void refusesThreeThousandNestedLevelsInsideAnEntryInsteadOfOverflowingTheStack() {
+    String deep = "[".repeat(3000) + "]".repeat(3000);
+    String text = "environments:\n  TST:\n    tbd-test:\n      promotion: {id: p-1}\n"
+        + "      pre_state: {tbd-test: {frontend: {tbd-test: " + deep + "}}}\n";
+
+    assertThatThrownBy(() -> StateFile.parse(text, NOW).entry("TST", "tbd-test")).isInstanceOf(StateFormatException.class)
+        .hasMessage("line 5, column 108: mappings and sequences are nested more than 64 levels deep; a state file"
+            + " needs far fewer, so the file is not read");
+  }
+
+  @Test
+  void refusesThreeThousandNestedBlockMappingsAnywhereInTheFile() {
+    StringBuilder deep = new StringBuilder("environments:\n");
+    for (int i = 0; i < 3000; i++) {
+      deep.append("  ".repeat(i + 1)).append("k").append(i).append(":\n");
+    }
+    deep.append("  ".repeat(3001)).append("x\n");
+
+    assertThatThrownBy(() -> StateFile.parse(deep.toString(), NOW).entry("TST", "tbd-test"))
+        .isInstanceOf(StateFormatException.class).hasMessageContaining("nested more than 64 levels deep");
+  }
+
+  @Test
   void refusesAFileOfSeveralDocuments() {
     assertRefused("environments: {}\n---\nenvironments: {}\n", "more than one YAML document");
   }

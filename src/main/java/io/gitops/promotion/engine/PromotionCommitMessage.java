@@ -5,12 +5,12 @@ package io.gitops.promotion.engine;
  * trailers ({@code Promotion-Id}, {@code Requested-By}, {@code Forced}) that make the commit
  * recognisable by a retry of the same promotion.
  */
-public final class CommitMessage {
+public final class PromotionCommitMessage {
   public static final String PROMOTION_ID = "Promotion-Id";
   public static final String REQUESTED_BY = "Requested-By";
   public static final String FORCED = "Forced";
 
-  private CommitMessage() {}
+  private PromotionCommitMessage() {}
 
   public static String of(PromotionPlan plan) {
     PromotionRequest r = plan.request();

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * What a finished {@link PromotionRollback} did, as the {@code rollback} command reports it.
  * Serialised by {@link #value()}.
  */
-public enum RollbackResult {
+public enum RollbackStatusResult {
   /** Every application of the promotion is back at its pre-promotion tag. */
   RESTORED("Restored"),
   /** Some applications were restored; the others drifted since the promotion and are listed as conflicts. */
@@ -18,7 +18,7 @@ public enum RollbackResult {
 
   private final String value;
 
-  RollbackResult(String value) {
+  RollbackStatusResult(String value) {
     this.value = value;
   }
 
