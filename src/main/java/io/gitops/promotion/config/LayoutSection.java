@@ -26,8 +26,7 @@ final class LayoutSection {
       String kind = repository.string("layout", RepositoryConfig.DEFAULT_LAYOUT);
       if (kind != null && !Layouts.kinds().contains(kind)) {
         repository.problem("layout", unknownKind(kind));
-      }
-      if (kind != null && !kind.equals(Layouts.DEFAULT)) {
+      } else if (kind != null && !kind.equals(Layouts.DEFAULT)) {
         repository.problem("layout", "layout '" + kind + "' needs a path: write layout: {kind: " + kind
             + ", path: ...}");
       }
@@ -105,7 +104,7 @@ final class LayoutSection {
   }
 
   private static void checkServicesFound(ConfigNode node, PathTemplate template, Map<String, List<String>> groups) {
-    if (!groups.isEmpty()) {
+    if (!groups.isEmpty() || node.has("groups")) {
       return;
     }
     if (!template.uses("group")) {

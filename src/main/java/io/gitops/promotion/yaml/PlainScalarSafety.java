@@ -44,7 +44,8 @@ public final class PlainScalarSafety {
    */
   public static boolean canBePlainReference(String value) {
     return canBePlain(value)
-        || REFERENCE.matcher(value).matches() && !SEXAGESIMAL.matcher(value).matches();
+        || value.matches(".*[/:@].*") && REFERENCE.matcher(value).matches()
+            && !SEXAGESIMAL.matcher(value).matches();
   }
 
   public static boolean canBePlain(String value) {
