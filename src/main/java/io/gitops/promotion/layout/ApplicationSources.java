@@ -10,7 +10,8 @@ import java.util.Map;
 /**
  * An Argo CD Application manifest file seen through {@link ValuesFile}: each source is an
  * application named by its {@code chart} (or {@code repoURL}), and its {@code targetRevision} is the
- * value promoted, e.g. the chart version.
+ * value promoted, e.g. the chart version. Chart sources come first, so that the release version is
+ * a chart version rather than the branch a values source follows.
  */
 final class ApplicationSources implements ValuesFile {
   static final String KIND = "argocdApplication";
@@ -34,6 +35,7 @@ final class ApplicationSources implements ValuesFile {
   @Override
   public List<PromotableApplication> applications() {
     return manifest.sources().stream()
+        .sorted(java.util.Comparator.comparing((ApplicationManifest.Source source) -> !source.chart()))
         .map(source -> new PromotableApplication(source.name(), source.targetRevision(), null)).toList();
   }
 

@@ -23,8 +23,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
  */
 public final class ApplicationManifest {
 
-  /** One source: its name, its revision (null when it has none) and the Application holding it. */
-  public record Source(String name, String targetRevision, String application) {
+  /**
+   * One source: its name, its revision (null when it has none), the Application holding it, and
+   * whether it names a Helm chart (else it is a Git source named by its repoURL).
+   */
+  public record Source(String name, String targetRevision, String application, boolean chart) {
     public Source {
       Objects.requireNonNull(name, "name");
     }
@@ -130,8 +133,9 @@ public final class ApplicationManifest {
   private static Entry entry(String text, MappingNode source, String application, String where,
       String shared) throws OverlayFormatException {
     MappingKeys keys = MappingKeys.of(source, where + " of Application '" + application + "'");
-    String name = keys.get("chart").map(t -> YamlDocuments.string(t.getValueNode()))
-        .or(() -> keys.get("repoURL").map(t -> YamlDocuments.string(t.getValueNode()))).orElse(null);
+    String chart = keys.get("chart").map(t -> YamlDocuments.string(t.getValueNode())).orElse(null);
+    String name = chart != null ? chart
+        : keys.get("repoURL").map(t -> YamlDocuments.string(t.getValueNode())).orElse(null);
     SourcePosition position = SourcePosition.of(source);
     if (name == null || name.isBlank()) {
       throw new OverlayFormatException(position + ": " + where + " of Application '" + application
@@ -139,7 +143,7 @@ public final class ApplicationManifest {
     }
     Optional<NodeTuple> revision = keys.get("targetRevision");
     if (revision.isEmpty()) {
-      return new Entry(new Source(name, null, application), position, null);
+      return new Entry(new Source(name, null, application, chart != null), position, null);
     }
     if (!(revision.get().getValueNode() instanceof ScalarNode)) {
       throw new OverlayFormatException(SourcePosition.of(revision.get().getKeyNode())
@@ -147,7 +151,8 @@ public final class ApplicationManifest {
     }
     String sharedBy = shared != null ? shared
         : source.getAnchor().isPresent() ? "the source has an anchor or is an alias" : null;
-    return new Entry(new Source(name, YamlDocuments.string(revision.get().getValueNode()), application),
+    return new Entry(new Source(name, YamlDocuments.string(revision.get().getValueNode()), application,
+        chart != null),
         position, TagSite.of(name, "targetRevision", false, revision.get(), sharedBy, text));
   }
 }

@@ -90,9 +90,9 @@ class LayoutsCommandIT {
     String backendBefore = repo.read(backend);
     try (GitHttpServer server = GitHttpServer.start(dir, "deployer", "s3cret")) {
       CliRun promoted = cli("argocd", "promote", server.url("argocd.git"), "--from", "STG", "--to", "PRD",
-          "--dry-run=false", "--version-service", "frontend");
+          "--dry-run=false");
       assertThat(promoted.code()).as(promoted.both()).isZero();
-      assertThat(promoted.out()).startsWith("Promote [STG] v1.3.0 -> [PRD] v1.2.0");
+      assertThat(promoted.out()).startsWith("Promote [STG] v1.2.0 -> [PRD] v1.1.0");
       assertThat(repo.read(frontend)).isEqualTo(frontendBefore.replace("targetRevision: 1.2.0 ", "targetRevision: 1.3.0 "));
       assertThat(repo.read(backend)).isEqualTo(backendBefore.replace("targetRevision: \"1.1.0\"", "targetRevision: \"1.2.0\""));
       assertThat(repo.read("promote-state.yaml")).contains("PRD").contains("frontend");
