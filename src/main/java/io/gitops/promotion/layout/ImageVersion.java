@@ -19,6 +19,9 @@ public record ImageVersion(String name, String tag, String digest) {
   private static final Pattern NAME = Pattern.compile(
       "[a-z0-9]+([._-]+[a-z0-9]+)*(:[0-9]+)?(/[a-z0-9]+([._-]+[a-z0-9]+)*)*");
 
+  /** What a digest of any algorithm looks like, so that {@code sha512:<hex>} is a (refused) digest, not name:tag. */
+  private static final Pattern DIGEST_LIKE = Pattern.compile("[a-z0-9]+([+._-][a-z0-9]+)*:[A-Za-z0-9=_-]{32,}");
+
   public static ImageVersion parse(String value) {
     if (value == null) {
       return new ImageVersion(null, null, null);
@@ -26,7 +29,7 @@ public record ImageVersion(String name, String tag, String digest) {
     int at = value.indexOf('@');
     String digest = at < 0 ? null : value.substring(at + 1);
     String rest = at < 0 ? value : value.substring(0, at);
-    if (at < 0 && value.startsWith("sha256:")) {
+    if (at < 0 && (value.startsWith("sha256:") || DIGEST_LIKE.matcher(value).matches())) {
       return new ImageVersion(null, null, value);
     }
     int colon = rest.lastIndexOf(':');
