@@ -105,7 +105,7 @@ public final class Planner {
     if (services.isEmpty()) {
       throw new PromotionRejectedException(RejectionReason.GROUP_NOT_FOUND,
           "workload group '" + request.group() + "' has no service with a " + request.source().name()
-              + " overlay under " + layout.root() + "/" + request.group());
+              + " overlay under " + layout.groupLocation(request.group()));
     }
     return services;
   }

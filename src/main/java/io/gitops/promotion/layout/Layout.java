@@ -38,6 +38,11 @@ public interface Layout {
    */
   ValuesFile parse(String path, String text);
 
+  /** Where the services of a group are looked for, for messages: {@code workloads/tbd-test}. */
+  default String groupLocation(String group) {
+    return root() + "/" + group;
+  }
+
   /** The environments (by name) into which only applications pinned to a digest may be promoted. */
   default Set<String> requireDigest() {
     return Set.of();

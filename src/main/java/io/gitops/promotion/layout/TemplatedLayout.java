@@ -42,6 +42,16 @@ final class TemplatedLayout implements Layout {
   }
 
   @Override
+  public String groupLocation(String group) {
+    if (!settings.groups().isEmpty()) {
+      return settings.groups().containsKey(group) ? template.text() + " (services " + String.join(", ",
+          settings.groups().get(group)) + ")" : template.text() + " (" + group + " is not a configured group; groups: "
+          + String.join(", ", new java.util.TreeSet<>(settings.groups().keySet())) + ")";
+    }
+    return template.text() + " (services: the directories of " + template.servicesDirectory(group).orElse("?") + ")";
+  }
+
+  @Override
   public Set<String> requireDigest() {
     return settings.requireDigest();
   }

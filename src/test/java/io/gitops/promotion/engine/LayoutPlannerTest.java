@@ -147,4 +147,37 @@ class LayoutPlannerTest {
     assertThat(plan.edits().get(0).after())
         .isEqualTo("image:\n  tag: 1.5.0\nworker:\n  image: r.example.com/w:1.5.0@" + D2 + "\n");
   }
+
+  @Test
+  void aGroupTheLayoutDoesNotListIsNotFoundAndTheMessageSaysWhereItLooked() {
+    InMemoryFiles files = new InMemoryFiles(Map.of("apps/web/overlays/dev/kustomization.yaml", images(image("web", "1", null))));
+    PromotionRequest payments = new RequestValidator(EnvironmentCatalog.defaults()).validate(
+        new PromotionParameters("p-2", "payments", "DEV", "TST", null, true, false, null, "alice"));
+
+    assertThatThrownBy(() -> new Planner(kustomize(Set.of())).plan(payments, files))
+        .hasFieldOrPropertyWithValue("reason", RejectionReason.GROUP_NOT_FOUND)
+        .hasMessage("workload group 'payments' has no service with a DEV overlay under " + KUSTOMIZE_PATH
+            + " (payments is not a configured group; groups: shop)");
+  }
+
+  @Test
+  void overlaysCopyImageDigestWithTheTagAndRequireItWhereConfigured() {
+    Layout overlays = Layouts.of(new LayoutSettings("overlays", null, Map.of(), Map.of(), null, false, List.of(),
+        Set.of("PRD")), "workloads").orElseThrow();
+    String values = "applications:\n  - name: web\n    image:\n      tag: %s\n      digest: %s\n";
+    InMemoryFiles files = new InMemoryFiles(Map.of(
+        "workloads/shop/web/overlays/stg/values.yaml", values.formatted("1.5.0", D2),
+        "workloads/shop/web/overlays/prd/values.yaml", values.formatted("1.3.0", D1)));
+
+    PromotionPlan plan = new Planner(overlays).plan(request("STG", "PRD"), files);
+
+    assertThat(plan.changes()).containsExactly(new TagChange("web", "web", "1.3.0@" + D1, "1.5.0@" + D2));
+    assertThat(plan.version()).isEqualTo("1.5.0");
+    assertThat(plan.edits().get(0).after()).isEqualTo(values.formatted("1.5.0", D2));
+    InMemoryFiles unpinned = new InMemoryFiles(Map.of(
+        "workloads/shop/web/overlays/stg/values.yaml", "applications:\n  - name: web\n    image: {tag: 1.5.0}\n",
+        "workloads/shop/web/overlays/prd/values.yaml", values.formatted("1.3.0", D1)));
+    assertThatThrownBy(() -> new Planner(overlays).plan(request("STG", "PRD"), unpinned))
+        .hasFieldOrPropertyWithValue("reason", RejectionReason.DIGEST_REQUIRED);
+  }
 }
