@@ -4,6 +4,7 @@ import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.yaml.ApplicationManifest;
 import io.gitops.promotion.yaml.OverlayFormatException;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ final class ApplicationSources implements ValuesFile {
   @Override
   public List<PromotableApplication> applications() {
     return manifest.sources().stream()
-        .sorted(java.util.Comparator.comparing((ApplicationManifest.Source source) -> !source.chart()))
+        .sorted(Comparator.comparing((ApplicationManifest.Source source) -> !source.chart()))
         .map(source -> new PromotableApplication(source.name(), source.targetRevision(), null)).toList();
   }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A layout whose files are found by a {@link PathTemplate} and whose groups are either listed in the
@@ -46,7 +47,7 @@ final class TemplatedLayout implements Layout {
     if (!settings.groups().isEmpty()) {
       return settings.groups().containsKey(group) ? template.text() + " (services " + String.join(", ",
           settings.groups().get(group)) + ")" : template.text() + " (" + group + " is not a configured group; groups: "
-          + String.join(", ", new java.util.TreeSet<>(settings.groups().keySet())) + ")";
+          + String.join(", ", new TreeSet<>(settings.groups().keySet())) + ")";
     }
     return template.text() + " (services: the directories of " + template.servicesDirectory(group).orElse("?") + ")";
   }

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -140,8 +141,7 @@ public final class KustomizationFile {
                 + want.getKey() + "': " + entry.sharedBy());
           }
           added.append(entry.insertPrefix()).append(key).append(": ")
-              .append(TagScalarWriter.write(org.snakeyaml.engine.v2.common.ScalarStyle.PLAIN, value,
-                  want.getKey(), true));
+              .append(TagScalarWriter.write(ScalarStyle.PLAIN, value, want.getKey(), true));
         }
       }
       if (!added.isEmpty()) {

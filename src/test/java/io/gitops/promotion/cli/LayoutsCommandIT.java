@@ -112,4 +112,18 @@ class LayoutsCommandIT {
       assertThat(repo.read("charts/shop/api/values-tst.yaml")).contains("tag: \"1.4.0\"");
     }
   }
+
+  @Test
+  void aRepositoryTheConfigurationDoesNotHaveIsARejectedRequest() {
+    GitOpsRepository repo = example("helm");
+    CliRun unknown = CliRun.of("promote", "--repo", repo.fileUrl(), "--group", "shop", "--from", "DEV", "--to", "TST",
+        "--config", "hack/examples/helm/operator.yaml", "--repository", "payments");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).startsWith("rejected (UnknownRepository): --repository 'payments' is not in"
+        + " hack/examples/helm/operator.yaml; it has shop");
+    CliRun withoutConfig = CliRun.of("promote", "--repo", repo.fileUrl(), "--group", "shop", "--from", "DEV",
+        "--to", "TST", "--repository", "shop");
+    assertThat(withoutConfig.code()).isEqualTo(2);
+    assertThat(withoutConfig.err()).contains("--repository 'shop' needs --config");
+  }
 }

@@ -86,4 +86,16 @@ class LayoutConfigTest {
     assertThat(problems("{kind: helmValues, path: 'charts/{group}/{service}/values-{env}.yaml'}"))
         .containsExactly("repositories[0].layout.paths: the helmValues layout needs the YAML paths it copies, e.g. [image.tag]");
   }
+
+  @Test
+  void theOverlaysLayoutTakesRequireDigestInTheMappingFormAndNothingOfTheTemplatedKinds() {
+    assertThat(load("{kind: overlays, requireDigest: [STG, PRD]}").repositories().get(0).layout().requireDigest())
+        .containsExactlyInAnyOrder("STG", "PRD");
+    assertThat(problems("{kind: overlays, path: 'x/{service}/{env}.yaml'}"))
+        .containsExactly("repositories[0].layout.path: is not used by the overlays layout (it uses workloadsDir)");
+    assertThat(problems("{kind: flat, path: 'x/{service}/{env}.yaml', groups: {g: [a]}, colour: red}")).containsExactlyInAnyOrder(
+        "repositories[0].layout.colour: unknown key 'colour'; known keys: clusters, groups, kind, newName, path, paths,"
+            + " requireDigest, stateFile",
+        "repositories[0].layout.kind: 'flat' is not a layout; known layouts: argocdApplication, helmValues, kustomize, overlays");
+  }
 }
