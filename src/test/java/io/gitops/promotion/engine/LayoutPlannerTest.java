@@ -173,6 +173,7 @@ class LayoutPlannerTest {
 
     assertThat(plan.changes()).containsExactly(new TagChange("web", "web", "1.3.0@" + D1, "1.5.0@" + D2));
     assertThat(plan.version()).isEqualTo("1.5.0");
+    assertThat(PromotionTitle.of(plan)).isEqualTo("Promote [STG] v1.5.0 -> [PRD] v1.3.0 (FORCED)");
     assertThat(plan.edits().get(0).after()).isEqualTo(values.formatted("1.5.0", D2));
     InMemoryFiles unpinned = new InMemoryFiles(Map.of(
         "workloads/shop/web/overlays/stg/values.yaml", "applications:\n  - name: web\n    image: {tag: 1.5.0}\n",
