@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.gitops.promotion.api.ImageTagChange;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
+import io.gitops.promotion.api.PromotionRollback;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * The Argo CD Application layout on the real API server: the operator, configured with {@code layout:
  * {kind: argocdApplication, ...}}, promotes the chart versions ({@code targetRevision}) of the
  * example registry of {@code hack/examples/argocd} from STG to PRD, each environment on its own
- * cluster: previewed first, then approved by setting {@code dryRun: false}.
+ * cluster: previewed first, then approved by setting {@code dryRun: false}, then rolled back.
  */
 @ExtendWith(RealControlPlane.class)
 class ArgoCdLayoutE2E {
@@ -81,6 +82,23 @@ class ArgoCdLayoutE2E {
     assertThat(operator.repository().read("registry/environments/prd/eu-prod-1/backend.yaml"))
         .contains("targetRevision: \"1.2.0\"", "targetRevision: main");
     assertThat(operator.repository().read("promote-state.yaml")).contains("PRD:", "shop:", "frontend: 1.3.0");
+
+    controlPlane.kubectl().apply(namespace, """
+        apiVersion: promotion.gitops.io/v1alpha1
+        kind: PromotionRollback
+        metadata:
+          name: undo-shop-stg-to-prd
+        spec:
+          promotionRef: {name: shop-stg-to-prd}
+        """).orThrow();
+    PromotionRollback undone = await("rollback").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+        .until(() -> controlPlane.admin().resources(PromotionRollback.class).inNamespace(namespace)
+            .withName("undo-shop-stg-to-prd").get(), r -> r != null && r.getStatus() != null
+            && r.getStatus().getPhase() == Phase.SUCCEEDED);
+    assertThat(undone.getStatus().getRestored()).containsExactlyInAnyOrder(
+        new ImageTagChange("backend", "backend", "1.2.0", "1.1.0"),
+        new ImageTagChange("frontend", "frontend", "1.3.0", "1.2.0"));
+    assertThat(operator.repository().read(FRONTEND)).isEqualTo(before);
   }
 
   private Promotion awaitPhase(Phase phase) {
