@@ -73,7 +73,6 @@ public final class Planner {
         if (current != null) {
           requireValidTag(targetPath, service, app.name(), current);
         }
-        requireDigestWhereRequired(request, sourcePath, service, app);
         if (service.equals(leadService) && leadTargetTag == null) {
           leadTargetTag = current;
         }
@@ -82,6 +81,7 @@ public final class Planner {
         }
         post.put(service, app.name(), app.tag());
         if (!app.tag().equals(current)) {
+          requireDigestWhereRequired(request, sourcePath, service, app);
           changes.add(new TagChange(service, app.name(), current, app.tag()));
           newTags.put(app.name(), app.tag());
         }
@@ -127,7 +127,7 @@ public final class Planner {
     });
   }
 
-  /** An environment that runs only pinned images gets no application without a digest. */
+  /** An environment that runs only pinned images gets no application without a digest (unchanged ones stay). */
   private void requireDigestWhereRequired(PromotionRequest request, String sourcePath, String service,
       PromotableApplication app) {
     boolean required = layout.requireDigest().stream().anyMatch(env -> env.equalsIgnoreCase(request.target().name()));

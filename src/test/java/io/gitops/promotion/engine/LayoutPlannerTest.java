@@ -78,6 +78,14 @@ class LayoutPlannerTest {
         .hasMessage("PRD requires images pinned to a digest, but application api of service api has none in"
             + " apps/api/overlays/stg/kustomization.yaml (1.4.0)");
     assertThat(new Planner(kustomize(Set.of("TST"))).plan(request("STG", "PRD"), files).changes()).hasSize(2);
+    InMemoryFiles apiUnchanged = new InMemoryFiles(Map.of(
+        "apps/web/overlays/stg/kustomization.yaml", images(image("web", "1.5.0", D2)),
+        "apps/web/overlays/prd/kustomization.yaml", images(image("web", "1.3.0", D1)),
+        "apps/api/overlays/stg/kustomization.yaml", images(image("api", "1.2.0", null)),
+        "apps/api/overlays/prd/kustomization.yaml", images(image("api", "1.2.0", null))));
+    assertThat(new Planner(kustomize(Set.of("PRD"))).plan(request("STG", "PRD"), apiUnchanged).changes())
+        .as("an application that does not move is not promoted, pinned or not")
+        .containsExactly(new TagChange("web", "web", "1.3.0@" + D1, "1.5.0@" + D2));
   }
 
   @Test
