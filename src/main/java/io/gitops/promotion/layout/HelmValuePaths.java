@@ -82,18 +82,18 @@ final class HelmValuePaths implements ValuesFile {
       return Map.of(key, new ImageVersion(repository, version.tag(), version.digest()).value());
     }
     if (version.tag() == null) {
-      throw invalid(path + ": " + key + " holds a tag, but the value promoted (" + version.value()
+      throw invalid(path + ": " + key + " holds a tag, but the value to write (" + version.value()
           + ") is a digest alone");
     }
     Map<String, String> scalars = new LinkedHashMap<>(Map.of(key, version.tag()));
     Optional<String> digestPath = digestPath(key);
     boolean targetPinned = digestPath.flatMap(file::value).isPresent();
     if (version.digest() != null && (digestPath.isEmpty() || !file.has(digestPath.get()))) {
-      throw invalid(path + ": the value promoted to " + key + " is pinned to a digest, but there is no "
+      throw invalid(path + ": the value to write to " + key + " is pinned to a digest, but there is no "
           + digestPath.orElse(key + " digest") + " here to hold it; add it by hand");
     }
     if (version.digest() == null && targetPinned) {
-      throw invalid(path + ": " + digestPath.get() + " pins a digest here but the value promoted ("
+      throw invalid(path + ": " + digestPath.get() + " pins a digest here but the value to write ("
           + version.value() + ") has none; remove it here or add one to the source");
     }
     digestPath.filter(d -> version.digest() != null).ifPresent(d -> scalars.put(d, version.digest()));

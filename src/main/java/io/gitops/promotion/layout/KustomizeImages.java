@@ -86,7 +86,7 @@ final class KustomizeImages implements ValuesFile {
     if (current != null && current.digest() != null && version.digest() == null
         || current != null && current.newTag() != null && version.tag() == null) {
       String key = version.digest() == null ? "digest" : "newTag";
-      throw invalid(path + ": image '" + name + "' has a " + key + " here but the value promoted ("
+      throw invalid(path + ": image '" + name + "' has a " + key + " here but the value to write ("
           + value + ") has none; a promotion copies newTag and digest together, so remove " + key
           + " here or add it to the source", null);
     }

@@ -59,7 +59,7 @@ final class OverlayValues implements ValuesFile {
         digests.put(application, value.substring(at + 1));
       } else if (at < 0 && overlay.digest(application).isPresent()) {
         throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": application '" + application
-            + "' pins image.digest here but the value promoted (" + value + ") has none; remove it here or add"
+            + "' pins image.digest here but the value to write (" + value + ") has none; remove it here or add"
             + " one to the source");
       } else {
         tags.put(application, value);

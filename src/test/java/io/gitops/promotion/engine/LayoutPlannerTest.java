@@ -108,7 +108,7 @@ class LayoutPlannerTest {
 
     assertThatThrownBy(() -> new Planner(kustomize(Set.of())).plan(request("DEV", "TST"), files))
         .hasFieldOrPropertyWithValue("reason", RejectionReason.INVALID_OVERLAY)
-        .hasMessageContaining("image 'web' has a digest here but the value promoted (1.5.0) has none");
+        .hasMessageContaining("image 'web' has a digest here but the value to write (1.5.0) has none");
   }
 
   @Test
