@@ -32,8 +32,11 @@ public final class Layouts {
     return of(LayoutSettings.of(kind == null ? DEFAULT : kind), root);
   }
 
-  /** The configured layout, empty when no layout has the settings' kind. */
+  /** The configured layout; empty when no layout has the settings' kind, or a templated one has no path. */
   public static Optional<Layout> of(LayoutSettings settings, String root) {
+    if (settings.path() == null && !OverlaysLayout.KIND.equals(settings.kind())) {
+      return Optional.empty();
+    }
     return Optional.ofNullable(KINDS.get(settings.kind())).map(make -> make.apply(settings, root));
   }
 
