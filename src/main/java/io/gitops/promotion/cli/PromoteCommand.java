@@ -79,7 +79,7 @@ final class PromoteCommand implements Callable<Integer> {
     EnvironmentCatalog environments = config.settings().environments();
     PromotionRequest request = new RequestValidator(environments).validate(new PromotionParameters(
         UUID.randomUUID().toString(), group, from, to, versionService, dryRun, force.force, force.reason, requestedBy));
-    PromotionEngine engine = new PromotionEngine(repository.layout(), COMMITTER, Clock.systemUTC(), PromotionListener.NONE,
+    PromotionEngine engine = new PromotionEngine(config.layout().orElseGet(repository::layout), COMMITTER, Clock.systemUTC(), PromotionListener.NONE,
         repository.pushRetry(), config.settings().gates());
     try (GitLabPublishing publishing = GitLabPublishing.open(gitlab.options, releaseFrom, repository.branch,
         timeouts.gitlab(config.settings().gitlabTimeouts()),

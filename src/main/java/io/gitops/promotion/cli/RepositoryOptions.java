@@ -6,6 +6,7 @@ import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.git.GitRemote;
+import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.run.PushRetry;
 import java.time.Duration;
@@ -43,7 +44,7 @@ final class RepositoryOptions {
     return PushRetry.within(Duration.ofSeconds(Math.max(1, pushBudgetSeconds)));
   }
 
-  OverlaysLayout layout() {
+  Layout layout() {
     if (!NameRules.isRelativeDir(workloadsDir)) {
       throw new PromotionRejectedException(RejectionReason.INVALID_NAME, "--workloads-dir '" + workloadsDir
           + "' is not a relative directory of plain names inside the repository");

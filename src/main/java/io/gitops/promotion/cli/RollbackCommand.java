@@ -76,7 +76,7 @@ final class RollbackCommand implements Callable<Integer> {
     EnvironmentCatalog environments = config.settings().environments();
     RollbackRequest request = new RollbackValidator(environments).validate(new RollbackParameters(
         UUID.randomUUID().toString(), group, env, dryRun, force.force, force.reason, requestedBy, window, promotionId));
-    RollbackEngine engine = new RollbackEngine(repository.layout(), PromoteCommand.COMMITTER, Clock.systemUTC(),
+    RollbackEngine engine = new RollbackEngine(config.layout().orElseGet(repository::layout), PromoteCommand.COMMITTER, Clock.systemUTC(),
         RollbackListener.NONE, repository.pushRetry(), config.settings().gates());
     try (GitLabPublishing publishing = GitLabPublishing.open(gitlab.options, List.of(), repository.branch,
         timeouts.gitlab(config.settings().gitlabTimeouts()),

@@ -62,6 +62,7 @@ public final class ConfigLoader {
     List<String> namespaces = watchNamespaces(root);
     LeaderElection leaderElection = SettingsSection.leaderElection(root.object("leaderElection"));
     Gates gates = GatesSection.read(root, environments);
+    LayoutSection.checkEnvironments(root, repositories, environments);
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }

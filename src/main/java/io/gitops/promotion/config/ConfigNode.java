@@ -43,6 +43,16 @@ final class ConfigNode {
     }
   }
 
+  /** Whether the key holds a mapping (a string or list does not). */
+  boolean isMapping(String key) {
+    return values.get(key) instanceof Map<?, ?>;
+  }
+
+  /** The keys, in file order. */
+  List<String> keys() {
+    return values.keySet().stream().map(String::valueOf).toList();
+  }
+
   boolean has(String key) {
     return values.get(key) != null;
   }

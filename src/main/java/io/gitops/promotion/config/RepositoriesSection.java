@@ -1,6 +1,6 @@
 package io.gitops.promotion.config;
 
-import io.gitops.promotion.layout.Layouts;
+import io.gitops.promotion.layout.LayoutSettings;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,12 +54,9 @@ final class RepositoriesSection {
       node.problem("workloadsDir", "'" + workloadsDir + "' is not a relative directory of plain names");
     }
     String credentialsSecret = secretName(node, "credentialsSecret", false);
-    String layout = node.string("layout", RepositoryConfig.DEFAULT_LAYOUT);
-    if (layout != null && !Layouts.kinds().contains(layout)) {
-      node.problem("layout", "'" + layout + "' is not a layout; known layouts: " + String.join(", ", Layouts.kinds()));
-    }
+    LayoutSettings layout = LayoutSection.read(node);
     return new RepositoryConfig(name, url, branch, workloadsDir, credentialsSecret, gitlab(node.object("gitlab")),
-        layout == null ? RepositoryConfig.DEFAULT_LAYOUT : layout, verification(node.object("verification")));
+        layout, verification(node.object("verification")));
   }
 
   private static GitLabConfig gitlab(ConfigNode node) {

@@ -1,5 +1,6 @@
 package io.gitops.promotion.config;
 
+import io.gitops.promotion.layout.LayoutSettings;
 import java.util.Optional;
 
 /**
@@ -10,18 +11,24 @@ import java.util.Optional;
  *
  * @param credentialsSecret null for a repository that needs none (a local path in tests)
  * @param gitlab null when releases and deployments are not recorded in GitLab
- * @param layout the kind of repository layout (the edits seam), {@code overlays} by default
+ * @param layout the repository layout (the edits seam) as configured, {@code overlays} by default
  * @param verification where the Argo CD Applications are found, null when promotions are not verified
  */
 public record RepositoryConfig(String name, String url, String branch, String workloadsDir,
-    String credentialsSecret, GitLabConfig gitlab, String layout, VerificationConfig verification) {
+    String credentialsSecret, GitLabConfig gitlab, LayoutSettings layout, VerificationConfig verification) {
   public static final String DEFAULT_BRANCH = "main";
   public static final String DEFAULT_WORKLOADS_DIR = "workloads";
   public static final String DEFAULT_LAYOUT = "overlays";
 
   public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
       GitLabConfig gitlab) {
-    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, DEFAULT_LAYOUT, null);
+    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, LayoutSettings.of(DEFAULT_LAYOUT), null);
+  }
+
+  /** A repository whose layout is a kind with its defaults ({@code layout: overlays}). */
+  public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
+      GitLabConfig gitlab, String layout, VerificationConfig verification) {
+    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, LayoutSettings.of(layout), verification);
   }
 
   public Optional<VerificationConfig> verificationConfig() {

@@ -2,7 +2,7 @@ package io.gitops.promotion.engine;
 
 import io.gitops.promotion.layout.PromotableApplication;
 import io.gitops.promotion.layout.ValuesFile;
-import io.gitops.promotion.yaml.ImageTagGrammar;
+import io.gitops.promotion.layout.ImageVersion;
 import io.gitops.promotion.layout.RepositoryFiles;
 import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.state.TagSnapshot;
@@ -62,25 +62,32 @@ public final class Planner {
               + request.target().name() + " overlay; skipped");
           continue;
         }
-        if (app.tag() == null || match.get().tag() == null) {
+        boolean addable = match.get().tag() == null && match.get().valueMayBeAdded();
+        if (app.tag() == null || match.get().tag() == null && !addable) {
           warnings.add("application " + app.name() + " of service " + service + " has no image.tag in the "
               + (app.tag() == null ? request.source() : request.target()).name() + " overlay; skipped");
           continue;
         }
         String current = match.get().tag();
         requireValidTag(sourcePath, service, app.name(), app.tag());
-        requireValidTag(targetPath, service, app.name(), current);
+        if (current != null) {
+          requireValidTag(targetPath, service, app.name(), current);
+        }
         if (service.equals(leadService) && leadTargetTag == null) {
           leadTargetTag = current;
         }
-        pre.put(service, app.name(), current);
+        if (current != null) {
+          pre.put(service, app.name(), current);
+        }
         post.put(service, app.name(), app.tag());
-        if (!current.equals(app.tag())) {
+        if (!app.tag().equals(current)) {
+          requireDigestWhereRequired(request, sourcePath, service, app);
           changes.add(new TagChange(service, app.name(), current, app.tag()));
           newTags.put(app.name(), app.tag());
         }
       }
       if (!newTags.isEmpty()) {
+        warnings.addAll(target.additions(newTags));
         edits.add(new FileEdit(targetPath, targetText.get(), target.withValues(newTags)));
       }
     }
@@ -98,7 +105,7 @@ public final class Planner {
     if (services.isEmpty()) {
       throw new PromotionRejectedException(RejectionReason.GROUP_NOT_FOUND,
           "workload group '" + request.group() + "' has no service with a " + request.source().name()
-              + " overlay under " + layout.root() + "/" + request.group());
+              + " overlay under " + layout.groupLocation(request.group()));
     }
     return services;
   }
@@ -113,15 +120,31 @@ public final class Planner {
   }
 
   /** A tag no registry would accept (spaces, '#', a mapping, 200,000 characters) is never copied. */
-  private static void requireValidTag(String path, String service, String app, String tag) {
-    ImageTagGrammar.problemWithDigest(tag).ifPresent(problem -> {
+  private void requireValidTag(String path, String service, String app, String tag) {
+    layout.valueProblem(tag).ifPresent(problem -> {
       throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY,
           path + ": application " + app + " of service " + service + ": " + problem);
     });
   }
 
+  /** An environment that runs only pinned images gets no application without a digest (unchanged ones stay). */
+  private void requireDigestWhereRequired(PromotionRequest request, String sourcePath, String service,
+      PromotableApplication app) {
+    boolean required = layout.requireDigest().stream().anyMatch(env -> env.equalsIgnoreCase(request.target().name()));
+    if (required && !ImageVersion.parse(app.tag()).pinned()) {
+      throw new PromotionRejectedException(RejectionReason.DIGEST_REQUIRED, request.target().name()
+          + " requires images pinned to a digest, but application " + app.name() + " of service " + service
+          + " has none in " + sourcePath + " (" + app.tag() + ")");
+    }
+  }
+
+  /** The release version: the first source value's tag, without a digest pinning it. */
   private static String firstTag(ValuesFile values) {
     return values.applications().stream().map(PromotableApplication::tag)
-        .filter(t -> t != null).findFirst().orElse(null);
+        .filter(t -> t != null).findFirst()
+        .map(t -> {
+          ImageVersion version = ImageVersion.parse(t);
+          return version.tag() != null ? version.tag() : version.pinned() ? null : t;
+        }).orElse(null);
   }
 }

@@ -21,7 +21,7 @@ public final class PromotionCommitMessage {
     text.append("\n\n");
     for (TagChange c : plan.changes()) {
       text.append("- ").append(c.service()).append('/').append(c.app()).append(": ")
-          .append(c.from()).append(" -> ").append(c.to()).append('\n');
+          .append(c.from() == null ? "(none)" : c.from()).append(" -> ").append(c.to()).append('\n');
     }
     text.append('\n').append(PROMOTION_ID).append(": ").append(r.promotionId()).append('\n')
         .append(REQUESTED_BY).append(": ").append(oneLine(r.requestedBy())).append('\n');

@@ -1,5 +1,7 @@
 package io.gitops.promotion.engine;
 
+import io.gitops.promotion.layout.ImageVersion;
+
 /**
  * The one-line name of a promotion, as the pipeline named its runs:
  * {@code Promote [DEV] v1.5.0 -> [TST] v1.3.0}, {@code Preview [...]} for a dry run and a
@@ -23,7 +25,10 @@ public final class PromotionTitle {
         + " " + arrow + " [" + r.target().name() + "] " + versionText(plan.leadTargetTag());
   }
 
-  static String versionText(String tag) {
+  /** {@code v1.3.0}; a value pinned to a digest shows its tag only, one without a tag shows as (none). */
+  static String versionText(String value) {
+    String tag = value == null || value.indexOf('@') < 0 && !value.startsWith("sha256:") ? value
+        : ImageVersion.parse(value).tag();
     if (tag == null) {
       return "(none)";
     }

@@ -14,6 +14,8 @@ public enum RejectionReason {
   GROUP_NOT_FOUND("GroupNotFound"),
   VERSION_SERVICE_NOT_FOUND("VersionServiceNotFound"),
   INVALID_OVERLAY("InvalidOverlay"),
+  /** An application without a digest promoted into an environment that requires one. */
+  DIGEST_REQUIRED("DigestRequired"),
   /** A symbolic link, submodule or executable where a promotion reads or writes a file or directory. */
   UNSUPPORTED_ENTRY("UnsupportedEntry"),
   INVALID_STATE_FILE("InvalidStateFile"),

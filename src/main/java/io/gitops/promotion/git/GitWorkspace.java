@@ -261,8 +261,10 @@ public final class GitWorkspace implements AutoCloseable {
     try (RevWalk walk = new RevWalk(repo); DiffFormatter formatter = new DiffFormatter(out)) {
       RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
       formatter.setRepository(repo);
-      formatter.setPathFilter(AndTreeFilter.create(PathFilter.create(pathPrefix.replaceAll("/$", "")),
-          PathFilter.create(excludedPath).negate()));
+      String prefix = pathPrefix.replaceAll("/$", "");
+      // A layout whose files start at the repository root has no prefix to filter on.
+      formatter.setPathFilter(prefix.isEmpty() ? PathFilter.create(excludedPath).negate()
+          : AndTreeFilter.create(PathFilter.create(prefix), PathFilter.create(excludedPath).negate()));
       formatter.format(commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0)).getTree(), commit.getTree());
       formatter.flush();
       return out.toString(StandardCharsets.UTF_8).replaceAll("(?m)^(diff --git|index) .*\n", "");

@@ -2,6 +2,8 @@ package io.gitops.promotion.layout;
 
 import io.gitops.promotion.config.Environment;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The edits seam: where a repository keeps the promotable values of each service of a workload group
@@ -35,4 +37,22 @@ public interface Layout {
    *     the file cannot be read safely; the message names the path
    */
   ValuesFile parse(String path, String text);
+
+  /** Where the services of a group are looked for, for messages: {@code workloads/tbd-test}. */
+  default String groupLocation(String group) {
+    return root() + "/" + group;
+  }
+
+  /** The environments (by name) into which only applications pinned to a digest may be promoted. */
+  default Set<String> requireDigest() {
+    return Set.of();
+  }
+
+  /**
+   * Why a value read from a file must not be copied (see {@link ImageVersion#problem}); empty when it
+   * may. A layout whose values are not image versions says so here.
+   */
+  default Optional<String> valueProblem(String value) {
+    return ImageVersion.problem(value);
+  }
 }

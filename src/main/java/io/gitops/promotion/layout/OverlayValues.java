@@ -4,10 +4,15 @@ import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.yaml.OverlayFile;
 import io.gitops.promotion.yaml.OverlayFormatException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** An overlay {@code values.yaml} seen through {@link ValuesFile}: {@code applications[].image.tag}. */
+/**
+ * An overlay {@code values.yaml} seen through {@link ValuesFile}: {@code applications[].image.tag},
+ * pinned by {@code image.digest} when the application has one ({@code 1.5.0@sha256:...}). A target
+ * without {@code image.digest} takes a pinned value whole in its tag, as before digests were read.
+ */
 final class OverlayValues implements ValuesFile {
   private final String path;
   private final OverlayFile overlay;
@@ -17,7 +22,8 @@ final class OverlayValues implements ValuesFile {
     this.path = path;
     this.overlay = overlay;
     this.applications = overlay.applications().stream()
-        .map(a -> new PromotableApplication(a.name(), a.tag(), a.gitlabProjectId())).toList();
+        .map(a -> new PromotableApplication(a.name(), value(overlay, a.name(), a.tag()), a.gitlabProjectId()))
+        .toList();
   }
 
   static OverlayValues parse(String path, String text) {
@@ -38,10 +44,29 @@ final class OverlayValues implements ValuesFile {
     return applications;
   }
 
+  private static String value(OverlayFile overlay, String application, String tag) {
+    return overlay.digest(application).filter(d -> tag != null).map(d -> tag + "@" + d).orElse(tag);
+  }
+
   @Override
   public String withValues(Map<String, String> newValues) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    Map<String, String> digests = new LinkedHashMap<>();
+    newValues.forEach((application, value) -> {
+      int at = value == null ? -1 : value.indexOf('@');
+      if (at >= 0 && overlay.hasDigestKey(application)) {
+        tags.put(application, value.substring(0, at));
+        digests.put(application, value.substring(at + 1));
+      } else if (at < 0 && overlay.digest(application).isPresent()) {
+        throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": application '" + application
+            + "' pins image.digest here but the value to write (" + value + ") has none; remove it here or add"
+            + " one to the source");
+      } else {
+        tags.put(application, value);
+      }
+    });
     try {
-      return overlay.withTags(newValues);
+      return overlay.withTagsAndDigests(tags, digests);
     } catch (OverlayFormatException e) {
       throw invalid(path, e);
     }

@@ -26,4 +26,12 @@ public interface ValuesFile {
    *     value cannot be changed safely; the message names the path and the application
    */
   String withValues(Map<String, String> newValues);
+
+  /**
+   * What {@link #withValues} adds rather than replaces, one line each for a person (e.g. a {@code
+   * newTag} put in after {@code name}); empty when it only replaces values.
+   */
+  default List<String> additions(Map<String, String> newValues) {
+    return List.of();
+  }
 }

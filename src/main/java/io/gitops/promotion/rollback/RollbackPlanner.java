@@ -49,7 +49,7 @@ public final class RollbackPlanner {
     Map<String, Long> gitlabProjectIds = new LinkedHashMap<>();
     for (Map.Entry<String, Map<String, String>> service : entry.preState().services().entrySet()) {
       requirePlain("service", service.getKey(), request);
-      service.getValue().keySet().forEach(app -> requirePlain("application", app, request));
+      service.getValue().keySet().forEach(app -> requireApplicationName(app, request));
       String path = layout.valuesPath(request.group(), service.getKey(), request.target());
       Optional<String> text = files.apply(path);
       ValuesFile overlay = text.map(t -> layout.parse(path, t)).orElse(null);
@@ -111,6 +111,14 @@ public final class RollbackPlanner {
    * Names from the state file become path segments: one that is not a plain name (a path, {@code ..})
    * makes the state file invalid rather than a path outside the group.
    */
+  /** Application names are never paths, but may be image names ({@code harbor.example.com:5000/shop/web}). */
+  private static void requireApplicationName(String name, RollbackRequest request) {
+    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}")) {
+      throw new PromotionRejectedException(RejectionReason.INVALID_STATE_FILE, "the state entry of " + request.group()
+          + " in " + request.target().name() + " names application '" + name + "', which is not an application name");
+    }
+  }
+
   private static void requirePlain(String what, String name, RollbackRequest request) {
     if (!PlainName.isPlain(name)) {
       throw new PromotionRejectedException(RejectionReason.INVALID_STATE_FILE, "the state entry of " + request.group()

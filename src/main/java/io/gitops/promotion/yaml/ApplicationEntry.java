@@ -9,8 +9,15 @@ import java.util.Objects;
  * @param application the values read
  * @param position where the entry starts, for messages
  * @param tagSite where {@code image.tag} is; {@code null} when the entry has no {@code image.tag}
+ * @param digest the value of {@code image.digest}; {@code null} when absent or YAML null
+ * @param digestSite where {@code image.digest} is; {@code null} when the entry has none
  */
-record ApplicationEntry(OverlayApplication application, SourcePosition position, TagSite tagSite) {
+record ApplicationEntry(OverlayApplication application, SourcePosition position, TagSite tagSite,
+    String digest, TagSite digestSite) {
+
+  ApplicationEntry(OverlayApplication application, SourcePosition position, TagSite tagSite) {
+    this(application, position, tagSite, null, null);
+  }
 
   ApplicationEntry {
     Objects.requireNonNull(application, "application");

@@ -43,8 +43,16 @@ final class ApplicationEntryReader {
     NodeTuple pair = tagPair.get();
     String tag = stringOrNull((ScalarNode) pair.getValueNode());
     Node image = keys.get("image").orElseThrow().getValueNode();
-    TagSite site = TagSite.of(name, pair, sharedBy(sharedBy, mapping, image), text);
-    return new ApplicationEntry(new OverlayApplication(name, tag, projectId), position, site);
+    String shared = sharedBy(sharedBy, mapping, image);
+    TagSite site = TagSite.of(name, pair, shared, text);
+    Optional<NodeTuple> digestPair = MappingKeys.of((MappingNode) image, "image of " + where).get("digest")
+        .filter(p -> p.getValueNode() instanceof ScalarNode);
+    if (digestPair.isEmpty()) {
+      return new ApplicationEntry(new OverlayApplication(name, tag, projectId), position, site);
+    }
+    return new ApplicationEntry(new OverlayApplication(name, tag, projectId), position, site,
+        stringOrNull((ScalarNode) digestPair.get().getValueNode()),
+        TagSite.of(name, "image.digest", true, digestPair.get(), shared, text));
   }
 
   private static String sharedBy(String sequenceSharedBy, Node application, Node image) {

@@ -107,6 +107,45 @@ public final class OverlayFile {
     return TagEditor.apply(text, edits);
   }
 
+  /**
+   * The {@code image.digest} of an application that pins its image with one, e.g. {@code
+   * sha256:<64 hex>}; empty when the application has no such key or it is YAML null.
+   */
+  public Optional<String> digest(String application) {
+    return Optional.ofNullable(entries.get(application)).map(ApplicationEntry::digest);
+  }
+
+  /** Whether the application has an {@code image.digest} key, even an empty one. */
+  public boolean hasDigestKey(String application) {
+    return Optional.ofNullable(entries.get(application)).map(ApplicationEntry::digestSite).isPresent();
+  }
+
+  /**
+   * Like {@link #withTags(Map)}, also replacing {@code image.digest} of each application named in
+   * {@code newDigestByApplication} (in its quoting style; a digest stays plain when it was). An
+   * application without an {@code image.digest} key is refused: the key is not invented.
+   */
+  public String withTagsAndDigests(Map<String, String> newTagByApplication, Map<String, String> newDigestByApplication)
+      throws OverlayFormatException {
+    if (newDigestByApplication.isEmpty()) {
+      return withTags(newTagByApplication);
+    }
+    String tagged = withTags(newTagByApplication);
+    OverlayFile reread = parse(tagged);
+    List<TagEditor.TagEdit> edits = new ArrayList<>();
+    for (Map.Entry<String, String> wanted : new TreeMap<>(newDigestByApplication).entrySet()) {
+      ApplicationEntry entry = reread.entries.get(wanted.getKey());
+      if (entry == null || entry.digestSite() == null) {
+        throw new OverlayFormatException("application '" + wanted.getKey()
+            + "' has no image.digest to replace; add one by hand");
+      }
+      if (!wanted.getValue().equals(entry.digest())) {
+        edits.add(new TagEditor.TagEdit(entry.digestSite(), wanted.getValue()));
+      }
+    }
+    return TagEditor.apply(tagged, edits);
+  }
+
   private static Optional<TagEditor.TagEdit> edit(ApplicationEntry entry, String newTag)
       throws OverlayFormatException {
     if (newTag == null) {

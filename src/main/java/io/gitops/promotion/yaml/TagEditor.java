@@ -21,29 +21,45 @@ final class TagEditor {
    *     new value cannot be written; then nothing is edited
    */
   static String apply(String text, List<TagEdit> edits) throws OverlayFormatException {
+    return apply(text, edits, List.of());
+  }
+
+  /** New text put in at an index, e.g. a key the target lacks; it replaces nothing. */
+  record Insertion(int at, String text) {}
+
+  /**
+   * Like {@link #apply(String, List)}, also putting in each insertion; an insertion and a replaced
+   * value never share an index.
+   */
+  static String apply(String text, List<TagEdit> edits, List<Insertion> insertions)
+      throws OverlayFormatException {
     List<Splice> splices = new ArrayList<>();
+    for (Insertion insertion : insertions) {
+      splices.add(new Splice(insertion.at(), insertion.at(), insertion.text()));
+    }
     for (TagEdit edit : edits) {
-      splices.add(new Splice(edit.site(), replacement(edit)));
+      splices.add(new Splice(edit.site().start(), edit.site().end(), replacement(edit)));
     }
     // From the end of the text backwards, so that earlier ranges keep their indices.
-    splices.sort(Comparator.comparingInt((Splice splice) -> splice.site().start()).reversed());
+    splices.sort(Comparator.comparingInt(Splice::start).reversed());
     StringBuilder edited = new StringBuilder(text);
     for (Splice splice : splices) {
-      edited.replace(splice.site().start(), splice.site().end(), splice.text());
+      edited.replace(splice.start(), splice.end(), splice.text());
     }
     return edited.toString();
   }
 
-  private record Splice(TagSite site, String text) {}
+  private record Splice(int start, int end, String text) {}
 
   private static String replacement(TagEdit edit) throws OverlayFormatException {
     TagSite site = edit.site();
     if (site.refusal() != null) {
       throw new OverlayFormatException(
-          site.position() + ": cannot edit image.tag of application '" + site.application()
+          site.position() + ": cannot edit " + site.field() + " of application '" + site.application()
               + "': " + site.refusal());
     }
-    String written = TagScalarWriter.write(site.style(), edit.newTag(), site.application());
+    String written = TagScalarWriter.write(site.style(), edit.newTag(), site.application(),
+        site.references());
     // An empty value sits right after "tag:"; without a space the new text would join the key.
     return site.start() == site.end() ? " " + written : written;
   }

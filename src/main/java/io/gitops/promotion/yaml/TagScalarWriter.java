@@ -18,13 +18,23 @@ final class TagScalarWriter {
    */
   static String write(ScalarStyle style, String value, String application)
       throws OverlayFormatException {
+    return write(style, value, application, false);
+  }
+
+  /**
+   * @param references whether a plain value may stay plain as an image reference or digest
+   *     ({@link PlainScalarSafety#canBePlainReference})
+   */
+  static String write(ScalarStyle style, String value, String application, boolean references)
+      throws OverlayFormatException {
     if (value.codePoints().anyMatch(TagScalarWriter::isUnwritable)) {
       throw new OverlayFormatException(
           "the new tag for application '" + application
               + "' contains a line break or control character: " + escapeForMessage(value));
     }
     return switch (style) {
-      case PLAIN -> PlainScalarSafety.canBePlain(value) ? value : doubleQuoted(value);
+      case PLAIN -> PlainScalarSafety.canBePlain(value)
+          || references && PlainScalarSafety.canBePlainReference(value) ? value : doubleQuoted(value);
       case SINGLE_QUOTED -> "'" + value.replace("'", "''") + "'";
       case DOUBLE_QUOTED -> doubleQuoted(value);
       default -> throw new IllegalArgumentException("no writer for scalar style " + style);

@@ -11,6 +11,9 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  * raised only when someone asks to change the value.
  *
  * @param application the application the tag belongs to
+ * @param field the key path of the value for messages, e.g. {@code image.tag} or {@code newTag}
+ * @param references whether the value may be an image reference or digest ({@code sha256:...},
+ *     {@code repo/name:1.0}), which may then stay plain
  * @param position where the {@code tag} key is, for messages
  * @param start index (UTF-16, as {@link String} counts) of the value's first character
  * @param end index just past the value's last character; equal to {@code start} for an empty value
@@ -19,6 +22,8 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
  */
 record TagSite(
     String application,
+    String field,
+    boolean references,
     SourcePosition position,
     int start,
     int end,
@@ -33,13 +38,20 @@ record TagSite(
    *     {@code null} otherwise
    */
   static TagSite of(String application, NodeTuple tagPair, String sharedBy, String text) {
+    return of(application, "image.tag", false, tagPair, sharedBy, text);
+  }
+
+  /** Locates the value of any {@code key: value} pair, e.g. a kustomize image's {@code newTag}. */
+  static TagSite of(String application, String field, boolean references, NodeTuple tagPair,
+      String sharedBy, String text) {
     ScalarNode value = (ScalarNode) tagPair.getValueNode();
     int start = charIndex(text, value.getStartMark().orElseThrow().getIndex());
     int end = charIndex(text, value.getEndMark().orElseThrow().getIndex());
     int keyEnd = charIndex(text, tagPair.getKeyNode().getEndMark().orElseThrow().getIndex());
     SourcePosition position = SourcePosition.of(tagPair.getKeyNode());
     String refusal = refusal(value, text, start, end, keyEnd, sharedBy);
-    return new TagSite(application, position, start, end, value.getScalarStyle(), refusal);
+    return new TagSite(application, field, references, position, start, end,
+        value.getScalarStyle(), refusal);
   }
 
   private static String refusal(
@@ -66,7 +78,7 @@ record TagSite(
       return "the value is a block scalar (| or >); write it on one line, e.g. tag: \"1.0.0\"";
     }
     if (start == end && (start == 0 || text.charAt(start - 1) != ':')) {
-      return "the value is empty and not written after 'tag:'; write a value first";
+      return "the value is empty and not written right after the key; write a value first";
     }
     return null;
   }

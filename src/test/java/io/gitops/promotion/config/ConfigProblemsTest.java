@@ -90,7 +90,7 @@ class ConfigProblemsTest {
             "repositories[1].verification.applicationName: '{group}-{app}' has an unknown placeholder; known: {group},"
                 + " {service}, {env}",
             "repositories[1].verification.timeout: 'soon' is not a duration such as 15m or 1h",
-            "repositories[1].layout: 'flat' is not a layout; known layouts: overlays",
+            "repositories[1].layout: 'flat' is not a layout; known layouts: argocdApplication, helmValues, kustomize, overlays",
             "repositories[0].name: 'a/b' is not a plain name (letters, digits, '.', '_', '-')",
             "repositories[0].branch: 'feature..x' is not a branch name",
             "repositories[0].workloadsDir: '/abs' is not a relative directory of plain names",

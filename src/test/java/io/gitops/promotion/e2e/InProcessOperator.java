@@ -64,8 +64,14 @@ public final class InProcessOperator implements AutoCloseable {
   /** @param configurationExtra more top-level keys of the configuration (e.g. freezeWindows) */
   public static InProcessOperator start(ControlPlane controlPlane, Path workDir, String repositoryExtra,
       String configurationExtra) throws Exception {
+    return start(controlPlane, workDir, GitOpsRepository.EXAMPLE, repositoryExtra, configurationExtra);
+  }
+
+  /** @param seed the files of the GitOps repository, e.g. an example of {@code hack/examples/} */
+  public static InProcessOperator start(ControlPlane controlPlane, Path workDir, Path seed, String repositoryExtra,
+      String configurationExtra) throws Exception {
     Path gitRoot = workDir.resolve("git");
-    GitOpsRepository repository = GitOpsRepository.create(gitRoot, REPOSITORY + ".git", GitOpsRepository.EXAMPLE);
+    GitOpsRepository repository = GitOpsRepository.create(gitRoot, REPOSITORY + ".git", seed);
     String password = UUID.randomUUID().toString();
     GitHttpServer gitServer = GitHttpServer.start(gitRoot, GIT_USER, password);
     controlPlane.kubectl().apply(ControlPlane.OPERATOR_NAMESPACE, """

@@ -33,4 +33,16 @@ class PlainScalarSafetyTest {
   void stringsThatAreNotValidOrNotSafePlainNeedQuotes(String value) {
     assertThat(PlainScalarSafety.canBePlain(value)).isFalse();
   }
+
+  @org.junit.jupiter.api.Test
+  void imageReferencesAndDigestsStayPlainWhereTheyMayBeReferences() {
+    String digest = "sha256:" + "ab".repeat(32);
+    org.assertj.core.api.Assertions.assertThat(PlainScalarSafety.canBePlain(digest)).isFalse();
+    org.assertj.core.api.Assertions.assertThat(PlainScalarSafety.canBePlainReference(digest)).isTrue();
+    org.assertj.core.api.Assertions.assertThat(PlainScalarSafety.canBePlainReference("harbor.example.com:5000/shop/web:1.5.0@" + digest)).isTrue();
+    org.assertj.core.api.Assertions.assertThat(PlainScalarSafety.canBePlainReference("1.10")).isFalse();
+    org.assertj.core.api.Assertions.assertThat(PlainScalarSafety.canBePlainReference("1:30")).as("YAML 1.1 sexagesimal").isFalse();
+    org.assertj.core.api.Assertions.assertThat(PlainScalarSafety.canBePlainReference("web:")).isFalse();
+    org.assertj.core.api.Assertions.assertThat(PlainScalarSafety.canBePlainReference("a: b")).isFalse();
+  }
 }
