@@ -1,6 +1,7 @@
 package io.gitops.promotion.config;
 
 import io.gitops.promotion.gate.Gates;
+import io.gitops.promotion.logging.LogFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Optional;
  * @param httpPort port of /metrics, /healthz and /readyz
  * @param watchNamespaces namespaces whose resources are reconciled; empty means all
  * @param gates freeze windows and soak time that hold promotions and rollbacks until they may run
+ * @param logFormat the shape of the operator's log lines ({@code logging.format}); {@code --log-format} overrides it
  */
 public record OperatorConfig(
     List<RepositoryConfig> repositories,
@@ -31,7 +33,8 @@ public record OperatorConfig(
     int httpPort,
     List<String> watchNamespaces,
     LeaderElection leaderElection,
-    Gates gates) {
+    Gates gates,
+    LogFormat logFormat) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -39,7 +42,7 @@ public record OperatorConfig(
       List<Environment> releaseFrom, RollbackWindow rollbackWindow, Map<String, String> versionServices,
       Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection) {
     this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
-        watchNamespaces, leaderElection, Gates.none());
+        watchNamespaces, leaderElection, Gates.none(), LogFormat.TEXT);
   }
 
   public OperatorConfig {

@@ -1,5 +1,6 @@
 package io.gitops.promotion.config;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -12,9 +13,11 @@ import java.util.Optional;
  * @param gitlab null when releases and deployments are not recorded in GitLab
  * @param layout the kind of repository layout (the edits seam), {@code overlays} by default
  * @param verification where the Argo CD Applications are found, null when promotions are not verified
+ * @param notifications webhooks told about the phase transitions of the repository's runs
  */
 public record RepositoryConfig(String name, String url, String branch, String workloadsDir,
-    String credentialsSecret, GitLabConfig gitlab, String layout, VerificationConfig verification) {
+    String credentialsSecret, GitLabConfig gitlab, String layout, VerificationConfig verification,
+    List<NotificationConfig> notifications) {
   public static final String DEFAULT_BRANCH = "main";
   public static final String DEFAULT_WORKLOADS_DIR = "workloads";
   public static final String DEFAULT_LAYOUT = "overlays";
@@ -22,6 +25,15 @@ public record RepositoryConfig(String name, String url, String branch, String wo
   public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
       GitLabConfig gitlab) {
     this(name, url, branch, workloadsDir, credentialsSecret, gitlab, DEFAULT_LAYOUT, null);
+  }
+
+  public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
+      GitLabConfig gitlab, String layout, VerificationConfig verification) {
+    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, layout, verification, List.of());
+  }
+
+  public RepositoryConfig {
+    notifications = List.copyOf(notifications);
   }
 
   public Optional<VerificationConfig> verificationConfig() {

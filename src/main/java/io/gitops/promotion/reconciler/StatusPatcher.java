@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.function.Consumer;
 
 /**
  * Writes a resource's status as soon as it is decided (Running before a push, the result after), so
@@ -14,9 +15,16 @@ public final class StatusPatcher {
   private static final int CONFLICT = 409;
 
   private final KubernetesClient client;
+  private final Consumer<HasMetadata> written;
 
   public StatusPatcher(KubernetesClient client) {
+    this(client, resource -> { });
+  }
+
+  /** @param written told of every status written, e.g. {@link PhaseNotifications} */
+  public StatusPatcher(KubernetesClient client, Consumer<HasMetadata> written) {
     this.client = client;
+    this.written = written;
   }
 
   /**
@@ -31,6 +39,12 @@ public final class StatusPatcher {
 
   /** Replaces the status and returns the resource as the API server now has it. */
   public <S, R extends CustomResource<?, S>> R patch(R resource) {
+    R updated = update(resource);
+    written.accept(updated);
+    return updated;
+  }
+
+  private <S, R extends CustomResource<?, S>> R update(R resource) {
     try {
       return client.resource(resource).updateStatus();
     } catch (KubernetesClientException e) {
