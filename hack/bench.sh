@@ -43,7 +43,7 @@ mkdir -p "$out"
 mvn -B -ntp -q package -DskipTests
 mvn -B -ntp -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile="$out/classpath.txt" >/dev/null
 cp="target/test-classes:target/classes:$(cat "$out/classpath.txt")"
-java_opts=(-Xmx2g -Dorg.slf4j.simpleLogger.defaultLogLevel=warn)
+java_opts=(-Xmx2g -Dpromotion.logLevel=warn)
 
 run_jmh() {
   local jmh_args=()

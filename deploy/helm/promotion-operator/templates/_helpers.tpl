@@ -33,6 +33,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- range .Values.config.repositories -}}
 {{- if .credentialsSecret -}}{{- $names = append $names .credentialsSecret -}}{{- end -}}
 {{- if and .gitlab .gitlab.tokenSecret -}}{{- $names = append $names .gitlab.tokenSecret -}}{{- end -}}
+{{- range .notifications -}}{{- if .urlFrom -}}{{- $names = append $names .urlFrom.secretName -}}{{- end -}}{{- end -}}
 {{- end -}}
 {{- $names | uniq | toJson -}}
 {{- end -}}

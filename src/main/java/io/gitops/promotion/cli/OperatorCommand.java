@@ -9,19 +9,30 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import io.gitops.promotion.logging.LogFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code operator}: runs the operator against the current kube context until stopped. */
 @Command(name = "operator", mixinStandardHelpOptions = true,
     description = "Run the operator: reconcile Promotion and PromotionRollback resources of the current kube context.")
 final class OperatorCommand implements Callable<Integer> {
+  private static final Logger LOG = LoggerFactory.getLogger(OperatorCommand.class);
+
   @Option(names = "--config", required = true, paramLabel = "<file>", description = "Operator configuration file (YAML).")
   Path config;
 
+  @Mixin
+  LogFormatOption logFormat;
+
   @Override
   public Integer call() throws InterruptedException {
+    logFormat.chosen().ifPresent(LogFormat::apply);
     OperatorConfig loaded = new ConfigLoader().load(config);
+    logFormat.apply(loaded.logFormat());
     CountDownLatch stopped = new CountDownLatch(1);
     KubernetesClient client = new KubernetesClientBuilder().build();
     OperatorRuntime runtime = OperatorRuntime.start(loaded, client, Clock.systemUTC());
@@ -30,7 +41,7 @@ final class OperatorCommand implements Callable<Integer> {
       client.close();
       stopped.countDown();
     }, "shutdown"));
-    System.err.println("promotion-operator running; metrics, /healthz and /readyz on port " + runtime.httpPort());
+    LOG.atInfo().addKeyValue("port", runtime.httpPort()).log("promotion-operator running; metrics, /healthz and /readyz");
     stopped.await();
     return ExitCodes.OK;
   }

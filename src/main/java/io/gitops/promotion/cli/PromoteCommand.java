@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import io.gitops.promotion.logging.LogFormat;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -70,12 +71,16 @@ final class PromoteCommand implements Callable<Integer> {
   @Mixin
   TimeoutOptions timeouts;
 
+  @Mixin
+  LogFormatOption logFormat;
+
   @Option(names = "--release-from", split = ",", paramLabel = "<env>",
       description = "Environments whose promotions get a GitLab tag and release (default: DEV).")
   List<String> releaseFrom;
 
   @Override
   public Integer call() {
+    logFormat.apply(LogFormat.TEXT);
     EnvironmentCatalog environments = config.settings().environments();
     PromotionRequest request = new RequestValidator(environments).validate(new PromotionParameters(
         UUID.randomUUID().toString(), group, from, to, versionService, dryRun, force.force, force.reason, requestedBy));

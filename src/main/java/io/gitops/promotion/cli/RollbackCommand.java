@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import io.gitops.promotion.logging.LogFormat;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -71,8 +72,12 @@ final class RollbackCommand implements Callable<Integer> {
   @Mixin
   TimeoutOptions timeouts;
 
+  @Mixin
+  LogFormatOption logFormat;
+
   @Override
   public Integer call() {
+    logFormat.apply(LogFormat.TEXT);
     EnvironmentCatalog environments = config.settings().environments();
     RollbackRequest request = new RollbackValidator(environments).validate(new RollbackParameters(
         UUID.randomUUID().toString(), group, env, dryRun, force.force, force.reason, requestedBy, window, promotionId));

@@ -1,6 +1,7 @@
 package io.gitops.promotion.config;
 
 import io.gitops.promotion.gate.Gates;
+import io.gitops.promotion.logging.LogFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -24,7 +25,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class ConfigLoader {
   private static final Set<String> KEYS = Set.of("repositories", "environments", "promotionPath", "releaseFrom",
       "rollbackWindow", "versionServices", "committer", "git", "gitlab", "httpPort", "watchNamespaces", "leaderElection",
-      "freezeWindows", "minSoak");
+      "freezeWindows", "minSoak", "logging");
 
   public OperatorConfig load(Path file) {
     String text;
@@ -63,11 +64,12 @@ public final class ConfigLoader {
     LeaderElection leaderElection = SettingsSection.leaderElection(root.object("leaderElection"));
     Gates gates = GatesSection.read(root, environments);
     LayoutSection.checkEnvironments(root, repositories, environments);
+    LogFormat logFormat = SettingsSection.logFormat(root.object("logging"));
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
     return new OperatorConfig(repositories, environments, releaseFrom, rollbackWindow, versionServices,
-        committer, git, httpPort, namespaces, leaderElection, gates, gitlabTimeouts);
+        committer, git, httpPort, namespaces, leaderElection, gates, gitlabTimeouts, logFormat);
   }
 
   private static RollbackWindow rollbackWindow(ConfigNode root) {

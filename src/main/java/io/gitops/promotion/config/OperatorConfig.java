@@ -1,6 +1,7 @@
 package io.gitops.promotion.config;
 
 import io.gitops.promotion.gate.Gates;
+import io.gitops.promotion.logging.LogFormat;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import java.util.Optional;
  * @param watchNamespaces namespaces whose resources are reconciled; empty means all
  * @param gates freeze windows and soak time that hold promotions and rollbacks until they may run
  * @param gitlabTimeouts connect and read limits of GitLab API calls
+ * @param logFormat the shape of the operator's log lines ({@code logging.format}); {@code --log-format} overrides it
  */
 public record OperatorConfig(
     List<RepositoryConfig> repositories,
@@ -33,7 +35,8 @@ public record OperatorConfig(
     List<String> watchNamespaces,
     LeaderElection leaderElection,
     Gates gates,
-    ConnectionTimeouts gitlabTimeouts) {
+    ConnectionTimeouts gitlabTimeouts,
+    LogFormat logFormat) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -41,7 +44,7 @@ public record OperatorConfig(
       List<Environment> releaseFrom, RollbackWindow rollbackWindow, Map<String, String> versionServices,
       Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection) {
     this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
-        watchNamespaces, leaderElection, Gates.none(), ConnectionTimeouts.DEFAULT);
+        watchNamespaces, leaderElection, Gates.none(), ConnectionTimeouts.DEFAULT, LogFormat.TEXT);
   }
 
   public OperatorConfig(List<RepositoryConfig> repositories, EnvironmentCatalog environments,
@@ -49,7 +52,7 @@ public record OperatorConfig(
       Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection,
       Gates gates) {
     this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
-        watchNamespaces, leaderElection, gates, ConnectionTimeouts.DEFAULT);
+        watchNamespaces, leaderElection, gates, ConnectionTimeouts.DEFAULT, LogFormat.TEXT);
   }
 
   public OperatorConfig {

@@ -9,7 +9,8 @@ import java.util.Set;
 /** Reads and checks the {@code repositories} list of the configuration file. */
 final class RepositoriesSection {
   private static final Set<String> KEYS =
-      Set.of("name", "url", "branch", "workloadsDir", "credentialsSecret", "gitlab", "layout", "verification");
+      Set.of("name", "url", "branch", "workloadsDir", "credentialsSecret", "gitlab", "layout", "verification",
+          "notifications");
   private static final Set<String> GITLAB_KEYS = Set.of("url", "projectId", "tokenSecret");
 
   private RepositoriesSection() {}
@@ -56,7 +57,7 @@ final class RepositoriesSection {
     String credentialsSecret = secretName(node, "credentialsSecret", false);
     LayoutSettings layout = LayoutSection.read(node);
     return new RepositoryConfig(name, url, branch, workloadsDir, credentialsSecret, gitlab(node.object("gitlab")),
-        layout, verification(node.object("verification")));
+        layout, verification(node.object("verification")), NotificationsSection.read(node));
   }
 
   private static GitLabConfig gitlab(ConfigNode node) {

@@ -1,6 +1,7 @@
 package io.gitops.promotion.config;
 
 import io.gitops.promotion.layout.LayoutSettings;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -13,9 +14,11 @@ import java.util.Optional;
  * @param gitlab null when releases and deployments are not recorded in GitLab
  * @param layout the repository layout (the edits seam) as configured, {@code overlays} by default
  * @param verification where the Argo CD Applications are found, null when promotions are not verified
+ * @param notifications webhooks told about the phase transitions of the repository's runs
  */
 public record RepositoryConfig(String name, String url, String branch, String workloadsDir,
-    String credentialsSecret, GitLabConfig gitlab, LayoutSettings layout, VerificationConfig verification) {
+    String credentialsSecret, GitLabConfig gitlab, LayoutSettings layout, VerificationConfig verification,
+    List<NotificationConfig> notifications) {
   public static final String DEFAULT_BRANCH = "main";
   public static final String DEFAULT_WORKLOADS_DIR = "workloads";
   public static final String DEFAULT_LAYOUT = "overlays";
@@ -29,6 +32,15 @@ public record RepositoryConfig(String name, String url, String branch, String wo
   public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
       GitLabConfig gitlab, String layout, VerificationConfig verification) {
     this(name, url, branch, workloadsDir, credentialsSecret, gitlab, LayoutSettings.of(layout), verification);
+  }
+
+  public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
+      GitLabConfig gitlab, LayoutSettings layout, VerificationConfig verification) {
+    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, layout, verification, List.of());
+  }
+
+  public RepositoryConfig {
+    notifications = List.copyOf(notifications);
   }
 
   public Optional<VerificationConfig> verificationConfig() {

@@ -1,5 +1,6 @@
 package io.gitops.promotion.config;
 
+import io.gitops.promotion.logging.LogFormat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
@@ -7,7 +8,7 @@ import java.util.Set;
 
 /**
  * Reads the small settings blocks of the configuration: {@code committer}, {@code git}, {@code gitlab},
- * {@code leaderElection}.
+ * {@code leaderElection}, {@code logging}.
  */
 final class SettingsSection {
   private static final int MAX_PUSH_ATTEMPTS = 1000;
@@ -103,5 +104,18 @@ final class SettingsSection {
       node.problem("leaseNamespace", "'" + leaseNamespace + "' is not a namespace name");
     }
     return new LeaderElection(enabled == null || enabled, leaseName, leaseNamespace);
+  }
+
+  static LogFormat logFormat(ConfigNode node) {
+    if (node == null) {
+      return LogFormat.TEXT;
+    }
+    node.allowOnly(Set.of("format"));
+    String name = node.string("format", LogFormat.TEXT.value());
+    Optional<LogFormat> format = LogFormat.named(name);
+    if (name != null && format.isEmpty()) {
+      node.problem("format", "'" + name + "' is not a log format; known: text, json");
+    }
+    return format.orElse(LogFormat.TEXT);
   }
 }

@@ -2,6 +2,7 @@ package io.gitops.promotion.operator;
 
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitops.promotion.config.NotificationConfig;
 import io.gitops.promotion.config.OperatorConfig;
 import io.gitops.promotion.config.RepositoryConfig;
 import io.gitops.promotion.git.GitCredentials;
@@ -11,10 +12,15 @@ import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.engine.RepositoryCatalog;
 import io.gitops.promotion.layout.Layouts;
+import io.gitops.promotion.notify.Webhook;
 import io.gitops.promotion.engine.TargetRepository;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -63,6 +69,24 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
     }
     return config.repository(name).orElseThrow(() -> new PromotionRejectedException(
         RejectionReason.UNKNOWN_REPOSITORY, "unknown repository '" + name + "'; configured: " + names()));
+  }
+
+  /**
+   * The webhooks of every repository, by repository name; a URL from a Secret is read at each delivery.
+   */
+  public Map<String, List<Webhook>> webhooks() {
+    Map<String, List<Webhook>> webhooks = new LinkedHashMap<>();
+    for (RepositoryConfig repository : config.repositories()) {
+      List<Webhook> list = new ArrayList<>();
+      for (int i = 0; i < repository.notifications().size(); i++) {
+        NotificationConfig n = repository.notifications().get(i);
+        Supplier<String> url = n.plainUrl().<Supplier<String>>map(u -> () -> u)
+            .orElse(() -> secretValue(n.secretName(), n.secretKey()).trim());
+        list.add(new Webhook(repository.name() + " notifications[" + i + "]", url, n.events(), n.format()));
+      }
+      webhooks.put(repository.name(), list);
+    }
+    return webhooks;
   }
 
   /** The value of one key of a Secret in the operator's namespace. */

@@ -18,7 +18,11 @@ import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.publish.GitLabPublication;
 import io.gitops.promotion.publish.GitLabSteps;
 import io.gitops.promotion.steps.AfterSteps;
+import io.gitops.promotion.config.RepositoryConfig;
+import io.gitops.promotion.notify.WebhookNotifier;
 import io.gitops.promotion.reconciler.EventRecorder;
+import io.gitops.promotion.reconciler.PhaseNotifications;
+import io.gitops.promotion.reconciler.RunSubjects;
 import io.gitops.promotion.reconciler.PromotionReconciler;
 import io.gitops.promotion.reconciler.PromotionRollbackReconciler;
 import io.gitops.promotion.rollback.RollbackService;
@@ -45,13 +49,15 @@ public final class OperatorRuntime implements AutoCloseable {
   private final RepositoryWriters writers;
   private final PromotionOperator operator;
   private final HealthServer health;
+  private final WebhookNotifier notifier;
 
   private OperatorRuntime(WorkspaceCache workspaces, RepositoryWriters writers, PromotionOperator operator,
-      HealthServer health) {
+      HealthServer health, WebhookNotifier notifier) {
     this.workspaces = workspaces;
     this.writers = writers;
     this.operator = operator;
     this.health = health;
+    this.notifier = notifier;
   }
 
   public static OperatorRuntime start(OperatorConfig config, KubernetesClient client, Clock clock) {
@@ -74,8 +80,10 @@ public final class OperatorRuntime implements AutoCloseable {
         config.rollbackWindow(), runner, clock, config.gates());
     GitLabPublication publication = new GitLabPublication(
         config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()), metrics);
-    StatusPatcher statusPatcher = new StatusPatcher(client);
-    EventRecorder events = new EventRecorder(client, clock);
+    RunSubjects subjects = new RunSubjects(name -> config.repository(name).map(RepositoryConfig::name));
+    WebhookNotifier notifier = new WebhookNotifier(repositories.webhooks(), WebhookNotifier.DEFAULT_RETRY);
+    StatusPatcher statusPatcher = new StatusPatcher(client, new PhaseNotifications(subjects, notifier, clock));
+    EventRecorder events = new EventRecorder(client, clock, subjects);
     List<Reconciler<?>> reconcilers = List.of(
         new PromotionReconciler(promotions, new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))), statusPatcher,
             events, metrics, clock, config.repositories().stream().flatMap(r -> r.verificationConfig().stream())
@@ -90,7 +98,7 @@ public final class OperatorRuntime implements AutoCloseable {
         new HashSet<>(config.watchNamespaces()));
     HealthServer health = new HealthServer(config.httpPort(), registry, operator::isAlive, operator::isReady).start();
     operator.start();
-    return new OperatorRuntime(workspaces, writers, operator, health);
+    return new OperatorRuntime(workspaces, writers, operator, health, notifier);
   }
 
   public int httpPort() {
@@ -103,5 +111,6 @@ public final class OperatorRuntime implements AutoCloseable {
     health.close();
     writers.close();
     workspaces.close();
+    notifier.close();
   }
 }

@@ -8,12 +8,15 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops.promotion.git.UrlRedaction;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
- * Writes Kubernetes Events on a resource, so {@code kubectl describe} shows its transitions. Every
+ * Writes Kubernetes Events on a resource, so {@code kubectl describe} shows its transitions, and logs
+ * each as one line with the run's kind, name, namespace, repository, phase and reason as fields. Every
  * message passes through {@link UrlRedaction}: an event may quote a failure that quotes a URL.
  */
 public final class EventRecorder {
@@ -22,10 +25,16 @@ public final class EventRecorder {
 
   private final KubernetesClient client;
   private final Clock clock;
+  private final RunSubjects subjects;
 
   public EventRecorder(KubernetesClient client, Clock clock) {
+    this(client, clock, RunSubjects.AS_WRITTEN);
+  }
+
+  public EventRecorder(KubernetesClient client, Clock clock, RunSubjects subjects) {
     this.client = client;
     this.clock = clock;
+    this.subjects = subjects;
   }
 
   public void normal(HasMetadata resource, String reason, String message) {
@@ -38,6 +47,7 @@ public final class EventRecorder {
 
   private void record(HasMetadata resource, String type, String reason, String text) {
     String message = UrlRedaction.redact(text);
+    log(resource, type, reason, message);
     String now = Instant.now(clock).toString();
     String namespace = resource.getMetadata().getNamespace();
     var event = new EventBuilder()
@@ -68,5 +78,16 @@ public final class EventRecorder {
       // An event is a courtesy; losing one must not fail or repeat a promotion.
       LOG.warn("could not record event {} on {}/{}: {}", reason, namespace, resource.getMetadata().getName(), e.getCode());
     }
+  }
+
+  private void log(HasMetadata resource, String type, String reason, String message) {
+    LoggingEventBuilder line = "Warning".equals(type) ? LOG.atWarn() : LOG.atInfo();
+    line = line.addKeyValue("kind", resource.getKind()).addKeyValue("name", resource.getMetadata().getName())
+        .addKeyValue("namespace", resource.getMetadata().getNamespace());
+    Optional<RunSubject> run = subjects.of(resource);
+    if (run.isPresent()) {
+      line = line.addKeyValue("repository", run.get().repository()).addKeyValue("phase", run.get().phase());
+    }
+    line.addKeyValue("reason", reason).log(message);
   }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
+import java.util.function.Consumer;
 
 /**
  * Writes a resource's status as soon as it is decided (Running before a push, the result after), so
@@ -15,9 +16,16 @@ import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
  */
 public final class StatusPatcher {
   private final KubernetesClient client;
+  private final Consumer<HasMetadata> written;
 
   public StatusPatcher(KubernetesClient client) {
+    this(client, resource -> { });
+  }
+
+  /** @param written told of every status written, e.g. {@link PhaseNotifications} */
+  public StatusPatcher(KubernetesClient client, Consumer<HasMetadata> written) {
     this.client = client;
+    this.written = written;
   }
 
   /**
@@ -37,9 +45,11 @@ public final class StatusPatcher {
    */
   public <S, R extends CustomResource<?, S>> R patch(R resource, Context<R> context) {
     S status = resource.getStatus();
-    return PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, current -> {
+    R updated = PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, current -> {
       current.setStatus(status);
       return current;
     });
+    written.accept(updated);
+    return updated;
   }
 }

@@ -43,7 +43,7 @@ class ConfigProblemsTest {
         "rollbackWindow: '1 week' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit",
         "environments[0].dir: '../dev' is not a plain directory name (one path segment, no '..')",
         "colour: unknown key 'colour'; known keys: committer, environments, freezeWindows, git, gitlab, httpPort, "
-            + "leaderElection, minSoak, promotionPath, releaseFrom, repositories, rollbackWindow, versionServices, "
+            + "leaderElection, logging, minSoak, promotionPath, releaseFrom, repositories, rollbackWindow, versionServices, "
             + "watchNamespaces");
   }
 
@@ -65,7 +65,7 @@ class ConfigProblemsTest {
             gitlab: {url: https://gitlab.example.com, projectId: 1, tokenSecret: t, token: s3cr3t}
         git: {cacheDir: /tmp/x, retries: 3}
         """)).containsExactlyInAnyOrder(
-            "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, layout, name, url, verification, workloadsDir",
+            "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, layout, name, notifications, url, verification, workloadsDir",
             "repositories[0].gitlab.token: unknown key 'token'; known keys: projectId, tokenSecret, url",
             "git.retries: unknown key 'retries'; known keys: cacheDir, connectTimeout, maxBatch, maxPushAttempts, pushRetryBudget, readTimeout");
   }

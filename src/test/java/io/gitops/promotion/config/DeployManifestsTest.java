@@ -75,7 +75,9 @@ class DeployManifestsTest {
     Role role = only("rbac.yaml", Role.class);
     assertThat(role.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
     List<String> secrets = deployedConfig().repositories().stream()
-        .flatMap(r -> Stream.concat(r.credentials().stream(), r.gitlabProject().map(GitLabConfig::tokenSecret).stream()))
+        .flatMap(r -> Stream.of(r.credentials().stream(), r.gitlabProject().map(GitLabConfig::tokenSecret).stream(),
+            r.notifications().stream().map(NotificationConfig::secretName).filter(java.util.Objects::nonNull))
+            .flatMap(s -> s))
         .sorted().toList();
     assertThat(secrets).isNotEmpty();
     assertThat(grants(role.getRules())).isEqualTo(Map.of(

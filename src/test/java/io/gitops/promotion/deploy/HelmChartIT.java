@@ -125,7 +125,7 @@ class HelmChartIT {
         .filter(r -> r.get("resources").get(0).asText().equals("secrets")).findFirst().orElseThrow();
     assertThat(secrets.get("resourceNames")).containsExactly(
         YAML.getNodeFactory().textNode("argocd-git"), YAML.getNodeFactory().textNode("gitlab-token"),
-        YAML.getNodeFactory().textNode("platform-git-ssh"));
+        YAML.getNodeFactory().textNode("release-webhooks"), YAML.getNodeFactory().textNode("platform-git-ssh"));
 
     Path values = dir.resolve("no-secrets.yaml");
     Files.writeString(values, """

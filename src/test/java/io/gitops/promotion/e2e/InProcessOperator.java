@@ -36,9 +36,12 @@ public final class InProcessOperator implements AutoCloseable {
   private int generation;
   private final String repositoryExtra;
   private final String configurationExtra;
+  private final String gitPassword;
+  private String token;
 
   private InProcessOperator(ControlPlane controlPlane, Path workDir, GitOpsRepository repository, GitHttpServer gitServer,
-      String repositoryExtra, String configurationExtra) {
+      String repositoryExtra, String configurationExtra, String gitPassword) {
+    this.gitPassword = gitPassword;
     this.controlPlane = controlPlane;
     this.workDir = workDir;
     this.repository = repository;
@@ -86,7 +89,7 @@ public final class InProcessOperator implements AutoCloseable {
         """.formatted(CREDENTIALS_SECRET, GIT_USER, password)).orThrow();
     controlPlane.kubectl("-n", ControlPlane.OPERATOR_NAMESPACE, "delete", "lease", LEASE, "--ignore-not-found").orThrow();
     InProcessOperator operator = new InProcessOperator(controlPlane, workDir, repository, gitServer, repositoryExtra,
-        configurationExtra);
+        configurationExtra, password);
     try {
       operator.startRuntime();
     } catch (RuntimeException e) {
@@ -115,13 +118,23 @@ public final class InProcessOperator implements AutoCloseable {
     return client;
   }
 
+  /** The password of the Git server's user, in the Secret {@value #CREDENTIALS_SECRET}. */
+  public String gitPassword() {
+    return gitPassword;
+  }
+
+  /** The ServiceAccount token the running operator authenticates with. */
+  public String serviceAccountToken() {
+    return token;
+  }
+
   public int httpPort() {
     return runtime.httpPort();
   }
 
   private void startRuntime() {
     generation++;
-    String token = controlPlane.serviceAccountToken(ControlPlane.OPERATOR_NAMESPACE, ControlPlane.OPERATOR_SERVICE_ACCOUNT);
+    token = controlPlane.serviceAccountToken(ControlPlane.OPERATOR_NAMESPACE, ControlPlane.OPERATOR_SERVICE_ACCOUNT);
     client = controlPlane.clientWithToken(token, ControlPlane.OPERATOR_NAMESPACE);
     OperatorConfig config = new ConfigLoader().parse(configuration(), "e2e operator.yaml");
     runtime = OperatorRuntime.start(config, client, Clock.systemUTC());

@@ -35,6 +35,11 @@ public final class Kubectl {
     return new Kubectl(binary, otherKubeconfig, manifests);
   }
 
+  /** The kubectl binary itself. */
+  public Path binary() {
+    return binary;
+  }
+
   public Path kubeconfig() {
     return kubeconfig;
   }
