@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param httpPort port of /metrics, /healthz and /readyz
  * @param watchNamespaces namespaces whose resources are reconciled; empty means all
  * @param gates freeze windows and soak time that hold promotions and rollbacks until they may run
+ * @param repositoryLeases replicas sharing the repositories through one Lease each (then leader election is off)
  */
 public record OperatorConfig(
     List<RepositoryConfig> repositories,
@@ -31,7 +32,8 @@ public record OperatorConfig(
     int httpPort,
     List<String> watchNamespaces,
     LeaderElection leaderElection,
-    Gates gates) {
+    Gates gates,
+    RepositoryLeaseSettings repositoryLeases) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -40,6 +42,14 @@ public record OperatorConfig(
       Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection) {
     this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
         watchNamespaces, leaderElection, Gates.none());
+  }
+
+  public OperatorConfig(List<RepositoryConfig> repositories, EnvironmentCatalog environments,
+      List<Environment> releaseFrom, RollbackWindow rollbackWindow, Map<String, String> versionServices,
+      Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection,
+      Gates gates) {
+    this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
+        watchNamespaces, leaderElection, gates, RepositoryLeaseSettings.DISABLED);
   }
 
   public OperatorConfig {
