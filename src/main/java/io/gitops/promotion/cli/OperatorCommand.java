@@ -11,6 +11,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code operator}: runs the operator against the current kube context until stopped. */
 @Command(name = "operator", mixinStandardHelpOptions = true,
@@ -19,12 +20,22 @@ final class OperatorCommand implements Callable<Integer> {
   @Option(names = "--config", required = true, paramLabel = "<file>", description = "Operator configuration file (YAML).")
   Path config;
 
+  @Option(names = "--replica-id", paramLabel = "<id>",
+      description = "This replica's identity in Leases and on status (default: $POD_NAME, else host name and process id).")
+  String replicaId;
+
+  @ParentCommand
+  Main main;
+
   @Override
   public Integer call() throws InterruptedException {
     OperatorConfig loaded = new ConfigLoader().load(config);
     CountDownLatch stopped = new CountDownLatch(1);
     KubernetesClient client = new KubernetesClientBuilder().build();
-    OperatorRuntime runtime = OperatorRuntime.start(loaded, client, Clock.systemUTC());
+    String podName = main.environment().get("POD_NAME");
+    String replica = replicaId != null ? replicaId
+        : podName != null && !podName.isBlank() ? podName : OperatorRuntime.defaultReplica();
+    OperatorRuntime runtime = OperatorRuntime.start(loaded, client, Clock.systemUTC(), replica);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       runtime.close();
       client.close();

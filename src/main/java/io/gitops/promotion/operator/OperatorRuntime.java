@@ -5,6 +5,9 @@ import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.GitSettings;
 import io.gitops.promotion.config.VerificationConfig;
 import io.gitops.promotion.config.LeaderElection;
+import io.gitops.promotion.config.RepositoryConfig;
+import io.gitops.promotion.lease.LeaseKeeper;
+import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RepositoryWriters;
@@ -45,16 +48,37 @@ public final class OperatorRuntime implements AutoCloseable {
   private final RepositoryWriters writers;
   private final PromotionOperator operator;
   private final HealthServer health;
+  private final LeaseKeeper leaseKeeper;
 
   private OperatorRuntime(WorkspaceCache workspaces, RepositoryWriters writers, PromotionOperator operator,
-      HealthServer health) {
+      HealthServer health, LeaseKeeper leaseKeeper) {
     this.workspaces = workspaces;
     this.writers = writers;
     this.operator = operator;
     this.health = health;
+    this.leaseKeeper = leaseKeeper;
   }
 
   public static OperatorRuntime start(OperatorConfig config, KubernetesClient client, Clock clock) {
+    return start(config, client, clock, defaultReplica());
+  }
+
+  /** This process as a replica: host name and process id, unique on one machine too. */
+  public static String defaultReplica() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "promotion-operator";
+    }
+    return host + "-" + ProcessHandle.current().pid();
+  }
+
+  /**
+   * @param replica this replica's identity: the holder of its Leases and the name on the status it
+   *     writes (in a cluster, the pod name)
+   */
+  public static OperatorRuntime start(OperatorConfig config, KubernetesClient client, Clock clock, String replica) {
     String namespace = client.getNamespace() == null ? "default" : client.getNamespace();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
@@ -66,7 +90,10 @@ public final class OperatorRuntime implements AutoCloseable {
     GitSettings git = config.git();
     RunLoop loop = new RunLoop(committer, clock, new PushRetry(git.pushRetryBudget(), git.maxPushAttempts(),
         PushRetry.DEFAULT.firstStep(), PushRetry.DEFAULT.maxStep()), Sleeper.blocking(), metrics);
-    RepositoryWriters writers = new RepositoryWriters(loop, git.maxBatch());
+    List<String> repositoryNames = config.repositories().stream().map(RepositoryConfig::name).toList();
+    RepositoryLeases leases = config.repositoryLeases().enabled()
+        ? RepositoryLeases.shared(replica, repositoryNames, clock) : RepositoryLeases.everything(replica);
+    RepositoryWriters writers = new RepositoryWriters(loop, git.maxBatch(), leases);
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
     PromotionService promotions = new PromotionService(repositories, new RequestValidator(config.environments()),
         config.versionServices(), runner, clock, config.gates());
@@ -74,14 +101,14 @@ public final class OperatorRuntime implements AutoCloseable {
         config.rollbackWindow(), runner, clock, config.gates());
     GitLabPublication publication = new GitLabPublication(
         config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()), metrics);
-    StatusPatcher statusPatcher = new StatusPatcher(client);
+    StatusPatcher statusPatcher = new StatusPatcher(client, replica);
     EventRecorder events = new EventRecorder(client, clock);
     List<Reconciler<?>> reconcilers = List.of(
         new PromotionReconciler(promotions, new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))), statusPatcher,
             events, metrics, clock, config.repositories().stream().flatMap(r -> r.verificationConfig().stream())
-                .map(VerificationConfig::namespace).collect(Collectors.toSet())),
+                .map(VerificationConfig::namespace).collect(Collectors.toSet()), leases),
         new PromotionRollbackReconciler(rollbacks, new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
-            statusPatcher, events, metrics, clock));
+            statusPatcher, events, metrics, clock, leases));
 
     LeaderElection election = config.leaderElection();
     LeaderElectionConfiguration lease = !election.enabled() ? null : new LeaderElectionConfiguration(
@@ -90,7 +117,13 @@ public final class OperatorRuntime implements AutoCloseable {
         new HashSet<>(config.watchNamespaces()));
     HealthServer health = new HealthServer(config.httpPort(), registry, operator::isAlive, operator::isReady).start();
     operator.start();
-    return new OperatorRuntime(workspaces, writers, operator, health);
+    LeaseKeeper keeper = null;
+    if (config.repositoryLeases().enabled()) {
+      metrics.leasesHeld(() -> leases.held().size());
+      keeper = new LeaseKeeper(client, namespace, repositoryNames, config.repositoryLeases(), leases, writers, metrics,
+          clock).start();
+    }
+    return new OperatorRuntime(workspaces, writers, operator, health, keeper);
   }
 
   public int httpPort() {
@@ -100,6 +133,9 @@ public final class OperatorRuntime implements AutoCloseable {
   @Override
   public void close() {
     operator.close();
+    if (leaseKeeper != null) {
+      leaseKeeper.close();
+    }
     health.close();
     writers.close();
     workspaces.close();
