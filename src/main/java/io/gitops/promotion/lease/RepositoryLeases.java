@@ -79,7 +79,8 @@ public final class RepositoryLeases implements WriteFence {
     return held;
   }
 
-  void acquired(String repository, Instant until) {
+  /** The {@link LeaseKeeper} took the repository's Lease: work on it until {@code until} unless renewed. */
+  public void acquired(String repository, Instant until) {
     validUntil.put(repository, until);
     acquiredListeners.forEach(listener -> listener.accept(repository));
   }
@@ -88,7 +89,8 @@ public final class RepositoryLeases implements WriteFence {
     validUntil.computeIfPresent(repository, (r, before) -> until.isAfter(before) ? until : before);
   }
 
-  void revoke(String repository) {
+  /** Stop working on the repository now (its Lease is lost or being given back). */
+  public void revoke(String repository) {
     validUntil.remove(repository);
   }
 }
