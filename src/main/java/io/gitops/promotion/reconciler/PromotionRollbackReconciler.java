@@ -1,5 +1,6 @@
 package io.gitops.promotion.reconciler;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.api.Reasons;
@@ -79,7 +80,14 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     if (phase != null && (phase.isFinished() || phase == Phase.PREVIEWED)) {
       return UpdateControl.noUpdate();
     }
-    if (!leases.holds(repositoryOf(rollback, context))) {
+    String repositoryName;
+    try {
+      repositoryName = repositoryOf(rollback, context);
+    } catch (KubernetesClientException e) {
+      // which replica works on it is not known yet: ask again soon, writing nothing meanwhile
+      return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(Duration.ofSeconds(5));
+    }
+    if (!leases.holds(repositoryName)) {
       return UpdateControl.noUpdate(); // another replica holds the repository's Lease
     }
     TargetRepository repository;
@@ -202,11 +210,11 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     return UpdateControl.noUpdate();
   }
 
-  /** The configured repository a rollback runs on; null when it cannot be told (the first repository's holder fails it). */
+  /** The configured repository a rollback runs on; null when there is none (the first repository's holder fails it). */
   private String repositoryOf(PromotionRollback rollback, Context<PromotionRollback> context) {
     try {
       return rollbacks.repositoryName(RollbackTarget.of(rollback, context.getClient()).repository());
-    } catch (RuntimeException e) {
+    } catch (RollbackTarget.Unresolvable | PromotionRejectedException e) {
       return null;
     }
   }
