@@ -132,20 +132,21 @@ public final class PromotionMetrics implements PromotionListener, RollbackListen
 
   @Override
   public void acquired(String repository) {
-    leaseEvent("promotion_repository_lease_acquisitions", "Repository Leases this replica took");
+    Counter.builder("promotion_repository_lease_acquisitions").description("Repository Leases this replica took")
+        .register(registry).increment();
   }
 
   @Override
   public void lost(String repository) {
-    leaseEvent("promotion_repository_lease_losses", "Repository Leases this replica lost: not renewed in time or taken over");
+    Counter.builder("promotion_repository_lease_losses")
+        .description("Repository Leases this replica lost: not renewed in time, or taken over")
+        .register(registry).increment();
   }
 
   @Override
   public void released(String repository) {
-    leaseEvent("promotion_repository_lease_releases", "Repository Leases this replica gave back for another replica's share");
-  }
-
-  private void leaseEvent(String name, String description) {
-    Counter.builder(name).description(description).register(registry).increment();
+    Counter.builder("promotion_repository_lease_releases")
+        .description("Repository Leases this replica gave back for another replica's share")
+        .register(registry).increment();
   }
 }
