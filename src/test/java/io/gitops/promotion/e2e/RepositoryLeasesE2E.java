@@ -14,7 +14,18 @@ import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RepositoryWriters;
 import io.gitops.promotion.run.RunListener;
 import io.gitops.promotion.run.RunLoop;
+import io.gitops.promotion.git.GitCredentials;
+import io.gitops.promotion.git.GitRemote;
+import io.gitops.promotion.git.GitWorkspace;
+import io.gitops.promotion.layout.RepositoryFiles;
+import io.gitops.promotion.run.Change;
+import io.gitops.promotion.run.Planned;
+import io.gitops.promotion.run.RepositoryWriter;
+import io.gitops.promotion.run.RunCounts;
+import io.gitops.promotion.testing.GitOpsRepository;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.util.concurrent.CountDownLatch;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,13 +43,15 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link LeaseKeeper}s of several replicas on the real API server, each authenticated as the operator's
  * ServiceAccount (so the Role of {@code deploy/rbac.yaml} is enough): six repositories are shared out,
  * never held by two replicas at once (sampled every 50 ms from what each replica believes it may write),
- * a replica cut off from the API server stops writing before the others take its repositories, and a
- * replica started later gets a share.
+ * a replica cut off from the API server stops writing before the others take its repositories, a
+ * replica started later gets a share, and a repository given back while its batch is landing is
+ * handed over only after the batch stopped, with nothing pushed past the closed fence.
  */
 @ExtendWith(RealControlPlane.class)
 class RepositoryLeasesE2E {
@@ -46,6 +59,7 @@ class RepositoryLeasesE2E {
       Duration.ofSeconds(3), Duration.ofMillis(500));
 
   private final String run = UUID.randomUUID().toString().substring(0, 5);
+  @TempDir Path dir;
   private final List<String> repositories = IntStream.rangeClosed(1, 6).mapToObj(i -> "r" + i + "-" + run).toList();
   private final Map<String, Replica> replicas = new HashMap<>();
   private final ConcurrentLinkedQueue<String> overlaps = new ConcurrentLinkedQueue<>();
@@ -89,7 +103,97 @@ class RepositoryLeasesE2E {
     assertThat(replicas.get("d-" + run).acquired).hasSize(2);
   }
 
+  @Test
+  void aRepositoryWhoseBatchIsLandingIsGivenBackOnlyAfterTheBatchStoppedWithoutPushing(ControlPlane controlPlane)
+      throws Exception {
+    this.controlPlane = controlPlane;
+    List<String> two = List.of("x1-" + run, "x2-" + run);
+    Map<String, GitOpsRepository> repos = new HashMap<>();
+    two.forEach(r -> repos.put(r, GitOpsRepository.create(dir, r + ".git", GitOpsRepository.EXAMPLE)));
+    String a = "a-" + run;
+    start(a, two);
+    await("a holds both").atMost(Duration.ofSeconds(30)).until(() -> replicas.get(a).leases.held().size() == 2);
+    CountDownLatch planning = new CountDownLatch(2);
+    CountDownLatch release = new CountDownLatch(1);
+    Map<String, CountDownLatch> landed = new HashMap<>();
+    for (String r : two) {
+      landed.put(r, new CountDownLatch(1));
+      GitWorkspace workspace = GitWorkspace.open(new GitRemote(repos.get(r).fileUrl(), "main", GitCredentials.none()),
+          dir.resolve(r + "-cache.git"));
+      replicas.get(a).writers.of(r).submit(new RepositoryWriter.Submission("k", "1",
+          new BlockedChange(planning, release), () -> workspace, landed.get(r)::countDown, () -> false));
+    }
+    assertThat(planning.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    String x1Head = repos.get(two.get(0)).head();
+
+    String b = "b-" + run;
+    start(b, two);
+    // both repositories are landing: a gives back the first by name, closing its fence at once, and
+    // keeps its Lease while the batch runs
+    await("a stops writing x1").atMost(Duration.ofSeconds(30)).until(() -> !replicas.get(a).leases.mayWrite(two.get(0)));
+    await("b kept out while a's batch runs").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5))
+        .until(() -> !replicas.get(b).leases.held().contains(two.get(0)));
+    release.countDown();
+    await("b takes x1 after the batch").atMost(Duration.ofSeconds(30))
+        .until(() -> replicas.get(b).leases.held().contains(two.get(0)));
+    assertThat(landed.get(two.get(0)).getCount()).as("x1's batch over before b took it").isZero();
+    assertThat(repos.get(two.get(0)).head()).as("nothing pushed to x1 after its fence closed").isEqualTo(x1Head);
+    assertThat(landed.get(two.get(1)).await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(replicas.get(a).writers.of(two.get(1)).take("k").orElseThrow().orThrow()).isEqualTo("pushed");
+    assertThat(repos.get(two.get(1)).log().get(0).getFullMessage()).contains("Blocked-Id: k");
+    assertThat(replicas.get(a).leases.held()).containsExactly(two.get(1));
+  }
+
+  /** A change that waits in its planning until released, then writes one file. */
+  private record BlockedChange(CountDownLatch planning, CountDownLatch release) implements Change<String> {
+    @Override
+    public Trailer trailer() {
+      return new Trailer("Blocked-Id", "k");
+    }
+
+    @Override
+    public Instant mayHavePushedSince() {
+      return null;
+    }
+
+    @Override
+    public Planned<String> plan(RepositoryFiles files) {
+      planning.countDown();
+      try {
+        release.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+      return new Planned<>() {
+        @Override
+        public Map<String, String> writes() {
+          return Map.of("blocked.txt", "k\n");
+        }
+
+        @Override
+        public String commitMessage() {
+          return "blocked\n\nBlocked-Id: k\n";
+        }
+
+        @Override
+        public String result(String commit, RunCounts counts) {
+          return "pushed";
+        }
+      };
+    }
+
+    @Override
+    public String resumed(String commit, GitWorkspace workspace, RunCounts counts) {
+      return "resumed";
+    }
+  }
+
   private void start(String id) {
+    start(id, repositories);
+  }
+
+  private void start(String id, List<String> repositories) {
     String token = controlPlane.serviceAccountToken(ControlPlane.OPERATOR_NAMESPACE, ControlPlane.OPERATOR_SERVICE_ACCOUNT);
     KubernetesClient client = controlPlane.clientWithToken(token, ControlPlane.OPERATOR_NAMESPACE);
     RepositoryLeases leases = RepositoryLeases.shared(id, repositories, Clock.systemUTC());
