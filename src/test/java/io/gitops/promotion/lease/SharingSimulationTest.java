@@ -72,6 +72,18 @@ class SharingSimulationTest {
   }
 
   @Test
+  void aReplicaThatStartedAloneSharesOutWhenTwoMoreJoin() {
+    start("a");
+    rounds(5);
+    assertThat(counts()).isEqualTo(Map.of("a", 6));
+
+    start("b", "c");
+    rounds(15);
+
+    assertThat(counts()).isEqualTo(Map.of("a", 2, "b", 2, "c", 2));
+  }
+
+  @Test
   void sharingSettles() {
     start("a", "b", "c");
     rounds(10);
