@@ -107,7 +107,10 @@ public final class LeaseKeeper implements AutoCloseable {
     }
   }
 
-  /** The heartbeat Lease says this replica is live; it counts in every replica's share. */
+  /**
+   * The heartbeat Lease says this replica is live; it counts in every replica's share. A failed beat
+   * is read again next round and does not hold up the renewals of the repository Leases.
+   */
   private void beat(Instant now) {
     try {
       if (heartbeat == null) {
@@ -117,7 +120,7 @@ public final class LeaseKeeper implements AutoCloseable {
           : client.leases().inNamespace(namespace).resource(holding(heartbeat, now, false)).update();
     } catch (KubernetesClientException e) {
       heartbeat = null;
-      throw e;
+      LOG.warn("Renewing the heartbeat Lease failed: {}", e.getMessage());
     }
   }
 
