@@ -38,7 +38,7 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- $names | uniq | toJson -}}
 {{- end -}}
 
-{{/* operator.yaml: the config values plus the keys the chart owns (port, cache directory, Lease). */}}
+{{/* operator.yaml: the config values plus the keys the chart owns (port, cache directory, Leases). */}}
 {{- define "promotion-operator.config" -}}
 {{- $config := deepCopy .Values.config -}}
 {{- $git := deepCopy (default dict $config.git) -}}
@@ -47,5 +47,11 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- $_ = set $config "httpPort" .Values.httpPort -}}
 {{- $lease := dict "enabled" .Values.leaderElection.enabled "leaseName" .Values.leaderElection.leaseName "leaseNamespace" .Release.Namespace -}}
 {{- $_ = set $config "leaderElection" $lease -}}
+{{- if and .Values.repositoryLeases.enabled .Values.leaderElection.enabled -}}
+{{- fail "enable either repositoryLeases or leaderElection, not both" -}}
+{{- end -}}
+{{- if .Values.repositoryLeases.enabled -}}
+{{- $_ = set $config "repositoryLeases" .Values.repositoryLeases -}}
+{{- end -}}
 {{- toYaml $config -}}
 {{- end -}}

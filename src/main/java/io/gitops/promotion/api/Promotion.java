@@ -31,6 +31,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(name = "Message", jsonPath = ".status.message", priority = 1)
+@AdditionalPrinterColumn(name = "Replica", jsonPath = ".status.replica", priority = 1)
 public class Promotion extends CustomResource<PromotionSpec, PromotionStatus> implements Namespaced {
   public static final String GROUP = "promotion.gitops.io";
   public static final String VERSION = "v1alpha1";

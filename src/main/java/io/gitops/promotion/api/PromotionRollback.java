@@ -30,5 +30,6 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(name = "Message", jsonPath = ".status.message", priority = 1)
+@AdditionalPrinterColumn(name = "Replica", jsonPath = ".status.replica", priority = 1)
 public class PromotionRollback extends CustomResource<PromotionRollbackSpec, PromotionRollbackStatus>
     implements Namespaced {}

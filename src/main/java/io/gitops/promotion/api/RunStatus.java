@@ -43,6 +43,16 @@ public abstract class RunStatus {
   private List<StepStatus> steps;
   @JsonPropertyDescription("The freeze window or soak time holding the run, while it does.")
   private GateStatus gate;
+  @JsonPropertyDescription("The operator replica that ran it (wrote this status last).")
+  private String replica;
+
+  public String getReplica() {
+    return replica;
+  }
+
+  public void setReplica(String replica) {
+    this.replica = replica;
+  }
 
   public GateStatus getGate() {
     return gate;

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 /** {@code operator}: runs the operator against the current kube context until stopped. */
 @Command(name = "operator", mixinStandardHelpOptions = true,
@@ -28,6 +29,13 @@ final class OperatorCommand implements Callable<Integer> {
   @Mixin
   LogFormatOption logFormat;
 
+  @Option(names = "--replica-id", paramLabel = "<id>",
+      description = "This replica's identity in Leases and on status (default: $POD_NAME, else host name and process id).")
+  String replicaId;
+
+  @ParentCommand
+  Main main;
+
   @Override
   public Integer call() throws InterruptedException {
     logFormat.chosen().ifPresent(LogFormat::apply);
@@ -35,7 +43,10 @@ final class OperatorCommand implements Callable<Integer> {
     logFormat.apply(loaded.logFormat());
     CountDownLatch stopped = new CountDownLatch(1);
     KubernetesClient client = new KubernetesClientBuilder().build();
-    OperatorRuntime runtime = OperatorRuntime.start(loaded, client, Clock.systemUTC());
+    String podName = main.environment().get("POD_NAME");
+    String replica = replicaId != null ? replicaId
+        : podName != null && !podName.isBlank() ? podName : OperatorRuntime.defaultReplica();
+    OperatorRuntime runtime = OperatorRuntime.start(loaded, client, Clock.systemUTC(), replica);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       runtime.close();
       client.close();

@@ -25,7 +25,7 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 public final class ConfigLoader {
   private static final Set<String> KEYS = Set.of("repositories", "environments", "promotionPath", "releaseFrom",
       "rollbackWindow", "versionServices", "committer", "git", "gitlab", "httpPort", "watchNamespaces", "leaderElection",
-      "freezeWindows", "minSoak", "logging");
+      "freezeWindows", "minSoak", "logging", "repositoryLeases");
 
   public OperatorConfig load(Path file) {
     String text;
@@ -61,7 +61,8 @@ public final class ConfigLoader {
       root.problem("httpPort", httpPort + " is not a port (1-65535)");
     }
     List<String> namespaces = watchNamespaces(root);
-    LeaderElection leaderElection = SettingsSection.leaderElection(root.object("leaderElection"));
+    RepositoryLeaseSettings repositoryLeases = SettingsSection.repositoryLeases(root.object("repositoryLeases"));
+    LeaderElection leaderElection = leaderElection(root, repositoryLeases, repositories);
     Gates gates = GatesSection.read(root, environments);
     LayoutSection.checkEnvironments(root, repositories, environments);
     LogFormat logFormat = SettingsSection.logFormat(root.object("logging"));
@@ -69,7 +70,36 @@ public final class ConfigLoader {
       throw new ConfigException(source, problems);
     }
     return new OperatorConfig(repositories, environments, releaseFrom, rollbackWindow, versionServices,
-        committer, git, httpPort, namespaces, leaderElection, gates, gitlabTimeouts, logFormat);
+        committer, git, httpPort, namespaces, leaderElection, gates, gitlabTimeouts, logFormat, repositoryLeases);
+  }
+
+  /** One Lease for all, or one per repository: never both; each repository's Lease name its own. */
+  private static LeaderElection leaderElection(ConfigNode root, RepositoryLeaseSettings repositoryLeases,
+      List<RepositoryConfig> repositories) {
+    ConfigNode node = root.object("leaderElection");
+    LeaderElection election = SettingsSection.leaderElection(node);
+    if (!repositoryLeases.enabled()) {
+      return election;
+    }
+    if (node != null && node.has("enabled") && election.enabled()) {
+      root.problem("leaderElection.enabled", "must be false when repositoryLeases is enabled: every replica works, "
+          + "each on the repositories whose Lease it holds");
+    }
+    Map<String, String> leaseNames = new LinkedHashMap<>();
+    for (RepositoryConfig repository : repositories) {
+      if (repository.name() == null) {
+        continue;
+      }
+      String lease = RepositoryLeaseSettings.leaseName(repository.name());
+      String other = leaseNames.putIfAbsent(lease, repository.name());
+      if (!NameRules.isDnsSubdomain(lease) || lease.length() > 63) {
+        root.problem("repositories", "repository '" + repository.name() + "' gives no valid Lease name ('" + lease + "')");
+      } else if (other != null) {
+        root.problem("repositories", "repositories '" + other + "' and '" + repository.name()
+            + "' would share the Lease " + lease);
+      }
+    }
+    return new LeaderElection(false, election.leaseName(), election.leaseNamespace());
   }
 
   private static RollbackWindow rollbackWindow(ConfigNode root) {

@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param gates freeze windows and soak time that hold promotions and rollbacks until they may run
  * @param gitlabTimeouts connect and read limits of GitLab API calls
  * @param logFormat the shape of the operator's log lines ({@code logging.format}); {@code --log-format} overrides it
+ * @param repositoryLeases replicas sharing the repositories through one Lease each (then leader election is off)
  */
 public record OperatorConfig(
     List<RepositoryConfig> repositories,
@@ -36,7 +37,8 @@ public record OperatorConfig(
     LeaderElection leaderElection,
     Gates gates,
     ConnectionTimeouts gitlabTimeouts,
-    LogFormat logFormat) {
+    LogFormat logFormat,
+    RepositoryLeaseSettings repositoryLeases) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -44,7 +46,7 @@ public record OperatorConfig(
       List<Environment> releaseFrom, RollbackWindow rollbackWindow, Map<String, String> versionServices,
       Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection) {
     this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
-        watchNamespaces, leaderElection, Gates.none(), ConnectionTimeouts.DEFAULT, LogFormat.TEXT);
+        watchNamespaces, leaderElection, Gates.none());
   }
 
   public OperatorConfig(List<RepositoryConfig> repositories, EnvironmentCatalog environments,
@@ -52,7 +54,8 @@ public record OperatorConfig(
       Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection,
       Gates gates) {
     this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
-        watchNamespaces, leaderElection, gates, ConnectionTimeouts.DEFAULT, LogFormat.TEXT);
+        watchNamespaces, leaderElection, gates, ConnectionTimeouts.DEFAULT, LogFormat.TEXT,
+        RepositoryLeaseSettings.DISABLED);
   }
 
   public OperatorConfig {

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Reads the small settings blocks of the configuration: {@code committer}, {@code git}, {@code gitlab},
- * {@code leaderElection}, {@code logging}.
+ * {@code leaderElection}, {@code logging}, {@code repositoryLeases}.
  */
 final class SettingsSection {
   private static final int MAX_PUSH_ATTEMPTS = 1000;
@@ -117,5 +117,45 @@ final class SettingsSection {
       node.problem("format", "'" + name + "' is not a log format; known: text, json");
     }
     return format.orElse(LogFormat.TEXT);
+  }
+
+  /**
+   * {@code repositoryLeases}: durations in whole seconds, retry period < renew deadline < duration.
+   * Enabling it turns the single-Lease leader election off unless that is enabled explicitly, which is
+   * a problem: the two exclude each other.
+   */
+  static RepositoryLeaseSettings repositoryLeases(ConfigNode node) {
+    if (node == null) {
+      return RepositoryLeaseSettings.DISABLED;
+    }
+    RepositoryLeaseSettings d = RepositoryLeaseSettings.DISABLED;
+    node.allowOnly(Set.of("enabled", "duration", "renewDeadline", "retryPeriod"));
+    Boolean enabled = node.bool("enabled", true);
+    Duration duration = seconds(node, "duration", d.duration());
+    Duration renewDeadline = seconds(node, "renewDeadline", d.renewDeadline());
+    Duration retryPeriod = seconds(node, "retryPeriod", d.retryPeriod());
+    if (renewDeadline.compareTo(duration) >= 0) {
+      node.problem("renewDeadline", renewDeadline.toSeconds() + "s must be shorter than duration ("
+          + duration.toSeconds() + "s): a holder stops writing before anyone else may take the repository");
+    }
+    if (retryPeriod.compareTo(renewDeadline) >= 0) {
+      node.problem("retryPeriod", retryPeriod.toSeconds() + "s must be shorter than renewDeadline ("
+          + renewDeadline.toSeconds() + "s)");
+    }
+    return new RepositoryLeaseSettings(enabled == null || enabled, duration, renewDeadline, retryPeriod);
+  }
+
+  private static Duration seconds(ConfigNode node, String key, Duration fallback) {
+    String text = node.string(key);
+    if (text == null) {
+      return fallback;
+    }
+    Optional<RollbackWindow> parsed = RollbackWindow.parse(text);
+    if (parsed.isEmpty() || parsed.get().isUnlimited() || parsed.get().duration().toSeconds() < 1
+        || parsed.get().duration().toMillis() % 1000 != 0) {
+      node.problem(key, "'" + text + "' is not a whole number of seconds such as 15s or 1m");
+      return fallback;
+    }
+    return parsed.get().duration();
   }
 }

@@ -4,6 +4,7 @@ import io.gitops.promotion.gitlab.GitLabOperation;
 import io.gitops.promotion.gitlab.RetryListener;
 import io.gitops.promotion.engine.PromotionListener;
 import io.gitops.promotion.engine.PromotionRequest;
+import io.gitops.promotion.lease.LeaseListener;
 import io.gitops.promotion.rollback.RollbackListener;
 import io.gitops.promotion.engine.PromotionChange;
 import io.gitops.promotion.rollback.RollbackChange;
@@ -13,16 +14,19 @@ import io.gitops.promotion.run.RunCounts;
 import io.gitops.promotion.run.RunListener;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The operator's own meters: promotions by result and environment pair, their duration, and pushes
  * the remote rejected because the branch moved (each one re-planned).
  */
-public final class PromotionMetrics implements PromotionListener, RollbackListener, RetryListener, RunListener {
+public final class PromotionMetrics implements PromotionListener, RollbackListener, RetryListener, RunListener,
+    LeaseListener {
   /** Ten explicit buckets from 0.1 s to 10 min instead of a hundred percentile buckets per series. */
   static final Duration[] DURATION_BUCKETS = {Duration.ofMillis(100), Duration.ofMillis(250), Duration.ofMillis(500),
       Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5), Duration.ofSeconds(15),
@@ -117,6 +121,32 @@ public final class PromotionMetrics implements PromotionListener, RollbackListen
     Counter.builder("promotion_push_retries")
         .description("Pushes rejected because the branch moved; each was re-planned on the new head")
         .tag("kind", kind).tag("target", target)
+        .register(registry).increment();
+  }
+
+  /** The repository Leases this replica holds, read when scraped. */
+  public void leasesHeld(Supplier<Number> held) {
+    Gauge.builder("promotion_repository_leases_held", held).description("Repository Leases this replica holds")
+        .register(registry);
+  }
+
+  @Override
+  public void acquired(String repository) {
+    Counter.builder("promotion_repository_lease_acquisitions").description("Repository Leases this replica took")
+        .register(registry).increment();
+  }
+
+  @Override
+  public void lost(String repository) {
+    Counter.builder("promotion_repository_lease_losses")
+        .description("Repository Leases this replica lost: not renewed in time, or taken over")
+        .register(registry).increment();
+  }
+
+  @Override
+  public void released(String repository) {
+    Counter.builder("promotion_repository_lease_releases")
+        .description("Repository Leases this replica gave back for another replica's share")
         .register(registry).increment();
   }
 }

@@ -5,6 +5,9 @@ import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.GitSettings;
 import io.gitops.promotion.config.VerificationConfig;
 import io.gitops.promotion.config.LeaderElection;
+import io.gitops.promotion.config.RepositoryConfig;
+import io.gitops.promotion.lease.LeaseKeeper;
+import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RepositoryWriters;
@@ -50,17 +53,38 @@ public final class OperatorRuntime implements AutoCloseable {
   private final PromotionOperator operator;
   private final HealthServer health;
   private final WebhookNotifier notifier;
+  private final LeaseKeeper leaseKeeper;
 
   private OperatorRuntime(WorkspaceCache workspaces, RepositoryWriters writers, PromotionOperator operator,
-      HealthServer health, WebhookNotifier notifier) {
+      HealthServer health, WebhookNotifier notifier, LeaseKeeper leaseKeeper) {
     this.workspaces = workspaces;
     this.writers = writers;
     this.operator = operator;
     this.health = health;
     this.notifier = notifier;
+    this.leaseKeeper = leaseKeeper;
   }
 
   public static OperatorRuntime start(OperatorConfig config, KubernetesClient client, Clock clock) {
+    return start(config, client, clock, defaultReplica());
+  }
+
+  /** This process as a replica: host name and process id, unique on one machine too. */
+  public static String defaultReplica() {
+    String host;
+    try {
+      host = java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      host = "promotion-operator";
+    }
+    return host + "-" + ProcessHandle.current().pid();
+  }
+
+  /**
+   * @param replica this replica's identity: the holder of its Leases and the name on the status it
+   *     writes (in a cluster, the pod name)
+   */
+  public static OperatorRuntime start(OperatorConfig config, KubernetesClient client, Clock clock, String replica) {
     String namespace = client.getNamespace() == null ? "default" : client.getNamespace();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
@@ -72,7 +96,10 @@ public final class OperatorRuntime implements AutoCloseable {
     GitSettings git = config.git();
     RunLoop loop = new RunLoop(committer, clock, new PushRetry(git.pushRetryBudget(), git.maxPushAttempts(),
         PushRetry.DEFAULT.firstStep(), PushRetry.DEFAULT.maxStep()), Sleeper.blocking(), metrics);
-    RepositoryWriters writers = new RepositoryWriters(loop, git.maxBatch());
+    List<String> repositoryNames = config.repositories().stream().map(RepositoryConfig::name).toList();
+    RepositoryLeases leases = config.repositoryLeases().enabled()
+        ? RepositoryLeases.shared(replica, repositoryNames, clock) : RepositoryLeases.everything(replica);
+    RepositoryWriters writers = new RepositoryWriters(loop, git.maxBatch(), leases);
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
     PromotionService promotions = new PromotionService(repositories, new RequestValidator(config.environments()),
         config.versionServices(), runner, clock, config.gates());
@@ -82,14 +109,14 @@ public final class OperatorRuntime implements AutoCloseable {
         config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()), metrics);
     RunSubjects subjects = new RunSubjects(name -> config.repository(name).map(RepositoryConfig::name));
     WebhookNotifier notifier = new WebhookNotifier(repositories.webhooks(), WebhookNotifier.DEFAULT_RETRY);
-    StatusPatcher statusPatcher = new StatusPatcher(client, new PhaseNotifications(subjects, notifier, clock));
+    StatusPatcher statusPatcher = new StatusPatcher(client, replica, new PhaseNotifications(subjects, notifier, clock));
     EventRecorder events = new EventRecorder(client, clock, subjects);
     List<Reconciler<?>> reconcilers = List.of(
         new PromotionReconciler(promotions, new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))), statusPatcher,
             events, metrics, clock, config.repositories().stream().flatMap(r -> r.verificationConfig().stream())
-                .map(VerificationConfig::namespace).collect(Collectors.toSet())),
+                .map(VerificationConfig::namespace).collect(Collectors.toSet()), leases),
         new PromotionRollbackReconciler(rollbacks, new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
-            statusPatcher, events, metrics, clock));
+            statusPatcher, events, metrics, clock, leases));
 
     LeaderElection election = config.leaderElection();
     LeaderElectionConfiguration lease = !election.enabled() ? null : new LeaderElectionConfiguration(
@@ -98,7 +125,13 @@ public final class OperatorRuntime implements AutoCloseable {
         new HashSet<>(config.watchNamespaces()));
     HealthServer health = new HealthServer(config.httpPort(), registry, operator::isAlive, operator::isReady).start();
     operator.start();
-    return new OperatorRuntime(workspaces, writers, operator, health, notifier);
+    LeaseKeeper keeper = null;
+    if (config.repositoryLeases().enabled()) {
+      metrics.leasesHeld(() -> leases.held().size());
+      keeper = new LeaseKeeper(client, namespace, repositoryNames, config.repositoryLeases(), leases, writers, metrics,
+          clock).start();
+    }
+    return new OperatorRuntime(workspaces, writers, operator, health, notifier, keeper);
   }
 
   public int httpPort() {
@@ -108,6 +141,9 @@ public final class OperatorRuntime implements AutoCloseable {
   @Override
   public void close() {
     operator.close();
+    if (leaseKeeper != null) {
+      leaseKeeper.close();
+    }
     health.close();
     writers.close();
     workspaces.close();

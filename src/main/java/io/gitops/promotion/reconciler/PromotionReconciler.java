@@ -17,6 +17,7 @@ import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.gate.GateClosedException;
 import io.gitops.promotion.gate.GateDecision;
+import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.run.RepositoryWriter;
 import io.gitops.promotion.steps.AfterStepException;
 import io.gitops.promotion.steps.AfterSteps;
@@ -65,6 +66,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   private final SettledRuns settled = new SettledRuns();
   private final ArgoApplications applications;
   private final VerificationStage verification;
+  private final RepositoryLeases leases;
 
   public PromotionReconciler(PromotionService promotions, AfterSteps<PromotionResult> afterSteps, StatusPatcher statusPatcher,
       EventRecorder events, PromotionMetrics metrics, Clock clock) {
@@ -73,6 +75,13 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
 
   public PromotionReconciler(PromotionService promotions, AfterSteps<PromotionResult> afterSteps, StatusPatcher statusPatcher,
       EventRecorder events, PromotionMetrics metrics, Clock clock, Set<String> argoNamespaces) {
+    this(promotions, afterSteps, statusPatcher, events, metrics, clock, argoNamespaces, RepositoryLeases.everything(null));
+  }
+
+  /** @param leases the repositories this replica works on; it leaves every other resource alone */
+  public PromotionReconciler(PromotionService promotions, AfterSteps<PromotionResult> afterSteps, StatusPatcher statusPatcher,
+      EventRecorder events, PromotionMetrics metrics, Clock clock, Set<String> argoNamespaces, RepositoryLeases leases) {
+    this.leases = leases;
     this.promotions = promotions;
     this.afterSteps = afterSteps;
     this.failures = new RunFailures();
@@ -90,6 +99,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   public List<EventSource<?, Promotion>> prepareEventSources(EventSourceContext<Promotion> context) {
     List<EventSource<?, Promotion>> sources = new java.util.ArrayList<>(List.of(wakeUps));
     sources.addAll(applications.eventSources(context));
+    LeaseWakeUps.register(leases, context, wakeUps, this::repositoryName);
     return sources;
   }
 
@@ -98,6 +108,9 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     Phase phase = promotion.getStatus() == null ? null : promotion.getStatus().getPhase();
     if (phase != null && phase.isFinished() || phase == Phase.PREVIEWED && promotion.getSpec().isDryRun()) {
       return UpdateControl.noUpdate();
+    }
+    if (!leases.holds(repositoryName(promotion))) {
+      return UpdateControl.noUpdate(); // another replica holds the repository's Lease
     }
     PromotionRequest request;
     String repositoryName;

@@ -1,5 +1,6 @@
 package io.gitops.promotion.reconciler;
 
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.api.Reasons;
@@ -14,6 +15,7 @@ import io.gitops.promotion.rollback.RollbackResult;
 import io.gitops.promotion.rollback.RollbackRun;
 import io.gitops.promotion.rollback.RollbackService;
 import io.gitops.promotion.gate.GateClosedException;
+import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.run.RepositoryWriter;
 import io.gitops.promotion.steps.AfterStepException;
 import io.gitops.promotion.steps.AfterSteps;
@@ -52,9 +54,17 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
   private final PromotionMetrics metrics;
   private final Clock clock;
   private final SimpleInboundEventSource<PromotionRollback> wakeUps = new SimpleInboundEventSource<>("rollback-writer");
+  private final RepositoryLeases leases;
 
   public PromotionRollbackReconciler(RollbackService rollbacks, AfterSteps<RollbackRun> afterSteps, StatusPatcher statusPatcher,
       EventRecorder events, PromotionMetrics metrics, Clock clock) {
+    this(rollbacks, afterSteps, statusPatcher, events, metrics, clock, RepositoryLeases.everything(null));
+  }
+
+  /** @param leases the repositories this replica works on; it leaves every other resource alone */
+  public PromotionRollbackReconciler(RollbackService rollbacks, AfterSteps<RollbackRun> afterSteps, StatusPatcher statusPatcher,
+      EventRecorder events, PromotionMetrics metrics, Clock clock, RepositoryLeases leases) {
+    this.leases = leases;
     this.rollbacks = rollbacks;
     this.afterSteps = afterSteps;
     this.transitions = new RollbackStatusTransitions(clock);
@@ -69,6 +79,16 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     Phase phase = rollback.getStatus() == null ? null : rollback.getStatus().getPhase();
     if (phase != null && (phase.isFinished() || phase == Phase.PREVIEWED)) {
       return UpdateControl.noUpdate();
+    }
+    String repositoryName;
+    try {
+      repositoryName = repositoryOf(rollback, context);
+    } catch (KubernetesClientException e) {
+      // which replica works on it is not known yet: ask again soon, writing nothing meanwhile
+      return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(Duration.ofSeconds(5));
+    }
+    if (!leases.holds(repositoryName)) {
+      return UpdateControl.noUpdate(); // another replica holds the repository's Lease
     }
     TargetRepository repository;
     RollbackRequest request;
@@ -100,6 +120,7 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
 
   @Override
   public List<EventSource<?, PromotionRollback>> prepareEventSources(EventSourceContext<PromotionRollback> context) {
+    LeaseWakeUps.register(leases, context, wakeUps, rollback -> null);
     return List.of(wakeUps);
   }
 
@@ -188,6 +209,15 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     metrics.finished("rollback", "Failed", "-", String.valueOf(rollback.getSpec().getTargetEnv()), elapsed(rollback));
     statusPatcher.patch(rollback, context);
     return UpdateControl.noUpdate();
+  }
+
+  /** The configured repository a rollback runs on; null when there is none (the first repository's holder fails it). */
+  private String repositoryOf(PromotionRollback rollback, Context<PromotionRollback> context) {
+    try {
+      return rollbacks.repositoryName(RollbackTarget.of(rollback, context.getClient()).repository());
+    } catch (RollbackTarget.Unresolvable | PromotionRejectedException e) {
+      return null;
+    }
   }
 
   private static RollbackParameters parameters(PromotionRollback r, RollbackTarget target) {

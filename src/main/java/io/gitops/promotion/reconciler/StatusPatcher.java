@@ -3,6 +3,7 @@ package io.gitops.promotion.reconciler;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitops.promotion.api.RunStatus;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.PrimaryUpdateAndCacheUtils;
 import java.util.function.Consumer;
@@ -12,19 +13,29 @@ import java.util.function.Consumer;
  * it is on the resource before anything irreversible happens. Every status write goes through here
  * and replaces the whole status subresource: no write is a diff computed against a stale copy. The
  * written resource goes into the informer cache at once (JOSDK's {@link PrimaryUpdateAndCacheUtils}),
- * so the next reconciliation and every reader of the cache see it.
+ * so the next reconciliation and every reader of the cache see it. Each write names the replica that
+ * made it ({@code status.replica}).
  */
 public final class StatusPatcher {
   private final KubernetesClient client;
+  private final String replica;
   private final Consumer<HasMetadata> written;
 
   public StatusPatcher(KubernetesClient client) {
-    this(client, resource -> { });
+    this(client, null, resource -> { });
   }
 
-  /** @param written told of every status written, e.g. {@link PhaseNotifications} */
-  public StatusPatcher(KubernetesClient client, Consumer<HasMetadata> written) {
+  public StatusPatcher(KubernetesClient client, String replica) {
+    this(client, replica, resource -> { });
+  }
+
+  /**
+   * @param replica this replica's identity, written on every status; null writes none
+   * @param written told of every status written, e.g. {@link PhaseNotifications}
+   */
+  public StatusPatcher(KubernetesClient client, String replica, Consumer<HasMetadata> written) {
     this.client = client;
+    this.replica = replica;
     this.written = written;
   }
 
@@ -45,6 +56,9 @@ public final class StatusPatcher {
    */
   public <S, R extends CustomResource<?, S>> R patch(R resource, Context<R> context) {
     S status = resource.getStatus();
+    if (replica != null && status instanceof RunStatus run) {
+      run.setReplica(replica);
+    }
     R updated = PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, current -> {
       current.setStatus(status);
       return current;

@@ -46,6 +46,11 @@ public final class RollbackService {
     return repositories.resolve(name);
   }
 
+  /** The configured name of the repository a request names, without reading credentials. */
+  public String repositoryName(String name) {
+    return repositories.nameOf(name);
+  }
+
   public RepositoryWriter writer(String repositoryName) {
     return runner.writer(repositoryName);
   }

@@ -35,6 +35,7 @@ public final class RepositoryWriter {
   private final int maxBatch;
   private final ExecutorService thread;
   private final ScheduledExecutorService timer;
+  private final WriteFence fence;
   private final Map<String, Submission> queued = new HashMap<>();
   private final Set<String> running = new LinkedHashSet<>();
   private final Map<String, Finished> finished = new HashMap<>();
@@ -42,8 +43,10 @@ public final class RepositoryWriter {
   /** The workspace of the last batch landed; only the writer's thread touches it. */
   private GitWorkspace landedOn;
 
-  RepositoryWriter(String repository, RunLoop loop, int maxBatch, ExecutorService thread, ScheduledExecutorService timer) {
+  RepositoryWriter(String repository, RunLoop loop, int maxBatch, ExecutorService thread, ScheduledExecutorService timer,
+      WriteFence fence) {
     this.repository = repository;
+    this.fence = fence;
     this.loop = loop;
     this.maxBatch = maxBatch;
     this.thread = thread;
@@ -83,6 +86,20 @@ public final class RepositoryWriter {
    */
   public void wakeWaiting() {
     startDraining();
+  }
+
+  /** True while a batch is being landed (fetched, committed, pushed). */
+  public synchronized boolean isLanding() {
+    return !running.isEmpty();
+  }
+
+  /**
+   * Forgets the queued changes and the outcomes not taken: this process stopped working on the
+   * repository (its Lease went to another replica), which lands them from their resources again.
+   */
+  public synchronized void abandon() {
+    queued.clear();
+    finished.clear();
   }
 
   /** The outcome of a landed change, removed from the writer; empty when there is none (yet). */
@@ -143,7 +160,11 @@ public final class RepositoryWriter {
     try {
       GitWorkspace workspace = batch.get(batch.size() - 1).workspace().get();
       List<Change<Object>> changes = (List) batch.stream().map(Submission::change).toList();
-      List<ChangeOutcome<Object>> results = loop.runAll(changes, workspace);
+      List<ChangeOutcome<Object>> results = loop.runAll(changes, workspace, () -> {
+        if (!fence.mayWrite(repository)) {
+          throw new WriteFencedException(repository);
+        }
+      });
       for (int i = 0; i < batch.size(); i++) {
         outcomes.put(batch.get(i).key(), new Finished(results.get(i), null));
       }

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 public final class RepositoryWriters implements AutoCloseable {
   private final RunLoop loop;
   private final int maxBatch;
+  private final WriteFence fence;
   private final Map<String, RepositoryWriter> writers = new ConcurrentHashMap<>();
   private final Map<String, ExecutorService> threads = new ConcurrentHashMap<>();
   private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -21,8 +22,14 @@ public final class RepositoryWriters implements AutoCloseable {
 
   /** @param maxBatch most changes landed in one push */
   public RepositoryWriters(RunLoop loop, int maxBatch) {
+    this(loop, maxBatch, WriteFence.OPEN);
+  }
+
+  /** @param fence asked before every fetch and push: whether this process may still write to the repository */
+  public RepositoryWriters(RunLoop loop, int maxBatch, WriteFence fence) {
     this.loop = loop;
     this.maxBatch = maxBatch;
+    this.fence = fence;
   }
 
   public RepositoryWriter of(String repository) {
@@ -33,7 +40,7 @@ public final class RepositoryWriters implements AutoCloseable {
         return t;
       });
       threads.put(name, thread);
-      return new RepositoryWriter(name, loop, maxBatch, thread, timer);
+      return new RepositoryWriter(name, loop, maxBatch, thread, timer, fence);
     });
   }
 

@@ -58,14 +58,26 @@ public final class RunLoop {
    * @throws PushConflictException when every push within the budget was rejected
    * @throws RuntimeException from Git (network, authentication) for the whole batch
    */
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public <R> List<ChangeOutcome<R>> runAll(List<? extends Change<R>> changes, GitWorkspace workspace) {
+    return runAll(changes, workspace, () -> { });
+  }
+
+  /**
+   * Runs a batch as {@link #runAll(List, GitWorkspace)}, asking {@code fence} before every fetch and
+   * every push: it throws (e.g. {@link WriteFencedException}) once this process may no longer write.
+   */
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public <R> List<ChangeOutcome<R>> runAll(List<? extends Change<R>> changes, GitWorkspace workspace, Runnable fence) {
     long started = System.nanoTime();
     TransferCounter.Totals before = workspace.transfers();
     int rejections = 0;
     for (int attempt = 1; ; attempt++) {
+      fence.run();
       List<Function<RunCounts, ChangeOutcome<R>>> outcomes = attempt(changes, workspace);
       boolean anyCommit = outcomes.stream().anyMatch(Pending.class::isInstance);
+      if (anyCommit) {
+        fence.run();
+      }
       boolean pushed = !anyCommit || deliver(changes, workspace, attempt);
       if (pushed) {
         RunCounts counts = counts(rejections, workspace.transfers().minus(before), changes.size());

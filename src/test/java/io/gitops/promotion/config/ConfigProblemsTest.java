@@ -43,7 +43,8 @@ class ConfigProblemsTest {
         "rollbackWindow: '1 week' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit",
         "environments[0].dir: '../dev' is not a plain directory name (one path segment, no '..')",
         "colour: unknown key 'colour'; known keys: committer, environments, freezeWindows, git, gitlab, httpPort, "
-            + "leaderElection, logging, minSoak, promotionPath, releaseFrom, repositories, rollbackWindow, versionServices, "
+            + "leaderElection, logging, minSoak, promotionPath, releaseFrom, repositories, repositoryLeases, rollbackWindow, "
+            + "versionServices, "
             + "watchNamespaces");
   }
 

@@ -81,7 +81,7 @@ class DeployManifestsTest {
         .sorted().toList();
     assertThat(secrets).isNotEmpty();
     assertThat(grants(role.getRules())).isEqualTo(Map.of(
-        "coordination.k8s.io/leases", Set.of("get", "create", "update", "patch"),
+        "coordination.k8s.io/leases", Set.of("get", "list", "create", "update", "patch", "delete"),
         "/secrets" + secrets, Set.of("get")));
   }
 
@@ -103,6 +103,7 @@ class DeployManifestsTest {
     OperatorConfig config = new ConfigLoader().load(Path.of("config", "operator.yaml"));
     assertThat(config.repository(null)).map(RepositoryConfig::name).contains("example");
     assertThat(config.leaderElection().enabled()).isFalse();
-    assertThat(deployedConfig().leaderElection().enabled()).isTrue();
+    assertThat(deployedConfig().leaderElection().enabled()).isFalse();
+    assertThat(deployedConfig().repositoryLeases().enabled()).isTrue();
   }
 }

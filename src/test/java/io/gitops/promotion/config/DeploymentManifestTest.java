@@ -35,6 +35,10 @@ class DeploymentManifestTest {
   void runsTheOperatorCommandOnTheMountedConfigMap() {
     assertThat(POD.getServiceAccountName()).isEqualTo("promotion-operator");
     assertThat(OPERATOR.getArgs()).containsExactly("operator", "--config", "/etc/promotion-operator/operator.yaml");
+    assertThat(OPERATOR.getEnv()).as("the replica's identity in Leases and on status").anySatisfy(e -> {
+      assertThat(e.getName()).isEqualTo("POD_NAME");
+      assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+    });
     VolumeMount config = mountAt("/etc/promotion-operator");
     assertThat(config.getReadOnly()).isTrue();
     assertThat(volume(config.getName()).getConfigMap().getName())

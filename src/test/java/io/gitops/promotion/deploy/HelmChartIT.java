@@ -89,6 +89,9 @@ class HelmChartIT {
           .orElseThrow().at("/data/operator.yaml").asText();
       OperatorConfig config = new ConfigLoader().parse(operatorYaml, "chart ConfigMap " + values);
       assertThat(config.leaderElection().leaseNamespace()).isEqualTo("platform");
+      assertThat(config.repositoryLeases().enabled()).as("repository Leases by default, one leader with full-values")
+          .isEqualTo(values.isEmpty());
+      assertThat(config.leaderElection().enabled()).isEqualTo(!values.isEmpty());
       assertThat(config.httpPort()).isEqualTo(only(objects, "Deployment")
           .at("/spec/template/spec/containers/0/ports/0/containerPort").asInt());
     }
@@ -107,6 +110,20 @@ class HelmChartIT {
       assertThat(container.at("/" + probe + "/httpGet/port").asText()).as(probe).isEqualTo("http");
     }
     assertThat(container.at("/resources/limits/memory").asText()).isEqualTo("1Gi");
+  }
+
+  @Test
+  void twoReplicasShareTheRepositoriesByDefaultWithADisruptionBudgetAndNeverBothElections(@TempDir Path dir)
+      throws IOException {
+    List<JsonNode> objects = objects(tools.template("promotion-operator", "platform"));
+    assertThat(only(objects, "Deployment").at("/spec/replicas").asInt()).isEqualTo(2);
+    assertThat(only(objects, "PodDisruptionBudget").at("/spec/maxUnavailable").asInt()).isEqualTo(1);
+
+    Path both = dir.resolve("both.yaml");
+    Files.writeString(both, "leaderElection: {enabled: true, leaseName: x}\n", StandardCharsets.UTF_8);
+    CommandResult result = tools.helm("template", "x", DeployTools.CHART.toString(), "-f", both.toString());
+    assertThat(result.exitCode()).isNotZero();
+    assertThat(result.stderr()).contains("enable either repositoryLeases or leaderElection, not both");
   }
 
   @Test
@@ -132,6 +149,7 @@ class HelmChartIT {
         config:
           repositories: [{name: local, url: "file:///srv/gitops.git"}]
         leaderElection: {enabled: false, leaseName: unused}
+        repositoryLeases: {enabled: false}
         """, StandardCharsets.UTF_8);
     String noSecrets = tools.template("promotion-operator", "platform", "-f", values.toString());
     assertThat(kinds(noSecrets)).as("no Role at all: an empty resourceNames would grant every Secret")

@@ -94,6 +94,7 @@ class HelmChartE2E {
         httpPort: %d
         gitCache: {path: %s, sizeLimit: 1Gi}
         leaderElection: {enabled: true, leaseName: %s}
+        repositoryLeases: {enabled: false}     # this test runs the single-leader option
         serviceMonitor: {enabled: true}
         prometheusRule: {enabled: true}
         grafanaDashboard: {enabled: true}

@@ -16,6 +16,7 @@ import io.gitops.promotion.engine.RepositoryCatalog;
 import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RepositoryWriters;
 import io.gitops.promotion.run.RunLoop;
@@ -55,6 +56,12 @@ final class OperatorHarness implements AutoCloseable {
   /** @param clock the operator's clock; @param gates its freeze windows and soak times */
   OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab, Clock clock,
       Gates gates) {
+    this(client, repositoryUrl, cacheDir, gitlab, clock, gates, RepositoryLeases.everything(null));
+  }
+
+  /** @param leases the repositories this replica works on, and its name on the status */
+  OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab, Clock clock,
+      Gates gates, RepositoryLeases leases) {
     TargetRepository repository = new TargetRepository("argocd",
         new GitRemote(repositoryUrl, "main", GitCredentials.none()), OverlaysLayout.defaults(), gitlab);
     workspaces = new WorkspaceCache(cacheDir);
@@ -66,19 +73,21 @@ final class OperatorHarness implements AutoCloseable {
       return repository;
     };
     PersonIdent committer = new PersonIdent("promotion-operator", "po@example.com");
-    writers = new RepositoryWriters(new RunLoop(committer, clock, PushRetry.DEFAULT, Sleeper.blocking(), metrics), 50);
+    writers = new RepositoryWriters(new RunLoop(committer, clock, PushRetry.DEFAULT, Sleeper.blocking(), metrics), 50,
+        leases);
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
     PromotionService promotions = new PromotionService(catalog, new RequestValidator(EnvironmentCatalog.defaults()),
         Map.of("tbd-test", "frontend"), runner, clock, gates);
     RollbackService rollbacks = new RollbackService(catalog, new RollbackValidator(EnvironmentCatalog.defaults()),
         RollbackWindow.DEFAULT, runner, clock, gates);
-    StatusPatcher statusPatcher = new StatusPatcher(client);
+    StatusPatcher statusPatcher = new StatusPatcher(client, leases.replica());
     EventRecorder events = new EventRecorder(client, clock);
     GitLabPublication publication = new GitLabPublication(Set.of("DEV"), metrics);
     operator = new PromotionOperator(client, registry, List.of(
-        new PromotionReconciler(promotions, new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))), statusPatcher, events, metrics, clock),
+        new PromotionReconciler(promotions, new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))), statusPatcher,
+            events, metrics, clock, Set.of(), leases),
         new PromotionRollbackReconciler(rollbacks, new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
-            statusPatcher, events, metrics, clock)), null, Set.of());
+            statusPatcher, events, metrics, clock, leases)), null, Set.of());
     operator.start();
   }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
@@ -30,11 +29,15 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The writer lands a change only after every older one, even when the younger one was handed over first. */
+/**
+ * The writer lands a change only after every older one, even when the younger one was handed over
+ * first; and it writes nothing once its fence (the repository's Lease) says it may not.
+ */
 class RepositoryWriterIT {
   @TempDir Path dir;
 
@@ -63,6 +66,57 @@ class RepositoryWriterIT {
       assertThat(List.of(repo.log().get(1).getName(), repo.log().get(0).getName()))
           .containsExactly(older.commit(), younger.commit());
       assertThat(repo.log()).hasSize(commits + 2);
+    }
+  }
+
+  @Test
+  void aFenceClosedBetweenCommitAndPushStopsTheBatchWithNothingPushed() throws Exception {
+    GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
+    String head = repo.head();
+    RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
+    RunLoop loop = new RunLoop(new PersonIdent("po", "po@example.com"), Clock.systemUTC(), PushRetry.DEFAULT,
+        Sleeper.blocking(), RunListener.NONE);
+    AtomicInteger asked = new AtomicInteger();
+    // the Lease is held when the batch starts (fetch, plan, commit) and lost before the push
+    WriteFence fence = repository -> repository.equals("argocd") && asked.getAndIncrement() == 0;
+    CountDownLatch landed = new CountDownLatch(1);
+    try (RepositoryWriters writers = new RepositoryWriters(loop, 50, fence);
+        GitWorkspace workspace = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()),
+            dir.resolve("cache.git"))) {
+      RepositoryWriter writer = writers.of("argocd");
+      writer.submit(new RepositoryWriter.Submission("p", "1", change(validator, "p", "tbd-test"), () -> workspace,
+          landed::countDown, () -> false));
+
+      assertThat(landed.await(60, TimeUnit.SECONDS)).isTrue();
+      RepositoryWriter.Finished finished = writer.take("p").orElseThrow();
+      assertThat(finished.batchFailure()).isInstanceOf(WriteFencedException.class)
+          .hasMessage("this replica no longer holds the Lease of repository 'argocd'; its next holder lands the change");
+      assertThat(asked).hasValue(2);
+      assertThat(repo.head()).isEqualTo(head);
+      assertThat(writer.isLanding()).isFalse();
+    }
+  }
+
+  @Test
+  void abandoningForgetsWhatWasQueuedAndLanded() throws Exception {
+    GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
+    RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
+    RunLoop loop = new RunLoop(new PersonIdent("po", "po@example.com"), Clock.systemUTC(), PushRetry.DEFAULT,
+        Sleeper.blocking(), RunListener.NONE);
+    CountDownLatch landed = new CountDownLatch(1);
+    try (RepositoryWriters writers = new RepositoryWriters(loop, 50, repository -> false);
+        GitWorkspace workspace = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()),
+            dir.resolve("cache.git"))) {
+      RepositoryWriter writer = writers.of("argocd");
+      writer.submit(new RepositoryWriter.Submission("p", "1", change(validator, "p", "tbd-test"), () -> workspace,
+          landed::countDown, () -> false));
+      assertThat(landed.await(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(writer.holds("p")).isTrue();
+
+      writer.abandon();
+
+      assertThat(writer.holds("p")).isFalse();
+      assertThat(writer.take("p")).isEmpty();
     }
   }
 
