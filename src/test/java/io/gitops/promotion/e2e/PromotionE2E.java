@@ -146,8 +146,10 @@ class PromotionE2E {
 
     KubectlTable wide = KubectlTable.parse(
         cluster.kubectl().run("-n", cluster.namespace(), "get", "promo", "-o", "wide").orThrow().stdout());
-    assertThat(wide.header()).containsExactly("NAME", "GROUP", "FROM", "TO", "VERSION", "PHASE", "COMMIT", "AGE", "MESSAGE");
+    assertThat(wide.header())
+        .containsExactly("NAME", "GROUP", "FROM", "TO", "VERSION", "PHASE", "COMMIT", "AGE", "MESSAGE", "REPLICA");
     assertThat(wide.row("tbd-test-dev-to-tst").get("MESSAGE")).isEqualTo(done.getStatus().getMessage());
+    assertThat(wide.row("tbd-test-dev-to-tst").get("REPLICA")).isNotBlank().isEqualTo(done.getStatus().getReplica());
   }
 
   @Test
