@@ -68,16 +68,7 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
       throw new IllegalArgumentException("GitLab token is required");
     }
     this.url = url;
-    this.api =
-        new GitLabApi(
-            url,
-            token,
-            Map.of(
-                // HttpURLConnection silently resends a buffered POST once when the connection drops
-                // before the response, which would duplicate a deployment; it never resends a
-                // streamed one.
-                ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED));
-    this.api.setRequestTimeout(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS);
+    this.api = client(url, token);
     this.environmentTiers = new EnvironmentTierApi(api);
     this.retry = new RetryLoop(retryPolicy, sleeper, listener);
     this.clock = Clock.systemUTC();
@@ -202,6 +193,21 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
   @Override
   public void close() {
     api.close();
+  }
+
+  /** A gitlab4j client with this adapter's time limits and streamed (never resent) request bodies. */
+  static GitLabApi client(String url, String token) {
+    GitLabApi client =
+        new GitLabApi(
+            url,
+            token,
+            Map.of(
+                // HttpURLConnection silently resends a buffered POST once when the connection drops
+                // before the response, which would duplicate a deployment; it never resends a
+                // streamed one.
+                ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED));
+    client.setRequestTimeout(CONNECT_TIMEOUT_MILLIS, READ_TIMEOUT_MILLIS);
+    return client;
   }
 
   @Override
