@@ -61,11 +61,29 @@ public final class ConfigLoader {
     List<String> namespaces = watchNamespaces(root);
     LeaderElection leaderElection = SettingsSection.leaderElection(root.object("leaderElection"));
     Gates gates = GatesSection.read(root, environments);
+    requireGitLabForGatedEnvironments(root, repositories, environments);
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
     return new OperatorConfig(repositories, environments, releaseFrom, rollbackWindow, versionServices,
         committer, git, httpPort, namespaces, leaderElection, gates);
+  }
+
+  /** A merge request needs GitLab: every repository must have it when any environment is gated. */
+  private static void requireGitLabForGatedEnvironments(ConfigNode root, List<RepositoryConfig> repositories,
+      EnvironmentCatalog environments) {
+    List<String> gated = environments.all().stream().filter(Environment::gatedByMergeRequest).map(Environment::name)
+        .toList();
+    if (gated.isEmpty()) {
+      return;
+    }
+    for (RepositoryConfig repository : repositories) {
+      if (repository.name() != null && repository.gitlabProject().isEmpty()) {
+        root.problem("repositories", "repository '" + repository.name() + "' has no gitlab section, but "
+            + String.join(", ", gated) + " " + (gated.size() == 1 ? "is" : "are")
+            + " gated by mergeRequest, which needs the repository's GitLab project");
+      }
+    }
   }
 
   private static RollbackWindow rollbackWindow(ConfigNode root) {

@@ -9,7 +9,7 @@ import java.util.Set;
 /** Reads and checks the {@code repositories} list of the configuration file. */
 final class RepositoriesSection {
   private static final Set<String> KEYS =
-      Set.of("name", "url", "branch", "workloadsDir", "credentialsSecret", "gitlab", "layout", "verification");
+      Set.of("name", "url", "branch", "workloadsDir", "credentialsSecret", "gitlab", "layout", "verification", "mergeRequest");
   private static final Set<String> GITLAB_KEYS = Set.of("url", "projectId", "tokenSecret");
 
   private RepositoriesSection() {}
@@ -59,7 +59,8 @@ final class RepositoriesSection {
       node.problem("layout", "'" + layout + "' is not a layout; known layouts: " + String.join(", ", Layouts.kinds()));
     }
     return new RepositoryConfig(name, url, branch, workloadsDir, credentialsSecret, gitlab(node.object("gitlab")),
-        layout == null ? RepositoryConfig.DEFAULT_LAYOUT : layout, verification(node.object("verification")));
+        layout == null ? RepositoryConfig.DEFAULT_LAYOUT : layout, verification(node.object("verification")),
+        MergeRequestSection.read(node.object("mergeRequest")));
   }
 
   private static GitLabConfig gitlab(ConfigNode node) {

@@ -12,9 +12,11 @@ import java.util.Optional;
  * @param gitlab null when releases and deployments are not recorded in GitLab
  * @param layout the kind of repository layout (the edits seam), {@code overlays} by default
  * @param verification where the Argo CD Applications are found, null when promotions are not verified
+ * @param mergeRequest how merge requests into its gated environments are opened and followed
  */
 public record RepositoryConfig(String name, String url, String branch, String workloadsDir,
-    String credentialsSecret, GitLabConfig gitlab, String layout, VerificationConfig verification) {
+    String credentialsSecret, GitLabConfig gitlab, String layout, VerificationConfig verification,
+    MergeRequestSettings mergeRequest) {
   public static final String DEFAULT_BRANCH = "main";
   public static final String DEFAULT_WORKLOADS_DIR = "workloads";
   public static final String DEFAULT_LAYOUT = "overlays";
@@ -22,6 +24,20 @@ public record RepositoryConfig(String name, String url, String branch, String wo
   public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
       GitLabConfig gitlab) {
     this(name, url, branch, workloadsDir, credentialsSecret, gitlab, DEFAULT_LAYOUT, null);
+  }
+
+  public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
+      GitLabConfig gitlab, String layout, VerificationConfig verification) {
+    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, layout, verification, null);
+  }
+
+  public RepositoryConfig {
+    mergeRequest = mergeRequest == null ? MergeRequestSettings.DEFAULT : mergeRequest;
+  }
+
+  /** The merge request settings for a gated environment: the environment's own, else the repository's. */
+  public MergeRequestSettings mergeRequestInto(Environment target) {
+    return target.mergeRequest() != null ? target.mergeRequest() : mergeRequest;
   }
 
   public Optional<VerificationConfig> verificationConfig() {

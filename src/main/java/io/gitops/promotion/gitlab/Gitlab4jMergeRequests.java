@@ -1,5 +1,6 @@
 package io.gitops.promotion.gitlab;
 
+import static io.gitops.promotion.gitlab.GitLabOperation.AUTO_MERGE;
 import static io.gitops.promotion.gitlab.GitLabOperation.CLOSE_MERGE_REQUEST;
 import static io.gitops.promotion.gitlab.GitLabOperation.COMMENT_MERGE_REQUEST;
 import static io.gitops.promotion.gitlab.GitLabOperation.CREATE_MERGE_REQUEST;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.gitlab4j.api.GitLabApi;
 import org.gitlab4j.api.GitLabApiException;
+import org.gitlab4j.api.models.AcceptMergeRequestParams;
 import org.gitlab4j.api.models.MergeRequest;
 import org.gitlab4j.api.models.MergeRequestFilter;
 import org.gitlab4j.api.models.MergeRequestParams;
@@ -87,6 +89,20 @@ public final class Gitlab4jMergeRequests implements MergeRequests, AutoCloseable
     MergeRequest mr = retry.run(GET_MERGE_REQUEST, "!" + iid, projectId,
         attempt -> api.getMergeRequestApi().getMergeRequest(projectId, iid));
     return withApprovals(projectId, mr);
+  }
+
+  @Override
+  public void mergeWhenPipelineSucceeds(String projectId, long iid, String sha) {
+    try {
+      retry.run(AUTO_MERGE, "!" + iid, projectId, attempt -> api.getMergeRequestApi().acceptMergeRequest(projectId, iid,
+          new AcceptMergeRequestParams().withMergeWhenPipelineSucceeds(true).withSha(sha)));
+    } catch (GitLabRejectedException e) {
+      // 405/406/422: not mergeable yet (approvals, draft); people merge it, the operator follows
+      if (e.refusal() == GitLabRejectedException.Refusal.UNAUTHORIZED
+          || e.refusal() == GitLabRejectedException.Refusal.FORBIDDEN) {
+        throw e;
+      }
+    }
   }
 
   @Override

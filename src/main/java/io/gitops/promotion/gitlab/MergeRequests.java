@@ -19,6 +19,12 @@ public interface MergeRequests {
   /** The request with its approvals and head pipeline. */
   MergeRequestState get(String projectId, long iid);
 
+  /**
+   * Asks GitLab to merge the request when its pipeline succeeds (auto-merge), at this head commit; a
+   * request that cannot be set to auto-merge now stays open for people to merge.
+   */
+  void mergeWhenPipelineSucceeds(String projectId, long iid, String sha);
+
   /** Adds a note, then closes the request; closing a request that is not open changes nothing. */
   void close(String projectId, long iid, String note);
 

@@ -65,6 +65,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   private final SettledRuns settled = new SettledRuns();
   private final ArgoApplications applications;
   private final VerificationStage verification;
+  private final MergeRequestStage mergeRequests;
 
   public PromotionReconciler(PromotionService promotions, AfterSteps<PromotionResult> afterSteps, StatusPatcher statusPatcher,
       EventRecorder events, PromotionMetrics metrics, Clock clock) {
@@ -84,6 +85,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     this.applications = new ArgoApplications(argoNamespaces);
     this.verification = new VerificationStage(promotions, applications, transitions, statusPatcher, events, metrics,
         clock);
+    this.mergeRequests = new MergeRequestStage(promotions, transitions, statusPatcher, events, clock);
   }
 
   @Override
@@ -125,6 +127,12 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     } catch (PromotionRejectedException e) {
       return fail(promotion, e.reason().code(), e.getMessage());
     }
+    if (phase == Phase.AWAITING_MERGE) {
+      return mergeRequests.follow(promotion, request, repository,
+          landed -> promotions.submit(repository, request, runOptions(promotion).landedAs(landed),
+              ExecutionOrder.key(promotion), wake(promotion), () -> false),
+          this::fail);
+    }
     Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion);
     promotions.overriddenGate(request).ifPresent(gate -> events.warning(running, Reasons.GATE_OVERRIDDEN,
         "forced through a closed gate (" + gate.message() + "): " + request.reason()));
@@ -150,6 +158,10 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     transitions.recorded(running, done);
     metrics.gitTraffic(done.counts());
     boolean pushed = done.outcome() == PromotionOutcome.PROMOTED;
+    if (pushed && !done.resumed() && request.target().gatedByMergeRequest()) {
+      settle(running);
+      return mergeRequests.start(running, request, promotions.repository(running.getSpec().getRepository()));
+    }
     Promotion recorded = pushed ? statusPatcher.patch(running) : running;
     if (pushed) {
       try {
@@ -279,7 +291,8 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   /** An approval executes the previewed plan; any earlier attempt may have pushed since creation. */
   private static RunOptions runOptions(Promotion p) {
     String approved = p.getSpec().isDryRun() || p.getStatus() == null ? null : p.getStatus().getPlanFingerprint();
-    return new RunOptions(approved, Instant.parse(p.getMetadata().getCreationTimestamp()));
+    return new RunOptions(approved, Instant.parse(p.getMetadata().getCreationTimestamp()), null,
+        "Promotion " + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName());
   }
 
   private Duration elapsed(Promotion p) {

@@ -2,6 +2,8 @@ package io.gitops.promotion.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.config.MergeRequestSettings;
+import io.gitops.promotion.gitlab.MergeRequestClients;
 import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
@@ -42,6 +44,7 @@ final class OperatorHarness implements AutoCloseable {
   final PromotionOperator operator;
   private final WorkspaceCache workspaces;
   private final RepositoryWriters writers;
+  private final MergeRequestClients mergeRequestClients = new MergeRequestClients();
 
   OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir) {
     this(client, repositoryUrl, cacheDir, null);
@@ -55,8 +58,19 @@ final class OperatorHarness implements AutoCloseable {
   /** @param clock the operator's clock; @param gates its freeze windows and soak times */
   OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab, Clock clock,
       Gates gates) {
+    this(client, repositoryUrl, cacheDir, gitlab, clock, gates, EnvironmentCatalog.defaults(),
+        MergeRequestSettings.DEFAULT);
+  }
+
+  /**
+   * @param environments the configured environments (their gates)
+   * @param mergeRequest the repository's merge request settings
+   */
+  OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab, Clock clock,
+      Gates gates, EnvironmentCatalog environments, MergeRequestSettings mergeRequest) {
     TargetRepository repository = new TargetRepository("argocd",
-        new GitRemote(repositoryUrl, "main", GitCredentials.none()), OverlaysLayout.defaults(), gitlab);
+        new GitRemote(repositoryUrl, "main", GitCredentials.none()), OverlaysLayout.defaults(), gitlab, null,
+        mergeRequest);
     workspaces = new WorkspaceCache(cacheDir);
     PromotionMetrics metrics = new PromotionMetrics(registry);
     RepositoryCatalog catalog = name -> {
@@ -68,9 +82,9 @@ final class OperatorHarness implements AutoCloseable {
     PersonIdent committer = new PersonIdent("promotion-operator", "po@example.com");
     writers = new RepositoryWriters(new RunLoop(committer, clock, PushRetry.DEFAULT, Sleeper.blocking(), metrics), 50);
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
-    PromotionService promotions = new PromotionService(catalog, new RequestValidator(EnvironmentCatalog.defaults()),
-        Map.of("tbd-test", "frontend"), runner, clock, gates);
-    RollbackService rollbacks = new RollbackService(catalog, new RollbackValidator(EnvironmentCatalog.defaults()),
+    PromotionService promotions = new PromotionService(catalog, new RequestValidator(environments),
+        Map.of("tbd-test", "frontend"), runner, clock, gates, mergeRequestClients);
+    RollbackService rollbacks = new RollbackService(catalog, new RollbackValidator(environments),
         RollbackWindow.DEFAULT, runner, clock, gates);
     StatusPatcher statusPatcher = new StatusPatcher(client);
     EventRecorder events = new EventRecorder(client, clock);
@@ -87,5 +101,6 @@ final class OperatorHarness implements AutoCloseable {
     operator.close();
     writers.close();
     workspaces.close();
+    mergeRequestClients.close();
   }
 }
