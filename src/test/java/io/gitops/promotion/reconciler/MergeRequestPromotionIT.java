@@ -54,6 +54,10 @@ class MergeRequestPromotionIT {
     gitlab.addCommits("1331", "v1.3.0", "v1.5.0", "feat: add user dashboard");
     gitlab.addProject(1332, "tbd/backend");
     gitlab.addCommits("1332", "v1.2.0", "v1.4.0", "feat: add /api/info endpoint");
+    gitlab.addProject(1333, "tbd/worker");
+    gitlab.addTag("1333", "v0.8.1", "0000000000000000000000000000000000001333");
+    gitlab.addProject(2001, "payments/api");
+    gitlab.addTag("2001", "v2.3.0", "0000000000000000000000000000000000002001");
     gitlab.requireApprovals("1234", 1);
   }
 
@@ -99,9 +103,11 @@ class MergeRequestPromotionIT {
   }
 
   private Promotion awaitPhase(String name, Phase phase) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
+    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       Promotion p = get(name);
-      return p.getStatus() != null && p.getStatus().getPhase() == phase;
+      assertThat(p.getStatus()).isNotNull();
+      assertThat(p.getStatus().getPhase()).as("%s: %s", p.getStatus().getReason(), p.getStatus().getMessage())
+          .isEqualTo(phase);
     });
     return get(name);
   }
@@ -155,4 +161,134 @@ class MergeRequestPromotionIT {
     assertThat(eventReasons("to-tst")).contains("MergeRequestOpened", "MergeRequestChanged", "MergeRequestMerged");
     assertThat(gitlab.mergeRequests("1234")).hasSize(1);
   }
+
+  @Test
+  void aSquashedRequestLandsAsOneCommitAndTheRunGoesOnFromIt() {
+    startOperator(new MergeRequestSettings(List.of("promotion"), List.of(), List.of(), true, true, false, false, null,
+        FAST.pollInterval(), FAST.maxPollInterval()));
+    String before = repo.head();
+    create("squashed", "tbd-test", "DEV", "TST");
+    awaitPhase("squashed", Phase.AWAITING_MERGE);
+    gitlab.approve("1234", 1, "alice");
+    gitlab.merge("1234", 1);
+
+    Promotion done = awaitPhase("squashed", Phase.SUCCEEDED);
+    String squash = gitlab.mergeRequests("1234").get(0).squashCommitSha();
+    assertThat(squash).isEqualTo(repo.head());
+    assertThat(repo.log().get(0).getParents()).extracting(c -> c.getName()).containsExactly(before);
+    assertThat(done.getStatus().getCommit()).isEqualTo(squash);
+    assertThat(done.getStatus().getChanges()).hasSize(2);
+    assertThat(gitlab.tags("1234")).singleElement().satisfies(t -> assertThat(t.sha()).isEqualTo(squash));
+    assertThat(gitlab.mergeRequests("1234").get(0).labels()).containsExactly("promotion");
+  }
+
+  @Test
+  void aRequestClosedWithoutMergeFailsThePromotionAndNothingIsPromoted() {
+    startOperator(FAST);
+    String before = repo.head();
+    create("closed", "tbd-test", "DEV", "TST");
+    awaitPhase("closed", Phase.AWAITING_MERGE);
+    gitlab.closeMergeRequest("1234", 1);
+
+    Promotion failed = awaitPhase("closed", Phase.FAILED);
+    assertThat(failed.getStatus().getReason()).isEqualTo("MergeRequestClosed");
+    assertThat(failed.getStatus().getMergeRequest().getState()).isEqualTo("closed");
+    assertThat(repo.head()).isEqualTo(before);
+    assertThat(gitlab.tags("1234")).isEmpty();
+    assertThat(gitlab.deployments("1234")).isEmpty();
+  }
+
+  @Test
+  void aRequestNotMergedInTimeIsClosedItsBranchDeletedAndThePromotionFails() {
+    startOperator(FAST.withTimeLimit(Duration.ofSeconds(3)));
+    String before = repo.head();
+    create("expired", "tbd-test", "DEV", "TST");
+    Promotion awaiting = awaitPhase("expired", Phase.AWAITING_MERGE);
+    assertThat(awaiting.getStatus().getMergeRequest().getDeadline()).isNotNull();
+
+    Promotion failed = awaitPhase("expired", Phase.FAILED);
+    assertThat(failed.getStatus().getReason()).isEqualTo("MergeRequestExpired");
+    assertThat(gitlab.mergeRequests("1234")).singleElement().satisfies(mr -> {
+      assertThat(mr.state()).isEqualTo("closed");
+      assertThat(mr.notes()).singleElement().asString().contains("time limit");
+    });
+    assertThat(repo.branchHead(awaiting.getStatus().getMergeRequest().getSourceBranch())).isNull();
+    assertThat(repo.head()).isEqualTo(before);
+  }
+
+  @Test
+  void aRestartWhileAwaitingOpensNoSecondRequestAndFollowsTheFirst() {
+    startOperator(FAST);
+    create("restarted", "tbd-test", "DEV", "TST");
+    Promotion awaiting = awaitPhase("restarted", Phase.AWAITING_MERGE);
+    harness.close();
+    startOperator(FAST);
+    gitlab.approve("1234", 1, "alice");
+    gitlab.merge("1234", 1);
+
+    Promotion done = awaitPhase("restarted", Phase.SUCCEEDED);
+    assertThat(gitlab.mergeRequests("1234")).hasSize(1);
+    assertThat(done.getStatus().getMergeRequest().getIid()).isEqualTo(awaiting.getStatus().getMergeRequest().getIid());
+    assertThat(gitlab.tags("1234")).hasSize(1);
+    assertThat(repo.log().stream().filter(c -> c.getFullMessage().contains("Promotion-Id: " + done.getMetadata().getUid())))
+        .hasSize(1);
+  }
+
+  @Test
+  void requestsOfTwoGroupsIntoOneEnvironmentMergeOneAfterTheOther() {
+    repo.commitAsSomeoneElse("workloads/promote-state.yaml", STATE_WITH_BOTH_GROUPS_IN_STG, "seed the state file");
+    startOperator(FAST);
+    create("tbd-to-stg", "tbd-test", "TST", "STG");
+    create("payments-to-stg", "payments", "TST", "STG");
+    awaitPhase("tbd-to-stg", Phase.AWAITING_MERGE);
+    awaitPhase("payments-to-stg", Phase.AWAITING_MERGE);
+    assertThat(gitlab.mergeRequests("1234")).hasSize(2);
+    for (FakeMergeRequest mr : gitlab.mergeRequests("1234")) {
+      gitlab.approve("1234", mr.iid(), "alice");
+    }
+
+    gitlab.merge("1234", 1);
+    assertThat(gitlab.detailedMergeStatus("1234", 2)).isEqualTo("mergeable");
+    gitlab.merge("1234", 2);
+
+    awaitPhase("tbd-to-stg", Phase.SUCCEEDED);
+    awaitPhase("payments-to-stg", Phase.SUCCEEDED);
+    String state = repo.read("workloads/promote-state.yaml");
+    assertThat(state).contains("tbd-test-worker: 0.8.1", "tbd-test: 1.3.0", "payments-api: 2.3.0");
+  }
+
+  private static final String STATE_WITH_BOTH_GROUPS_IN_STG = """
+      environments:
+        STG:
+          tbd-test:
+            promotion:
+              version: "1.2.0"
+              source_env: "TST"
+              target_env: "STG"
+              created_at: "2026-01-01T00:00:00Z"
+              created_by: "seed"
+            pre_state:
+              tbd-test:
+                frontend:
+                  tbd-test: "1.1.0"
+            post_state:
+              tbd-test:
+                frontend:
+                  tbd-test: "1.2.0"
+          payments:
+            promotion:
+              version: "2.2.0"
+              source_env: "TST"
+              target_env: "STG"
+              created_at: "2026-01-01T00:00:00Z"
+              created_by: "seed"
+            pre_state:
+              payments:
+                api:
+                  payments-api: "2.1.0"
+            post_state:
+              payments:
+                api:
+                  payments-api: "2.2.0"
+      """;
 }
