@@ -42,7 +42,8 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
         .map(g -> new GitLabTarget(g.url(), g.projectId(), secretValue(g.tokenSecret(), "token").trim()))
         .orElse(null);
     return new TargetRepository(repository.name(), new GitRemote(repository.url(), repository.branch(), credentials),
-        Layouts.of(repository.layout(), repository.workloadsDir()).orElseThrow(), gitlab, repository.verification());
+        Layouts.of(repository.layout(), repository.workloadsDir()).orElseThrow(), gitlab, repository.verification(),
+        repository.mergeRequest());
   }
 
   @Override

@@ -5,6 +5,9 @@ import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.GitSettings;
 import io.gitops.promotion.config.VerificationConfig;
 import io.gitops.promotion.config.LeaderElection;
+import io.gitops.promotion.gitlab.Gitlab4jMergeRequests;
+import io.gitops.promotion.gitlab.MergeRequestClients;
+import io.gitops.promotion.gitlab.RetryPolicy;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RepositoryWriters;
@@ -45,9 +48,11 @@ public final class OperatorRuntime implements AutoCloseable {
   private final RepositoryWriters writers;
   private final PromotionOperator operator;
   private final HealthServer health;
+  private final MergeRequestClients mergeRequests;
 
   private OperatorRuntime(WorkspaceCache workspaces, RepositoryWriters writers, PromotionOperator operator,
-      HealthServer health) {
+      HealthServer health, MergeRequestClients mergeRequests) {
+    this.mergeRequests = mergeRequests;
     this.workspaces = workspaces;
     this.writers = writers;
     this.operator = operator;
@@ -68,8 +73,10 @@ public final class OperatorRuntime implements AutoCloseable {
         PushRetry.DEFAULT.firstStep(), PushRetry.DEFAULT.maxStep()), Sleeper.blocking(), metrics);
     RepositoryWriters writers = new RepositoryWriters(loop, git.maxBatch());
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
+    MergeRequestClients mergeRequests = new MergeRequestClients(target -> new Gitlab4jMergeRequests(target.url(),
+        target.token(), RetryPolicy.defaults(), Sleeper.blocking(), metrics));
     PromotionService promotions = new PromotionService(repositories, new RequestValidator(config.environments()),
-        config.versionServices(), runner, clock, config.gates());
+        config.versionServices(), runner, clock, config.gates(), mergeRequests);
     RollbackService rollbacks = new RollbackService(repositories, new RollbackValidator(config.environments()),
         config.rollbackWindow(), runner, clock, config.gates());
     GitLabPublication publication = new GitLabPublication(
@@ -90,7 +97,7 @@ public final class OperatorRuntime implements AutoCloseable {
         new HashSet<>(config.watchNamespaces()));
     HealthServer health = new HealthServer(config.httpPort(), registry, operator::isAlive, operator::isReady).start();
     operator.start();
-    return new OperatorRuntime(workspaces, writers, operator, health);
+    return new OperatorRuntime(workspaces, writers, operator, health, mergeRequests);
   }
 
   public int httpPort() {
@@ -103,5 +110,6 @@ public final class OperatorRuntime implements AutoCloseable {
     health.close();
     writers.close();
     workspaces.close();
+    mergeRequests.close();
   }
 }

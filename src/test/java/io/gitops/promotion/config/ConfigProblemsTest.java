@@ -65,7 +65,7 @@ class ConfigProblemsTest {
             gitlab: {url: https://gitlab.example.com, projectId: 1, tokenSecret: t, token: s3cr3t}
         git: {cacheDir: /tmp/x, retries: 3}
         """)).containsExactlyInAnyOrder(
-            "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, layout, name, url, verification, workloadsDir",
+            "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, layout, mergeRequest, name, url, verification, workloadsDir",
             "repositories[0].gitlab.token: unknown key 'token'; known keys: projectId, tokenSecret, url",
             "git.retries: unknown key 'retries'; known keys: cacheDir, maxBatch, maxPushAttempts, pushRetryBudget");
   }
