@@ -224,6 +224,7 @@ public final class FakeGitLabServer implements AutoCloseable {
   public void approve(String project, long iid, String username) {
     read(project, p -> {
       mergeRequests.approve(mergeRequest(p, iid), username);
+      mergeRequests.autoMerge(p, mergeRequest(p, iid));
       return null;
     });
   }
@@ -232,6 +233,7 @@ public final class FakeGitLabServer implements AutoCloseable {
   public void pipeline(String project, long iid, String status) {
     read(project, p -> {
       mergeRequest(p, iid).pipelineStatus = status;
+      mergeRequests.autoMerge(p, mergeRequest(p, iid));
       return null;
     });
   }

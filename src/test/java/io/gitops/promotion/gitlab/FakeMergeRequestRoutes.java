@@ -57,6 +57,7 @@ final class FakeMergeRequestRoutes {
       case "GET approvals" -> FakeResponse.json(200, json.approvals(project, mr));
       case "POST approve" -> {
         approve(mr, "root");
+        autoMerge(project, mr);
         yield FakeResponse.json(201, json.approvals(project, mr));
       }
       case "PUT merge" -> merge(project, mr, request);
@@ -119,6 +120,13 @@ final class FakeMergeRequestRoutes {
     mr.updatedAt = state.now();
   }
 
+  /** A request set to auto-merge lands as soon as it is mergeable (after an approval or a pipeline). */
+  void autoMerge(FakeProject project, FakeMergeRequest mr) {
+    if (mr.mergeWhenPipelineSucceeds && detailedMergeStatus(project, mr).equals("mergeable")) {
+      land(project, mr);
+    }
+  }
+
   /**
    * GitLab's accept endpoint: 405 when the request is not open or not approved, 406 on a conflict,
    * 409 when {@code sha} is not the head; with {@code merge_when_pipeline_succeeds} while the
@@ -128,8 +136,9 @@ final class FakeMergeRequestRoutes {
     if (request.param("sha") != null && !request.param("sha").equals(currentSha(project, mr))) {
       throw FakeApiError.message(409, "SHA does not match HEAD of source branch: " + currentSha(project, mr));
     }
-    if (Boolean.parseBoolean(request.param("merge_when_pipeline_succeeds")) && mr.pipelineStatus != null
-        && !mr.pipelineStatus.equals("success")) {
+    if (Boolean.parseBoolean(request.param("merge_when_pipeline_succeeds")) && mr.state.equals("opened")
+        && !detailedMergeStatus(project, mr).equals("mergeable")) {
+      // auto-merge: GitLab merges by itself once the request is mergeable
       mr.mergeWhenPipelineSucceeds = true;
       return ok(project, mr);
     }

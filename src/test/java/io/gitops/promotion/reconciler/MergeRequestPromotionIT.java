@@ -183,6 +183,19 @@ class MergeRequestPromotionIT {
   }
 
   @Test
+  void anAutoMergeRequestLandsByItselfOnceApprovedAndThePromotionSucceeds() {
+    startOperator(new MergeRequestSettings(List.of(), List.of(), List.of(), false, true, true, false, null,
+        FAST.pollInterval(), FAST.maxPollInterval()));
+    create("auto", "tbd-test", "DEV", "TST");
+    awaitPhase("auto", Phase.AWAITING_MERGE);
+    gitlab.approve("1234", 1, "alice");
+
+    Promotion done = awaitPhase("auto", Phase.SUCCEEDED);
+    assertThat(done.getStatus().getCommit()).isEqualTo(gitlab.mergeRequests("1234").get(0).mergeCommitSha())
+        .isEqualTo(repo.head());
+  }
+
+  @Test
   void aRequestClosedWithoutMergeFailsThePromotionAndNothingIsPromoted() {
     startOperator(FAST);
     String before = repo.head();
