@@ -28,6 +28,8 @@ public final class Conditions {
   public static final String READY = "Ready";
   /** True while a freeze window or soak time holds the run (reason FreezeWindow or Soaking). */
   public static final String GATED = "Gated";
+  /** For an environment gated by mergeRequest: True once the merge request is merged. */
+  public static final String MERGED = "Merged";
   /** True when the Argo CD Applications run the commit, Synced and Healthy. */
   public static final String VERIFIED = "Verified";
 

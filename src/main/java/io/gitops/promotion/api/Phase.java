@@ -12,6 +12,8 @@ public enum Phase {
   PENDING("Pending"),
   RUNNING("Running"),
   PREVIEWED("Previewed"),
+  /** Its commit is on a review branch; waiting for the GitLab merge request to be merged. */
+  AWAITING_MERGE("AwaitingMerge"),
   /** Pushed; waiting for Argo CD to show the commit Synced and Healthy. */
   VERIFYING("Verifying"),
   SUCCEEDED("Succeeded"),

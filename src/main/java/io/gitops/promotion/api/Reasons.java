@@ -22,6 +22,20 @@ public final class Reasons {
   public static final String VERIFICATION_FAILED = "VerificationFailed";
   /** The operator created a PromotionRollback of a promotion whose verification failed. */
   public static final String ROLLBACK_CREATED = "RollbackCreated";
+  /** The commit is on its review branch and its merge request is open; waiting for people to merge it. */
+  public static final String AWAITING_MERGE = "AwaitingMerge";
+  /** The merge request of a gated environment was opened (or found opened by an earlier attempt). */
+  public static final String MERGE_REQUEST_OPENED = "MergeRequestOpened";
+  /** The merge request's state, merge status, approvals or pipeline changed. */
+  public static final String MERGE_REQUEST_CHANGED = "MergeRequestChanged";
+  /** The merge request was merged; the run goes on from the commit it landed as. */
+  public static final String MERGE_REQUEST_MERGED = "MergeRequestMerged";
+  /** Failed: the merge request was closed without being merged. */
+  public static final String MERGE_REQUEST_CLOSED = "MergeRequestClosed";
+  /** Failed: the merge request was not merged within the time limit; it was closed and its branch deleted. */
+  public static final String MERGE_REQUEST_EXPIRED = "MergeRequestExpired";
+  /** Failed: a newer promotion of the same group into the same environment replaced this one's merge request. */
+  public static final String SUPERSEDED = "Superseded";
   /** The step is running. */
   public static final String IN_PROGRESS = "InProgress";
   /** An operational error (network, Git server, GitLab 5xx); retried with backoff. */

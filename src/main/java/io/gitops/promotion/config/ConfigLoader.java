@@ -66,6 +66,7 @@ public final class ConfigLoader {
     Gates gates = GatesSection.read(root, environments);
     LayoutSection.checkEnvironments(root, repositories, environments);
     LogFormat logFormat = SettingsSection.logFormat(root.object("logging"));
+    requireGitLabForGatedEnvironments(root, repositories, environments);
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
@@ -100,6 +101,23 @@ public final class ConfigLoader {
       }
     }
     return new LeaderElection(false, election.leaseName(), election.leaseNamespace());
+  }
+
+  /** A merge request needs GitLab: every repository must have it when any environment is gated. */
+  private static void requireGitLabForGatedEnvironments(ConfigNode root, List<RepositoryConfig> repositories,
+      EnvironmentCatalog environments) {
+    List<String> gated = environments.all().stream().filter(Environment::gatedByMergeRequest).map(Environment::name)
+        .toList();
+    if (gated.isEmpty()) {
+      return;
+    }
+    for (RepositoryConfig repository : repositories) {
+      if (repository.name() != null && repository.gitlabProject().isEmpty()) {
+        root.problem("repositories", "repository '" + repository.name() + "' has no gitlab section, but "
+            + String.join(", ", gated) + " " + (gated.size() == 1 ? "is" : "are")
+            + " gated by mergeRequest, which needs the repository's GitLab project");
+      }
+    }
   }
 
   private static RollbackWindow rollbackWindow(ConfigNode root) {

@@ -11,9 +11,12 @@ import java.util.Set;
  * Reads {@code environments}, {@code promotionPath} and {@code releaseFrom}. Without
  * {@code environments} the specification's five apply with the path DEV -> TST -> STG -> PRD; with
  * them, the path defaults to all of them in order. {@code releaseFrom} defaults to DEV when there is one.
+ * An environment's {@code gate} is {@code push} (the default) or {@code mergeRequest}, with an optional
+ * {@code mergeRequest} block that replaces the repository's for it.
  */
 final class EnvironmentsSection {
-  private static final Set<String> KEYS = Set.of("name", "dir", "tier");
+  private static final Set<String> KEYS = Set.of("name", "dir", "tier", "gate", "mergeRequest");
+  private static final Set<String> GATES = Set.of(Environment.PUSH, Environment.MERGE_REQUEST);
   /** GitLab's deployment tiers. */
   private static final Set<String> TIERS = Set.of("production", "staging", "testing", "development", "other");
   private static final String DEFAULT_TIER = "other";
@@ -73,8 +76,13 @@ final class EnvironmentsSection {
       if (tier != null && !TIERS.contains(tier)) {
         node.problem("tier", "'" + tier + "' is not a GitLab deployment tier; one of " + String.join(", ", TIERS.stream().sorted().toList()));
       }
+      String gate = node.string("gate", Environment.PUSH);
+      if (gate != null && !GATES.contains(gate)) {
+        node.problem("gate", "'" + gate + "' is not a gate; one of " + String.join(", ", GATES.stream().sorted().toList()));
+      }
+      MergeRequestSettings mergeRequest = MergeRequestSection.read(node.object("mergeRequest"));
       if (dir != null && tier != null) {
-        environments.add(new Environment(name, dir, tier));
+        environments.add(new Environment(name, dir, tier, GATES.contains(gate) ? gate : Environment.PUSH, mergeRequest));
       }
     }
     return environments;

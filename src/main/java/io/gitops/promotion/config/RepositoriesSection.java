@@ -10,7 +10,7 @@ import java.util.Set;
 final class RepositoriesSection {
   private static final Set<String> KEYS =
       Set.of("name", "url", "branch", "workloadsDir", "credentialsSecret", "gitlab", "layout", "verification",
-          "notifications");
+          "notifications", "mergeRequest");
   private static final Set<String> GITLAB_KEYS = Set.of("url", "projectId", "tokenSecret");
 
   private RepositoriesSection() {}
@@ -57,7 +57,8 @@ final class RepositoriesSection {
     String credentialsSecret = secretName(node, "credentialsSecret", false);
     LayoutSettings layout = LayoutSection.read(node);
     return new RepositoryConfig(name, url, branch, workloadsDir, credentialsSecret, gitlab(node.object("gitlab")),
-        layout, verification(node.object("verification")), NotificationsSection.read(node));
+        layout, verification(node.object("verification")), NotificationsSection.read(node),
+        MergeRequestSection.read(node.object("mergeRequest")));
   }
 
   private static GitLabConfig gitlab(ConfigNode node) {

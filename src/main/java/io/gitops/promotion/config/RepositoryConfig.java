@@ -15,10 +15,11 @@ import java.util.Optional;
  * @param layout the repository layout (the edits seam) as configured, {@code overlays} by default
  * @param verification where the Argo CD Applications are found, null when promotions are not verified
  * @param notifications webhooks told about the phase transitions of the repository's runs
+ * @param mergeRequest how merge requests into its gated environments are opened and followed
  */
 public record RepositoryConfig(String name, String url, String branch, String workloadsDir,
     String credentialsSecret, GitLabConfig gitlab, LayoutSettings layout, VerificationConfig verification,
-    List<NotificationConfig> notifications) {
+    List<NotificationConfig> notifications, MergeRequestSettings mergeRequest) {
   public static final String DEFAULT_BRANCH = "main";
   public static final String DEFAULT_WORKLOADS_DIR = "workloads";
   public static final String DEFAULT_LAYOUT = "overlays";
@@ -36,11 +37,17 @@ public record RepositoryConfig(String name, String url, String branch, String wo
 
   public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
       GitLabConfig gitlab, LayoutSettings layout, VerificationConfig verification) {
-    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, layout, verification, List.of());
+    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, layout, verification, List.of(), null);
   }
 
   public RepositoryConfig {
     notifications = List.copyOf(notifications);
+    mergeRequest = mergeRequest == null ? MergeRequestSettings.DEFAULT : mergeRequest;
+  }
+
+  /** The merge request settings for a gated environment: the environment's own, else the repository's. */
+  public MergeRequestSettings mergeRequestInto(Environment target) {
+    return target.mergeRequest() != null ? target.mergeRequest() : mergeRequest;
   }
 
   public Optional<VerificationConfig> verificationConfig() {

@@ -35,6 +35,8 @@ public final class PromotionChange implements Change<PromotionResult> {
   private final String approvedFingerprint;
   private final Instant mayHavePushedSince;
   private final Gates gates;
+  private final String landedCommit;
+  private final String origin;
 
   /**
    * @param approvedFingerprint the fingerprint of the previewed plan an approval executes, or null
@@ -49,11 +51,24 @@ public final class PromotionChange implements Change<PromotionResult> {
   /** @param gates freeze windows and soak time that hold an execution (never a preview, never a forced one) */
   public PromotionChange(PromotionRequest request, Layout layout, Clock clock, String approvedFingerprint,
       Instant mayHavePushedSince, Gates gates) {
+    this(request, layout, clock, gates, new PromotionEngine.RunOptions(approvedFingerprint, mayHavePushedSince));
+  }
+
+  /** @param options what an approval executes, since when it may have pushed, where its merge request landed */
+  public static PromotionChange of(PromotionRequest request, Layout layout, Clock clock, Gates gates,
+      PromotionEngine.RunOptions options) {
+    return new PromotionChange(request, layout, clock, gates, options);
+  }
+
+  private PromotionChange(PromotionRequest request, Layout layout, Clock clock, Gates gates,
+      PromotionEngine.RunOptions options) {
     this.request = request;
     this.layout = layout;
     this.clock = clock;
-    this.approvedFingerprint = approvedFingerprint;
-    this.mayHavePushedSince = mayHavePushedSince;
+    this.approvedFingerprint = options.approvedFingerprint();
+    this.mayHavePushedSince = options.mayHavePushedSince();
+    this.landedCommit = options.landedCommit();
+    this.origin = options.origin();
     this.gates = gates;
   }
 
@@ -64,6 +79,11 @@ public final class PromotionChange implements Change<PromotionResult> {
   @Override
   public Trailer trailer() {
     return new Trailer(PromotionCommitMessage.PROMOTION_ID, request.promotionId());
+  }
+
+  @Override
+  public java.util.Optional<String> landedAs() {
+    return java.util.Optional.ofNullable(landedCommit);
   }
 
   @Override
@@ -95,14 +115,41 @@ public final class PromotionChange implements Change<PromotionResult> {
     PromotionOutcome outcome = request.dryRun() ? PromotionOutcome.PREVIEWED
         : plan.hasChanges() ? PromotionOutcome.PROMOTED : PromotionOutcome.NOTHING_TO_PROMOTE;
     return new PlannedWrites<>(contents, PromotionCommitMessage.of(plan), (commit, counts) -> new PromotionResult(outcome,
-        PromotionTitle.of(plan), plan, diff, commit, false, counts.pushRejections(), counts));
+        PromotionTitle.of(plan), plan, diff, commit, false, counts.pushRejections(), counts),
+        PromotionTitle.of(plan), MergeRequestText.description(plan, origin));
   }
 
   @Override
   public PromotionResult resumed(String commit, GitWorkspace workspace, RunCounts counts) {
     PromotionPlan recorded = recordedPlan(workspace, commit);
+    if (landedCommit != null) {
+      recorded = withLandedWarnings(recorded, workspace.filesAt(commit));
+    }
     return new PromotionResult(PromotionOutcome.PROMOTED, PromotionTitle.of(recorded), recorded,
         workspace.diffOf(commit, layout.root() + "/", layout.stateFile()), commit, true, 0, counts);
+  }
+
+  /**
+   * The recorded plan with a warning for every application whose target tag, as the merged commit
+   * holds it, is not the one planned: someone changed the merge request before merging it.
+   */
+  private PromotionPlan withLandedWarnings(PromotionPlan recorded, RepositoryFiles files) {
+    List<String> warnings = new ArrayList<>(recorded.warnings());
+    recorded.postState().services().forEach((service, apps) -> {
+      String path = layout.valuesPath(request.group(), service, request.target());
+      String text = files.read(path).orElse(null);
+      apps.forEach((app, planned) -> {
+        String landed = text == null ? null : layout.parse(path, text).application(app)
+            .map(PromotableApplication::tag).orElse(null);
+        if (!planned.equals(landed)) {
+          warnings.add(service + "/" + app + ": the merged commit holds tag " + landed + ", not the planned " + planned
+              + " (the merge request was changed before it was merged)");
+        }
+      });
+    });
+    return new PromotionPlan(recorded.request(), recorded.leadService(), recorded.version(), recorded.leadTargetTag(),
+        recorded.changes(), warnings, recorded.preState(), recorded.postState(), recorded.edits(),
+        recorded.gitlabProjectIds());
   }
 
   private static void requireOpen(GateDecision decision) {

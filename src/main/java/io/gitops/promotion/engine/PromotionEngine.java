@@ -51,7 +51,7 @@ public final class PromotionEngine {
   }
 
   public PromotionChange change(PromotionRequest request, RunOptions options) {
-    return new PromotionChange(request, layout, clock, options.approvedFingerprint(), options.mayHavePushedSince(), gates);
+    return PromotionChange.of(request, layout, clock, gates, options);
   }
 
   private static RunListener adapt(PromotionListener listener) {
@@ -72,10 +72,22 @@ public final class PromotionEngine {
    * @param approvedFingerprint the fingerprint of the previewed plan an approval executes, or null
    * @param mayHavePushedSince when an earlier attempt of this promotion may have pushed, or null
    *     when this is certainly the first attempt
+   * @param landedCommit the commit its merged merge request landed as, or null
+   * @param origin who asked, for a merge request's description (e.g. {@code Promotion default/x}), or null
    */
-  public record RunOptions(String approvedFingerprint, Instant mayHavePushedSince) {
+  public record RunOptions(String approvedFingerprint, Instant mayHavePushedSince, String landedCommit,
+      String origin) {
+    public RunOptions(String approvedFingerprint, Instant mayHavePushedSince) {
+      this(approvedFingerprint, mayHavePushedSince, null, null);
+    }
+
     public static RunOptions firstAttempt() {
       return new RunOptions(null, null);
+    }
+
+    /** The same run, resumed from the commit its merged merge request landed as. */
+    public RunOptions landedAs(String commit) {
+      return new RunOptions(approvedFingerprint, mayHavePushedSince, commit, origin);
     }
   }
 }

@@ -34,7 +34,9 @@ public enum RejectionReason {
   CREDENTIALS_NOT_FOUND("CredentialsNotFound"),
   GIT_AUTHENTICATION_FAILED("GitAuthenticationFailed"),
   GIT_REPOSITORY_NOT_FOUND("GitRepositoryNotFound"),
-  GITLAB_REJECTED("GitLabRejected");
+  GITLAB_REJECTED("GitLabRejected"),
+  /** A merge request is needed (a gated environment) but the repository has no GitLab project. */
+  GITLAB_NOT_CONFIGURED("GitLabNotConfigured");
 
   private final String code;
 

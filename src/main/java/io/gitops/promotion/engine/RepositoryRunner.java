@@ -2,6 +2,7 @@ package io.gitops.promotion.engine;
 
 import io.gitops.promotion.git.WorkspaceCache;
 import io.gitops.promotion.run.Change;
+import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.RepositoryWriter;
 import io.gitops.promotion.run.RepositoryWriters;
 import java.util.function.BooleanSupplier;
@@ -41,7 +42,13 @@ public final class RepositoryRunner {
    */
   public void submit(TargetRepository repository, String key, String order, Change<?> change, Runnable wake,
       BooleanSupplier waitsForOlder) {
+    submit(repository, key, order, change, wake, waitsForOlder, null);
+  }
+
+  /** @param delivery how its commit reaches the branch; null: pushed, in a batch with the others */
+  public void submit(TargetRepository repository, String key, String order, Change<?> change, Runnable wake,
+      BooleanSupplier waitsForOlder, Delivery delivery) {
     writers.of(repository.name()).submit(new RepositoryWriter.Submission(key, order, change,
-        () -> workspaces.workspace(repository.name(), repository.remote()), wake, waitsForOlder));
+        () -> workspaces.workspace(repository.name(), repository.remote()), wake, waitsForOlder, delivery));
   }
 }

@@ -1,6 +1,8 @@
 package io.gitops.promotion.engine;
 
 import io.gitops.promotion.layout.Layout;
+import io.gitops.promotion.config.Environment;
+import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.config.VerificationConfig;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.gitlab.GitLabTarget;
@@ -12,9 +14,19 @@ import java.util.Optional;
  *
  * @param gitlab null when GitLab is not configured for the repository
  * @param verification null when promotions are not verified in Argo CD
+ * @param mergeRequest how merge requests into its gated environments are opened and followed
  */
 public record TargetRepository(String name, GitRemote remote, Layout layout, GitLabTarget gitlab,
-    VerificationConfig verification) {
+    VerificationConfig verification, MergeRequestSettings mergeRequest) {
+  public TargetRepository {
+    mergeRequest = mergeRequest == null ? MergeRequestSettings.DEFAULT : mergeRequest;
+  }
+
+  public TargetRepository(String name, GitRemote remote, Layout layout, GitLabTarget gitlab,
+      VerificationConfig verification) {
+    this(name, remote, layout, gitlab, verification, null);
+  }
+
   public TargetRepository(String name, GitRemote remote, Layout layout) {
     this(name, remote, layout, null, null);
   }
@@ -26,6 +38,11 @@ public record TargetRepository(String name, GitRemote remote, Layout layout, Git
   /** Where its Argo CD Applications are, when promotions into it are verified. */
   public Optional<VerificationConfig> verificationConfig() {
     return Optional.ofNullable(verification);
+  }
+
+  /** The merge request settings into a gated environment: the environment's own, else the repository's. */
+  public MergeRequestSettings mergeRequestInto(Environment target) {
+    return target.mergeRequest() != null ? target.mergeRequest() : mergeRequest;
   }
 
   public Optional<GitLabTarget> gitlabTarget() {

@@ -190,6 +190,42 @@ public final class GitWorkspace implements AutoCloseable {
     return PushOutcome.of(remote, update, result.getMessages());
   }
 
+  /**
+   * Pushes the local tip to another branch of the remote that must not exist yet (a review branch):
+   * {@link PushOutcome#BRANCH_MOVED} when it exists by now.
+   */
+  public PushOutcome pushTipToNewBranch(String branch) {
+    RemoteRefUpdate update;
+    try {
+      update = new RemoteRefUpdate(repo, tip.getName(), "refs/heads/" + branch, false, null, ObjectId.zeroId());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    PushResult result;
+    try (Transport connection = Transport.open(repo, new URIish(remote.url()))) {
+      transport.configure(connection);
+      result = connection.push(NullProgressMonitor.INSTANCE, List.of(update));
+    } catch (TransportException | org.eclipse.jgit.errors.NotSupportedException e) {
+      throw GitFailures.translate("push to " + remote.displayUrl(), e, remote.timeouts());
+    } catch (URISyntaxException e) {
+      throw new GitAccessException("push to " + remote.displayUrl() + " failed: not a Git URL", true, null);
+    }
+    transfers.pushed(BareRepositories.bytesBetween(repo, fetched, tip));
+    return PushOutcome.of(remote, update, result.getMessages());
+  }
+
+  /** The head of a branch of the remote as it is now (one round trip), empty when there is none. */
+  public Optional<String> remoteBranchHead(String branch) {
+    try {
+      return transport.configure(Git.lsRemoteRepository().setRemote(remote.url()).setHeads(true)).call().stream()
+          .filter(ref -> ref.getName().equals("refs/heads/" + branch))
+          .map(ref -> ref.getObjectId().getName())
+          .findFirst();
+    } catch (GitAPIException e) {
+      throw GitFailures.translate("list branches of " + remote.displayUrl(), e, remote.timeouts());
+    }
+  }
+
   /** Git round trips and bytes of this workspace so far; callers take differences. */
   public TransferCounter.Totals transfers() {
     return transfers.totals();

@@ -11,7 +11,16 @@ public enum GitLabOperation {
   CREATE_ENVIRONMENT("create environment"),
   UPDATE_ENVIRONMENT("update environment"),
   LIST_DEPLOYMENTS("list deployments"),
-  CREATE_DEPLOYMENT("create deployment");
+  CREATE_DEPLOYMENT("create deployment"),
+  LIST_MERGE_REQUESTS("list merge requests"),
+  CREATE_MERGE_REQUEST("create merge request"),
+  GET_MERGE_REQUEST("get merge request"),
+  GET_APPROVALS("get merge request approvals"),
+  CLOSE_MERGE_REQUEST("close merge request"),
+  AUTO_MERGE("set merge request to auto-merge"),
+  COMMENT_MERGE_REQUEST("comment on merge request"),
+  DELETE_BRANCH("delete branch"),
+  FIND_USER("find user");
 
   private final String description;
 

@@ -74,16 +74,7 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
       throw new IllegalArgumentException("GitLab token is required");
     }
     this.url = url;
-    this.api =
-        new GitLabApi(
-            url,
-            token,
-            Map.of(
-                // HttpURLConnection silently resends a buffered POST once when the connection drops
-                // before the response, which would duplicate a deployment; it never resends a
-                // streamed one.
-                ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED));
-    this.api.setRequestTimeout(timeouts.connectMillis(), timeouts.readMillis());
+    this.api = client(url, token, timeouts);
     this.environmentTiers = new EnvironmentTierApi(api);
     this.retry = new RetryLoop(retryPolicy, sleeper, listener, UrlRedaction.redact(url), timeouts);
     this.clock = Clock.systemUTC();
@@ -208,6 +199,22 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
   @Override
   public void close() {
     api.close();
+  }
+
+  /** A gitlab4j client with this adapter's time limits and streamed (never resent) request bodies. */
+  /** A gitlab4j client that never resends a POST by itself, with these connect and read limits. */
+  static GitLabApi client(String url, String token, ConnectionTimeouts timeouts) {
+    GitLabApi client =
+        new GitLabApi(
+            url,
+            token,
+            Map.of(
+                // HttpURLConnection silently resends a buffered POST once when the connection drops
+                // before the response, which would duplicate a deployment; it never resends a
+                // streamed one.
+                ClientProperties.REQUEST_ENTITY_PROCESSING, RequestEntityProcessing.CHUNKED));
+    client.setRequestTimeout(timeouts.connectMillis(), timeouts.readMillis());
+    return client;
   }
 
   @Override

@@ -50,7 +50,8 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
         .orElse(null);
     return new TargetRepository(repository.name(), new GitRemote(repository.url(), repository.branch(), credentials,
         config.git().timeouts()),
-        Layouts.of(repository.layout(), repository.workloadsDir()).orElseThrow(), gitlab, repository.verification());
+        Layouts.of(repository.layout(), repository.workloadsDir()).orElseThrow(), gitlab, repository.verification(),
+        repository.mergeRequest());
   }
 
   @Override

@@ -8,6 +8,9 @@ import io.gitops.promotion.config.LeaderElection;
 import io.gitops.promotion.config.RepositoryConfig;
 import io.gitops.promotion.lease.LeaseKeeper;
 import io.gitops.promotion.lease.RepositoryLeases;
+import io.gitops.promotion.gitlab.Gitlab4jMergeRequests;
+import io.gitops.promotion.gitlab.MergeRequestClients;
+import io.gitops.promotion.gitlab.RetryPolicy;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RepositoryWriters;
@@ -54,9 +57,11 @@ public final class OperatorRuntime implements AutoCloseable {
   private final HealthServer health;
   private final WebhookNotifier notifier;
   private final LeaseKeeper leaseKeeper;
+  private final MergeRequestClients mergeRequests;
 
   private OperatorRuntime(WorkspaceCache workspaces, RepositoryWriters writers, PromotionOperator operator,
-      HealthServer health, WebhookNotifier notifier, LeaseKeeper leaseKeeper) {
+      HealthServer health, WebhookNotifier notifier, LeaseKeeper leaseKeeper, MergeRequestClients mergeRequests) {
+    this.mergeRequests = mergeRequests;
     this.workspaces = workspaces;
     this.writers = writers;
     this.operator = operator;
@@ -101,8 +106,10 @@ public final class OperatorRuntime implements AutoCloseable {
         ? RepositoryLeases.shared(replica, repositoryNames, clock) : RepositoryLeases.everything(replica);
     RepositoryWriters writers = new RepositoryWriters(loop, git.maxBatch(), leases);
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
+    MergeRequestClients mergeRequests = new MergeRequestClients(target -> new Gitlab4jMergeRequests(target.url(),
+        target.token(), target.timeouts(), RetryPolicy.defaults(), Sleeper.blocking(), metrics));
     PromotionService promotions = new PromotionService(repositories, new RequestValidator(config.environments()),
-        config.versionServices(), runner, clock, config.gates());
+        config.versionServices(), runner, clock, config.gates(), mergeRequests);
     RollbackService rollbacks = new RollbackService(repositories, new RollbackValidator(config.environments()),
         config.rollbackWindow(), runner, clock, config.gates());
     GitLabPublication publication = new GitLabPublication(
@@ -131,7 +138,7 @@ public final class OperatorRuntime implements AutoCloseable {
       keeper = new LeaseKeeper(client, namespace, repositoryNames, config.repositoryLeases(), leases, writers, metrics,
           clock).start();
     }
-    return new OperatorRuntime(workspaces, writers, operator, health, notifier, keeper);
+    return new OperatorRuntime(workspaces, writers, operator, health, notifier, keeper, mergeRequests);
   }
 
   public int httpPort() {
@@ -148,5 +155,6 @@ public final class OperatorRuntime implements AutoCloseable {
     writers.close();
     workspaces.close();
     notifier.close();
+    mergeRequests.close();
   }
 }

@@ -11,7 +11,8 @@ import java.util.function.Predicate;
 
 /**
  * Oldest first: an execution waits while an older promotion of the same repository still has to
- * execute. Previews, finished promotions and promotions held by a gate never hold anyone up.
+ * execute. Previews, finished promotions, promotions held by a gate and promotions awaiting their
+ * merge request never hold anyone up.
  */
 final class ExecutionOrder {
   private static final Comparator<Promotion> AGE = Comparator
@@ -52,6 +53,7 @@ final class ExecutionOrder {
   private static boolean awaitsExecution(Promotion p) {
     Phase phase = p.getStatus() == null ? null : p.getStatus().getPhase();
     boolean gated = p.getStatus() != null && p.getStatus().getGate() != null;
-    return !p.getSpec().isDryRun() && !gated && phase != Phase.VERIFYING && (phase == null || !phase.isFinished());
+    return !p.getSpec().isDryRun() && !gated && phase != Phase.VERIFYING && phase != Phase.AWAITING_MERGE
+        && (phase == null || !phase.isFinished());
   }
 }

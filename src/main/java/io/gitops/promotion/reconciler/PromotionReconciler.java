@@ -67,6 +67,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   private final ArgoApplications applications;
   private final VerificationStage verification;
   private final RepositoryLeases leases;
+  private final MergeRequestStage mergeRequests;
 
   public PromotionReconciler(PromotionService promotions, AfterSteps<PromotionResult> afterSteps, StatusPatcher statusPatcher,
       EventRecorder events, PromotionMetrics metrics, Clock clock) {
@@ -93,6 +94,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     this.applications = new ArgoApplications(argoNamespaces);
     this.verification = new VerificationStage(promotions, applications, transitions, statusPatcher, events, metrics,
         clock);
+    this.mergeRequests = new MergeRequestStage(promotions, transitions, statusPatcher, events, clock);
   }
 
   @Override
@@ -138,6 +140,12 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     } catch (PromotionRejectedException e) {
       return fail(promotion, e.reason().code(), e.getMessage(), context);
     }
+    if (phase == Phase.AWAITING_MERGE) {
+      return mergeRequests.follow(promotion, context, request, repository,
+          landed -> promotions.submit(repository, request, runOptions(promotion).landedAs(landed),
+              ExecutionOrder.key(promotion), wake(promotion), () -> false),
+          (p, reason, message) -> fail(p, reason, message, context));
+    }
     Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion, context);
     promotions.overriddenGate(request).ifPresent(gate -> events.warning(running, Reasons.GATE_OVERRIDDEN,
         "forced through a closed gate (" + gate.message() + "): " + request.reason()));
@@ -163,6 +171,10 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     transitions.recorded(running, done);
     metrics.gitTraffic(done.counts());
     boolean pushed = done.outcome() == PromotionOutcome.PROMOTED;
+    if (pushed && !done.resumed() && request.target().gatedByMergeRequest()) {
+      settle(running);
+      return mergeRequests.start(running, context, request, promotions.repository(running.getSpec().getRepository()));
+    }
     Promotion recorded = pushed ? statusPatcher.patch(running, context) : running;
     if (pushed) {
       try {
@@ -294,7 +306,8 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   /** An approval executes the previewed plan; any earlier attempt may have pushed since creation. */
   private static RunOptions runOptions(Promotion p) {
     String approved = p.getSpec().isDryRun() || p.getStatus() == null ? null : p.getStatus().getPlanFingerprint();
-    return new RunOptions(approved, Instant.parse(p.getMetadata().getCreationTimestamp()));
+    return new RunOptions(approved, Instant.parse(p.getMetadata().getCreationTimestamp()), null,
+        "Promotion " + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName());
   }
 
   private Duration elapsed(Promotion p) {

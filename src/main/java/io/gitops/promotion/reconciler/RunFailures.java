@@ -2,6 +2,7 @@ package io.gitops.promotion.reconciler;
 
 import io.gitops.promotion.git.GitAccessException;
 import io.gitops.promotion.git.UrlRedaction;
+import io.gitops.promotion.gitlab.GitLabRejectedException;
 import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
 import java.util.Optional;
@@ -22,6 +23,9 @@ final class RunFailures {
       RejectionReason reason = access.isNotFound()
           ? RejectionReason.GIT_REPOSITORY_NOT_FOUND : RejectionReason.GIT_AUTHENTICATION_FAILED;
       return Optional.of(new Terminal(reason.code(), UrlRedaction.redact(access.getMessage())));
+    }
+    if (e instanceof GitLabRejectedException gitlab) {
+      return Optional.of(new Terminal(RejectionReason.GITLAB_REJECTED.code(), UrlRedaction.redact(gitlab.getMessage())));
     }
     return Optional.empty();
   }

@@ -25,6 +25,14 @@ public interface Change<R> {
    */
   Planned<R> plan(RepositoryFiles files);
 
+  /**
+   * The commit this change is known to have landed as, when it went through review and was merged
+   * (a merge, squash or fast-forwarded commit): the loop reports it as resumed instead of planning.
+   */
+  default java.util.Optional<String> landedAs() {
+    return java.util.Optional.empty();
+  }
+
   /** The report of an earlier attempt whose commit is already on the branch. */
   R resumed(String commit, GitWorkspace workspace, RunCounts counts);
 

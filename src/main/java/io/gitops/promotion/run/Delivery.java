@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * The delivery seam: how the commits a run made on top of the fetched head reach the branch Argo CD
- * syncs. Today a direct push; a gated environment's merge request is another implementation, chosen
- * by configuration through {@link Deliveries}.
+ * syncs. A direct push ({@link PushDelivery}), or a merge request of a gated environment ({@link
+ * MergeRequestDelivery}), chosen per target environment by configuration.
  */
 public interface Delivery {
   /** The name configuration selects it by, e.g. {@code push}. */
@@ -18,4 +18,22 @@ public interface Delivery {
    * @return false when someone else moved the branch first: the run re-plans on the new head
    */
   boolean deliver(GitWorkspace workspace, List<Change<?>> changes);
+
+  /**
+   * Delivers, knowing each commit and what was planned for it (a merge request takes its title and
+   * description from the plan).
+   *
+   * @param committed the changes that made a commit, in order
+   */
+  default boolean deliver(GitWorkspace workspace, List<Change<?>> changes, List<Committed> committed) {
+    return deliver(workspace, changes);
+  }
+
+  /** Whether changes delivered this way may share one delivery (a push does; a merge request is one change). */
+  default boolean batches() {
+    return true;
+  }
+
+  /** A change's local commit and the plan it was made from. */
+  record Committed(Change<?> change, Planned<?> planned, String commit) {}
 }

@@ -14,6 +14,18 @@ public interface Planned<R> {
 
   String commitMessage();
 
+  /** One line naming the change, for a merge request's title: the commit message's subject by default. */
+  default String title() {
+    String message = commitMessage();
+    int end = message.indexOf('\n');
+    return end < 0 ? message : message.substring(0, end);
+  }
+
+  /** Markdown for people reviewing the change, for a merge request's description: the commit message by default. */
+  default String description() {
+    return commitMessage();
+  }
+
   /**
    * @param commit the pushed commit, null when nothing was written
    */

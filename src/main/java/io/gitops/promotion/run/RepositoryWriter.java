@@ -146,12 +146,21 @@ public final class RepositoryWriter {
   private List<Submission> nextBatch() {
     List<Submission> batch = new ArrayList<>();
     for (Submission s : queued.values().stream().sorted(Comparator.comparing(Submission::order)).toList()) {
-      if (batch.size() == maxBatch || s.waitsForOlder().getAsBoolean()) {
+      if (batch.size() == maxBatch || s.waitsForOlder().getAsBoolean() || !joins(batch, s)) {
         break;
       }
       batch.add(s);
     }
     return batch;
+  }
+
+  /** A change delivered another way, or one that is delivered alone (a merge request), lands in a batch of its own. */
+  private static boolean joins(List<Submission> batch, Submission next) {
+    if (batch.isEmpty()) {
+      return true;
+    }
+    Submission first = batch.get(0);
+    return first.delivery() == null && next.delivery() == null;
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
@@ -160,7 +169,7 @@ public final class RepositoryWriter {
     try {
       GitWorkspace workspace = batch.get(batch.size() - 1).workspace().get();
       List<Change<Object>> changes = (List) batch.stream().map(Submission::change).toList();
-      List<ChangeOutcome<Object>> results = loop.runAll(changes, workspace, () -> {
+      List<ChangeOutcome<Object>> results = loop.runAll(changes, workspace, batch.get(0).delivery(), () -> {
         if (!fence.mayWrite(repository)) {
           throw new WriteFencedException(repository);
         }
@@ -207,9 +216,15 @@ public final class RepositoryWriter {
    * @param workspace the repository's workspace, opened with the credentials current at submission
    * @param wake runs when the outcome is ready
    * @param waitsForOlder whether an older change of the repository exists that is not handed over yet
+   * @param delivery how its commit reaches the branch, null for the loop's own (a push, shared by a batch)
    */
   public record Submission(String key, String order, Change<?> change, Supplier<GitWorkspace> workspace,
-      Runnable wake, BooleanSupplier waitsForOlder) {}
+      Runnable wake, BooleanSupplier waitsForOlder, Delivery delivery) {
+    public Submission(String key, String order, Change<?> change, Supplier<GitWorkspace> workspace, Runnable wake,
+        BooleanSupplier waitsForOlder) {
+      this(key, order, change, workspace, wake, waitsForOlder, null);
+    }
+  }
 
   /**
    * How a submitted change ended: its outcome, or the failure of its whole batch (Git unreachable,

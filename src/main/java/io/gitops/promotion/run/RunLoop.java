@@ -59,26 +59,32 @@ public final class RunLoop {
    * @throws RuntimeException from Git (network, authentication) for the whole batch
    */
   public <R> List<ChangeOutcome<R>> runAll(List<? extends Change<R>> changes, GitWorkspace workspace) {
-    return runAll(changes, workspace, () -> { });
+    return runAll(changes, workspace, delivery, () -> { });
   }
 
   /**
-   * Runs a batch as {@link #runAll(List, GitWorkspace)}, asking {@code fence} before every fetch and
-   * every push: it throws (e.g. {@link WriteFencedException}) once this process may no longer write.
+   * Runs a batch as {@link #runAll(List, GitWorkspace)}, delivered another way than the loop's own
+   * (e.g. through a merge request) when {@code delivery} is not null, and asking {@code fence} before
+   * every fetch and every push: it throws (e.g. {@link WriteFencedException}) once this process may no
+   * longer write.
+   *
+   * @param delivery null for the loop's own
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public <R> List<ChangeOutcome<R>> runAll(List<? extends Change<R>> changes, GitWorkspace workspace, Runnable fence) {
+  public <R> List<ChangeOutcome<R>> runAll(List<? extends Change<R>> changes, GitWorkspace workspace,
+      Delivery delivery, Runnable fence) {
+    Delivery chosen = delivery == null ? this.delivery : delivery;
     long started = System.nanoTime();
     TransferCounter.Totals before = workspace.transfers();
     int rejections = 0;
     for (int attempt = 1; ; attempt++) {
       fence.run();
       List<Function<RunCounts, ChangeOutcome<R>>> outcomes = attempt(changes, workspace);
-      boolean anyCommit = outcomes.stream().anyMatch(Pending.class::isInstance);
-      if (anyCommit) {
+      List<Delivery.Committed> committed = committed(changes, outcomes);
+      if (!committed.isEmpty()) {
         fence.run();
       }
-      boolean pushed = !anyCommit || deliver(changes, workspace, attempt);
+      boolean pushed = committed.isEmpty() || deliver(chosen, changes, committed, workspace, attempt);
       if (pushed) {
         RunCounts counts = counts(rejections, workspace.transfers().minus(before), changes.size());
         return outcomes.stream().map(o -> o.apply(counts)).toList();
@@ -99,7 +105,8 @@ public final class RunLoop {
     Map<String, String> earlier = earlierCommits(changes, workspace);
     List<Function<RunCounts, ChangeOutcome<R>>> outcomes = new ArrayList<>();
     for (Change<R> change : changes) {
-      String pushedBefore = earlier.get(change.trailer().key() + ": " + change.trailer().value());
+      String pushedBefore = change.landedAs()
+          .orElse(earlier.get(change.trailer().key() + ": " + change.trailer().value()));
       if (pushedBefore != null) {
         outcomes.add(counts -> ChangeOutcome.done(change.resumed(pushedBefore, workspace, counts)));
         continue;
@@ -132,9 +139,21 @@ public final class RunLoop {
   }
 
   @SuppressWarnings({"unchecked", "rawtypes"})
-  private boolean deliver(List<? extends Change<?>> changes, GitWorkspace workspace, int attempt) {
+  private boolean deliver(Delivery delivery, List<? extends Change<?>> changes, List<Delivery.Committed> committed,
+      GitWorkspace workspace, int attempt) {
     listener.beforePush((List) changes, attempt);
-    return delivery.deliver(workspace, (List) changes);
+    return delivery.deliver(workspace, (List) changes, committed);
+  }
+
+  private static <R> List<Delivery.Committed> committed(List<? extends Change<R>> changes,
+      List<Function<RunCounts, ChangeOutcome<R>>> outcomes) {
+    List<Delivery.Committed> committed = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      if (outcomes.get(i) instanceof Pending<R> pending) {
+        committed.add(new Delivery.Committed(changes.get(i), pending.planned(), pending.commit()));
+      }
+    }
+    return committed;
   }
 
   private void pause(Duration delay) {

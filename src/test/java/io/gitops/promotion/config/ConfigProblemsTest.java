@@ -66,7 +66,7 @@ class ConfigProblemsTest {
             gitlab: {url: https://gitlab.example.com, projectId: 1, tokenSecret: t, token: s3cr3t}
         git: {cacheDir: /tmp/x, retries: 3}
         """)).containsExactlyInAnyOrder(
-            "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, layout, name, notifications, url, verification, workloadsDir",
+            "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, layout, mergeRequest, name, notifications, url, verification, workloadsDir",
             "repositories[0].gitlab.token: unknown key 'token'; known keys: projectId, tokenSecret, url",
             "git.retries: unknown key 'retries'; known keys: cacheDir, connectTimeout, maxBatch, maxPushAttempts, pushRetryBudget, readTimeout");
   }

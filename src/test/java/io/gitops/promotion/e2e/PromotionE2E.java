@@ -135,7 +135,7 @@ class PromotionE2E {
     KubectlTable table = KubectlTable.parse(
         cluster.kubectl().run("-n", cluster.namespace(), "get", "promotions").orThrow().stdout());
 
-    assertThat(table.header()).containsExactly("NAME", "GROUP", "FROM", "TO", "VERSION", "PHASE", "COMMIT", "AGE");
+    assertThat(table.header()).containsExactly("NAME", "GROUP", "FROM", "TO", "VERSION", "PHASE", "COMMIT", "REQUEST", "AGE");
     Map<String, String> promoted = table.row("tbd-test-dev-to-tst");
     assertThat(promoted).containsEntry("GROUP", "tbd-test").containsEntry("FROM", "DEV").containsEntry("TO", "TST")
         .containsEntry("VERSION", "1.5.0").containsEntry("PHASE", "Succeeded")
@@ -146,8 +146,8 @@ class PromotionE2E {
 
     KubectlTable wide = KubectlTable.parse(
         cluster.kubectl().run("-n", cluster.namespace(), "get", "promo", "-o", "wide").orThrow().stdout());
-    assertThat(wide.header())
-        .containsExactly("NAME", "GROUP", "FROM", "TO", "VERSION", "PHASE", "COMMIT", "AGE", "MESSAGE", "REPLICA");
+    assertThat(wide.header()).containsExactly("NAME", "GROUP", "FROM", "TO", "VERSION", "PHASE", "COMMIT", "REQUEST",
+        "AGE", "MESSAGE", "REPLICA");
     assertThat(wide.row("tbd-test-dev-to-tst").get("MESSAGE")).isEqualTo(done.getStatus().getMessage());
     assertThat(wide.row("tbd-test-dev-to-tst").get("REPLICA")).isNotBlank().isEqualTo(done.getStatus().getReplica());
   }

@@ -129,6 +129,10 @@ final class FakeGitLabApi implements HttpHandler {
 
   private void send(HttpExchange exchange, FakeResponse response) throws IOException {
     response.headers().forEach((name, value) -> exchange.getResponseHeaders().add(name, value));
+    if (response.status() == 204) {
+      exchange.sendResponseHeaders(204, -1);
+      return;
+    }
     write(
         exchange, response.status(), "application/json", mapper.writeValueAsBytes(response.body()));
   }
@@ -165,7 +169,12 @@ final class FakeGitLabApi implements HttpHandler {
             URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
         String value =
             eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-        form.put(name, value);
+        if (name.endsWith("[]")) {
+          // an array parameter, repeated: kept as GitLab's comma-separated form
+          form.merge(name.substring(0, name.length() - 2), value, (a, b) -> a + "," + b);
+        } else {
+          form.put(name, value);
+        }
       }
     }
     return form;

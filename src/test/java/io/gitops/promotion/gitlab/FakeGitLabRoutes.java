@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /** The endpoints of the fake GitLab: maps a decoded request to the state and to GitLab's JSON. */
@@ -23,20 +24,34 @@ final class FakeGitLabRoutes {
 
   private final FakeGitLabState state;
   private final FakeGitLabJson json;
+  private final FakeMergeRequestRoutes mergeRequests;
 
-  FakeGitLabRoutes(FakeGitLabState state, FakeGitLabJson json) {
+  FakeGitLabRoutes(FakeGitLabState state, FakeGitLabJson json, FakeMergeRequestRoutes mergeRequests) {
     this.state = state;
     this.json = json;
+    this.mergeRequests = mergeRequests;
   }
 
   FakeResponse handle(FakeRequest request) {
     List<String> s = request.segments();
+    if (s.size() == 1 && s.get(0).equals("users") && request.method().equals("GET")) {
+      synchronized (state) {
+        String username = request.param("username");
+        return ok(state.users.entrySet().stream()
+            .filter(u -> username == null || u.getKey().equals(username))
+            .map(u -> mergeRequests.user(u.getValue(), u.getKey())).toList());
+      }
+    }
     if (s.size() < 2 || !s.get(0).equals("projects")) {
       throw FakeApiError.error(404, "404 Not Found");
     }
     synchronized (state) {
       FakeProject project =
           state.findProject(s.get(1)).orElseThrow(() -> FakeApiError.notFound("Project"));
+      Optional<FakeResponse> mergeRequest = mergeRequests.handle(project, request, s.subList(2, s.size()));
+      if (mergeRequest.isPresent()) {
+        return mergeRequest.get();
+      }
       String route = route(s.subList(2, s.size()));
       String last = s.get(s.size() - 1);
       return switch (request.method() + " " + route) {

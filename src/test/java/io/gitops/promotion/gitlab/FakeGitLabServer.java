@@ -38,6 +38,7 @@ public final class FakeGitLabServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
   private final FakeGitLabState state;
+  private final FakeMergeRequestRoutes mergeRequests;
   private final FakeFaults faults = new FakeFaults();
   private final List<RecordedRequest> log = FakeGitLabApi.newLog();
   private final String token;
@@ -56,10 +57,11 @@ public final class FakeGitLabServer implements AutoCloseable {
               thread.setDaemon(true);
               return thread;
             });
+    this.mergeRequests = new FakeMergeRequestRoutes(state, new FakeMergeRequestJson(url));
     server.createContext(
         "/",
         new FakeGitLabApi(
-            new FakeGitLabRoutes(state, new FakeGitLabJson(url)), faults, log, token));
+            new FakeGitLabRoutes(state, new FakeGitLabJson(url), mergeRequests), faults, log, token));
     server.setExecutor(executor);
     server.start();
   }
@@ -183,6 +185,84 @@ public final class FakeGitLabServer implements AutoCloseable {
           .addDeployment(state.project(project), environment, sha, ref, tag, status, createdAt)
           .id();
     }
+  }
+
+  // ---------------------------------------------------------------- merge requests
+
+  /** A GitLab user the Users API finds by username. @return its id */
+  public long addUser(String username) {
+    synchronized (state) {
+      return state.users.computeIfAbsent(username, u -> 100L + state.users.size());
+    }
+  }
+
+  /** Merge requests of the project need this many approvals (an approval rule). */
+  public void requireApprovals(String project, int approvals) {
+    synchronized (state) {
+      state.project(project).approvalsRequired = approvals;
+    }
+  }
+
+  /** The project's merge method: {@code merge} (merge commits, the default) or {@code ff}. */
+  public void mergeMethod(String project, String method) {
+    synchronized (state) {
+      state.project(project).mergeMethod = method;
+    }
+  }
+
+  /** The merge requests of a project, oldest first. */
+  public List<FakeMergeRequest> mergeRequests(String project) {
+    return read(project, p -> List.copyOf(p.mergeRequests.values()));
+  }
+
+  /** GitLab's {@code detailed_merge_status} of a request now. */
+  public String detailedMergeStatus(String project, long iid) {
+    return read(project, p -> mergeRequests.detailedMergeStatus(p, mergeRequest(p, iid)));
+  }
+
+  /** A user approves the request, as in GitLab's web page. */
+  public void approve(String project, long iid, String username) {
+    read(project, p -> {
+      mergeRequests.approve(mergeRequest(p, iid), username);
+      mergeRequests.autoMerge(p, mergeRequest(p, iid));
+      return null;
+    });
+  }
+
+  /** The request's head pipeline now has this status ({@code running}, {@code success}, {@code failed}). */
+  public void pipeline(String project, long iid, String status) {
+    read(project, p -> {
+      mergeRequest(p, iid).pipelineStatus = status;
+      mergeRequests.autoMerge(p, mergeRequest(p, iid));
+      return null;
+    });
+  }
+
+  /**
+   * Someone presses Merge: the request lands on its target branch with real Git (merge commit, squash
+   * commit or fast-forward), refused as GitLab refuses when it is not mergeable.
+   */
+  public void merge(String project, long iid) {
+    read(project, p -> {
+      mergeRequests.land(p, mergeRequest(p, iid));
+      return null;
+    });
+  }
+
+  /** Someone closes the request without merging it. */
+  public void closeMergeRequest(String project, long iid) {
+    read(project, p -> {
+      mergeRequest(p, iid).state = "closed";
+      return null;
+    });
+  }
+
+  private static FakeMergeRequest mergeRequest(FakeProject project, long iid) {
+    FakeMergeRequest mr = project.mergeRequests.get(iid);
+    if (mr == null) {
+      throw new IllegalArgumentException("no merge request !" + iid + " in " + project.path);
+    }
+    return mr;
   }
 
   // ---------------------------------------------------------------- faults

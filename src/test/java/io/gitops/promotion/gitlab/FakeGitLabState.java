@@ -25,9 +25,16 @@ final class FakeGitLabState {
   private final Clock clock;
   private long nextEnvironmentId = 1;
   private long nextDeploymentId = 1;
+  private long nextMergeRequestId = 1;
+  /** GitLab users by username, for the Users API. */
+  final Map<String, Long> users = new LinkedHashMap<>();
 
   FakeGitLabState(Clock clock) {
     this.clock = clock;
+  }
+
+  long nextMergeRequestId() {
+    return nextMergeRequestId++;
   }
 
   /** GitLab keeps milliseconds. */

@@ -2,6 +2,8 @@ package io.gitops.promotion.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.config.MergeRequestSettings;
+import io.gitops.promotion.gitlab.MergeRequestClients;
 import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
@@ -43,6 +45,7 @@ final class OperatorHarness implements AutoCloseable {
   final PromotionOperator operator;
   private final WorkspaceCache workspaces;
   private final RepositoryWriters writers;
+  private final MergeRequestClients mergeRequestClients = new MergeRequestClients();
 
   OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir) {
     this(client, repositoryUrl, cacheDir, null);
@@ -62,8 +65,26 @@ final class OperatorHarness implements AutoCloseable {
   /** @param leases the repositories this replica works on, and its name on the status */
   OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab, Clock clock,
       Gates gates, RepositoryLeases leases) {
+    this(client, repositoryUrl, cacheDir, gitlab, clock, gates, EnvironmentCatalog.defaults(),
+        MergeRequestSettings.DEFAULT, leases);
+  }
+
+  /**
+   * @param environments the configured environments (their gates)
+   * @param mergeRequest the repository's merge request settings
+   */
+  OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab, Clock clock,
+      Gates gates, EnvironmentCatalog environments, MergeRequestSettings mergeRequest) {
+    this(client, repositoryUrl, cacheDir, gitlab, clock, gates, environments, mergeRequest,
+        RepositoryLeases.everything(null));
+  }
+
+  private OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab,
+      Clock clock, Gates gates, EnvironmentCatalog environments, MergeRequestSettings mergeRequest,
+      RepositoryLeases leases) {
     TargetRepository repository = new TargetRepository("argocd",
-        new GitRemote(repositoryUrl, "main", GitCredentials.none()), OverlaysLayout.defaults(), gitlab);
+        new GitRemote(repositoryUrl, "main", GitCredentials.none()), OverlaysLayout.defaults(), gitlab, null,
+        mergeRequest);
     workspaces = new WorkspaceCache(cacheDir);
     PromotionMetrics metrics = new PromotionMetrics(registry);
     RepositoryCatalog catalog = name -> {
@@ -76,9 +97,9 @@ final class OperatorHarness implements AutoCloseable {
     writers = new RepositoryWriters(new RunLoop(committer, clock, PushRetry.DEFAULT, Sleeper.blocking(), metrics), 50,
         leases);
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
-    PromotionService promotions = new PromotionService(catalog, new RequestValidator(EnvironmentCatalog.defaults()),
-        Map.of("tbd-test", "frontend"), runner, clock, gates);
-    RollbackService rollbacks = new RollbackService(catalog, new RollbackValidator(EnvironmentCatalog.defaults()),
+    PromotionService promotions = new PromotionService(catalog, new RequestValidator(environments),
+        Map.of("tbd-test", "frontend"), runner, clock, gates, mergeRequestClients);
+    RollbackService rollbacks = new RollbackService(catalog, new RollbackValidator(environments),
         RollbackWindow.DEFAULT, runner, clock, gates);
     StatusPatcher statusPatcher = new StatusPatcher(client, leases.replica());
     EventRecorder events = new EventRecorder(client, clock);
@@ -96,5 +117,6 @@ final class OperatorHarness implements AutoCloseable {
     operator.close();
     writers.close();
     workspaces.close();
+    mergeRequestClients.close();
   }
 }

@@ -185,6 +185,36 @@ public final class GitOpsRepository {
     return log().get(0).getName();
   }
 
+  /** The head of a branch, or null when there is no such branch. */
+  public String branchHead(String branch) {
+    try (Repository repo = Git.open(bare.toFile()).getRepository()) {
+      ObjectId id = repo.resolve("refs/heads/" + branch);
+      return id == null ? null : id.getName();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Commits a file change on a branch (made from main when missing) as someone else would, and pushes it. */
+  public String commitOnBranch(String branch, String path, String content, String message) {
+    try (Git work = Git.open(scratch.toFile())) {
+      work.fetch().setRemote("origin").setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*")).call();
+      String start = branchHead(branch) != null ? "origin/" + branch : "origin/main";
+      work.checkout().setForced(true).setCreateBranch(true).setName("work-" + System.nanoTime())
+          .setStartPoint(start).call();
+      Path file = scratch.resolve(path);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content, StandardCharsets.UTF_8);
+      work.add().addFilepattern(path).call();
+      RevCommit commit = work.commit().setMessage(message).setAuthor(TESTER).setCommitter(TESTER).call();
+      work.push().setRemote("origin").setRefSpecs(new RefSpec("HEAD:refs/heads/" + branch)).call();
+      work.checkout().setForced(true).setName("main").call();
+      return commit.getName();
+    } catch (GitAPIException | IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static void copyTree(Path from, Path to) {
     try (Stream<Path> files = Files.walk(from)) {
       for (Path source : files.sorted(Comparator.naturalOrder()).toList()) {
