@@ -11,10 +11,15 @@ public final class ApiPatterns {
   /** A workload group, service or repository name: one plain path segment. */
   public static final String PLAIN_NAME = PlainName.PATTERN;
 
-  /** An environment name such as {@code DEV} or {@code Prd2}; the configuration enforces the same. */
+  /**
+   * An environment name such as {@code DEV} or {@code Prd2}; the configuration enforces the same.
+   */
   public static final String ENVIRONMENT = Environment.NAME_PATTERN;
 
-  /** A lead service, optionally prefixed with its group: {@code frontend} or {@code tbd-test/frontend}. */
+  /**
+   * A lead service, optionally prefixed with its group: {@code frontend} or {@code
+   * tbd-test/frontend}.
+   */
   public static final String VERSION_SERVICE =
       "^([A-Za-z0-9][A-Za-z0-9._-]{0,62}/)?[A-Za-z0-9][A-Za-z0-9._-]{0,62}$";
 

@@ -50,8 +50,10 @@ public class ApplicationStatus {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof ApplicationStatus a && java.util.Objects.equals(name, a.name)
-        && java.util.Objects.equals(revision, a.revision) && java.util.Objects.equals(syncStatus, a.syncStatus)
+    return o instanceof ApplicationStatus a
+        && java.util.Objects.equals(name, a.name)
+        && java.util.Objects.equals(revision, a.revision)
+        && java.util.Objects.equals(syncStatus, a.syncStatus)
         && java.util.Objects.equals(health, a.health);
   }
 

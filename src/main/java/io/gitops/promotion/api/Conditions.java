@@ -16,20 +16,30 @@ import java.util.Optional;
 public final class Conditions {
   /** The request passed validation against the configuration (environments, path, names). */
   public static final String VALIDATED = "Validated";
+
   /** The plan was computed from the repository: changes, warnings, diff. */
   public static final String PLANNED = "Planned";
-  /** The change is pushed (or found pushed by an earlier attempt), or there was nothing to commit. */
+
+  /**
+   * The change is pushed (or found pushed by an earlier attempt), or there was nothing to commit.
+   */
   public static final String COMMITTED = "Committed";
+
   /** The GitLab tag and release exist, or releasing was skipped. */
   public static final String RELEASED = "Released";
+
   /** GitLab deployments are registered, or that step was skipped. */
   public static final String DEPLOYMENTS_RECORDED = "DeploymentsRecorded";
+
   /** The resource reached its intended end: Succeeded, or Previewed for a dry run. */
   public static final String READY = "Ready";
+
   /** True while a freeze window or soak time holds the run (reason FreezeWindow or Soaking). */
   public static final String GATED = "Gated";
+
   /** For an environment gated by mergeRequest: True once the merge request is merged. */
   public static final String MERGED = "Merged";
+
   /** True when the Argo CD Applications run the commit, Synced and Healthy. */
   public static final String VERIFIED = "Verified";
 
@@ -46,19 +56,28 @@ public final class Conditions {
    * Sets the condition of this type in place, adding it when absent. Returns whether anything
    * changed, so a caller can skip a status update that would change nothing.
    */
-  public static boolean set(List<Condition> conditions, String type, String status, String reason,
-      String message, Long generation, Instant now) {
+  public static boolean set(
+      List<Condition> conditions,
+      String type,
+      String status,
+      String reason,
+      String message,
+      Long generation,
+      Instant now) {
     if (!TRUE.equals(status) && !FALSE.equals(status) && !UNKNOWN.equals(status)) {
-      throw new IllegalArgumentException("condition status must be True, False or Unknown: " + status);
+      throw new IllegalArgumentException(
+          "condition status must be True, False or Unknown: " + status);
     }
     String boundedMessage = message == null ? "" : bound(message);
     Optional<Condition> existing = find(conditions, type);
     if (existing.isPresent()) {
       Condition current = existing.get();
       boolean transition = !status.equals(current.getStatus());
-      boolean changed = transition || !Objects.equals(reason, current.getReason())
-          || !Objects.equals(boundedMessage, current.getMessage())
-          || !Objects.equals(generation, current.getObservedGeneration());
+      boolean changed =
+          transition
+              || !Objects.equals(reason, current.getReason())
+              || !Objects.equals(boundedMessage, current.getMessage())
+              || !Objects.equals(generation, current.getObservedGeneration());
       if (transition) {
         current.setLastTransitionTime(timestamp(now));
       }
@@ -68,9 +87,15 @@ public final class Conditions {
       current.setObservedGeneration(generation);
       return changed;
     }
-    conditions.add(new ConditionBuilder().withType(type).withStatus(status).withReason(reason)
-        .withMessage(boundedMessage).withObservedGeneration(generation)
-        .withLastTransitionTime(timestamp(now)).build());
+    conditions.add(
+        new ConditionBuilder()
+            .withType(type)
+            .withStatus(status)
+            .withReason(reason)
+            .withMessage(boundedMessage)
+            .withObservedGeneration(generation)
+            .withLastTransitionTime(timestamp(now))
+            .build());
     return true;
   }
 
@@ -85,12 +110,16 @@ public final class Conditions {
     return find(conditions, type).map(c -> TRUE.equals(c.getStatus())).orElse(false);
   }
 
-  /** RFC 3339 in UTC with whole seconds, as metav1.Time is written: {@code 2025-01-31T09:30:00Z}. */
+  /**
+   * RFC 3339 in UTC with whole seconds, as metav1.Time is written: {@code 2025-01-31T09:30:00Z}.
+   */
   public static String timestamp(Instant instant) {
     return instant.truncatedTo(ChronoUnit.SECONDS).toString();
   }
 
   private static String bound(String message) {
-    return message.length() <= MAX_MESSAGE_LENGTH ? message : message.substring(0, MAX_MESSAGE_LENGTH - 3) + "...";
+    return message.length() <= MAX_MESSAGE_LENGTH
+        ? message
+        : message.substring(0, MAX_MESSAGE_LENGTH - 3) + "...";
   }
 }

@@ -6,8 +6,11 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class GateStatus {
   @JsonPropertyDescription("FreezeWindow or Soaking.")
   private String reason;
+
   private String message;
-  @JsonPropertyDescription("RFC 3339 time the gate opens and the run starts by itself; absent when unknown.")
+
+  @JsonPropertyDescription(
+      "RFC 3339 time the gate opens and the run starts by itself; absent when unknown.")
   private String opensAt;
 
   public GateStatus() {}

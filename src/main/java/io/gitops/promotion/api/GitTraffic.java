@@ -3,16 +3,20 @@ package io.gitops.promotion.api;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 
 /**
- * What landing a run cost in Git traffic, so the cost of a promotion is visible on its status. A run
- * landed in a batch with others reports the batch's traffic and the batch's size.
+ * What landing a run cost in Git traffic, so the cost of a promotion is visible on its status. A
+ * run landed in a batch with others reports the batch's traffic and the batch's size.
  */
 public class GitTraffic {
   @JsonPropertyDescription("Fetches and pushes to the remote (one connection each).")
   private Long roundTrips;
+
   @JsonPropertyDescription("Bytes of the packs fetched.")
   private Long bytesFetched;
-  @JsonPropertyDescription("Uncompressed bytes of the objects pushed (an upper bound of what was sent).")
+
+  @JsonPropertyDescription(
+      "Uncompressed bytes of the objects pushed (an upper bound of what was sent).")
   private Long bytesPushed;
+
   @JsonPropertyDescription("Promotions and rollbacks landed by the same push, this one included.")
   private Integer batchSize;
 

@@ -9,30 +9,45 @@ import java.util.Objects;
 public class MergeRequestStatus {
   @JsonPropertyDescription("The request's number in its project (!iid).")
   private Long iid;
+
   private String url;
+
   @JsonPropertyDescription("The review branch the commit was pushed to.")
   private String sourceBranch;
+
   @JsonPropertyDescription("opened, closed, locked or merged.")
   private String state;
-  @JsonPropertyDescription("GitLab's detailed_merge_status, e.g. not_approved, ci_still_running, mergeable, conflict.")
+
+  @JsonPropertyDescription(
+      "GitLab's detailed_merge_status, e.g. not_approved, ci_still_running, mergeable, conflict.")
   private String detailedMergeStatus;
+
   private Integer approvalsGiven;
+
   @JsonPropertyDescription("Absent when the project has no approval rules.")
   private Integer approvalsRequired;
+
   @JsonPropertyDescription("The head pipeline's status, absent when there is none.")
   private String pipeline;
+
   @JsonPropertyDescription("The commit the request landed as on the branch, once merged.")
   private String mergedCommit;
-  @JsonPropertyDescription("RFC 3339 time after which an unmerged request is closed and the run fails; absent: no limit.")
+
+  @JsonPropertyDescription(
+      "RFC 3339 time after which an unmerged request is closed and the run fails; absent: no limit.")
   private String deadline;
-  @JsonPropertyDescription("Looks at an unchanged request so far; the wait between looks grows with it.")
+
+  @JsonPropertyDescription(
+      "Looks at an unchanged request so far; the wait between looks grows with it.")
   private Integer looks;
 
   /** Whether what people see of the request (state, merge status, approvals, pipeline) differs. */
   public boolean differsFrom(MergeRequestStatus other) {
-    return other == null || !Objects.equals(state, other.state)
+    return other == null
+        || !Objects.equals(state, other.state)
         || !Objects.equals(detailedMergeStatus, other.detailedMergeStatus)
-        || !Objects.equals(approvalsGiven, other.approvalsGiven) || !Objects.equals(pipeline, other.pipeline);
+        || !Objects.equals(approvalsGiven, other.approvalsGiven)
+        || !Objects.equals(pipeline, other.pipeline);
   }
 
   public Long getIid() {

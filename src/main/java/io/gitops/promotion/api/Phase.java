@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * Where a {@link Promotion} or {@link PromotionRollback} is in its single run. {@link #PREVIEWED},
  * {@link #SUCCEEDED} and {@link #FAILED} are terminal for that generation: the operator never runs
  * the resource again, except that approving a preview ({@code dryRun: true -> false}) starts the
- * execution of the previewed plan. Serialised by {@link #value()}: {@code Pending}, {@code Running}, ...
+ * execution of the previewed plan. Serialised by {@link #value()}: {@code Pending}, {@code
+ * Running}, ...
  */
 public enum Phase {
   PENDING("Pending"),

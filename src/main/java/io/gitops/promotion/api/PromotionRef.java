@@ -3,7 +3,10 @@ package io.gitops.promotion.api;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
 
-/** Names a {@link Promotion} in the same namespace, for a {@link PromotionRollback} of exactly that promotion. */
+/**
+ * Names a {@link Promotion} in the same namespace, for a {@link PromotionRollback} of exactly that
+ * promotion.
+ */
 public class PromotionRef {
   @Required
   @Size(min = 1, max = 253)

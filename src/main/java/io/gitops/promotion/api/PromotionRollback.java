@@ -27,9 +27,11 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Result", jsonPath = ".status.result")
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase")
 @AdditionalPrinterColumn(name = "Commit", jsonPath = ".status.shortCommit")
-@AdditionalPrinterColumn(name = "Age", jsonPath = ".metadata.creationTimestamp",
+@AdditionalPrinterColumn(
+    name = "Age",
+    jsonPath = ".metadata.creationTimestamp",
     type = AdditionalPrinterColumn.Type.DATE)
 @AdditionalPrinterColumn(name = "Message", jsonPath = ".status.message", priority = 1)
 @AdditionalPrinterColumn(name = "Replica", jsonPath = ".status.replica", priority = 1)
-public class PromotionRollback extends CustomResource<PromotionRollbackSpec, PromotionRollbackStatus>
-    implements Namespaced {}
+public class PromotionRollback
+    extends CustomResource<PromotionRollbackSpec, PromotionRollbackStatus> implements Namespaced {}

@@ -11,21 +11,27 @@ import io.fabric8.generator.annotation.ValidationRule;
  * Which promotion a {@link PromotionRollback} undoes: a named {@link Promotion}, or the latest
  * promotion recorded for a workload group in an environment. Executes unless {@code dryRun}.
  */
-@ValidationRule(value = "has(self.promotionRef) || (has(self.workloadGroup) && has(self.targetEnv))",
+@ValidationRule(
+    value = "has(self.promotionRef) || (has(self.workloadGroup) && has(self.targetEnv))",
     message = "either promotionRef or workloadGroup and targetEnv is required")
 @ValidationRule(
-    value = "!has(self.promotionRef) || !(has(self.workloadGroup) || has(self.targetEnv) || has(self.repository))",
+    value =
+        "!has(self.promotionRef) || !(has(self.workloadGroup) || has(self.targetEnv) || has(self.repository))",
     message = "promotionRef cannot be combined with workloadGroup, targetEnv or repository")
-@ValidationRule(value = "!self.force || (has(self.reason) && self.reason.trim() != '')",
+@ValidationRule(
+    value = "!self.force || (has(self.reason) && self.reason.trim() != '')",
     message = "reason is required when force is true")
-@ValidationRule(value = "self == oldSelf",
+@ValidationRule(
+    value = "self == oldSelf",
     message = "spec is immutable: a rollback runs once; create a new PromotionRollback instead")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromotionRollbackSpec {
-  @JsonPropertyDescription("The Promotion (same namespace) whose recorded pre-promotion tags are restored.")
+  @JsonPropertyDescription(
+      "The Promotion (same namespace) whose recorded pre-promotion tags are restored.")
   private PromotionRef promotionRef;
 
-  @JsonPropertyDescription("With targetEnv: roll back the latest promotion recorded for this group there.")
+  @JsonPropertyDescription(
+      "With targetEnv: roll back the latest promotion recorded for this group there.")
   @Pattern(ApiPatterns.PLAIN_NAME)
   @Size(max = 63)
   private String workloadGroup;
@@ -34,7 +40,8 @@ public class PromotionRollbackSpec {
   @Size(max = 16)
   private String targetEnv;
 
-  @JsonPropertyDescription("Repository from the operator configuration; optional when it configures exactly one.")
+  @JsonPropertyDescription(
+      "Repository from the operator configuration; optional when it configures exactly one.")
   @Pattern(ApiPatterns.PLAIN_NAME)
   @Size(max = 63)
   private String repository;
@@ -43,7 +50,8 @@ public class PromotionRollbackSpec {
   @Default("false")
   private boolean dryRun;
 
-  @JsonPropertyDescription("Restore drifted applications too, and promotions older than the rollback window.")
+  @JsonPropertyDescription(
+      "Restore drifted applications too, and promotions older than the rollback window.")
   @Default("false")
   private boolean force;
 

@@ -12,14 +12,21 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromotionRollbackStatus extends RunStatus {
   private RollbackStatusResult result;
-  @JsonPropertyDescription("Id of the promotion rolled back (the Promotion-Id trailer of its commit).")
+
+  @JsonPropertyDescription(
+      "Id of the promotion rolled back (the Promotion-Id trailer of its commit).")
   private String promotionId;
+
   private List<ImageTagChange> restored;
   private List<RollbackConflict> conflicts;
   private GitLabStatus gitlab;
-  @JsonPropertyDescription("The workload group rolled back, resolved from spec or from the named Promotion.")
+
+  @JsonPropertyDescription(
+      "The workload group rolled back, resolved from spec or from the named Promotion.")
   private String workloadGroup;
-  @JsonPropertyDescription("The environment rolled back, resolved from spec or from the named Promotion.")
+
+  @JsonPropertyDescription(
+      "The environment rolled back, resolved from spec or from the named Promotion.")
   private String targetEnv;
 
   public String getWorkloadGroup() {

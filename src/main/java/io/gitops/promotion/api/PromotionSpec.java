@@ -13,28 +13,36 @@ import io.fabric8.generator.annotation.ValidationRule;
  * The CEL rules make the API server reject a request the operator would refuse anyway, and keep the
  * spec fixed once created except for the approval of a preview ({@code dryRun: true -> false}).
  */
-@ValidationRule(value = "self.sourceEnv.lowerAscii() != self.targetEnv.lowerAscii()",
+@ValidationRule(
+    value = "self.sourceEnv.lowerAscii() != self.targetEnv.lowerAscii()",
     message = "sourceEnv and targetEnv must differ")
-@ValidationRule(value = "!self.force || (has(self.reason) && self.reason.trim() != '')",
+@ValidationRule(
+    value = "!self.force || (has(self.reason) && self.reason.trim() != '')",
     message = "reason is required when force is true")
-@ValidationRule(value = PromotionSpec.IMMUTABLE_EXCEPT_APPROVAL,
+@ValidationRule(
+    value = PromotionSpec.IMMUTABLE_EXCEPT_APPROVAL,
     message = "spec is immutable except dryRun: true -> false")
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromotionSpec {
-  /** Every field keeps its value, optional ones stay absent or present, and dryRun may only go true -> false. */
-  static final String IMMUTABLE_EXCEPT_APPROVAL = "self.workloadGroup == oldSelf.workloadGroup"
-      + " && self.sourceEnv == oldSelf.sourceEnv"
-      + " && self.targetEnv == oldSelf.targetEnv"
-      + " && self.force == oldSelf.force"
-      + " && has(self.repository) == has(oldSelf.repository)"
-      + " && (!has(self.repository) || self.repository == oldSelf.repository)"
-      + " && has(self.versionService) == has(oldSelf.versionService)"
-      + " && (!has(self.versionService) || self.versionService == oldSelf.versionService)"
-      + " && has(self.reason) == has(oldSelf.reason)"
-      + " && (!has(self.reason) || self.reason == oldSelf.reason)"
-      + " && (oldSelf.dryRun || !self.dryRun)";
+  /**
+   * Every field keeps its value, optional ones stay absent or present, and dryRun may only go true
+   * -> false.
+   */
+  static final String IMMUTABLE_EXCEPT_APPROVAL =
+      "self.workloadGroup == oldSelf.workloadGroup"
+          + " && self.sourceEnv == oldSelf.sourceEnv"
+          + " && self.targetEnv == oldSelf.targetEnv"
+          + " && self.force == oldSelf.force"
+          + " && has(self.repository) == has(oldSelf.repository)"
+          + " && (!has(self.repository) || self.repository == oldSelf.repository)"
+          + " && has(self.versionService) == has(oldSelf.versionService)"
+          + " && (!has(self.versionService) || self.versionService == oldSelf.versionService)"
+          + " && has(self.reason) == has(oldSelf.reason)"
+          + " && (!has(self.reason) || self.reason == oldSelf.reason)"
+          + " && (oldSelf.dryRun || !self.dryRun)";
 
-  @JsonPropertyDescription("Repository from the operator configuration; optional when it configures exactly one.")
+  @JsonPropertyDescription(
+      "Repository from the operator configuration; optional when it configures exactly one.")
   @Pattern(ApiPatterns.PLAIN_NAME)
   @Size(max = 63)
   private String repository;
@@ -57,13 +65,15 @@ public class PromotionSpec {
   @Size(max = 16)
   private String targetEnv;
 
-  @JsonPropertyDescription("Lead service whose source tag is the release version (service or group/service); "
-      + "default from the operator configuration, else the service named like the group.")
+  @JsonPropertyDescription(
+      "Lead service whose source tag is the release version (service or group/service); "
+          + "default from the operator configuration, else the service named like the group.")
   @Pattern(ApiPatterns.VERSION_SERVICE)
   @Size(max = 127)
   private String versionService;
 
-  @JsonPropertyDescription("Only compute the plan and diff (phase Previewed). Set to false to execute the previewed plan.")
+  @JsonPropertyDescription(
+      "Only compute the plan and diff (phase Previewed). Set to false to execute the previewed plan.")
   @Default("true")
   private boolean dryRun = true;
 
@@ -71,7 +81,8 @@ public class PromotionSpec {
   @Default("false")
   private boolean force;
 
-  @JsonPropertyDescription("Why; required when force is true. Recorded in the commit and the state file.")
+  @JsonPropertyDescription(
+      "Why; required when force is true. Recorded in the commit and the state file.")
   @Size(max = ApiPatterns.REASON_MAX_LENGTH)
   private String reason;
 

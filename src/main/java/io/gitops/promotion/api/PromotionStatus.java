@@ -6,33 +6,46 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import java.util.List;
 
 /**
- * Everything a person reads about a {@link Promotion} with {@code kubectl get} and
- * {@code kubectl describe}: title, version, per-application changes, warnings, the diff, the tags
- * before and after (one row per application of the spec's workload group), the commit, and the GitLab
- * results.
+ * Everything a person reads about a {@link Promotion} with {@code kubectl get} and {@code kubectl
+ * describe}: title, version, per-application changes, warnings, the diff, the tags before and after
+ * (one row per application of the spec's workload group), the commit, and the GitLab results.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromotionStatus extends RunStatus {
-  @JsonPropertyDescription("e.g. Promote [DEV] v1.5.0 -> [TST] v1.3.0; Preview [...] for a dry run; suffix (FORCED).")
+  @JsonPropertyDescription(
+      "e.g. Promote [DEV] v1.5.0 -> [TST] v1.3.0; Preview [...] for a dry run; suffix (FORCED).")
   private String title;
+
   @JsonPropertyDescription("Release version: the lead service's source tag.")
   private String version;
+
   private String releaseTag;
   private List<ImageTagChange> changes;
   private List<String> warnings;
-  @JsonPropertyDescription("Target tags before the promotion, one {service, app, tag} per application of the group.")
+
+  @JsonPropertyDescription(
+      "Target tags before the promotion, one {service, app, tag} per application of the group.")
   @JsonDeserialize(using = ApplicationTagRows.class)
   private List<ApplicationTag> preState;
-  @JsonPropertyDescription("Target tags after the promotion, one {service, app, tag} per application of the group.")
+
+  @JsonPropertyDescription(
+      "Target tags after the promotion, one {service, app, tag} per application of the group.")
   @JsonDeserialize(using = ApplicationTagRows.class)
   private List<ApplicationTag> postState;
-  @JsonPropertyDescription("Fingerprint of the previewed plan; an approval executes only this plan.")
+
+  @JsonPropertyDescription(
+      "Fingerprint of the previewed plan; an approval executes only this plan.")
   private String planFingerprint;
-  @JsonPropertyDescription("Pushes the remote rejected because the branch moved; each was re-planned.")
+
+  @JsonPropertyDescription(
+      "Pushes the remote rejected because the branch moved; each was re-planned.")
   private Integer pushRejections;
+
   private GitLabStatus gitlab;
   private VerificationStatus verification;
-  @JsonPropertyDescription("The merge request of a promotion into an environment gated by mergeRequest.")
+
+  @JsonPropertyDescription(
+      "The merge request of a promotion into an environment gated by mergeRequest.")
   private MergeRequestStatus mergeRequest;
 
   public MergeRequestStatus getMergeRequest() {

@@ -9,7 +9,10 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum RollbackStatusResult {
   /** Every application of the promotion is back at its pre-promotion tag. */
   RESTORED("Restored"),
-  /** Some applications were restored; the others drifted since the promotion and are listed as conflicts. */
+  /**
+   * Some applications were restored; the others drifted since the promotion and are listed as
+   * conflicts.
+   */
   PARTIALLY_RESTORED("PartiallyRestored"),
   /** Every tag already equals the pre-promotion tag: no commit. */
   NOTHING_TO_ROLL_BACK("NothingToRollBack"),

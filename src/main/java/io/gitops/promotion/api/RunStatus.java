@@ -10,39 +10,56 @@ import java.util.List;
 
 /**
  * What every run-once resource reports: the phase, standard conditions, the commit it pushed, the
- * bounded diff, when it ran, and a human message with a reason constant. Extended by
- * {@link PromotionStatus} and {@link PromotionRollbackStatus}.
+ * bounded diff, when it ran, and a human message with a reason constant. Extended by {@link
+ * PromotionStatus} and {@link PromotionRollbackStatus}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class RunStatus {
-  /** Longest diff kept on the status; the resource must stay far below the API server's size limit. */
+  /**
+   * Longest diff kept on the status; the resource must stay far below the API server's size limit.
+   */
   public static final int MAX_DIFF_CHARS = 32 * 1024;
+
   static final int SHORT_COMMIT_LENGTH = 8;
 
   private Phase phase;
   private List<Condition> conditions;
+
   @JsonPropertyDescription("metadata.generation this status describes.")
   private Long observedGeneration;
+
   @JsonPropertyDescription("RFC 3339 time the run started.")
   private String startedAt;
+
   @JsonPropertyDescription("RFC 3339 time the run reached a terminal phase.")
   private String completedAt;
+
   private String message;
+
   @JsonPropertyDescription("Reason constant of the current phase, e.g. PlanChanged.")
   private String reason;
+
   @JsonPropertyDescription("SHA of the pushed commit.")
   private String commit;
+
   @JsonPropertyDescription("First 8 characters of commit, for kubectl get.")
   private String shortCommit;
+
   @JsonPropertyDescription("Unified diff of the change, cut at " + MAX_DIFF_CHARS + " characters.")
   private String diff;
+
   private Boolean diffTruncated;
+
   @JsonPropertyDescription("Git round trips and bytes of the run (shared with its batch).")
   private GitTraffic git;
-  @JsonPropertyDescription("What each after-step (gitlab, ...) did, by name, in the order they ran.")
+
+  @JsonPropertyDescription(
+      "What each after-step (gitlab, ...) did, by name, in the order they ran.")
   private List<StepStatus> steps;
+
   @JsonPropertyDescription("The freeze window or soak time holding the run, while it does.")
   private GateStatus gate;
+
   @JsonPropertyDescription("The operator replica that ran it (wrote this status last).")
   private String replica;
 
@@ -70,7 +87,10 @@ public abstract class RunStatus {
     this.steps = steps;
   }
 
-  /** Records an after-step's result, replacing an earlier one of the same name; the time moves only on a change. */
+  /**
+   * Records an after-step's result, replacing an earlier one of the same name; the time moves only
+   * on a change.
+   */
   @JsonIgnore
   public void recordStep(String name, String result, String message, Instant now) {
     if (steps == null) {
@@ -97,17 +117,19 @@ public abstract class RunStatus {
     this.git = git;
   }
 
-  /**
-   * Sets one condition; see {@link Conditions#set}. Returns whether anything changed.
-   */
-  public boolean setCondition(String type, String status, String reason, String message, Long generation, Instant now) {
+  /** Sets one condition; see {@link Conditions#set}. Returns whether anything changed. */
+  public boolean setCondition(
+      String type, String status, String reason, String message, Long generation, Instant now) {
     if (conditions == null) {
       conditions = new ArrayList<>();
     }
     return Conditions.set(conditions, type, status, reason, message, generation, now);
   }
 
-  /** Keeps at most {@link #MAX_DIFF_CHARS} of the diff, cut at a line end, and records whether it was cut. */
+  /**
+   * Keeps at most {@link #MAX_DIFF_CHARS} of the diff, cut at a line end, and records whether it
+   * was cut.
+   */
   @JsonIgnore
   public void setBoundedDiff(String fullDiff) {
     if (fullDiff == null || fullDiff.length() <= MAX_DIFF_CHARS) {
@@ -183,7 +205,8 @@ public abstract class RunStatus {
   /** Also sets {@link #getShortCommit()}, which the Commit printer column shows. */
   public void setCommit(String commit) {
     this.commit = commit;
-    this.shortCommit = commit == null ? null : commit.substring(0, Math.min(SHORT_COMMIT_LENGTH, commit.length()));
+    this.shortCommit =
+        commit == null ? null : commit.substring(0, Math.min(SHORT_COMMIT_LENGTH, commit.length()));
   }
 
   public String getShortCommit() {

@@ -6,9 +6,12 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 public class StepStatus {
   @JsonPropertyDescription("The step's name, e.g. gitlab.")
   private String name;
+
   @JsonPropertyDescription("Succeeded, Skipped or Failed.")
   private String result;
+
   private String message;
+
   @JsonPropertyDescription("RFC 3339 time the result was recorded.")
   private String lastTransitionTime;
 

@@ -5,10 +5,14 @@ import java.util.List;
 
 /** Verification in Argo CD of a pushed promotion: until when, and what each Application shows. */
 public class VerificationStatus {
-  @JsonPropertyDescription("RFC 3339 time after which an Application not yet Synced and Healthy fails the promotion.")
+  @JsonPropertyDescription(
+      "RFC 3339 time after which an Application not yet Synced and Healthy fails the promotion.")
   private String deadline;
+
   private List<ApplicationStatus> applications;
-  @JsonPropertyDescription("Name of the PromotionRollback created when verification failed (rollbackOnFailure).")
+
+  @JsonPropertyDescription(
+      "Name of the PromotionRollback created when verification failed (rollbackOnFailure).")
   private String rollback;
 
   public String getDeadline() {

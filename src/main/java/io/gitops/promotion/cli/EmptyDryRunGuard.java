@@ -22,14 +22,16 @@ final class EmptyDryRunGuard implements IParameterPreprocessor {
   static final String OPTION = "--dry-run";
 
   @Override
-  public boolean preprocess(Stack<String> args, CommandSpec command, ArgSpec arg, Map<String, Object> info) {
+  public boolean preprocess(
+      Stack<String> args, CommandSpec command, ArgSpec arg, Map<String, Object> info) {
     List<String> words = new ArrayList<>(args);
     Collections.reverse(words); // the top of the stack is the next word
     for (int i = 0; i < words.size() && !words.get(i).equals("--"); i++) {
       String word = words.get(i);
-      String value = word.startsWith(OPTION + "=") ? word.substring(OPTION.length() + 1)
-          : word.equals(OPTION) && i + 1 < words.size() ? words.get(++i)
-          : null;
+      String value =
+          word.startsWith(OPTION + "=")
+              ? word.substring(OPTION.length() + 1)
+              : word.equals(OPTION) && i + 1 < words.size() ? words.get(++i) : null;
       if (value != null && value.isBlank()) {
         throw refusal(command, value);
       }
@@ -42,8 +44,8 @@ final class EmptyDryRunGuard implements IParameterPreprocessor {
       new DryRunConverter().convert(value);
       throw new IllegalStateException("the converter accepts no blank value");
     } catch (TypeConversionException e) {
-      return new ParameterException(command.commandLine(),
-          "Invalid value for option '" + OPTION + "': " + e.getMessage());
+      return new ParameterException(
+          command.commandLine(), "Invalid value for option '" + OPTION + "': " + e.getMessage());
     }
   }
 }

@@ -3,7 +3,9 @@ package io.gitops.promotion.cli;
 import io.gitops.promotion.config.ConfigException;
 import io.gitops.promotion.engine.PromotionRejectedException;
 
-/** The command's exit codes: 0 done, 1 operational failure, 2 rejected request (nothing written). */
+/**
+ * The command's exit codes: 0 done, 1 operational failure, 2 rejected request (nothing written).
+ */
 final class ExitCodes {
   static final int OK = 0;
   static final int FAILURE = 1;
@@ -12,6 +14,8 @@ final class ExitCodes {
   private ExitCodes() {}
 
   static int of(Throwable failure) {
-    return failure instanceof PromotionRejectedException || failure instanceof ConfigException ? REJECTED : FAILURE;
+    return failure instanceof PromotionRejectedException || failure instanceof ConfigException
+        ? REJECTED
+        : FAILURE;
   }
 }

@@ -3,11 +3,11 @@ package io.gitops.promotion.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitops.promotion.config.ConfigException;
+import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.git.GitAccessException;
 import io.gitops.promotion.git.GitTransientException;
 import io.gitops.promotion.git.UrlRedaction;
-import io.gitops.promotion.engine.PromotionRejectedException;
-import io.gitops.promotion.engine.RejectionReason;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +28,15 @@ import picocli.CommandLine.ParameterException;
 record FailureOutcome(String result, String reason, String message) {
   static final String REJECTED = "Rejected";
   static final String FAILED = "Failed";
+
   /** The command line itself is wrong: an unknown or missing flag, a value of the wrong form. */
   static final String INVALID_ARGUMENT = "InvalidArgument";
+
   static final String INVALID_CONFIGURATION = "InvalidConfiguration";
+
   /** The Git remote did not answer or failed in a way a later run may not. */
   static final String GIT_UNAVAILABLE = "GitUnavailable";
+
   static final String UNEXPECTED_ERROR = "UnexpectedError";
 
   /** What a failure thrown by a command means for its caller. */
@@ -48,8 +52,10 @@ record FailureOutcome(String result, String reason, String message) {
       return new FailureOutcome(REJECTED, INVALID_CONFIGURATION, message);
     }
     if (e instanceof GitAccessException access) {
-      RejectionReason reason = access.isNotFound()
-          ? RejectionReason.GIT_REPOSITORY_NOT_FOUND : RejectionReason.GIT_AUTHENTICATION_FAILED;
+      RejectionReason reason =
+          access.isNotFound()
+              ? RejectionReason.GIT_REPOSITORY_NOT_FOUND
+              : RejectionReason.GIT_AUTHENTICATION_FAILED;
       return new FailureOutcome(FAILED, reason.code(), message);
     }
     if (e instanceof GitTransientException) {
@@ -60,9 +66,12 @@ record FailureOutcome(String result, String reason, String message) {
 
   /** The line for stderr, control characters escaped. */
   String line() {
-    String prefix = result.equals(FAILED) ? "failed: "
-        : reason.equals(INVALID_ARGUMENT) || reason.equals(INVALID_CONFIGURATION) ? "rejected: "
-        : "rejected (" + reason + "): ";
+    String prefix =
+        result.equals(FAILED)
+            ? "failed: "
+            : reason.equals(INVALID_ARGUMENT) || reason.equals(INVALID_CONFIGURATION)
+                ? "rejected: "
+                : "rejected (" + reason + "): ";
     return prefix + TerminalText.lines(message);
   }
 
@@ -80,8 +89,8 @@ record FailureOutcome(String result, String reason, String message) {
   }
 
   /**
-   * Whether the command line asked for {@code --output json}. Read from the words themselves, because
-   * a command line that failed to parse may not have reached the flag.
+   * Whether the command line asked for {@code --output json}. Read from the words themselves,
+   * because a command line that failed to parse may not have reached the flag.
    */
   static boolean jsonRequested(List<String> args) {
     for (int i = 0; i < args.size(); i++) {
@@ -89,9 +98,10 @@ record FailureOutcome(String result, String reason, String message) {
       if (arg.equals("--")) {
         return false;
       }
-      String value = arg.equals("--output") && i + 1 < args.size() ? args.get(i + 1)
-          : arg.startsWith("--output=") ? arg.substring("--output=".length())
-          : null;
+      String value =
+          arg.equals("--output") && i + 1 < args.size()
+              ? args.get(i + 1)
+              : arg.startsWith("--output=") ? arg.substring("--output=".length()) : null;
       if (value != null && value.trim().toLowerCase(Locale.ROOT).equals("json")) {
         return true;
       }

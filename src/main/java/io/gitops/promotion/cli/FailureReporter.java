@@ -6,7 +6,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Prints a failure as one clear line on stderr, no stack trace and no credential, and with {@code
- * --output json} as one JSON object on stdout too (see {@link FailureOutcome}); picks the exit code.
+ * --output json} as one JSON object on stdout too (see {@link FailureOutcome}); picks the exit
+ * code.
  */
 final class FailureReporter implements IExecutionExceptionHandler {
   @Override

@@ -3,8 +3,8 @@ package io.gitops.promotion.cli;
 import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.EnvironmentCatalog;
-import io.gitops.promotion.gitlab.Gitlab4jGitLab;
 import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.gitlab.Gitlab4jGitLab;
 import io.gitops.promotion.publish.PublishFailedException;
 import io.gitops.promotion.publish.PublishRequest;
 import io.gitops.promotion.publish.PublishResult;
@@ -41,18 +41,28 @@ final class GitLabPublishing implements AutoCloseable {
    * @param releaseFrom the {@code --release-from} environments; null or empty for the default
    * @throws ParameterException when GitLab is given without a token or an environment is unknown
    */
-  static GitLabPublishing open(GitLabOptions options, List<String> releaseFrom, String branch,
-      ConnectionTimeouts timeouts, Map<String, String> environment, EnvironmentCatalog environments, CommandLine command) {
+  static GitLabPublishing open(
+      GitLabOptions options,
+      List<String> releaseFrom,
+      String branch,
+      ConnectionTimeouts timeouts,
+      Map<String, String> environment,
+      EnvironmentCatalog environments,
+      CommandLine command) {
     Set<String> sources = releaseSources(releaseFrom, environments, command);
     if (options == null) {
       return new GitLabPublishing(null, null);
     }
     String token = environment.get(TOKEN_VARIABLE);
     if (token == null || token.isBlank()) {
-      throw new ParameterException(command, "--gitlab-url and --gitlab-project need a GitLab API token"
-          + " in the environment variable " + TOKEN_VARIABLE);
+      throw new ParameterException(
+          command,
+          "--gitlab-url and --gitlab-project need a GitLab API token"
+              + " in the environment variable "
+              + TOKEN_VARIABLE);
     }
-    return new GitLabPublishing(new Gitlab4jGitLab(options.url, token.trim(), timeouts),
+    return new GitLabPublishing(
+        new Gitlab4jGitLab(options.url, token.trim(), timeouts),
         new PublishSettings(options.project, branch, sources));
   }
 
@@ -77,7 +87,8 @@ final class GitLabPublishing implements AutoCloseable {
     if (client == null) {
       return PublishResult.notConfigured();
     }
-    return new Publisher(client).publish(PublishRequest.ofRollback(request, result, settings, startedAt));
+    return new Publisher(client)
+        .publish(PublishRequest.ofRollback(request, result, settings, startedAt));
   }
 
   @Override
@@ -87,15 +98,24 @@ final class GitLabPublishing implements AutoCloseable {
     }
   }
 
-  private static Set<String> releaseSources(List<String> names, EnvironmentCatalog environments,
-      CommandLine command) {
+  private static Set<String> releaseSources(
+      List<String> names, EnvironmentCatalog environments, CommandLine command) {
     if (names == null || names.isEmpty()) {
       return PublishSettings.DEFAULT_RELEASE_FROM;
     }
     Set<String> sources = new LinkedHashSet<>();
     for (String name : names) {
-      Environment known = environments.find(name).orElseThrow(() -> new ParameterException(command,
-          "--release-from: unknown environment '" + name + "'; known: " + environments.names()));
+      Environment known =
+          environments
+              .find(name)
+              .orElseThrow(
+                  () ->
+                      new ParameterException(
+                          command,
+                          "--release-from: unknown environment '"
+                              + name
+                              + "'; known: "
+                              + environments.names()));
       sources.add(known.name());
     }
     return sources;

@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the GitLab steps did, as the {@code promote} and {@code rollback} reports print it: the
- * same {@code gitlab} object in JSON and the same {@code GitLab:} lines in text for both commands.
+ * What the GitLab steps did, as the {@code promote} and {@code rollback} reports print it: the same
+ * {@code gitlab} object in JSON and the same {@code GitLab:} lines in text for both commands.
  */
 final class GitLabSection {
   private GitLabSection() {}
@@ -46,8 +46,18 @@ final class GitLabSection {
     }
     out.println("  deployments: " + TerminalText.lines(gitlab.deploymentsStep().describe()));
     for (RecordedDeployment d : gitlab.deployments()) {
-      out.println(TerminalText.cell("    project " + d.project() + " " + d.environment() + " #" + d.id() + " " + d.ref()
-          + " " + d.sha()));
+      out.println(
+          TerminalText.cell(
+              "    project "
+                  + d.project()
+                  + " "
+                  + d.environment()
+                  + " #"
+                  + d.id()
+                  + " "
+                  + d.ref()
+                  + " "
+                  + d.sha()));
     }
     for (String warning : gitlab.warnings()) {
       out.println("  warning: " + TerminalText.lines(warning));

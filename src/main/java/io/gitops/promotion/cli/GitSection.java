@@ -19,8 +19,18 @@ final class GitSection {
   }
 
   static void print(RunCounts counts, PrintWriter out) {
-    out.println("Git: " + counts.roundTrips() + " round trip(s), " + counts.bytesFetched() + " bytes fetched, "
-        + counts.bytesPushed() + " bytes pushed" + (counts.pushRejections() == 0 ? ""
-        : ", " + counts.pushRejections() + " push(es) rejected by other writers and re-planned"));
+    out.println(
+        "Git: "
+            + counts.roundTrips()
+            + " round trip(s), "
+            + counts.bytesFetched()
+            + " bytes fetched, "
+            + counts.bytesPushed()
+            + " bytes pushed"
+            + (counts.pushRejections() == 0
+                ? ""
+                : ", "
+                    + counts.pushRejections()
+                    + " push(es) rejected by other writers and re-planned"));
   }
 }

@@ -4,9 +4,14 @@ import io.gitops.promotion.logging.LogFormat;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
-/** {@code --log-format text|json}: the shape of the log lines on stderr (reports on stdout are unchanged). */
+/**
+ * {@code --log-format text|json}: the shape of the log lines on stderr (reports on stdout are
+ * unchanged).
+ */
 final class LogFormatOption {
-  @Option(names = "--log-format", paramLabel = "<format>",
+  @Option(
+      names = "--log-format",
+      paramLabel = "<format>",
       description = "Log lines on stderr as text (default) or json, one object per line.")
   LogFormat format;
 

@@ -2,7 +2,8 @@ package io.gitops.promotion.cli;
 
 /** How a command prints its result. */
 enum OutputFormat {
-  TEXT, JSON;
+  TEXT,
+  JSON;
 
   PromotionReport promotionReport() {
     return this == JSON ? new PromotionReport.Json() : new PromotionReport.Text();

@@ -7,6 +7,7 @@ import io.gitops.promotion.engine.PromotionParameters;
 import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.RequestValidator;
+import io.gitops.promotion.logging.LogFormat;
 import io.gitops.promotion.publish.PublishFailedException;
 import java.time.Clock;
 import java.time.Instant;
@@ -16,26 +17,26 @@ import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.PersonIdent;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import io.gitops.promotion.logging.LogFormat;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code promote}: copies the image tags of a workload group from one environment to the next. */
-@Command(name = "promote", mixinStandardHelpOptions = true,
-    description = "Promote the image tags of every service of a workload group from one environment to another, in one commit.")
+@Command(
+    name = "promote",
+    mixinStandardHelpOptions = true,
+    description =
+        "Promote the image tags of every service of a workload group from one environment to another, in one commit.")
 final class PromoteCommand implements Callable<Integer> {
-  static final PersonIdent COMMITTER = new PersonIdent("promotion-operator", "promotion-operator@users.noreply.local");
+  static final PersonIdent COMMITTER =
+      new PersonIdent("promotion-operator", "promotion-operator@users.noreply.local");
 
-  @ParentCommand
-  Main main;
+  @ParentCommand Main main;
 
-  @Spec
-  picocli.CommandLine.Model.CommandSpec spec;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Mixin
-  RepositoryOptions repository;
+  @Mixin RepositoryOptions repository;
 
   @Option(names = "--group", required = true, description = "Workload group to promote.")
   String group;
@@ -46,35 +47,46 @@ final class PromoteCommand implements Callable<Integer> {
   @Option(names = "--to", required = true, description = "Target environment (e.g. TST).")
   String to;
 
-  @Option(names = "--version-service", description = "Lead service whose source tag is the release version.")
+  @Option(
+      names = "--version-service",
+      description = "Lead service whose source tag is the release version.")
   String versionService;
 
-  @Option(names = "--dry-run", arity = "1", defaultValue = "true", converter = DryRunConverter.class,
+  @Option(
+      names = "--dry-run",
+      arity = "1",
+      defaultValue = "true",
+      converter = DryRunConverter.class,
       description = "Preview only (default: ${DEFAULT-VALUE}); --dry-run=false promotes.")
   boolean dryRun;
 
   @ArgGroup(exclusive = false)
   ForceOptions force = new ForceOptions();
 
-  @Option(names = "--requested-by", defaultValue = "${sys:user.name}", description = "Who asks (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--requested-by",
+      defaultValue = "${sys:user.name}",
+      description = "Who asks (default: ${DEFAULT-VALUE}).")
   String requestedBy;
 
-  @Option(names = "--output", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--output",
+      defaultValue = "text",
+      description = "text or json (default: ${DEFAULT-VALUE}).")
   OutputFormat output;
 
-  @Mixin
-  GitLabFlags gitlab;
+  @Mixin GitLabFlags gitlab;
 
-  @Mixin
-  ConfigOption config;
+  @Mixin ConfigOption config;
 
-  @Mixin
-  TimeoutOptions timeouts;
+  @Mixin TimeoutOptions timeouts;
 
-  @Mixin
-  LogFormatOption logFormat;
+  @Mixin LogFormatOption logFormat;
 
-  @Option(names = "--release-from", split = ",", paramLabel = "<env>",
+  @Option(
+      names = "--release-from",
+      split = ",",
+      paramLabel = "<env>",
       description = "Environments whose promotions get a GitLab tag and release (default: DEV).")
   List<String> releaseFrom;
 
@@ -82,19 +94,48 @@ final class PromoteCommand implements Callable<Integer> {
   public Integer call() {
     logFormat.apply(LogFormat.TEXT);
     EnvironmentCatalog environments = config.settings().environments();
-    PromotionRequest request = new RequestValidator(environments).validate(new PromotionParameters(
-        UUID.randomUUID().toString(), group, from, to, versionService, dryRun, force.force, force.reason, requestedBy));
-    PromotionEngine engine = new PromotionEngine(config.layout().orElseGet(repository::layout), COMMITTER, Clock.systemUTC(), PromotionListener.NONE,
-        repository.pushRetry(), config.settings().gates());
-    try (GitLabPublishing publishing = GitLabPublishing.open(gitlab.options, releaseFrom, repository.branch,
-        timeouts.gitlab(config.settings().gitlabTimeouts()),
-        main.environment(), environments, spec.commandLine())) {
+    PromotionRequest request =
+        new RequestValidator(environments)
+            .validate(
+                new PromotionParameters(
+                    UUID.randomUUID().toString(),
+                    group,
+                    from,
+                    to,
+                    versionService,
+                    dryRun,
+                    force.force,
+                    force.reason,
+                    requestedBy));
+    PromotionEngine engine =
+        new PromotionEngine(
+            config.layout().orElseGet(repository::layout),
+            COMMITTER,
+            Clock.systemUTC(),
+            PromotionListener.NONE,
+            repository.pushRetry(),
+            config.settings().gates());
+    try (GitLabPublishing publishing =
+        GitLabPublishing.open(
+            gitlab.options,
+            releaseFrom,
+            repository.branch,
+            timeouts.gitlab(config.settings().gitlabTimeouts()),
+            main.environment(),
+            environments,
+            spec.commandLine())) {
       Instant startedAt = Instant.now();
       PromotionResult result;
-      boolean soaking = !dryRun && config.settings().gates().soak().forSource(request.source().name()).isPresent();
-      try (Workspaces workspaces = Workspaces.open(repository.remote(main.environment(), timeouts.git(config.settings().gitTimeouts())), repository.workspace,
-          soaking ? Workspaces.WHOLE_HISTORY : Workspaces.HEAD_ONLY)) {
-        result = engine.run(request, workspaces.workspace(), PromotionEngine.RunOptions.firstAttempt());
+      boolean soaking =
+          !dryRun
+              && config.settings().gates().soak().forSource(request.source().name()).isPresent();
+      try (Workspaces workspaces =
+          Workspaces.open(
+              repository.remote(main.environment(), timeouts.git(config.settings().gitTimeouts())),
+              repository.workspace,
+              soaking ? Workspaces.WHOLE_HISTORY : Workspaces.HEAD_ONLY)) {
+        result =
+            engine.run(request, workspaces.workspace(), PromotionEngine.RunOptions.firstAttempt());
       }
       PromotionReport report = output.promotionReport();
       try {
@@ -102,8 +143,15 @@ final class PromoteCommand implements Callable<Integer> {
         return ExitCodes.OK;
       } catch (PublishFailedException e) {
         report.print(result, e.partialResult(), spec.commandLine().getOut());
-        spec.commandLine().getErr().println("failed after the push: commit " + result.commit()
-            + " is pushed to " + repository.branch + " and stays; " + e.getMessage());
+        spec.commandLine()
+            .getErr()
+            .println(
+                "failed after the push: commit "
+                    + result.commit()
+                    + " is pushed to "
+                    + repository.branch
+                    + " and stays; "
+                    + e.getMessage());
         return ExitCodes.FAILURE;
       }
     }
@@ -111,10 +159,14 @@ final class PromoteCommand implements Callable<Integer> {
 
   /** {@code --force} and its required {@code --reason}. */
   static final class ForceOptions {
-    @Option(names = "--force", description = "Allow a promotion off the linear path (never to the same environment).")
+    @Option(
+        names = "--force",
+        description = "Allow a promotion off the linear path (never to the same environment).")
     boolean force;
 
-    @Option(names = "--reason", description = "Why the promotion is forced (required with --force).")
+    @Option(
+        names = "--reason",
+        description = "Why the promotion is forced (required with --force).")
     String reason;
   }
 }

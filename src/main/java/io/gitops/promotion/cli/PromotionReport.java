@@ -11,10 +11,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prints a promotion result and what its GitLab steps did, for people (a table, a GitLab section and
- * the diff) or for programs (one JSON object).
- * Text output escapes control characters in what comes from the repository (names, titles, the
- * diff; see {@link TerminalText}); JSON output escapes them as JSON does.
+ * Prints a promotion result and what its GitLab steps did, for people (a table, a GitLab section
+ * and the diff) or for programs (one JSON object). Text output escapes control characters in what
+ * comes from the repository (names, titles, the diff; see {@link TerminalText}); JSON output
+ * escapes them as JSON does.
  */
 sealed interface PromotionReport {
   void print(PromotionResult result, PublishResult gitlab, PrintWriter out);
@@ -48,7 +48,10 @@ sealed interface PromotionReport {
     @Override
     public void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
       out.println(TerminalText.cell(result.title()));
-      out.println("Result: " + result.outcome().label() + (result.resumed() ? " (found already pushed)" : ""));
+      out.println(
+          "Result: "
+              + result.outcome().label()
+              + (result.resumed() ? " (found already pushed)" : ""));
       out.println();
       printTable(result.changes(), out);
       for (String warning : result.warnings()) {

@@ -13,9 +13,9 @@ import java.util.Map;
 
 /**
  * Prints a rollback result and what its GitLab steps did, for people (tables, a GitLab section and
- * the diff) or for programs (one JSON object).
- * Text output escapes control characters in what comes from the repository (names, titles, the
- * diff; see {@link TerminalText}); JSON output escapes them as JSON does.
+ * the diff) or for programs (one JSON object). Text output escapes control characters in what comes
+ * from the repository (names, titles, the diff; see {@link TerminalText}); JSON output escapes them
+ * as JSON does.
  */
 sealed interface RollbackReport {
   void print(RollbackResult result, PublishResult gitlab, PrintWriter out);
@@ -43,27 +43,41 @@ sealed interface RollbackReport {
     }
   }
 
-  /** A title, the restored tags, the applications left alone, the commit, what GitLab got, and the diff. */
+  /**
+   * A title, the restored tags, the applications left alone, the commit, what GitLab got, and the
+   * diff.
+   */
   final class Text implements RollbackReport {
     @Override
     public void print(RollbackResult result, PublishResult gitlab, PrintWriter out) {
       out.println(TerminalText.cell(result.title()));
-      out.println("Result: " + result.outcome().label() + (result.resumed() ? " (found already pushed)" : ""));
+      out.println(
+          "Result: "
+              + result.outcome().label()
+              + (result.resumed() ? " (found already pushed)" : ""));
       out.println();
       if (result.restored().isEmpty()) {
-        out.println(result.outcome() == RollbackOutcome.NOTHING_TO_ROLL_BACK
-            ? "Nothing to restore: every tag already equals its pre-promotion value."
-            : "Nothing left to restore but the applications left alone below.");
+        out.println(
+            result.outcome() == RollbackOutcome.NOTHING_TO_ROLL_BACK
+                ? "Nothing to restore: every tag already equals its pre-promotion value."
+                : "Nothing left to restore but the applications left alone below.");
       } else {
         TextTable restored = new TextTable("SERVICE", "APP", "FROM", "TO");
-        result.restored().forEach((Restoration r) -> restored.row(r.service(), r.app(), r.from(), r.to()));
+        result
+            .restored()
+            .forEach((Restoration r) -> restored.row(r.service(), r.app(), r.from(), r.to()));
         restored.print(out);
       }
       out.println();
       if (!result.conflicts().isEmpty()) {
-        out.println("Left alone, changed since the promotion (--force restores those still present):");
+        out.println(
+            "Left alone, changed since the promotion (--force restores those still present):");
         TextTable conflicts = new TextTable("SERVICE", "APP", "PROMOTED", "NOW", "BEFORE");
-        result.conflicts().forEach((Conflict c) -> conflicts.row(c.service(), c.app(), c.expected(), c.actual(), c.restoreTo()));
+        result
+            .conflicts()
+            .forEach(
+                (Conflict c) ->
+                    conflicts.row(c.service(), c.app(), c.expected(), c.actual(), c.restoreTo()));
         conflicts.print(out);
         out.println();
       }

@@ -1,8 +1,8 @@
 package io.gitops.promotion.cli;
 
 /**
- * Makes text from a repository or a request safe to print on a terminal: control characters
- * (ANSI escape sequences, a lone carriage return that overwrites a line, backspace) and the Unicode
+ * Makes text from a repository or a request safe to print on a terminal: control characters (ANSI
+ * escape sequences, a lone carriage return that overwrites a line, backspace) and the Unicode
  * bidirectional overrides that reorder what a reader sees are shown as {@code \\uXXXX} instead of
  * acting on the terminal. JSON output needs none of this: JSON escapes control characters itself.
  */
@@ -29,8 +29,10 @@ final class TerminalText {
     StringBuilder safe = new StringBuilder(text.length());
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      boolean lineBreak = c == '\n' || c == '\t'
-          || c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
+      boolean lineBreak =
+          c == '\n'
+              || c == '\t'
+              || c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n';
       if (keepLines && lineBreak || !isUnsafe(c)) {
         safe.append(c);
       } else {

@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Left-aligned columns two spaces apart, the last one unpadded: the tables the commands print. Cells
- * come from the repository, so control characters in them are escaped (see {@link TerminalText}).
+ * Left-aligned columns two spaces apart, the last one unpadded: the tables the commands print.
+ * Cells come from the repository, so control characters in them are escaped (see {@link
+ * TerminalText}).
  */
 final class TextTable {
   private final List<String[]> rows = new ArrayList<>();

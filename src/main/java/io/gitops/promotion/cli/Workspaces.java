@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 final class Workspaces implements AutoCloseable {
   /** A promotion reads and writes only the branch's head; a fresh id never needs history. */
   static final int HEAD_ONLY = 1;
+
   /**
    * Soak time is measured from the history of the source overlays; a rollback gives an overlay back
    * its bytes from before the promotion.
@@ -31,7 +32,9 @@ final class Workspaces implements AutoCloseable {
     this.workspace = workspace;
   }
 
-  /** @param depth commits of history to fetch, {@link #WHOLE_HISTORY} for all */
+  /**
+   * @param depth commits of history to fetch, {@link #WHOLE_HISTORY} for all
+   */
   static Workspaces open(GitRemote remote, Path kept, int depth) {
     try {
       if (kept != null) {
@@ -39,7 +42,8 @@ final class Workspaces implements AutoCloseable {
       }
       Path temporary = Files.createTempDirectory("promotion-");
       try {
-        return new Workspaces(temporary, GitWorkspace.open(remote, temporary.resolve("repo"), depth));
+        return new Workspaces(
+            temporary, GitWorkspace.open(remote, temporary.resolve("repo"), depth));
       } catch (RuntimeException e) {
         delete(temporary);
         throw e;

@@ -18,14 +18,29 @@ import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
  * Loads the operator configuration from one YAML file (mounted from a ConfigMap) and validates all
- * of it before anything starts: every problem is collected and reported together in one
- * {@link ConfigException}. Unknown keys are problems too, so a typo never silently means a default.
- * Reads no environment variables.
+ * of it before anything starts: every problem is collected and reported together in one {@link
+ * ConfigException}. Unknown keys are problems too, so a typo never silently means a default. Reads
+ * no environment variables.
  */
 public final class ConfigLoader {
-  private static final Set<String> KEYS = Set.of("repositories", "environments", "promotionPath", "releaseFrom",
-      "rollbackWindow", "versionServices", "committer", "git", "gitlab", "httpPort", "watchNamespaces", "leaderElection",
-      "freezeWindows", "minSoak", "logging", "repositoryLeases");
+  private static final Set<String> KEYS =
+      Set.of(
+          "repositories",
+          "environments",
+          "promotionPath",
+          "releaseFrom",
+          "rollbackWindow",
+          "versionServices",
+          "committer",
+          "git",
+          "gitlab",
+          "httpPort",
+          "watchNamespaces",
+          "leaderElection",
+          "freezeWindows",
+          "minSoak",
+          "logging",
+          "repositoryLeases");
 
   public OperatorConfig load(Path file) {
     String text;
@@ -61,7 +76,8 @@ public final class ConfigLoader {
       root.problem("httpPort", httpPort + " is not a port (1-65535)");
     }
     List<String> namespaces = watchNamespaces(root);
-    RepositoryLeaseSettings repositoryLeases = SettingsSection.repositoryLeases(root.object("repositoryLeases"));
+    RepositoryLeaseSettings repositoryLeases =
+        SettingsSection.repositoryLeases(root.object("repositoryLeases"));
     LeaderElection leaderElection = leaderElection(root, repositoryLeases, repositories);
     Gates gates = GatesSection.read(root, environments);
     LayoutSection.checkEnvironments(root, repositories, environments);
@@ -70,12 +86,27 @@ public final class ConfigLoader {
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
-    return new OperatorConfig(repositories, environments, releaseFrom, rollbackWindow, versionServices,
-        committer, git, httpPort, namespaces, leaderElection, gates, gitlabTimeouts, logFormat, repositoryLeases);
+    return new OperatorConfig(
+        repositories,
+        environments,
+        releaseFrom,
+        rollbackWindow,
+        versionServices,
+        committer,
+        git,
+        httpPort,
+        namespaces,
+        leaderElection,
+        gates,
+        gitlabTimeouts,
+        logFormat,
+        repositoryLeases);
   }
 
   /** One Lease for all, or one per repository: never both; each repository's Lease name its own. */
-  private static LeaderElection leaderElection(ConfigNode root, RepositoryLeaseSettings repositoryLeases,
+  private static LeaderElection leaderElection(
+      ConfigNode root,
+      RepositoryLeaseSettings repositoryLeases,
       List<RepositoryConfig> repositories) {
     ConfigNode node = root.object("leaderElection");
     LeaderElection election = SettingsSection.leaderElection(node);
@@ -83,8 +114,10 @@ public final class ConfigLoader {
       return election;
     }
     if (node != null && node.has("enabled") && election.enabled()) {
-      root.problem("leaderElection.enabled", "must be false when repositoryLeases is enabled: every replica works, "
-          + "each on the repositories whose Lease it holds");
+      root.problem(
+          "leaderElection.enabled",
+          "must be false when repositoryLeases is enabled: every replica works, "
+              + "each on the repositories whose Lease it holds");
     }
     Map<String, String> leaseNames = new LinkedHashMap<>();
     for (RepositoryConfig repository : repositories) {
@@ -94,28 +127,45 @@ public final class ConfigLoader {
       String lease = RepositoryLeaseSettings.leaseName(repository.name());
       String other = leaseNames.putIfAbsent(lease, repository.name());
       if (!NameRules.isDnsSubdomain(lease) || lease.length() > 63) {
-        root.problem("repositories", "repository '" + repository.name() + "' gives no valid Lease name ('" + lease + "')");
+        root.problem(
+            "repositories",
+            "repository '" + repository.name() + "' gives no valid Lease name ('" + lease + "')");
       } else if (other != null) {
-        root.problem("repositories", "repositories '" + other + "' and '" + repository.name()
-            + "' would share the Lease " + lease);
+        root.problem(
+            "repositories",
+            "repositories '"
+                + other
+                + "' and '"
+                + repository.name()
+                + "' would share the Lease "
+                + lease);
       }
     }
     return new LeaderElection(false, election.leaseName(), election.leaseNamespace());
   }
 
   /** A merge request needs GitLab: every repository must have it when any environment is gated. */
-  private static void requireGitLabForGatedEnvironments(ConfigNode root, List<RepositoryConfig> repositories,
-      EnvironmentCatalog environments) {
-    List<String> gated = environments.all().stream().filter(Environment::gatedByMergeRequest).map(Environment::name)
-        .toList();
+  private static void requireGitLabForGatedEnvironments(
+      ConfigNode root, List<RepositoryConfig> repositories, EnvironmentCatalog environments) {
+    List<String> gated =
+        environments.all().stream()
+            .filter(Environment::gatedByMergeRequest)
+            .map(Environment::name)
+            .toList();
     if (gated.isEmpty()) {
       return;
     }
     for (RepositoryConfig repository : repositories) {
       if (repository.name() != null && repository.gitlabProject().isEmpty()) {
-        root.problem("repositories", "repository '" + repository.name() + "' has no gitlab section, but "
-            + String.join(", ", gated) + " " + (gated.size() == 1 ? "is" : "are")
-            + " gated by mergeRequest, which needs the repository's GitLab project");
+        root.problem(
+            "repositories",
+            "repository '"
+                + repository.name()
+                + "' has no gitlab section, but "
+                + String.join(", ", gated)
+                + " "
+                + (gated.size() == 1 ? "is" : "are")
+                + " gated by mergeRequest, which needs the repository's GitLab project");
       }
     }
   }
@@ -125,10 +175,16 @@ public final class ConfigLoader {
     if (text == null) {
       return RollbackWindow.DEFAULT;
     }
-    return RollbackWindow.parse(text).orElseGet(() -> {
-      root.problem("rollbackWindow", "'" + text + "' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit");
-      return RollbackWindow.DEFAULT;
-    });
+    return RollbackWindow.parse(text)
+        .orElseGet(
+            () -> {
+              root.problem(
+                  "rollbackWindow",
+                  "'"
+                      + text
+                      + "' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit");
+              return RollbackWindow.DEFAULT;
+            });
   }
 
   private static Map<String, String> versionServices(ConfigNode root) {
@@ -137,15 +193,18 @@ public final class ConfigLoader {
       return Map.of();
     }
     Map<String, String> checked = new LinkedHashMap<>();
-    map.forEach((group, service) -> {
-      if (!NameRules.isPlain(group)) {
-        root.problem("versionServices." + group, "'" + group + "' is not a plain workload group name");
-      } else if (!NameRules.isPlain(service)) {
-        root.problem("versionServices." + group, "'" + service + "' is not a plain service name");
-      } else {
-        checked.put(group, service);
-      }
-    });
+    map.forEach(
+        (group, service) -> {
+          if (!NameRules.isPlain(group)) {
+            root.problem(
+                "versionServices." + group, "'" + group + "' is not a plain workload group name");
+          } else if (!NameRules.isPlain(service)) {
+            root.problem(
+                "versionServices." + group, "'" + service + "' is not a plain service name");
+          } else {
+            checked.put(group, service);
+          }
+        });
     return checked;
   }
 

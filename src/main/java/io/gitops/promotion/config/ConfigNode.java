@@ -7,9 +7,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One mapping of the parsed configuration file, read by key with its path for messages. Every
- * wrong type, missing or unknown key is added to the shared problem list instead of thrown, so the
- * loader reports all problems at once; a value with a problem reads as absent.
+ * One mapping of the parsed configuration file, read by key with its path for messages. Every wrong
+ * type, missing or unknown key is added to the shared problem list instead of thrown, so the loader
+ * reports all problems at once; a value with a problem reads as absent.
  */
 final class ConfigNode {
   private final String path;
@@ -38,7 +38,12 @@ final class ConfigNode {
   void allowOnly(Set<String> known) {
     for (Object key : values.keySet()) {
       if (!known.contains(String.valueOf(key))) {
-        problem(String.valueOf(key), "unknown key '" + key + "'; known keys: " + String.join(", ", known.stream().sorted().toList()));
+        problem(
+            String.valueOf(key),
+            "unknown key '"
+                + key
+                + "'; known keys: "
+                + String.join(", ", known.stream().sorted().toList()));
       }
     }
   }

@@ -14,11 +14,13 @@ import java.util.Optional;
  * @param read limit of waiting for the next bytes of an answer
  */
 public record ConnectionTimeouts(Duration connect, Duration read) {
-  public static final ConnectionTimeouts DEFAULT = new ConnectionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(5));
+  public static final ConnectionTimeouts DEFAULT =
+      new ConnectionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(5));
 
   public ConnectionTimeouts {
     if (connect.isNegative() || connect.isZero() || read.isNegative() || read.isZero()) {
-      throw new IllegalArgumentException("timeouts must be positive, were " + connect + " and " + read);
+      throw new IllegalArgumentException(
+          "timeouts must be positive, were " + connect + " and " + read);
     }
   }
 
@@ -39,17 +41,22 @@ public record ConnectionTimeouts(Duration connect, Duration read) {
     boolean connecting = false;
     for (Throwable t = failure; t != null; t = t.getCause()) {
       String text = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-      if (t instanceof SocketTimeoutException || t instanceof HttpConnectTimeoutException
-          || text.contains("timed out") || text.contains("timeout")) {
+      if (t instanceof SocketTimeoutException
+          || t instanceof HttpConnectTimeoutException
+          || text.contains("timed out")
+          || text.contains("timeout")) {
         timedOut = true;
-        connecting |= t instanceof HttpConnectTimeoutException || text.contains("connect timed out");
+        connecting |=
+            t instanceof HttpConnectTimeoutException || text.contains("connect timed out");
       }
     }
     if (!timedOut) {
       return Optional.empty();
     }
-    return Optional.of(connecting ? "could not connect within the connect timeout of " + text(connect)
-        : "no answer within the read timeout of " + text(read));
+    return Optional.of(
+        connecting
+            ? "could not connect within the connect timeout of " + text(connect)
+            : "no answer within the read timeout of " + text(read));
   }
 
   /** A duration as the configuration writes it: 30s, 5m, 1500ms. */
@@ -65,7 +72,9 @@ public record ConnectionTimeouts(Duration connect, Duration read) {
     return seconds % 60 == 0 ? seconds / 60 + "m" : seconds + "s";
   }
 
-  /** Parses 30s, 5m, 1h or an ISO-8601 duration such as PT0.5S; empty when not a positive duration. */
+  /**
+   * Parses 30s, 5m, 1h or an ISO-8601 duration such as PT0.5S; empty when not a positive duration.
+   */
   public static Optional<Duration> parse(String text) {
     return RollbackWindow.parse(text).filter(w -> !w.isUnlimited()).map(RollbackWindow::duration);
   }

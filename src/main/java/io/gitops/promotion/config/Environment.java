@@ -7,14 +7,19 @@ import java.util.Objects;
  * overlay directory that holds its values ({@code tst}), its GitLab deployment tier, and its gate:
  * how a commit reaches the branch ({@code push}, or a reviewed {@code mergeRequest}).
  *
- * @param mergeRequest this environment's merge request settings, replacing the repository's; null: the
- *     repository's
+ * @param mergeRequest this environment's merge request settings, replacing the repository's; null:
+ *     the repository's
  */
-public record Environment(String name, String dir, String tier, String gate, MergeRequestSettings mergeRequest) {
-  /** What an environment name may look like; the CRDs enforce the same on sourceEnv and targetEnv. */
+public record Environment(
+    String name, String dir, String tier, String gate, MergeRequestSettings mergeRequest) {
+  /**
+   * What an environment name may look like; the CRDs enforce the same on sourceEnv and targetEnv.
+   */
   public static final String NAME_PATTERN = "^[A-Za-z][A-Za-z0-9]{0,15}$";
+
   /** Commits are pushed straight to the branch. */
   public static final String PUSH = "push";
+
   /** Commits reach the branch through a GitLab merge request. */
   public static final String MERGE_REQUEST = "mergeRequest";
 

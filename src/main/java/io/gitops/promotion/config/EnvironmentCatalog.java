@@ -18,21 +18,26 @@ public final class EnvironmentCatalog {
     }
     for (Environment step : path) {
       if (!environments.contains(step)) {
-        throw new IllegalArgumentException("promotion path names an unknown environment: " + step.name());
+        throw new IllegalArgumentException(
+            "promotion path names an unknown environment: " + step.name());
       }
     }
     this.environments = List.copyOf(environments);
     this.path = List.copyOf(path);
   }
 
-  /** The specification's environments DFT, DEV, TST, STG, PRD with the path DEV -> TST -> STG -> PRD. */
+  /**
+   * The specification's environments DFT, DEV, TST, STG, PRD with the path DEV -> TST -> STG ->
+   * PRD.
+   */
   public static EnvironmentCatalog defaults() {
-    List<Environment> all = List.of(
-        new Environment("DFT", "dft", "development"),
-        new Environment("DEV", "dev", "development"),
-        new Environment("TST", "tst", "testing"),
-        new Environment("STG", "stg", "staging"),
-        new Environment("PRD", "prd", "production"));
+    List<Environment> all =
+        List.of(
+            new Environment("DFT", "dft", "development"),
+            new Environment("DEV", "dev", "development"),
+            new Environment("TST", "tst", "testing"),
+            new Environment("STG", "stg", "staging"),
+            new Environment("PRD", "prd", "production"));
     return new EnvironmentCatalog(all, all.subList(1, all.size()));
   }
 

@@ -8,17 +8,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads {@code environments}, {@code promotionPath} and {@code releaseFrom}. Without
- * {@code environments} the specification's five apply with the path DEV -> TST -> STG -> PRD; with
- * them, the path defaults to all of them in order. {@code releaseFrom} defaults to DEV when there is one.
- * An environment's {@code gate} is {@code push} (the default) or {@code mergeRequest}, with an optional
- * {@code mergeRequest} block that replaces the repository's for it.
+ * Reads {@code environments}, {@code promotionPath} and {@code releaseFrom}. Without {@code
+ * environments} the specification's five apply with the path DEV -> TST -> STG -> PRD; with them,
+ * the path defaults to all of them in order. {@code releaseFrom} defaults to DEV when there is one.
+ * An environment's {@code gate} is {@code push} (the default) or {@code mergeRequest}, with an
+ * optional {@code mergeRequest} block that replaces the repository's for it.
  */
 final class EnvironmentsSection {
   private static final Set<String> KEYS = Set.of("name", "dir", "tier", "gate", "mergeRequest");
   private static final Set<String> GATES = Set.of(Environment.PUSH, Environment.MERGE_REQUEST);
+
   /** GitLab's deployment tiers. */
-  private static final Set<String> TIERS = Set.of("production", "staging", "testing", "development", "other");
+  private static final Set<String> TIERS =
+      Set.of("production", "staging", "testing", "development", "other");
+
   private static final String DEFAULT_TIER = "other";
 
   private EnvironmentsSection() {}
@@ -26,7 +29,8 @@ final class EnvironmentsSection {
   static EnvironmentCatalog catalog(ConfigNode root) {
     List<ConfigNode> nodes = root.objects("environments");
     boolean defaulted = nodes == null;
-    List<Environment> environments = defaulted ? EnvironmentCatalog.defaults().all() : environments(root, nodes);
+    List<Environment> environments =
+        defaulted ? EnvironmentCatalog.defaults().all() : environments(root, nodes);
     if (environments.isEmpty()) {
       return EnvironmentCatalog.defaults();
     }
@@ -50,7 +54,8 @@ final class EnvironmentsSection {
 
   private static List<Environment> environments(ConfigNode root, List<ConfigNode> nodes) {
     if (nodes.isEmpty()) {
-      root.problem("environments", "must list at least one environment (or be left out for the defaults)");
+      root.problem(
+          "environments", "must list at least one environment (or be left out for the defaults)");
     }
     List<Environment> environments = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -61,7 +66,11 @@ final class EnvironmentsSection {
         continue;
       }
       if (!NameRules.isEnvironmentName(name)) {
-        node.problem("name", "'" + name + "' is not an environment name (a letter, then up to 15 letters or digits)");
+        node.problem(
+            "name",
+            "'"
+                + name
+                + "' is not an environment name (a letter, then up to 15 letters or digits)");
         continue;
       }
       if (!names.add(name.toUpperCase(Locale.ROOT))) {
@@ -70,32 +79,51 @@ final class EnvironmentsSection {
       }
       String dir = node.string("dir", name.toLowerCase(Locale.ROOT));
       if (dir != null && !NameRules.isPlain(dir)) {
-        node.problem("dir", "'" + dir + "' is not a plain directory name (one path segment, no '..')");
+        node.problem(
+            "dir", "'" + dir + "' is not a plain directory name (one path segment, no '..')");
       }
       String tier = node.string("tier", DEFAULT_TIER);
       if (tier != null && !TIERS.contains(tier)) {
-        node.problem("tier", "'" + tier + "' is not a GitLab deployment tier; one of " + String.join(", ", TIERS.stream().sorted().toList()));
+        node.problem(
+            "tier",
+            "'"
+                + tier
+                + "' is not a GitLab deployment tier; one of "
+                + String.join(", ", TIERS.stream().sorted().toList()));
       }
       String gate = node.string("gate", Environment.PUSH);
       if (gate != null && !GATES.contains(gate)) {
-        node.problem("gate", "'" + gate + "' is not a gate; one of " + String.join(", ", GATES.stream().sorted().toList()));
+        node.problem(
+            "gate",
+            "'"
+                + gate
+                + "' is not a gate; one of "
+                + String.join(", ", GATES.stream().sorted().toList()));
       }
       MergeRequestSettings mergeRequest = MergeRequestSection.read(node.object("mergeRequest"));
       if (dir != null && tier != null) {
-        environments.add(new Environment(name, dir, tier, GATES.contains(gate) ? gate : Environment.PUSH, mergeRequest));
+        environments.add(
+            new Environment(
+                name, dir, tier, GATES.contains(gate) ? gate : Environment.PUSH, mergeRequest));
       }
     }
     return environments;
   }
 
-  private static List<Environment> names(ConfigNode root, String key, List<String> names, List<Environment> known) {
+  private static List<Environment> names(
+      ConfigNode root, String key, List<String> names, List<Environment> known) {
     List<Environment> found = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       String name = names.get(i);
-      Optional<Environment> environment = known.stream().filter(e -> e.name().equalsIgnoreCase(name)).findFirst();
+      Optional<Environment> environment =
+          known.stream().filter(e -> e.name().equalsIgnoreCase(name)).findFirst();
       if (environment.isEmpty()) {
-        root.problem(key + "[" + i + "]", "unknown environment '" + name + "'; known: "
-            + String.join(", ", known.stream().map(Environment::name).toList()));
+        root.problem(
+            key + "[" + i + "]",
+            "unknown environment '"
+                + name
+                + "'; known: "
+                + String.join(", ", known.stream().map(Environment::name).toList()));
       } else if (found.contains(environment.get())) {
         root.problem(key + "[" + i + "]", "environment '" + name + "' is listed twice");
       } else {

@@ -22,13 +22,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads {@code freezeWindows} (named cron windows, {@code deny} or {@code allow}, with a duration, a
- * time zone and the environments they cover) and {@code minSoak} (source environment -> duration).
- * Cron schedules are the five fields of Unix cron, parsed by cron-utils.
+ * Reads {@code freezeWindows} (named cron windows, {@code deny} or {@code allow}, with a duration,
+ * a time zone and the environments they cover) and {@code minSoak} (source environment ->
+ * duration). Cron schedules are the five fields of Unix cron, parsed by cron-utils.
  */
 final class GatesSection {
-  private static final Set<String> WINDOW_KEYS = Set.of("name", "kind", "schedule", "duration", "timeZone", "environments");
-  private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final Set<String> WINDOW_KEYS =
+      Set.of("name", "kind", "schedule", "duration", "timeZone", "environments");
+  private static final CronParser CRON =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
 
   private GatesSection() {}
 
@@ -64,7 +66,12 @@ final class GatesSection {
       Duration duration = duration(node, "duration", true).orElse(null);
       ZoneId zone = zone(node);
       Set<String> covered = environmentNames(node, environments);
-      if (name != null && kind != null && schedule != null && duration != null && zone != null && !covered.isEmpty()) {
+      if (name != null
+          && kind != null
+          && schedule != null
+          && duration != null
+          && zone != null
+          && !covered.isEmpty()) {
         windows.add(new FreezeWindow(name, kind, schedule, duration, zone, covered));
       }
     }
@@ -79,8 +86,12 @@ final class GatesSection {
     try {
       return CRON.parse(text).validate();
     } catch (IllegalArgumentException e) {
-      node.problem("schedule", "'" + text + "' is not a cron schedule (minute hour day-of-month month day-of-week): "
-          + e.getMessage());
+      node.problem(
+          "schedule",
+          "'"
+              + text
+              + "' is not a cron schedule (minute hour day-of-month month day-of-week): "
+              + e.getMessage());
       return null;
     }
   }
@@ -118,16 +129,21 @@ final class GatesSection {
       return SoakPolicy.none();
     }
     Map<String, Duration> minimum = new LinkedHashMap<>();
-    text.forEach((env, value) -> {
-      Optional<Duration> duration = RollbackWindow.parse(value).filter(w -> !w.isUnlimited()).map(RollbackWindow::duration);
-      if (environments.find(env).isEmpty()) {
-        root.problem("minSoak." + env, "'" + env + "' is not a configured environment");
-      } else if (duration.isEmpty()) {
-        root.problem("minSoak." + env, "'" + value + "' is not a duration such as 30m, 24h or 7d");
-      } else {
-        minimum.put(environments.find(env).get().name(), duration.get());
-      }
-    });
+    text.forEach(
+        (env, value) -> {
+          Optional<Duration> duration =
+              RollbackWindow.parse(value)
+                  .filter(w -> !w.isUnlimited())
+                  .map(RollbackWindow::duration);
+          if (environments.find(env).isEmpty()) {
+            root.problem("minSoak." + env, "'" + env + "' is not a configured environment");
+          } else if (duration.isEmpty()) {
+            root.problem(
+                "minSoak." + env, "'" + value + "' is not a duration such as 30m, 24h or 7d");
+          } else {
+            minimum.put(environments.find(env).get().name(), duration.get());
+          }
+        });
     return new SoakPolicy(minimum);
   }
 
@@ -136,7 +152,8 @@ final class GatesSection {
     if (text == null) {
       return Optional.empty();
     }
-    Optional<Duration> duration = RollbackWindow.parse(text).filter(w -> !w.isUnlimited()).map(RollbackWindow::duration);
+    Optional<Duration> duration =
+        RollbackWindow.parse(text).filter(w -> !w.isUnlimited()).map(RollbackWindow::duration);
     if (duration.isEmpty()) {
       node.problem(key, "'" + text + "' is not a duration such as 30m, 62h or 1d");
     }

@@ -11,13 +11,14 @@ import java.util.Set;
 
 /**
  * Reads and checks a repository's {@code layout}: a kind ({@code layout: overlays}) or a mapping
- * ({@code layout: {kind: kustomize, path: apps/{service}/overlays/{env}/kustomization.yaml}}). Unknown
- * placeholders, a path leaving the repository, a group listing no service and a layout that cannot
- * find the services of a group are configuration errors.
+ * ({@code layout: {kind: kustomize, path: apps/{service}/overlays/{env}/kustomization.yaml}}).
+ * Unknown placeholders, a path leaving the repository, a group listing no service and a layout that
+ * cannot find the services of a group are configuration errors.
  */
 final class LayoutSection {
   private static final Set<String> KEYS =
-      Set.of("kind", "path", "groups", "clusters", "stateFile", "newName", "paths", "requireDigest");
+      Set.of(
+          "kind", "path", "groups", "clusters", "stateFile", "newName", "paths", "requireDigest");
 
   private LayoutSection() {}
 
@@ -27,8 +28,9 @@ final class LayoutSection {
       if (kind != null && !Layouts.kinds().contains(kind)) {
         repository.problem("layout", unknownKind(kind));
       } else if (kind != null && !kind.equals(Layouts.DEFAULT)) {
-        repository.problem("layout", "layout '" + kind + "' needs a path: write layout: {kind: " + kind
-            + ", path: ...}");
+        repository.problem(
+            "layout",
+            "layout '" + kind + "' needs a path: write layout: {kind: " + kind + ", path: ...}");
       }
       return LayoutSettings.of(kind == null ? RepositoryConfig.DEFAULT_LAYOUT : kind);
     }
@@ -45,7 +47,8 @@ final class LayoutSection {
           node.problem(key, "is not used by the overlays layout (it uses workloadsDir)");
         }
       }
-      return new LayoutSettings(kind, null, Map.of(), Map.of(), null, false, List.of(), requireDigest);
+      return new LayoutSettings(
+          kind, null, Map.of(), Map.of(), null, false, List.of(), requireDigest);
     }
     String path = node.requiredString("path");
     Map<String, List<String>> groups = groups(node);
@@ -59,7 +62,9 @@ final class LayoutSection {
     }
     String stateFile = node.string("stateFile");
     if (stateFile != null && !NameRules.isRelativeDir(stateFile)) {
-      node.problem("stateFile", "'" + stateFile + "' is not a relative path of plain names inside the repository");
+      node.problem(
+          "stateFile",
+          "'" + stateFile + "' is not a relative path of plain names inside the repository");
     }
     Boolean newName = node.bool("newName", false);
     if (Boolean.TRUE.equals(newName) && !Layouts.KUSTOMIZE.equals(kind)) {
@@ -67,7 +72,8 @@ final class LayoutSection {
     }
     List<String> paths = orEmpty(node.strings("paths"));
     if (Layouts.HELM_VALUES.equals(kind) && paths.isEmpty()) {
-      node.problem("paths", "the helmValues layout needs the YAML paths it copies, e.g. [image.tag]");
+      node.problem(
+          "paths", "the helmValues layout needs the YAML paths it copies, e.g. [image.tag]");
     }
     if (!Layouts.HELM_VALUES.equals(kind) && !paths.isEmpty()) {
       node.problem("paths", "is only used by the helmValues layout");
@@ -77,41 +83,66 @@ final class LayoutSection {
         node.problem("paths", "'" + valuePath + "' is not a dotted YAML path such as image.tag");
       }
     }
-    return new LayoutSettings(kind, path, groups, clusters, stateFile, Boolean.TRUE.equals(newName), paths,
+    return new LayoutSettings(
+        kind,
+        path,
+        groups,
+        clusters,
+        stateFile,
+        Boolean.TRUE.equals(newName),
+        paths,
         requireDigest);
   }
 
   /**
-   * What only the environments can tell: every environment has a {@code {cluster}} when the path uses
-   * one, and {@code clusters} and {@code requireDigest} name known environments.
+   * What only the environments can tell: every environment has a {@code {cluster}} when the path
+   * uses one, and {@code clusters} and {@code requireDigest} name known environments.
    */
-  static void checkEnvironments(ConfigNode root, List<RepositoryConfig> repositories, EnvironmentCatalog environments) {
+  static void checkEnvironments(
+      ConfigNode root, List<RepositoryConfig> repositories, EnvironmentCatalog environments) {
     for (int i = 0; i < repositories.size(); i++) {
       LayoutSettings layout = repositories.get(i).layout();
       String where = "repositories[" + i + "].layout";
       for (String env : layout.requireDigest()) {
         if (environments.find(env).isEmpty()) {
-          root.problem(where + ".requireDigest", "'" + env + "' is not an environment; known: " + environments.names());
+          root.problem(
+              where + ".requireDigest",
+              "'" + env + "' is not an environment; known: " + environments.names());
         }
       }
-      layout.clusters().keySet().stream().filter(env -> environments.find(env).isEmpty()).forEach(env ->
-          root.problem(where + ".clusters", "'" + env + "' is not an environment; known: " + environments.names()));
+      layout.clusters().keySet().stream()
+          .filter(env -> environments.find(env).isEmpty())
+          .forEach(
+              env ->
+                  root.problem(
+                      where + ".clusters",
+                      "'" + env + "' is not an environment; known: " + environments.names()));
       if (layout.path() != null && layout.path().contains("{cluster}")) {
-        environments.all().stream().filter(env -> !layout.clusters().containsKey(env.name())).forEach(env ->
-            root.problem(where + ".clusters", "environment " + env.name() + " has no cluster, but path uses {cluster}"));
+        environments.all().stream()
+            .filter(env -> !layout.clusters().containsKey(env.name()))
+            .forEach(
+                env ->
+                    root.problem(
+                        where + ".clusters",
+                        "environment " + env.name() + " has no cluster, but path uses {cluster}"));
       }
     }
   }
 
-  private static void checkServicesFound(ConfigNode node, PathTemplate template, Map<String, List<String>> groups) {
+  private static void checkServicesFound(
+      ConfigNode node, PathTemplate template, Map<String, List<String>> groups) {
     if (!groups.isEmpty() || node.has("groups")) {
       return;
     }
     if (!template.uses("group")) {
-      node.problem("groups", "are required: path has no {group}, so list the services of each workload group");
+      node.problem(
+          "groups",
+          "are required: path has no {group}, so list the services of each workload group");
     } else if (template.servicesDirectory("group").isEmpty()) {
-      node.problem("groups", "are required: {service} in path is not a directory found from {group} alone,"
-          + " so list the services of each workload group");
+      node.problem(
+          "groups",
+          "are required: {service} in path is not a directory found from {group} alone,"
+              + " so list the services of each workload group");
     }
   }
 
@@ -128,8 +159,9 @@ final class LayoutSection {
       } else if (names == null || names.isEmpty()) {
         groups.problem(group, "group '" + group + "' lists no services");
       } else {
-        names.stream().filter(name -> !NameRules.isPlain(name)).forEach(name ->
-            groups.problem(group, "'" + name + "' is not a plain service name"));
+        names.stream()
+            .filter(name -> !NameRules.isPlain(name))
+            .forEach(name -> groups.problem(group, "'" + name + "' is not a plain service name"));
         services.put(group, names);
       }
     }

@@ -7,8 +7,18 @@ import java.util.Set;
 
 /** Reads a {@code mergeRequest} block, of a repository or of an environment. */
 final class MergeRequestSection {
-  static final Set<String> KEYS = Set.of("labels", "reviewers", "assignees", "squash", "removeSourceBranch",
-      "autoMerge", "draft", "timeLimit", "pollInterval", "maxPollInterval");
+  static final Set<String> KEYS =
+      Set.of(
+          "labels",
+          "reviewers",
+          "assignees",
+          "squash",
+          "removeSourceBranch",
+          "autoMerge",
+          "draft",
+          "timeLimit",
+          "pollInterval",
+          "maxPollInterval");
 
   private MergeRequestSection() {}
 
@@ -24,12 +34,16 @@ final class MergeRequestSection {
     if (interval != null && max != null && max.compareTo(interval) < 0) {
       node.problem("maxPollInterval", "must not be shorter than pollInterval");
     }
-    return new MergeRequestSettings(names(node, "labels"), names(node, "reviewers"), names(node, "assignees"),
+    return new MergeRequestSettings(
+        names(node, "labels"),
+        names(node, "reviewers"),
+        names(node, "assignees"),
         Boolean.TRUE.equals(node.bool("squash", d.squash())),
         Boolean.TRUE.equals(node.bool("removeSourceBranch", d.removeSourceBranch())),
         Boolean.TRUE.equals(node.bool("autoMerge", d.autoMerge())),
         Boolean.TRUE.equals(node.bool("draft", d.draft())),
-        duration(node, "timeLimit", null), interval == null ? d.pollInterval() : interval,
+        duration(node, "timeLimit", null),
+        interval == null ? d.pollInterval() : interval,
         max == null ? d.maxPollInterval() : max);
   }
 

@@ -6,12 +6,15 @@ import java.util.regex.Pattern;
 public final class NameRules {
   /** One path segment; the engine's PlainName enforces the same on group and service names. */
   private static final Pattern PLAIN = Pattern.compile("^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$");
+
   private static final Pattern ENVIRONMENT = Pattern.compile(Environment.NAME_PATTERN);
   private static final Pattern DNS_LABEL = Pattern.compile("^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$");
   private static final Pattern DNS_SUBDOMAIN =
       Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+
   /** A URL carrying a password or token in its user info. */
-  private static final Pattern URL_WITH_SECRET = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/@]*:[^/@]*@.*");
+  private static final Pattern URL_WITH_SECRET =
+      Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*://[^/@]*:[^/@]*@.*");
 
   private NameRules() {}
 
@@ -47,7 +50,10 @@ public final class NameRules {
 
   /** A branch name Git accepts, without the rare forms the operator has no use for. */
   static boolean isBranch(String branch) {
-    return branch.matches("^[A-Za-z0-9][A-Za-z0-9._/-]*$") && !branch.contains("..")
-        && !branch.endsWith("/") && !branch.endsWith(".lock") && !branch.contains("//");
+    return branch.matches("^[A-Za-z0-9][A-Za-z0-9._/-]*$")
+        && !branch.contains("..")
+        && !branch.endsWith("/")
+        && !branch.endsWith(".lock")
+        && !branch.contains("//");
   }
 }

@@ -44,7 +44,8 @@ final class NotificationsSection {
       urlFrom.allowOnly(Set.of("secretName", "key"));
       secretName = urlFrom.requiredString("secretName");
       if (secretName != null && !NameRules.isDnsSubdomain(secretName)) {
-        urlFrom.problem("secretName", "'" + secretName + "' is not a Secret name (lowercase DNS subdomain)");
+        urlFrom.problem(
+            "secretName", "'" + secretName + "' is not a Secret name (lowercase DNS subdomain)");
       }
       key = urlFrom.requiredString("key");
     }
@@ -53,7 +54,8 @@ final class NotificationsSection {
     if (formatName != null && format.isEmpty()) {
       node.problem("format", "'" + formatName + "' is not a format; known: json, slack");
     }
-    return new NotificationConfig(url, secretName, key, events(node), format.orElse(WebhookFormat.JSON));
+    return new NotificationConfig(
+        url, secretName, key, events(node), format.orElse(WebhookFormat.JSON));
   }
 
   private static Set<NotificationEvent> events(ConfigNode node) {
@@ -63,9 +65,18 @@ final class NotificationsSection {
     }
     Set<NotificationEvent> events = EnumSet.noneOf(NotificationEvent.class);
     for (String name : names) {
-      NotificationEvent.named(name).ifPresentOrElse(events::add, () -> node.problem("events", "'" + name
-          + "' is not an event; known: " + Arrays.stream(NotificationEvent.values()).map(NotificationEvent::value)
-              .collect(Collectors.joining(", "))));
+      NotificationEvent.named(name)
+          .ifPresentOrElse(
+              events::add,
+              () ->
+                  node.problem(
+                      "events",
+                      "'"
+                          + name
+                          + "' is not an event; known: "
+                          + Arrays.stream(NotificationEvent.values())
+                              .map(NotificationEvent::value)
+                              .collect(Collectors.joining(", "))));
     }
     if (names.isEmpty()) {
       node.problem("events", "list at least one event, or leave events out for all of them");

@@ -21,8 +21,10 @@ import java.util.Optional;
  * @param watchNamespaces namespaces whose resources are reconciled; empty means all
  * @param gates freeze windows and soak time that hold promotions and rollbacks until they may run
  * @param gitlabTimeouts connect and read limits of GitLab API calls
- * @param logFormat the shape of the operator's log lines ({@code logging.format}); {@code --log-format} overrides it
- * @param repositoryLeases replicas sharing the repositories through one Lease each (then leader election is off)
+ * @param logFormat the shape of the operator's log lines ({@code logging.format}); {@code
+ *     --log-format} overrides it
+ * @param repositoryLeases replicas sharing the repositories through one Lease each (then leader
+ *     election is off)
  */
 public record OperatorConfig(
     List<RepositoryConfig> repositories,
@@ -42,19 +44,57 @@ public record OperatorConfig(
 
   public static final int DEFAULT_HTTP_PORT = 8080;
 
-  public OperatorConfig(List<RepositoryConfig> repositories, EnvironmentCatalog environments,
-      List<Environment> releaseFrom, RollbackWindow rollbackWindow, Map<String, String> versionServices,
-      Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection) {
-    this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
-        watchNamespaces, leaderElection, Gates.none());
+  public OperatorConfig(
+      List<RepositoryConfig> repositories,
+      EnvironmentCatalog environments,
+      List<Environment> releaseFrom,
+      RollbackWindow rollbackWindow,
+      Map<String, String> versionServices,
+      Committer committer,
+      GitSettings git,
+      int httpPort,
+      List<String> watchNamespaces,
+      LeaderElection leaderElection) {
+    this(
+        repositories,
+        environments,
+        releaseFrom,
+        rollbackWindow,
+        versionServices,
+        committer,
+        git,
+        httpPort,
+        watchNamespaces,
+        leaderElection,
+        Gates.none());
   }
 
-  public OperatorConfig(List<RepositoryConfig> repositories, EnvironmentCatalog environments,
-      List<Environment> releaseFrom, RollbackWindow rollbackWindow, Map<String, String> versionServices,
-      Committer committer, GitSettings git, int httpPort, List<String> watchNamespaces, LeaderElection leaderElection,
+  public OperatorConfig(
+      List<RepositoryConfig> repositories,
+      EnvironmentCatalog environments,
+      List<Environment> releaseFrom,
+      RollbackWindow rollbackWindow,
+      Map<String, String> versionServices,
+      Committer committer,
+      GitSettings git,
+      int httpPort,
+      List<String> watchNamespaces,
+      LeaderElection leaderElection,
       Gates gates) {
-    this(repositories, environments, releaseFrom, rollbackWindow, versionServices, committer, git, httpPort,
-        watchNamespaces, leaderElection, gates, ConnectionTimeouts.DEFAULT, LogFormat.TEXT,
+    this(
+        repositories,
+        environments,
+        releaseFrom,
+        rollbackWindow,
+        versionServices,
+        committer,
+        git,
+        httpPort,
+        watchNamespaces,
+        leaderElection,
+        gates,
+        ConnectionTimeouts.DEFAULT,
+        LogFormat.TEXT,
         RepositoryLeaseSettings.DISABLED);
   }
 

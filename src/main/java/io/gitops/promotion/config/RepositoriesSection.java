@@ -9,8 +9,17 @@ import java.util.Set;
 /** Reads and checks the {@code repositories} list of the configuration file. */
 final class RepositoriesSection {
   private static final Set<String> KEYS =
-      Set.of("name", "url", "branch", "workloadsDir", "credentialsSecret", "gitlab", "layout", "verification",
-          "notifications", "mergeRequest");
+      Set.of(
+          "name",
+          "url",
+          "branch",
+          "workloadsDir",
+          "credentialsSecret",
+          "gitlab",
+          "layout",
+          "verification",
+          "notifications",
+          "mergeRequest");
   private static final Set<String> GITLAB_KEYS = Set.of("url", "projectId", "tokenSecret");
 
   private RepositoriesSection() {}
@@ -44,7 +53,8 @@ final class RepositoriesSection {
     }
     String url = node.requiredString("url");
     if (url != null && NameRules.hasEmbeddedSecret(url)) {
-      node.problem("url", "must not contain credentials; put them in the Secret named by credentialsSecret");
+      node.problem(
+          "url", "must not contain credentials; put them in the Secret named by credentialsSecret");
     }
     String branch = node.string("branch", RepositoryConfig.DEFAULT_BRANCH);
     if (branch != null && !NameRules.isBranch(branch)) {
@@ -52,12 +62,21 @@ final class RepositoriesSection {
     }
     String workloadsDir = node.string("workloadsDir", RepositoryConfig.DEFAULT_WORKLOADS_DIR);
     if (workloadsDir != null && !NameRules.isRelativeDir(workloadsDir)) {
-      node.problem("workloadsDir", "'" + workloadsDir + "' is not a relative directory of plain names");
+      node.problem(
+          "workloadsDir", "'" + workloadsDir + "' is not a relative directory of plain names");
     }
     String credentialsSecret = secretName(node, "credentialsSecret", false);
     LayoutSettings layout = LayoutSection.read(node);
-    return new RepositoryConfig(name, url, branch, workloadsDir, credentialsSecret, gitlab(node.object("gitlab")),
-        layout, verification(node.object("verification")), NotificationsSection.read(node),
+    return new RepositoryConfig(
+        name,
+        url,
+        branch,
+        workloadsDir,
+        credentialsSecret,
+        gitlab(node.object("gitlab")),
+        layout,
+        verification(node.object("verification")),
+        NotificationsSection.read(node),
         MergeRequestSection.read(node.object("mergeRequest")));
   }
 
@@ -71,7 +90,8 @@ final class RepositoriesSection {
       node.problem("url", "'" + url + "' is not an http(s) URL");
     }
     if (url != null && NameRules.hasEmbeddedSecret(url)) {
-      node.problem("url", "must not contain credentials; put the token in the Secret named by tokenSecret");
+      node.problem(
+          "url", "must not contain credentials; put the token in the Secret named by tokenSecret");
     }
     String projectId = node.requiredString("projectId");
     return new GitLabConfig(url, projectId, secretName(node, "tokenSecret", true));
@@ -89,7 +109,14 @@ final class RepositoriesSection {
     if (node == null) {
       return null;
     }
-    node.allowOnly(Set.of("namespace", "applicationName", "selector", "timeout", "required", "rollbackOnFailure"));
+    node.allowOnly(
+        Set.of(
+            "namespace",
+            "applicationName",
+            "selector",
+            "timeout",
+            "required",
+            "rollbackOnFailure"));
     String namespace = node.requiredString("namespace");
     if (namespace != null && !NameRules.isDnsLabel(namespace)) {
       node.problem("namespace", "'" + namespace + "' is not a namespace name");
@@ -97,13 +124,16 @@ final class RepositoriesSection {
     String name = node.string("applicationName");
     String selector = node.string("selector");
     if ((name == null) == (selector == null)) {
-      node.problem("applicationName", "give either applicationName (a template with {group}, {service}, {env}) or"
-          + " selector (a label selector with {group}, {env})");
+      node.problem(
+          "applicationName",
+          "give either applicationName (a template with {group}, {service}, {env}) or"
+              + " selector (a label selector with {group}, {env})");
     }
     for (String template : java.util.Arrays.asList(name, selector)) {
       if (template != null && template.replaceAll("\\{(group|service|env)}", "").contains("{")) {
-        node.problem(template == name ? "applicationName" : "selector", "'" + template
-            + "' has an unknown placeholder; known: {group}, {service}, {env}");
+        node.problem(
+            template == name ? "applicationName" : "selector",
+            "'" + template + "' has an unknown placeholder; known: {group}, {service}, {env}");
       }
     }
     String timeoutText = node.string("timeout");
@@ -118,7 +148,12 @@ final class RepositoriesSection {
     }
     Boolean required = node.bool("required", false);
     Boolean rollback = node.bool("rollbackOnFailure", false);
-    return new VerificationConfig(namespace, name, selector, timeout, Boolean.TRUE.equals(required),
+    return new VerificationConfig(
+        namespace,
+        name,
+        selector,
+        timeout,
+        Boolean.TRUE.equals(required),
         Boolean.TRUE.equals(rollback));
   }
 }

@@ -13,31 +13,85 @@ import java.util.Optional;
  * @param credentialsSecret null for a repository that needs none (a local path in tests)
  * @param gitlab null when releases and deployments are not recorded in GitLab
  * @param layout the repository layout (the edits seam) as configured, {@code overlays} by default
- * @param verification where the Argo CD Applications are found, null when promotions are not verified
+ * @param verification where the Argo CD Applications are found, null when promotions are not
+ *     verified
  * @param notifications webhooks told about the phase transitions of the repository's runs
  * @param mergeRequest how merge requests into its gated environments are opened and followed
  */
-public record RepositoryConfig(String name, String url, String branch, String workloadsDir,
-    String credentialsSecret, GitLabConfig gitlab, LayoutSettings layout, VerificationConfig verification,
-    List<NotificationConfig> notifications, MergeRequestSettings mergeRequest) {
+public record RepositoryConfig(
+    String name,
+    String url,
+    String branch,
+    String workloadsDir,
+    String credentialsSecret,
+    GitLabConfig gitlab,
+    LayoutSettings layout,
+    VerificationConfig verification,
+    List<NotificationConfig> notifications,
+    MergeRequestSettings mergeRequest) {
   public static final String DEFAULT_BRANCH = "main";
   public static final String DEFAULT_WORKLOADS_DIR = "workloads";
   public static final String DEFAULT_LAYOUT = "overlays";
 
-  public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
+  public RepositoryConfig(
+      String name,
+      String url,
+      String branch,
+      String workloadsDir,
+      String credentialsSecret,
       GitLabConfig gitlab) {
-    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, LayoutSettings.of(DEFAULT_LAYOUT), null);
+    this(
+        name,
+        url,
+        branch,
+        workloadsDir,
+        credentialsSecret,
+        gitlab,
+        LayoutSettings.of(DEFAULT_LAYOUT),
+        null);
   }
 
   /** A repository whose layout is a kind with its defaults ({@code layout: overlays}). */
-  public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
-      GitLabConfig gitlab, String layout, VerificationConfig verification) {
-    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, LayoutSettings.of(layout), verification);
+  public RepositoryConfig(
+      String name,
+      String url,
+      String branch,
+      String workloadsDir,
+      String credentialsSecret,
+      GitLabConfig gitlab,
+      String layout,
+      VerificationConfig verification) {
+    this(
+        name,
+        url,
+        branch,
+        workloadsDir,
+        credentialsSecret,
+        gitlab,
+        LayoutSettings.of(layout),
+        verification);
   }
 
-  public RepositoryConfig(String name, String url, String branch, String workloadsDir, String credentialsSecret,
-      GitLabConfig gitlab, LayoutSettings layout, VerificationConfig verification) {
-    this(name, url, branch, workloadsDir, credentialsSecret, gitlab, layout, verification, List.of(), null);
+  public RepositoryConfig(
+      String name,
+      String url,
+      String branch,
+      String workloadsDir,
+      String credentialsSecret,
+      GitLabConfig gitlab,
+      LayoutSettings layout,
+      VerificationConfig verification) {
+    this(
+        name,
+        url,
+        branch,
+        workloadsDir,
+        credentialsSecret,
+        gitlab,
+        layout,
+        verification,
+        List.of(),
+        null);
   }
 
   public RepositoryConfig {
@@ -45,7 +99,10 @@ public record RepositoryConfig(String name, String url, String branch, String wo
     mergeRequest = mergeRequest == null ? MergeRequestSettings.DEFAULT : mergeRequest;
   }
 
-  /** The merge request settings for a gated environment: the environment's own, else the repository's. */
+  /**
+   * The merge request settings for a gated environment: the environment's own, else the
+   * repository's.
+   */
   public MergeRequestSettings mergeRequestInto(Environment target) {
     return target.mergeRequest() != null ? target.mergeRequest() : mergeRequest;
   }

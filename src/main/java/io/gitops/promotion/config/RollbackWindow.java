@@ -38,12 +38,13 @@ public record RollbackWindow(Duration duration) {
       return iso(trimmed);
     }
     long amount = Long.parseLong(m.group(1));
-    Duration duration = switch (m.group(2)) {
-      case "d" -> Duration.ofDays(amount);
-      case "h" -> Duration.ofHours(amount);
-      case "m" -> Duration.ofMinutes(amount);
-      default -> Duration.ofSeconds(amount);
-    };
+    Duration duration =
+        switch (m.group(2)) {
+          case "d" -> Duration.ofDays(amount);
+          case "h" -> Duration.ofHours(amount);
+          case "m" -> Duration.ofMinutes(amount);
+          default -> Duration.ofSeconds(amount);
+        };
     return Optional.of(new RollbackWindow(duration));
   }
 
@@ -60,7 +61,9 @@ public record RollbackWindow(Duration duration) {
     return duration.isZero();
   }
 
-  /** Whether a promotion made at {@code promotedAt} may be rolled back at {@code now} without force. */
+  /**
+   * Whether a promotion made at {@code promotedAt} may be rolled back at {@code now} without force.
+   */
   public boolean allows(Instant promotedAt, Instant now) {
     return isUnlimited() || !promotedAt.plus(duration).isBefore(now);
   }

@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads the small settings blocks of the configuration: {@code committer}, {@code git}, {@code gitlab},
- * {@code leaderElection}, {@code logging}, {@code repositoryLeases}.
+ * Reads the small settings blocks of the configuration: {@code committer}, {@code git}, {@code
+ * gitlab}, {@code leaderElection}, {@code logging}, {@code repositoryLeases}.
  */
 final class SettingsSection {
   private static final int MAX_PUSH_ATTEMPTS = 1000;
@@ -33,8 +33,14 @@ final class SettingsSection {
     if (node == null) {
       return GitSettings.DEFAULT;
     }
-    node.allowOnly(Set.of("cacheDir", "maxPushAttempts", "pushRetryBudget", "maxBatch", "connectTimeout",
-        "readTimeout"));
+    node.allowOnly(
+        Set.of(
+            "cacheDir",
+            "maxPushAttempts",
+            "pushRetryBudget",
+            "maxBatch",
+            "connectTimeout",
+            "readTimeout"));
     String cacheDir = node.string("cacheDir", GitSettings.DEFAULT.cacheDir().toString());
     if (cacheDir != null && !cacheDir.startsWith("/")) {
       node.problem("cacheDir", "'" + cacheDir + "' must be an absolute path");
@@ -52,14 +58,18 @@ final class SettingsSection {
     if (budgetText != null) {
       Optional<RollbackWindow> parsed = RollbackWindow.parse(budgetText);
       if (parsed.isEmpty() || parsed.get().isUnlimited() || parsed.get().duration().isZero()) {
-        node.problem("pushRetryBudget", "'" + budgetText + "' is not a duration such as 60s, 5m or 1h");
+        node.problem(
+            "pushRetryBudget", "'" + budgetText + "' is not a duration such as 60s, 5m or 1h");
       } else {
         budget = parsed.get().duration();
       }
     }
-    return new GitSettings(cacheDir == null ? GitSettings.DEFAULT.cacheDir() : Path.of(cacheDir),
-        attempts == null ? GitSettings.DEFAULT.maxPushAttempts() : attempts, budget,
-        batch == null ? GitSettings.DEFAULT.maxBatch() : batch, timeouts(node));
+    return new GitSettings(
+        cacheDir == null ? GitSettings.DEFAULT.cacheDir() : Path.of(cacheDir),
+        attempts == null ? GitSettings.DEFAULT.maxPushAttempts() : attempts,
+        budget,
+        batch == null ? GitSettings.DEFAULT.maxBatch() : batch,
+        timeouts(node));
   }
 
   /** The {@code gitlab} block: connect and read limits of GitLab API calls. */
@@ -72,7 +82,8 @@ final class SettingsSection {
   }
 
   private static ConnectionTimeouts timeouts(ConfigNode node) {
-    return new ConnectionTimeouts(duration(node, "connectTimeout", ConnectionTimeouts.DEFAULT.connect()),
+    return new ConnectionTimeouts(
+        duration(node, "connectTimeout", ConnectionTimeouts.DEFAULT.connect()),
         duration(node, "readTimeout", ConnectionTimeouts.DEFAULT.read()));
   }
 
@@ -97,7 +108,8 @@ final class SettingsSection {
     Boolean enabled = node.bool("enabled", LeaderElection.DEFAULT.enabled());
     String leaseName = node.string("leaseName", LeaderElection.DEFAULT.leaseName());
     if (leaseName != null && !NameRules.isDnsSubdomain(leaseName)) {
-      node.problem("leaseName", "'" + leaseName + "' is not a Lease name (lowercase DNS subdomain)");
+      node.problem(
+          "leaseName", "'" + leaseName + "' is not a Lease name (lowercase DNS subdomain)");
     }
     String leaseNamespace = node.string("leaseNamespace");
     if (leaseNamespace != null && !NameRules.isDnsLabel(leaseNamespace)) {
@@ -121,8 +133,8 @@ final class SettingsSection {
 
   /**
    * {@code repositoryLeases}: durations in whole seconds, retry period < renew deadline < duration.
-   * Enabling it turns the single-Lease leader election off unless that is enabled explicitly, which is
-   * a problem: the two exclude each other.
+   * Enabling it turns the single-Lease leader election off unless that is enabled explicitly, which
+   * is a problem: the two exclude each other.
    */
   static RepositoryLeaseSettings repositoryLeases(ConfigNode node) {
     if (node == null) {
@@ -135,14 +147,23 @@ final class SettingsSection {
     Duration renewDeadline = seconds(node, "renewDeadline", d.renewDeadline());
     Duration retryPeriod = seconds(node, "retryPeriod", d.retryPeriod());
     if (renewDeadline.compareTo(duration) >= 0) {
-      node.problem("renewDeadline", renewDeadline.toSeconds() + "s must be shorter than duration ("
-          + duration.toSeconds() + "s): a holder stops writing before anyone else may take the repository");
+      node.problem(
+          "renewDeadline",
+          renewDeadline.toSeconds()
+              + "s must be shorter than duration ("
+              + duration.toSeconds()
+              + "s): a holder stops writing before anyone else may take the repository");
     }
     if (retryPeriod.compareTo(renewDeadline) >= 0) {
-      node.problem("retryPeriod", retryPeriod.toSeconds() + "s must be shorter than renewDeadline ("
-          + renewDeadline.toSeconds() + "s)");
+      node.problem(
+          "retryPeriod",
+          retryPeriod.toSeconds()
+              + "s must be shorter than renewDeadline ("
+              + renewDeadline.toSeconds()
+              + "s)");
     }
-    return new RepositoryLeaseSettings(enabled == null || enabled, duration, renewDeadline, retryPeriod);
+    return new RepositoryLeaseSettings(
+        enabled == null || enabled, duration, renewDeadline, retryPeriod);
   }
 
   private static Duration seconds(ConfigNode node, String key, Duration fallback) {
@@ -151,7 +172,9 @@ final class SettingsSection {
       return fallback;
     }
     Optional<RollbackWindow> parsed = RollbackWindow.parse(text);
-    if (parsed.isEmpty() || parsed.get().isUnlimited() || parsed.get().duration().toSeconds() < 1
+    if (parsed.isEmpty()
+        || parsed.get().isUnlimited()
+        || parsed.get().duration().toSeconds() < 1
         || parsed.get().duration().toMillis() % 1000 != 0) {
       node.problem(key, "'" + text + "' is not a whole number of seconds such as 15s or 1m");
       return fallback;

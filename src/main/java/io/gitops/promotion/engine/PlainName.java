@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 public final class PlainName {
   /** The same pattern the CRD enforces on names. */
   public static final String PATTERN = "^[A-Za-z0-9][A-Za-z0-9._-]{0,62}$";
+
   private static final Pattern VALID = Pattern.compile(PATTERN);
 
   private PlainName() {}
@@ -23,8 +24,12 @@ public final class PlainName {
       throw new PromotionRejectedException(RejectionReason.INVALID_NAME, what + " is required");
     }
     if (!isPlain(name)) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_NAME,
-          what + " '" + name + "' is not a plain name (letters, digits, '.', '_', '-'; no '/', '..' or absolute path)");
+      throw new PromotionRejectedException(
+          RejectionReason.INVALID_NAME,
+          what
+              + " '"
+              + name
+              + "' is not a plain name (letters, digits, '.', '_', '-'; no '/', '..' or absolute path)");
     }
     return name;
   }

@@ -1,10 +1,10 @@
 package io.gitops.promotion.engine;
 
-import io.gitops.promotion.layout.PromotableApplication;
-import io.gitops.promotion.layout.ValuesFile;
 import io.gitops.promotion.layout.ImageVersion;
-import io.gitops.promotion.layout.RepositoryFiles;
 import io.gitops.promotion.layout.Layout;
+import io.gitops.promotion.layout.PromotableApplication;
+import io.gitops.promotion.layout.RepositoryFiles;
+import io.gitops.promotion.layout.ValuesFile;
 import io.gitops.promotion.state.TagSnapshot;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -46,7 +46,14 @@ public final class Planner {
         version = firstTag(source);
       }
       if (targetText.isEmpty()) {
-        warnings.add("service " + service + " has no " + request.target().name() + " overlay (" + targetPath + "); skipped");
+        warnings.add(
+            "service "
+                + service
+                + " has no "
+                + request.target().name()
+                + " overlay ("
+                + targetPath
+                + "); skipped");
         continue;
       }
       ValuesFile target = layout.parse(targetPath, targetText.get());
@@ -54,18 +61,31 @@ public final class Planner {
       Map<String, String> newTags = new LinkedHashMap<>();
       for (PromotableApplication app : source.applications()) {
         if (app.gitlabProjectId() != null) {
-          gitlabProjectIds.put(PromotionPlan.applicationKey(service, app.name()), app.gitlabProjectId());
+          gitlabProjectIds.put(
+              PromotionPlan.applicationKey(service, app.name()), app.gitlabProjectId());
         }
         Optional<PromotableApplication> match = target.application(app.name());
         if (match.isEmpty()) {
-          warnings.add("application " + app.name() + " of service " + service + " is not in the "
-              + request.target().name() + " overlay; skipped");
+          warnings.add(
+              "application "
+                  + app.name()
+                  + " of service "
+                  + service
+                  + " is not in the "
+                  + request.target().name()
+                  + " overlay; skipped");
           continue;
         }
         boolean addable = match.get().tag() == null && match.get().valueMayBeAdded();
         if (app.tag() == null || match.get().tag() == null && !addable) {
-          warnings.add("application " + app.name() + " of service " + service + " has no image.tag in the "
-              + (app.tag() == null ? request.source() : request.target()).name() + " overlay; skipped");
+          warnings.add(
+              "application "
+                  + app.name()
+                  + " of service "
+                  + service
+                  + " has no image.tag in the "
+                  + (app.tag() == null ? request.source() : request.target()).name()
+                  + " overlay; skipped");
           continue;
         }
         String current = match.get().tag();
@@ -91,11 +111,21 @@ public final class Planner {
         edits.add(new FileEdit(targetPath, targetText.get(), target.withValues(newTags)));
       }
     }
-    return new PromotionPlan(request, leadService, version, leadTargetTag, changes, warnings,
-        pre.build(), post.build(), edits, gitlabProjectIds);
+    return new PromotionPlan(
+        request,
+        leadService,
+        version,
+        leadTargetTag,
+        changes,
+        warnings,
+        pre.build(),
+        post.build(),
+        edits,
+        gitlabProjectIds);
   }
 
-  private List<String> servicesWithSource(PromotionRequest request, RepositoryFiles files, List<String> warnings) {
+  private List<String> servicesWithSource(
+      PromotionRequest request, RepositoryFiles files, List<String> warnings) {
     List<String> services = new ArrayList<>();
     for (String service : layout.services(files, request.group(), warnings)) {
       if (files.read(layout.valuesPath(request.group(), service, request.source())).isPresent()) {
@@ -103,48 +133,84 @@ public final class Planner {
       }
     }
     if (services.isEmpty()) {
-      throw new PromotionRejectedException(RejectionReason.GROUP_NOT_FOUND,
-          "workload group '" + request.group() + "' has no service with a " + request.source().name()
-              + " overlay under " + layout.groupLocation(request.group()));
+      throw new PromotionRejectedException(
+          RejectionReason.GROUP_NOT_FOUND,
+          "workload group '"
+              + request.group()
+              + "' has no service with a "
+              + request.source().name()
+              + " overlay under "
+              + layout.groupLocation(request.group()));
     }
     return services;
   }
 
   private static String leadService(PromotionRequest request, List<String> services) {
     if (request.versionService() != null && !services.contains(request.versionService())) {
-      throw new PromotionRejectedException(RejectionReason.VERSION_SERVICE_NOT_FOUND,
-          "version service '" + request.versionService() + "' is not a service of " + request.group()
-              + " with a " + request.source().name() + " overlay; services: " + String.join(", ", services));
+      throw new PromotionRejectedException(
+          RejectionReason.VERSION_SERVICE_NOT_FOUND,
+          "version service '"
+              + request.versionService()
+              + "' is not a service of "
+              + request.group()
+              + " with a "
+              + request.source().name()
+              + " overlay; services: "
+              + String.join(", ", services));
     }
     return LeadService.choose(request, services);
   }
 
-  /** A tag no registry would accept (spaces, '#', a mapping, 200,000 characters) is never copied. */
+  /**
+   * A tag no registry would accept (spaces, '#', a mapping, 200,000 characters) is never copied.
+   */
   private void requireValidTag(String path, String service, String app, String tag) {
-    layout.valueProblem(tag).ifPresent(problem -> {
-      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY,
-          path + ": application " + app + " of service " + service + ": " + problem);
-    });
+    layout
+        .valueProblem(tag)
+        .ifPresent(
+            problem -> {
+              throw new PromotionRejectedException(
+                  RejectionReason.INVALID_OVERLAY,
+                  path + ": application " + app + " of service " + service + ": " + problem);
+            });
   }
 
-  /** An environment that runs only pinned images gets no application without a digest (unchanged ones stay). */
-  private void requireDigestWhereRequired(PromotionRequest request, String sourcePath, String service,
-      PromotableApplication app) {
-    boolean required = layout.requireDigest().stream().anyMatch(env -> env.equalsIgnoreCase(request.target().name()));
+  /**
+   * An environment that runs only pinned images gets no application without a digest (unchanged
+   * ones stay).
+   */
+  private void requireDigestWhereRequired(
+      PromotionRequest request, String sourcePath, String service, PromotableApplication app) {
+    boolean required =
+        layout.requireDigest().stream()
+            .anyMatch(env -> env.equalsIgnoreCase(request.target().name()));
     if (required && !ImageVersion.parse(app.tag()).pinned()) {
-      throw new PromotionRejectedException(RejectionReason.DIGEST_REQUIRED, request.target().name()
-          + " requires images pinned to a digest, but application " + app.name() + " of service " + service
-          + " has none in " + sourcePath + " (" + app.tag() + ")");
+      throw new PromotionRejectedException(
+          RejectionReason.DIGEST_REQUIRED,
+          request.target().name()
+              + " requires images pinned to a digest, but application "
+              + app.name()
+              + " of service "
+              + service
+              + " has none in "
+              + sourcePath
+              + " ("
+              + app.tag()
+              + ")");
     }
   }
 
   /** The release version: the first source value's tag, without a digest pinning it. */
   private static String firstTag(ValuesFile values) {
-    return values.applications().stream().map(PromotableApplication::tag)
-        .filter(t -> t != null).findFirst()
-        .map(t -> {
-          ImageVersion version = ImageVersion.parse(t);
-          return version.tag() != null ? version.tag() : version.pinned() ? null : t;
-        }).orElse(null);
+    return values.applications().stream()
+        .map(PromotableApplication::tag)
+        .filter(t -> t != null)
+        .findFirst()
+        .map(
+            t -> {
+              ImageVersion version = ImageVersion.parse(t);
+              return version.tag() != null ? version.tag() : version.pinned() ? null : t;
+            })
+        .orElse(null);
   }
 }

@@ -1,12 +1,12 @@
 package io.gitops.promotion.engine;
 
-import io.gitops.promotion.layout.RepositoryFiles;
 import io.gitops.promotion.gate.GateClosedException;
 import io.gitops.promotion.gate.GateDecision;
 import io.gitops.promotion.gate.Gates;
+import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.layout.PromotableApplication;
-import io.gitops.promotion.git.GitWorkspace;
+import io.gitops.promotion.layout.RepositoryFiles;
 import io.gitops.promotion.run.Change;
 import io.gitops.promotion.run.Planned;
 import io.gitops.promotion.run.PlannedWrites;
@@ -25,8 +25,8 @@ import java.util.Map;
 
 /**
  * A promotion as the run loop lands it: planned on a commit's files, checked against the approved
- * plan, and written as the edited overlays plus the state file's entry, in one commit marked with the
- * {@code Promotion-Id} trailer. A preview, or a plan with nothing to change, writes nothing.
+ * plan, and written as the edited overlays plus the state file's entry, in one commit marked with
+ * the {@code Promotion-Id} trailer. A preview, or a plan with nothing to change, writes nothing.
  */
 public final class PromotionChange implements Change<PromotionResult> {
   private final PromotionRequest request;
@@ -43,24 +43,52 @@ public final class PromotionChange implements Change<PromotionResult> {
    * @param mayHavePushedSince when an earlier attempt of this promotion may have pushed, or null
    *     when this is certainly the first attempt
    */
-  public PromotionChange(PromotionRequest request, Layout layout, Clock clock, String approvedFingerprint,
+  public PromotionChange(
+      PromotionRequest request,
+      Layout layout,
+      Clock clock,
+      String approvedFingerprint,
       Instant mayHavePushedSince) {
     this(request, layout, clock, approvedFingerprint, mayHavePushedSince, Gates.none());
   }
 
-  /** @param gates freeze windows and soak time that hold an execution (never a preview, never a forced one) */
-  public PromotionChange(PromotionRequest request, Layout layout, Clock clock, String approvedFingerprint,
-      Instant mayHavePushedSince, Gates gates) {
-    this(request, layout, clock, gates, new PromotionEngine.RunOptions(approvedFingerprint, mayHavePushedSince));
+  /**
+   * @param gates freeze windows and soak time that hold an execution (never a preview, never a
+   *     forced one)
+   */
+  public PromotionChange(
+      PromotionRequest request,
+      Layout layout,
+      Clock clock,
+      String approvedFingerprint,
+      Instant mayHavePushedSince,
+      Gates gates) {
+    this(
+        request,
+        layout,
+        clock,
+        gates,
+        new PromotionEngine.RunOptions(approvedFingerprint, mayHavePushedSince));
   }
 
-  /** @param options what an approval executes, since when it may have pushed, where its merge request landed */
-  public static PromotionChange of(PromotionRequest request, Layout layout, Clock clock, Gates gates,
+  /**
+   * @param options what an approval executes, since when it may have pushed, where its merge
+   *     request landed
+   */
+  public static PromotionChange of(
+      PromotionRequest request,
+      Layout layout,
+      Clock clock,
+      Gates gates,
       PromotionEngine.RunOptions options) {
     return new PromotionChange(request, layout, clock, gates, options);
   }
 
-  private PromotionChange(PromotionRequest request, Layout layout, Clock clock, Gates gates,
+  private PromotionChange(
+      PromotionRequest request,
+      Layout layout,
+      Clock clock,
+      Gates gates,
       PromotionEngine.RunOptions options) {
     this.request = request;
     this.layout = layout;
@@ -99,7 +127,8 @@ public final class PromotionChange implements Change<PromotionResult> {
     }
     PromotionPlan plan = new Planner(layout).plan(request, files);
     if (approvedFingerprint != null && !approvedFingerprint.equals(plan.fingerprint())) {
-      throw new PromotionRejectedException(RejectionReason.PLAN_CHANGED,
+      throw new PromotionRejectedException(
+          RejectionReason.PLAN_CHANGED,
           "the repository moved since the preview: the plan now differs from the approved one; nothing was pushed");
     }
     if (gated && plan.hasChanges() && gates.soak().forSource(request.source().name()).isPresent()) {
@@ -112,11 +141,25 @@ public final class PromotionChange implements Change<PromotionResult> {
       plan.edits().forEach(edit -> contents.put(edit.path(), edit.after()));
       contents.put(layout.stateFile(), stateFileWith(plan, files));
     }
-    PromotionOutcome outcome = request.dryRun() ? PromotionOutcome.PREVIEWED
-        : plan.hasChanges() ? PromotionOutcome.PROMOTED : PromotionOutcome.NOTHING_TO_PROMOTE;
-    return new PlannedWrites<>(contents, PromotionCommitMessage.of(plan), (commit, counts) -> new PromotionResult(outcome,
-        PromotionTitle.of(plan), plan, diff, commit, false, counts.pushRejections(), counts),
-        PromotionTitle.of(plan), MergeRequestText.description(plan, origin));
+    PromotionOutcome outcome =
+        request.dryRun()
+            ? PromotionOutcome.PREVIEWED
+            : plan.hasChanges() ? PromotionOutcome.PROMOTED : PromotionOutcome.NOTHING_TO_PROMOTE;
+    return new PlannedWrites<>(
+        contents,
+        PromotionCommitMessage.of(plan),
+        (commit, counts) ->
+            new PromotionResult(
+                outcome,
+                PromotionTitle.of(plan),
+                plan,
+                diff,
+                commit,
+                false,
+                counts.pushRejections(),
+                counts),
+        PromotionTitle.of(plan),
+        MergeRequestText.description(plan, origin));
   }
 
   @Override
@@ -125,8 +168,15 @@ public final class PromotionChange implements Change<PromotionResult> {
     if (landedCommit != null) {
       recorded = withLandedWarnings(recorded, workspace.filesAt(commit));
     }
-    return new PromotionResult(PromotionOutcome.PROMOTED, PromotionTitle.of(recorded), recorded,
-        workspace.diffOf(commit, layout.root() + "/", layout.stateFile()), commit, true, 0, counts);
+    return new PromotionResult(
+        PromotionOutcome.PROMOTED,
+        PromotionTitle.of(recorded),
+        recorded,
+        workspace.diffOf(commit, layout.root() + "/", layout.stateFile()),
+        commit,
+        true,
+        0,
+        counts);
   }
 
   /**
@@ -135,20 +185,46 @@ public final class PromotionChange implements Change<PromotionResult> {
    */
   private PromotionPlan withLandedWarnings(PromotionPlan recorded, RepositoryFiles files) {
     List<String> warnings = new ArrayList<>(recorded.warnings());
-    recorded.postState().services().forEach((service, apps) -> {
-      String path = layout.valuesPath(request.group(), service, request.target());
-      String text = files.read(path).orElse(null);
-      apps.forEach((app, planned) -> {
-        String landed = text == null ? null : layout.parse(path, text).application(app)
-            .map(PromotableApplication::tag).orElse(null);
-        if (!planned.equals(landed)) {
-          warnings.add(service + "/" + app + ": the merged commit holds tag " + landed + ", not the planned " + planned
-              + " (the merge request was changed before it was merged)");
-        }
-      });
-    });
-    return new PromotionPlan(recorded.request(), recorded.leadService(), recorded.version(), recorded.leadTargetTag(),
-        recorded.changes(), warnings, recorded.preState(), recorded.postState(), recorded.edits(),
+    recorded
+        .postState()
+        .services()
+        .forEach(
+            (service, apps) -> {
+              String path = layout.valuesPath(request.group(), service, request.target());
+              String text = files.read(path).orElse(null);
+              apps.forEach(
+                  (app, planned) -> {
+                    String landed =
+                        text == null
+                            ? null
+                            : layout
+                                .parse(path, text)
+                                .application(app)
+                                .map(PromotableApplication::tag)
+                                .orElse(null);
+                    if (!planned.equals(landed)) {
+                      warnings.add(
+                          service
+                              + "/"
+                              + app
+                              + ": the merged commit holds tag "
+                              + landed
+                              + ", not the planned "
+                              + planned
+                              + " (the merge request was changed before it was merged)");
+                    }
+                  });
+            });
+    return new PromotionPlan(
+        recorded.request(),
+        recorded.leadService(),
+        recorded.version(),
+        recorded.leadTargetTag(),
+        recorded.changes(),
+        warnings,
+        recorded.preState(),
+        recorded.postState(),
+        recorded.edits(),
         recorded.gitlabProjectIds());
   }
 
@@ -175,8 +251,12 @@ public final class PromotionChange implements Change<PromotionResult> {
 
   private boolean holds(String path, String text, TagChange change) {
     try {
-      return layout.parse(path, text).application(change.app()).map(PromotableApplication::tag)
-          .filter(change.to()::equals).isPresent();
+      return layout
+          .parse(path, text)
+          .application(change.app())
+          .map(PromotableApplication::tag)
+          .filter(change.to()::equals)
+          .isPresent();
     } catch (PromotionRejectedException e) {
       return false;
     }
@@ -184,49 +264,92 @@ public final class PromotionChange implements Change<PromotionResult> {
 
   /** The plan an earlier attempt pushed, rebuilt from the state file as that commit wrote it. */
   private PromotionPlan recordedPlan(GitWorkspace workspace, String commit) {
-    StateEntry entry = StateFile.parse(workspace.readAt(commit, layout.stateFile()).orElse(""))
-        .entry(request.target().name(), request.group())
-        .orElseThrow(() -> new IllegalStateException("commit " + commit + " carries the promotion's trailer but no state entry"));
+    StateEntry entry =
+        StateFile.parse(workspace.readAt(commit, layout.stateFile()).orElse(""))
+            .entry(request.target().name(), request.group())
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "commit "
+                            + commit
+                            + " carries the promotion's trailer but no state entry"));
     List<TagChange> changes = new ArrayList<>();
-    entry.postState().services().forEach((service, apps) -> apps.forEach((app, to) -> {
-      String from = entry.preState().tag(service, app).orElse(null);
-      if (!to.equals(from)) {
-        changes.add(new TagChange(service, app, from, to));
-      }
-    }));
+    entry
+        .postState()
+        .services()
+        .forEach(
+            (service, apps) ->
+                apps.forEach(
+                    (app, to) -> {
+                      String from = entry.preState().tag(service, app).orElse(null);
+                      if (!to.equals(from)) {
+                        changes.add(new TagChange(service, app, from, to));
+                      }
+                    }));
     List<String> services = List.copyOf(entry.preState().services().keySet());
     String lead = services.isEmpty() ? null : LeadService.choose(request, services);
-    String leadTargetTag = lead == null ? null
-        : entry.preState().services().get(lead).values().stream().findFirst().orElse(null);
-    return new PromotionPlan(request, lead, entry.promotion().version(), leadTargetTag, changes, List.of(),
-        entry.preState(), entry.postState(), List.of(), gitlabProjectIds(workspace, commit, services));
+    String leadTargetTag =
+        lead == null
+            ? null
+            : entry.preState().services().get(lead).values().stream().findFirst().orElse(null);
+    return new PromotionPlan(
+        request,
+        lead,
+        entry.promotion().version(),
+        leadTargetTag,
+        changes,
+        List.of(),
+        entry.preState(),
+        entry.postState(),
+        List.of(),
+        gitlabProjectIds(workspace, commit, services));
   }
 
   /**
-   * The GitLab projects of the source overlays as that commit holds them, so that the GitLab steps of a
-   * resumed promotion find the same projects as the first attempt did.
+   * The GitLab projects of the source overlays as that commit holds them, so that the GitLab steps
+   * of a resumed promotion find the same projects as the first attempt did.
    */
-  private Map<String, Long> gitlabProjectIds(GitWorkspace workspace, String commit, List<String> services) {
+  private Map<String, Long> gitlabProjectIds(
+      GitWorkspace workspace, String commit, List<String> services) {
     Map<String, Long> ids = new LinkedHashMap<>();
     RepositoryFiles files = workspace.filesAt(commit);
     for (String service : services) {
       String path = layout.valuesPath(request.group(), service, request.source());
-      files.read(path).ifPresent(text -> layout.parse(path, text).applications().stream()
-          .filter(app -> app.gitlabProjectId() != null)
-          .forEach(app -> ids.put(PromotionPlan.applicationKey(service, app.name()), app.gitlabProjectId())));
+      files
+          .read(path)
+          .ifPresent(
+              text ->
+                  layout.parse(path, text).applications().stream()
+                      .filter(app -> app.gitlabProjectId() != null)
+                      .forEach(
+                          app ->
+                              ids.put(
+                                  PromotionPlan.applicationKey(service, app.name()),
+                                  app.gitlabProjectId())));
     }
     return ids;
   }
 
   private String stateFileWith(PromotionPlan plan, RepositoryFiles files) {
-    PromotionRecord record = new PromotionRecord(request.promotionId(), plan.version(), request.source().name(),
-        request.target().name(), Instant.now(clock).truncatedTo(ChronoUnit.SECONDS), request.requestedBy(),
-        plan.releaseTag(), request.force() ? request.reason() : null);
-    StateEntry entry = new StateEntry(request.group(), record, plan.preState(), plan.postState(), List.of());
+    PromotionRecord record =
+        new PromotionRecord(
+            request.promotionId(),
+            plan.version(),
+            request.source().name(),
+            request.target().name(),
+            Instant.now(clock).truncatedTo(ChronoUnit.SECONDS),
+            request.requestedBy(),
+            plan.releaseTag(),
+            request.force() ? request.reason() : null);
+    StateEntry entry =
+        new StateEntry(request.group(), record, plan.preState(), plan.postState(), List.of());
     try {
-      return StateFile.parse(files.read(layout.stateFile()).orElse("")).withEntry(request.target().name(), entry).render();
+      return StateFile.parse(files.read(layout.stateFile()).orElse(""))
+          .withEntry(request.target().name(), entry)
+          .render();
     } catch (StateFormatException e) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_STATE_FILE, layout.stateFile() + ": " + e.getMessage(), e);
+      throw new PromotionRejectedException(
+          RejectionReason.INVALID_STATE_FILE, layout.stateFile() + ": " + e.getMessage(), e);
     }
   }
 }

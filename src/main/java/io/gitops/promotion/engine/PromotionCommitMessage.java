@@ -20,11 +20,25 @@ public final class PromotionCommitMessage {
     }
     text.append("\n\n");
     for (TagChange c : plan.changes()) {
-      text.append("- ").append(c.service()).append('/').append(c.app()).append(": ")
-          .append(c.from() == null ? "(none)" : c.from()).append(" -> ").append(c.to()).append('\n');
+      text.append("- ")
+          .append(c.service())
+          .append('/')
+          .append(c.app())
+          .append(": ")
+          .append(c.from() == null ? "(none)" : c.from())
+          .append(" -> ")
+          .append(c.to())
+          .append('\n');
     }
-    text.append('\n').append(PROMOTION_ID).append(": ").append(r.promotionId()).append('\n')
-        .append(REQUESTED_BY).append(": ").append(oneLine(r.requestedBy())).append('\n');
+    text.append('\n')
+        .append(PROMOTION_ID)
+        .append(": ")
+        .append(r.promotionId())
+        .append('\n')
+        .append(REQUESTED_BY)
+        .append(": ")
+        .append(oneLine(r.requestedBy()))
+        .append('\n');
     if (r.force()) {
       text.append(FORCED).append(": ").append(oneLine(r.reason())).append('\n');
     }

@@ -1,9 +1,9 @@
 package io.gitops.promotion.engine;
 
-import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.run.Change;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RunListener;
@@ -25,14 +25,25 @@ public final class PromotionEngine {
   private final RunLoop loop;
   private final Gates gates;
 
-  public PromotionEngine(Layout layout, PersonIdent committer, Clock clock, PromotionListener listener,
+  public PromotionEngine(
+      Layout layout,
+      PersonIdent committer,
+      Clock clock,
+      PromotionListener listener,
       PushRetry retry) {
     this(layout, committer, clock, listener, retry, Gates.none());
   }
 
-  /** @param gates the freeze windows and soak times that hold an execution */
-  public PromotionEngine(Layout layout, PersonIdent committer, Clock clock, PromotionListener listener,
-      PushRetry retry, Gates gates) {
+  /**
+   * @param gates the freeze windows and soak times that hold an execution
+   */
+  public PromotionEngine(
+      Layout layout,
+      PersonIdent committer,
+      Clock clock,
+      PromotionListener listener,
+      PushRetry retry,
+      Gates gates) {
     this.layout = layout;
     this.clock = clock;
     this.gates = gates;
@@ -40,10 +51,22 @@ public final class PromotionEngine {
   }
 
   /** At most {@code maxPushAttempts} attempts within the default budget. */
-  public PromotionEngine(Layout layout, PersonIdent committer, Clock clock, PromotionListener listener,
+  public PromotionEngine(
+      Layout layout,
+      PersonIdent committer,
+      Clock clock,
+      PromotionListener listener,
       int maxPushAttempts) {
-    this(layout, committer, clock, listener, new PushRetry(PushRetry.DEFAULT.budget(), maxPushAttempts,
-        PushRetry.DEFAULT.firstStep(), PushRetry.DEFAULT.maxStep()));
+    this(
+        layout,
+        committer,
+        clock,
+        listener,
+        new PushRetry(
+            PushRetry.DEFAULT.budget(),
+            maxPushAttempts,
+            PushRetry.DEFAULT.firstStep(),
+            PushRetry.DEFAULT.maxStep()));
   }
 
   public PromotionResult run(PromotionRequest request, GitWorkspace workspace, RunOptions options) {
@@ -73,10 +96,11 @@ public final class PromotionEngine {
    * @param mayHavePushedSince when an earlier attempt of this promotion may have pushed, or null
    *     when this is certainly the first attempt
    * @param landedCommit the commit its merged merge request landed as, or null
-   * @param origin who asked, for a merge request's description (e.g. {@code Promotion default/x}), or null
+   * @param origin who asked, for a merge request's description (e.g. {@code Promotion default/x}),
+   *     or null
    */
-  public record RunOptions(String approvedFingerprint, Instant mayHavePushedSince, String landedCommit,
-      String origin) {
+  public record RunOptions(
+      String approvedFingerprint, Instant mayHavePushedSince, String landedCommit, String origin) {
     public RunOptions(String approvedFingerprint, Instant mayHavePushedSince) {
       this(approvedFingerprint, mayHavePushedSince, null, null);
     }

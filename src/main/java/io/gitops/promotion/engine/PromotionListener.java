@@ -7,6 +7,9 @@ public interface PromotionListener {
   /** The commit is made and about to be pushed. */
   default void beforePush(PromotionRequest request, int attempt) {}
 
-  /** The remote rejected a push because the branch moved; the promotion is re-planned on the new head. */
+  /**
+   * The remote rejected a push because the branch moved; the promotion is re-planned on the new
+   * head.
+   */
   default void pushRejected(PromotionRequest request, int attempt) {}
 }

@@ -2,7 +2,10 @@ package io.gitops.promotion.engine;
 
 /** How a promotion run ended when it was not rejected. */
 public enum PromotionOutcome {
-  /** One commit with the tag changes and the state file was pushed (or found pushed by an earlier attempt). */
+  /**
+   * One commit with the tag changes and the state file was pushed (or found pushed by an earlier
+   * attempt).
+   */
   PROMOTED("Promoted"),
   /** A dry run: the plan and diff were computed, nothing was written. */
   PREVIEWED("Previewed"),

@@ -11,8 +11,8 @@ import java.util.Optional;
 
 /**
  * What a promotion will do, computed from the repository's files alone: the tag changes, the edited
- * overlays, the state before and after, and the release version. Applying it writes exactly
- * {@link #edits()}.
+ * overlays, the state before and after, and the release version. Applying it writes exactly {@link
+ * #edits()}.
  *
  * @param version release version: the lead service's source tag, or null when it has none
  * @param leadTargetTag the lead service's current tag in the target, for the title
@@ -40,10 +40,27 @@ public record PromotionPlan(
   }
 
   /** A plan that knows no GitLab project of any application. */
-  public PromotionPlan(PromotionRequest request, String leadService, String version, String leadTargetTag,
-      List<TagChange> changes, List<String> warnings, TagSnapshot preState, TagSnapshot postState,
+  public PromotionPlan(
+      PromotionRequest request,
+      String leadService,
+      String version,
+      String leadTargetTag,
+      List<TagChange> changes,
+      List<String> warnings,
+      TagSnapshot preState,
+      TagSnapshot postState,
       List<FileEdit> edits) {
-    this(request, leadService, version, leadTargetTag, changes, warnings, preState, postState, edits, Map.of());
+    this(
+        request,
+        leadService,
+        version,
+        leadTargetTag,
+        changes,
+        warnings,
+        preState,
+        postState,
+        edits,
+        Map.of());
   }
 
   /** The key of {@link #gitlabProjectIds()}: {@code backend/tbd-test-backend}. */
@@ -53,14 +70,18 @@ public record PromotionPlan(
 
   /** The GitLab project of a changed application's source overlay, if it names one. */
   public Optional<Long> gitlabProjectId(TagChange change) {
-    return Optional.ofNullable(gitlabProjectIds.get(applicationKey(change.service(), change.app())));
+    return Optional.ofNullable(
+        gitlabProjectIds.get(applicationKey(change.service(), change.app())));
   }
 
   public boolean hasChanges() {
     return !changes.isEmpty();
   }
 
-  /** The release tag of the version, {@code v1.5.0}; a version written {@code v1.5.0} is not prefixed twice. */
+  /**
+   * The release tag of the version, {@code v1.5.0}; a version written {@code v1.5.0} is not
+   * prefixed twice.
+   */
   public String releaseTag() {
     if (version == null) {
       return null;
@@ -75,11 +96,19 @@ public record PromotionPlan(
   public String fingerprint() {
     StringBuilder text = new StringBuilder().append(version).append('\n');
     for (TagChange c : changes) {
-      text.append(c.service()).append('\t').append(c.app()).append('\t')
-          .append(c.from()).append('\t').append(c.to()).append('\n');
+      text.append(c.service())
+          .append('\t')
+          .append(c.app())
+          .append('\t')
+          .append(c.from())
+          .append('\t')
+          .append(c.to())
+          .append('\n');
     }
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256")
+              .digest(text.toString().getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(digest, 0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

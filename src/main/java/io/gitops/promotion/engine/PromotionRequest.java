@@ -6,9 +6,10 @@ import io.gitops.promotion.config.Environment;
  * A validated request to promote one workload group from one environment to another. Built only by
  * {@link RequestValidator}; every field has been checked.
  *
- * @param promotionId identifies this promotion in commit trailers and the state file; a retry of the
- *     same promotion carries the same id
- * @param versionService lead service whose source tag is the release version, or null for the default
+ * @param promotionId identifies this promotion in commit trailers and the state file; a retry of
+ *     the same promotion carries the same id
+ * @param versionService lead service whose source tag is the release version, or null for the
+ *     default
  */
 public record PromotionRequest(
     String promotionId,
@@ -22,6 +23,7 @@ public record PromotionRequest(
     String requestedBy) {
 
   public PromotionRequest asExecution() {
-    return new PromotionRequest(promotionId, group, source, target, versionService, false, force, reason, requestedBy);
+    return new PromotionRequest(
+        promotionId, group, source, target, versionService, false, force, reason, requestedBy);
   }
 }

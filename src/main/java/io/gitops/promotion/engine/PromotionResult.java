@@ -9,7 +9,8 @@ import java.util.List;
  * steps that follow add their own results.
  *
  * @param commit the pushed commit, null unless promoted
- * @param resumed true when the commit was found already pushed by an earlier attempt of the same promotion
+ * @param resumed true when the commit was found already pushed by an earlier attempt of the same
+ *     promotion
  * @param pushRejections how many pushes the remote rejected because the branch moved
  * @param counts what landing it cost in Git traffic (shared with the other changes of its batch)
  */
@@ -23,8 +24,14 @@ public record PromotionResult(
     int pushRejections,
     RunCounts counts) {
 
-  public PromotionResult(PromotionOutcome outcome, String title, PromotionPlan plan, String diff, String commit,
-      boolean resumed, int pushRejections) {
+  public PromotionResult(
+      PromotionOutcome outcome,
+      String title,
+      PromotionPlan plan,
+      String diff,
+      String commit,
+      boolean resumed,
+      int pushRejections) {
     this(outcome, title, plan, diff, commit, resumed, pushRejections, RunCounts.NONE);
   }
 

@@ -1,8 +1,8 @@
 package io.gitops.promotion.engine;
 
+import io.gitops.promotion.engine.PromotionEngine.RunOptions;
 import io.gitops.promotion.gate.GateDecision;
 import io.gitops.promotion.gate.Gates;
-import io.gitops.promotion.engine.PromotionEngine.RunOptions;
 import io.gitops.promotion.gitlab.MergeRequestClients;
 import io.gitops.promotion.gitlab.MergeRequests;
 import io.gitops.promotion.run.Delivery;
@@ -26,19 +26,43 @@ public final class PromotionService {
   private final Gates gates;
   private final MergeRequestClients mergeRequests;
 
-  public PromotionService(RepositoryCatalog repositories, RequestValidator validator,
-      Map<String, String> defaultVersionServices, RepositoryRunner runner, Clock clock) {
+  public PromotionService(
+      RepositoryCatalog repositories,
+      RequestValidator validator,
+      Map<String, String> defaultVersionServices,
+      RepositoryRunner runner,
+      Clock clock) {
     this(repositories, validator, defaultVersionServices, runner, clock, Gates.none());
   }
 
-  public PromotionService(RepositoryCatalog repositories, RequestValidator validator,
-      Map<String, String> defaultVersionServices, RepositoryRunner runner, Clock clock, Gates gates) {
-    this(repositories, validator, defaultVersionServices, runner, clock, gates, new MergeRequestClients());
+  public PromotionService(
+      RepositoryCatalog repositories,
+      RequestValidator validator,
+      Map<String, String> defaultVersionServices,
+      RepositoryRunner runner,
+      Clock clock,
+      Gates gates) {
+    this(
+        repositories,
+        validator,
+        defaultVersionServices,
+        runner,
+        clock,
+        gates,
+        new MergeRequestClients());
   }
 
-  /** @param mergeRequests the GitLab clients merge requests of gated environments are opened and followed with */
-  public PromotionService(RepositoryCatalog repositories, RequestValidator validator,
-      Map<String, String> defaultVersionServices, RepositoryRunner runner, Clock clock, Gates gates,
+  /**
+   * @param mergeRequests the GitLab clients merge requests of gated environments are opened and
+   *     followed with
+   */
+  public PromotionService(
+      RepositoryCatalog repositories,
+      RequestValidator validator,
+      Map<String, String> defaultVersionServices,
+      RepositoryRunner runner,
+      Clock clock,
+      Gates gates,
       MergeRequestClients mergeRequests) {
     this.mergeRequests = mergeRequests;
     this.repositories = repositories;
@@ -58,11 +82,23 @@ public final class PromotionService {
     return frozen.open() ? Optional.empty() : Optional.of(frozen);
   }
 
-  /** Validates a request; the group's configured lead service applies when the request names none. */
+  /**
+   * Validates a request; the group's configured lead service applies when the request names none.
+   */
   public PromotionRequest validate(PromotionParameters p) {
-    String versionService = p.versionService() != null ? p.versionService() : defaultVersionServices.get(p.group());
-    return validator.validate(new PromotionParameters(p.promotionId(), p.group(), p.sourceEnv(), p.targetEnv(),
-        versionService, p.dryRun(), p.force(), p.reason(), p.requestedBy()));
+    String versionService =
+        p.versionService() != null ? p.versionService() : defaultVersionServices.get(p.group());
+    return validator.validate(
+        new PromotionParameters(
+            p.promotionId(),
+            p.group(),
+            p.sourceEnv(),
+            p.targetEnv(),
+            versionService,
+            p.dryRun(),
+            p.force(),
+            p.reason(),
+            p.requestedBy()));
   }
 
   /** The repository a request names (null: the only configured one). */
@@ -86,39 +122,65 @@ public final class PromotionService {
   }
 
   /**
-   * Queues the promotion on its repository's writer; {@code wake} runs when its result can be taken.
-   * An execution into an environment gated by merge request is delivered through one (alone, not in a
-   * batch); once that request merged, {@link RunOptions#landedCommit()} resumes it from the merged commit.
+   * Queues the promotion on its repository's writer; {@code wake} runs when its result can be
+   * taken. An execution into an environment gated by merge request is delivered through one (alone,
+   * not in a batch); once that request merged, {@link RunOptions#landedCommit()} resumes it from
+   * the merged commit.
    */
-  public void submit(TargetRepository repository, PromotionRequest request, RunOptions options, String order,
-      Runnable wake, java.util.function.BooleanSupplier waitsForOlder) {
-    runner.submit(repository, request.promotionId(), order,
+  public void submit(
+      TargetRepository repository,
+      PromotionRequest request,
+      RunOptions options,
+      String order,
+      Runnable wake,
+      java.util.function.BooleanSupplier waitsForOlder) {
+    runner.submit(
+        repository,
+        request.promotionId(),
+        order,
         PromotionChange.of(request, repository.layout(), clock, gates, options),
-        wake, waitsForOlder, delivery(repository, request, options));
+        wake,
+        waitsForOlder,
+        delivery(repository, request, options));
   }
 
   /** Whether an execution of the request goes through a merge request (and is not merged yet). */
   public boolean throughMergeRequest(PromotionRequest request, RunOptions options) {
-    return !request.dryRun() && request.target().gatedByMergeRequest() && options.landedCommit() == null;
+    return !request.dryRun()
+        && request.target().gatedByMergeRequest()
+        && options.landedCommit() == null;
   }
 
   /** The review branch of a promotion into a gated environment. */
   public static String reviewBranch(PromotionRequest request) {
-    return MergeRequestDelivery.branchName(request.target().name(), request.group(), request.promotionId());
+    return MergeRequestDelivery.branchName(
+        request.target().name(), request.group(), request.promotionId());
   }
 
   /** The merge requests of a repository's GitLab project. */
   public MergeRequests mergeRequests(TargetRepository repository) {
-    return mergeRequests.of(repository.gitlabTarget().orElseThrow(() -> new PromotionRejectedException(
-        RejectionReason.GITLAB_NOT_CONFIGURED, "repository " + repository.name()
-            + " has no GitLab project, which a merge request needs")));
+    return mergeRequests.of(
+        repository
+            .gitlabTarget()
+            .orElseThrow(
+                () ->
+                    new PromotionRejectedException(
+                        RejectionReason.GITLAB_NOT_CONFIGURED,
+                        "repository "
+                            + repository.name()
+                            + " has no GitLab project, which a merge request needs")));
   }
 
-  private Delivery delivery(TargetRepository repository, PromotionRequest request, RunOptions options) {
+  private Delivery delivery(
+      TargetRepository repository, PromotionRequest request, RunOptions options) {
     if (!throughMergeRequest(request, options)) {
       return null;
     }
-    return new MergeRequestDelivery(mergeRequests(repository), repository.gitlab().project(), reviewBranch(request),
-        repository.remote().branch(), repository.mergeRequestInto(request.target()));
+    return new MergeRequestDelivery(
+        mergeRequests(repository),
+        repository.gitlab().project(),
+        reviewBranch(request),
+        repository.remote().branch(),
+        repository.mergeRequestInto(request.target()));
   }
 }

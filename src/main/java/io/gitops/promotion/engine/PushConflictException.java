@@ -11,9 +11,14 @@ public final class PushConflictException extends RuntimeException {
   private final Duration elapsed;
 
   public PushConflictException(int attempts, Duration elapsed) {
-    super("gave up after " + attempts + " push attempt" + (attempts == 1 ? "" : "s") + " in "
-        + String.format(java.util.Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0)
-        + " s: the branch kept moving under other writers; nothing was pushed");
+    super(
+        "gave up after "
+            + attempts
+            + " push attempt"
+            + (attempts == 1 ? "" : "s")
+            + " in "
+            + String.format(java.util.Locale.ROOT, "%.1f", elapsed.toMillis() / 1000.0)
+            + " s: the branch kept moving under other writers; nothing was pushed");
     this.attempts = attempts;
     this.elapsed = elapsed;
   }

@@ -1,9 +1,9 @@
 package io.gitops.promotion.engine;
 
 /**
- * Why a promotion or rollback was refused. Each constant but {@link #GATED} is terminal: retrying the
- * same request on the same repository gives the same answer. {@link #code()} is the reason written on resource
- * conditions.
+ * Why a promotion or rollback was refused. Each constant but {@link #GATED} is terminal: retrying
+ * the same request on the same repository gives the same answer. {@link #code()} is the reason
+ * written on resource conditions.
  */
 public enum RejectionReason {
   INVALID_NAME("InvalidName"),
@@ -16,20 +16,29 @@ public enum RejectionReason {
   INVALID_OVERLAY("InvalidOverlay"),
   /** An application without a digest promoted into an environment that requires one. */
   DIGEST_REQUIRED("DigestRequired"),
-  /** A symbolic link, submodule or executable where a promotion reads or writes a file or directory. */
+  /**
+   * A symbolic link, submodule or executable where a promotion reads or writes a file or directory.
+   */
   UNSUPPORTED_ENTRY("UnsupportedEntry"),
   INVALID_STATE_FILE("InvalidStateFile"),
   PLAN_CHANGED("PlanChanged"),
-  /** A freeze window or soak time holds the run: not terminal for the operator, which waits for it. */
+  /**
+   * A freeze window or soak time holds the run: not terminal for the operator, which waits for it.
+   */
   GATED("Gated"),
   NO_RECORDED_PROMOTION("NoRecordedPromotion"),
   ROLLBACK_WINDOW_EXPIRED("RollbackWindowExpired"),
-  /** A rollback names a promotion that a newer promotion of the same group and environment replaced. */
+  /**
+   * A rollback names a promotion that a newer promotion of the same group and environment replaced.
+   */
   PROMOTION_SUPERSEDED("PromotionSuperseded"),
   UNKNOWN_REPOSITORY("UnknownRepository"),
   /** A workspace directory that this tool did not make for the same remote and branch. */
   WORKSPACE_REFUSED("WorkspaceRefused"),
-  /** A local remote with the branch checked out in its work tree, which a push would leave out of step. */
+  /**
+   * A local remote with the branch checked out in its work tree, which a push would leave out of
+   * step.
+   */
   CHECKED_OUT_BRANCH("CheckedOutBranch"),
   CREDENTIALS_NOT_FOUND("CredentialsNotFound"),
   GIT_AUTHENTICATION_FAILED("GitAuthenticationFailed"),

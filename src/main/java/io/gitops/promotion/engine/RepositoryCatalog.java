@@ -1,8 +1,8 @@
 package io.gitops.promotion.engine;
 
 /**
- * Finds the repository a request names, with its current credentials. The operator backs it with its
- * configuration and Secrets; a request that names no repository gets the only one configured.
+ * Finds the repository a request names, with its current credentials. The operator backs it with
+ * its configuration and Secrets; a request that names no repository gets the only one configured.
  */
 public interface RepositoryCatalog {
   /**

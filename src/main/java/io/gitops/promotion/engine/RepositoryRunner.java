@@ -26,11 +26,14 @@ public final class RepositoryRunner {
   }
 
   /**
-   * Whether {@code revision} is {@code commit} or a commit after it on the repository's branch, as far
-   * as the cached repository knows (a revision it has not fetched yet counts as not after).
+   * Whether {@code revision} is {@code commit} or a commit after it on the repository's branch, as
+   * far as the cached repository knows (a revision it has not fetched yet counts as not after).
    */
   public boolean isAtOrAfter(TargetRepository repository, String commit, String revision) {
-    return commit.equals(revision) || workspaces.workspace(repository.name(), repository.remote()).isAtOrAfter(commit, revision);
+    return commit.equals(revision)
+        || workspaces
+            .workspace(repository.name(), repository.remote())
+            .isAtOrAfter(commit, revision);
   }
 
   /**
@@ -38,17 +41,40 @@ public final class RepositoryRunner {
    *
    * @param key the change's identity (a resource uid): one change per key at a time
    * @param order its place among the changes landed together, older first
-   * @param waitsForOlder whether an older change of the repository is not handed over yet (it lands first)
+   * @param waitsForOlder whether an older change of the repository is not handed over yet (it lands
+   *     first)
    */
-  public void submit(TargetRepository repository, String key, String order, Change<?> change, Runnable wake,
+  public void submit(
+      TargetRepository repository,
+      String key,
+      String order,
+      Change<?> change,
+      Runnable wake,
       BooleanSupplier waitsForOlder) {
     submit(repository, key, order, change, wake, waitsForOlder, null);
   }
 
-  /** @param delivery how its commit reaches the branch; null: pushed, in a batch with the others */
-  public void submit(TargetRepository repository, String key, String order, Change<?> change, Runnable wake,
-      BooleanSupplier waitsForOlder, Delivery delivery) {
-    writers.of(repository.name()).submit(new RepositoryWriter.Submission(key, order, change,
-        () -> workspaces.workspace(repository.name(), repository.remote()), wake, waitsForOlder, delivery));
+  /**
+   * @param delivery how its commit reaches the branch; null: pushed, in a batch with the others
+   */
+  public void submit(
+      TargetRepository repository,
+      String key,
+      String order,
+      Change<?> change,
+      Runnable wake,
+      BooleanSupplier waitsForOlder,
+      Delivery delivery) {
+    writers
+        .of(repository.name())
+        .submit(
+            new RepositoryWriter.Submission(
+                key,
+                order,
+                change,
+                () -> workspaces.workspace(repository.name(), repository.remote()),
+                wake,
+                waitsForOlder,
+                delivery));
   }
 }

@@ -16,34 +16,63 @@ public final class RequestValidator {
 
   public PromotionRequest validate(PromotionParameters p) {
     String group = PlainName.require("workload group", p.group());
-    String versionService = p.versionService() == null || p.versionService().isBlank()
-        ? null
-        : PlainName.require("version service", stripGroupPrefix(group, p.versionService().trim()));
+    String versionService =
+        p.versionService() == null || p.versionService().isBlank()
+            ? null
+            : PlainName.require(
+                "version service", stripGroupPrefix(group, p.versionService().trim()));
     Environment source = environment("source", p.sourceEnv());
     Environment target = environment("target", p.targetEnv());
     if (source.equals(target)) {
-      throw new PromotionRejectedException(RejectionReason.SAME_ENVIRONMENT,
-          "source and target environment are both " + source.name() + "; even a forced promotion needs two environments");
+      throw new PromotionRejectedException(
+          RejectionReason.SAME_ENVIRONMENT,
+          "source and target environment are both "
+              + source.name()
+              + "; even a forced promotion needs two environments");
     }
     boolean hasReason = p.reason() != null && !p.reason().isBlank();
     if (p.force() && !hasReason) {
-      throw new PromotionRejectedException(RejectionReason.REASON_REQUIRED,
+      throw new PromotionRejectedException(
+          RejectionReason.REASON_REQUIRED,
           "a forced promotion needs a reason (--reason / spec.reason)");
     }
     if (!p.force() && !environments.isLinearStep(source, target)) {
-      throw new PromotionRejectedException(RejectionReason.NOT_ON_PROMOTION_PATH,
-          source.name() + " -> " + target.name() + " is not a step of the promotion path "
-              + pathText() + "; use force with a reason to promote out of order");
+      throw new PromotionRejectedException(
+          RejectionReason.NOT_ON_PROMOTION_PATH,
+          source.name()
+              + " -> "
+              + target.name()
+              + " is not a step of the promotion path "
+              + pathText()
+              + "; use force with a reason to promote out of order");
     }
-    String requestedBy = p.requestedBy() == null || p.requestedBy().isBlank() ? "unknown" : p.requestedBy().trim();
-    return new PromotionRequest(p.promotionId(), group, source, target, versionService,
-        p.dryRun(), p.force(), hasReason ? p.reason().trim() : null, requestedBy);
+    String requestedBy =
+        p.requestedBy() == null || p.requestedBy().isBlank() ? "unknown" : p.requestedBy().trim();
+    return new PromotionRequest(
+        p.promotionId(),
+        group,
+        source,
+        target,
+        versionService,
+        p.dryRun(),
+        p.force(),
+        hasReason ? p.reason().trim() : null,
+        requestedBy);
   }
 
   private Environment environment(String role, String name) {
-    return environments.find(name).orElseThrow(() -> new PromotionRejectedException(
-        RejectionReason.UNKNOWN_ENVIRONMENT,
-        "unknown " + role + " environment '" + name + "'; known: " + environments.names()));
+    return environments
+        .find(name)
+        .orElseThrow(
+            () ->
+                new PromotionRejectedException(
+                    RejectionReason.UNKNOWN_ENVIRONMENT,
+                    "unknown "
+                        + role
+                        + " environment '"
+                        + name
+                        + "'; known: "
+                        + environments.names()));
   }
 
   private String pathText() {

@@ -1,11 +1,11 @@
 package io.gitops.promotion.engine;
 
-import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.config.VerificationConfig;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.gitlab.GitLabTarget;
+import io.gitops.promotion.layout.Layout;
 import java.util.Optional;
 
 /**
@@ -16,13 +16,22 @@ import java.util.Optional;
  * @param verification null when promotions are not verified in Argo CD
  * @param mergeRequest how merge requests into its gated environments are opened and followed
  */
-public record TargetRepository(String name, GitRemote remote, Layout layout, GitLabTarget gitlab,
-    VerificationConfig verification, MergeRequestSettings mergeRequest) {
+public record TargetRepository(
+    String name,
+    GitRemote remote,
+    Layout layout,
+    GitLabTarget gitlab,
+    VerificationConfig verification,
+    MergeRequestSettings mergeRequest) {
   public TargetRepository {
     mergeRequest = mergeRequest == null ? MergeRequestSettings.DEFAULT : mergeRequest;
   }
 
-  public TargetRepository(String name, GitRemote remote, Layout layout, GitLabTarget gitlab,
+  public TargetRepository(
+      String name,
+      GitRemote remote,
+      Layout layout,
+      GitLabTarget gitlab,
       VerificationConfig verification) {
     this(name, remote, layout, gitlab, verification, null);
   }
@@ -40,7 +49,10 @@ public record TargetRepository(String name, GitRemote remote, Layout layout, Git
     return Optional.ofNullable(verification);
   }
 
-  /** The merge request settings into a gated environment: the environment's own, else the repository's. */
+  /**
+   * The merge request settings into a gated environment: the environment's own, else the
+   * repository's.
+   */
   public MergeRequestSettings mergeRequestInto(Environment target) {
     return target.mergeRequest() != null ? target.mergeRequest() : mergeRequest;
   }

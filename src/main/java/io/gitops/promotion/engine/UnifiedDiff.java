@@ -22,7 +22,9 @@ public final class UnifiedDiff {
         RawText before = new RawText(edit.before().getBytes(StandardCharsets.UTF_8));
         RawText after = new RawText(edit.after().getBytes(StandardCharsets.UTF_8));
         EditList changes = new HistogramDiff().diff(RawTextComparator.DEFAULT, before, after);
-        out.write(("--- a/" + edit.path() + "\n+++ b/" + edit.path() + "\n").getBytes(StandardCharsets.UTF_8));
+        out.write(
+            ("--- a/" + edit.path() + "\n+++ b/" + edit.path() + "\n")
+                .getBytes(StandardCharsets.UTF_8));
         formatter.format(changes, before, after);
         formatter.flush();
       }

@@ -14,12 +14,18 @@ import java.util.Set;
  * some environments. A {@code deny} window freezes them while it is open; {@code allow} windows let
  * them change only while one of them is open.
  */
-public record FreezeWindow(String name, Kind kind, Cron schedule, Duration duration, ZoneId zone,
+public record FreezeWindow(
+    String name,
+    Kind kind,
+    Cron schedule,
+    Duration duration,
+    ZoneId zone,
     Set<String> environments) {
 
   /** What an open window means. */
   public enum Kind {
-    DENY, ALLOW
+    DENY,
+    ALLOW
   }
 
   public FreezeWindow {
@@ -38,12 +44,17 @@ public record FreezeWindow(String name, Kind kind, Cron schedule, Duration durat
     if (times.isMatch(at.withNano(0)) && at.getNano() == 0 && at.getSecond() == 0) {
       return Optional.of(at.plus(duration).toInstant());
     }
-    return times.lastExecution(at).map(start -> start.plus(duration)).filter(end -> end.toInstant().isAfter(now))
+    return times
+        .lastExecution(at)
+        .map(start -> start.plus(duration))
+        .filter(end -> end.toInstant().isAfter(now))
         .map(ZonedDateTime::toInstant);
   }
 
   /** When the next occurrence after {@code now} opens. */
   public Optional<Instant> nextOpening(Instant now) {
-    return ExecutionTime.forCron(schedule).nextExecution(now.atZone(zone)).map(ZonedDateTime::toInstant);
+    return ExecutionTime.forCron(schedule)
+        .nextExecution(now.atZone(zone))
+        .map(ZonedDateTime::toInstant);
   }
 }

@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * The configured freeze windows and the decision they make for an environment at an instant: frozen
- * while a {@code deny} window covering it is open, or while {@code allow} windows cover it and none of
- * them is open. The opening time accounts for windows that overlap or follow each other.
+ * while a {@code deny} window covering it is open, or while {@code allow} windows cover it and none
+ * of them is open. The opening time accounts for windows that overlap or follow each other.
  */
 public final class FreezeWindows {
   /** Chained windows are followed this far before giving up on an exact opening time. */
@@ -47,22 +47,29 @@ public final class FreezeWindows {
     if (current.isPresent()) {
       opensAt = null;
     }
-    String message = environment + " is frozen by window '" + first.window().name() + "'"
-        + (opensAt == null ? "; no opening is scheduled" : " until " + opensAt);
+    String message =
+        environment
+            + " is frozen by window '"
+            + first.window().name()
+            + "'"
+            + (opensAt == null ? "; no opening is scheduled" : " until " + opensAt);
     return GateDecision.closed(GateDecision.FREEZE_WINDOW, message, opensAt);
   }
 
   /** The window that keeps the environment frozen at {@code at}, and until when. */
   private Optional<Blocker> blocker(String environment, Instant at) {
-    Optional<Blocker> denied = windows.stream()
-        .filter(w -> w.kind() == FreezeWindow.Kind.DENY && w.covers(environment))
-        .flatMap(w -> w.openUntil(at).map(until -> new Blocker(w, until)).stream())
-        .max(Comparator.comparing(Blocker::until));
+    Optional<Blocker> denied =
+        windows.stream()
+            .filter(w -> w.kind() == FreezeWindow.Kind.DENY && w.covers(environment))
+            .flatMap(w -> w.openUntil(at).map(until -> new Blocker(w, until)).stream())
+            .max(Comparator.comparing(Blocker::until));
     if (denied.isPresent()) {
       return denied;
     }
-    List<FreezeWindow> allows = windows.stream()
-        .filter(w -> w.kind() == FreezeWindow.Kind.ALLOW && w.covers(environment)).toList();
+    List<FreezeWindow> allows =
+        windows.stream()
+            .filter(w -> w.kind() == FreezeWindow.Kind.ALLOW && w.covers(environment))
+            .toList();
     if (allows.isEmpty() || allows.stream().anyMatch(w -> w.openUntil(at).isPresent())) {
       return Optional.empty();
     }

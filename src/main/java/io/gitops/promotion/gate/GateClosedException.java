@@ -5,9 +5,9 @@ import io.gitops.promotion.engine.RejectionReason;
 import java.time.Instant;
 
 /**
- * A run that may not go now: a freeze window is open or a tag has not soaked long enough. Nothing was
- * written. The CLI treats it as a refused request (exit 2); the operator keeps the resource Pending
- * with condition {@code Gated} and runs it again when the gate opens.
+ * A run that may not go now: a freeze window is open or a tag has not soaked long enough. Nothing
+ * was written. The CLI treats it as a refused request (exit 2); the operator keeps the resource
+ * Pending with condition {@code Gated} and runs it again when the gate opens.
  */
 public final class GateClosedException extends PromotionRejectedException {
   private final transient GateDecision decision;

@@ -35,8 +35,18 @@ public record SoakPolicy(Map<String, Duration> minimum) {
     if (!oldEnough.isAfter(now)) {
       return GateDecision.openNow();
     }
-    return GateDecision.closed(GateDecision.SOAKING, "application " + youngest + " has been in " + source + " since "
-        + arrivedAt + ", less than the " + soak.get().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
-        + " soak time; it may be promoted from " + oldEnough, oldEnough);
+    return GateDecision.closed(
+        GateDecision.SOAKING,
+        "application "
+            + youngest
+            + " has been in "
+            + source
+            + " since "
+            + arrivedAt
+            + ", less than the "
+            + soak.get().toString().substring(2).toLowerCase(java.util.Locale.ROOT)
+            + " soak time; it may be promoted from "
+            + oldEnough,
+        oldEnough);
   }
 }

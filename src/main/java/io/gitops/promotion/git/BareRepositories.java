@@ -14,7 +14,6 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.internal.storage.file.GC;
-import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -25,8 +24,8 @@ import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The on-disk side of a {@link GitWorkspace}: creating or opening the bare repository, the record of
- * which remote and branch it was made for, and the few measurements and upkeep it needs.
+ * The on-disk side of a {@link GitWorkspace}: creating or opening the bare repository, the record
+ * of which remote and branch it was made for, and the few measurements and upkeep it needs.
  */
 final class BareRepositories {
   private static final String SECTION = "promotion";
@@ -35,15 +34,20 @@ final class BareRepositories {
   private BareRepositories() {}
 
   /**
-   * Opens the bare repository this tool made in {@code dir} for the remote's URL and branch, or makes
-   * one in a missing or empty directory. Anything else (a work tree, another tool's repository, one
-   * made for another remote) is refused and left exactly as it is.
+   * Opens the bare repository this tool made in {@code dir} for the remote's URL and branch, or
+   * makes one in a missing or empty directory. Anything else (a work tree, another tool's
+   * repository, one made for another remote) is refused and left exactly as it is.
    */
   static Repository openOrCreate(Path dir, GitRemote remote) {
     try {
       if (isEmpty(dir)) {
-        Repository repo = Git.init().setBare(true).setInitialBranch(remote.branch())
-            .setDirectory(dir.toFile()).call().getRepository();
+        Repository repo =
+            Git.init()
+                .setBare(true)
+                .setInitialBranch(remote.branch())
+                .setDirectory(dir.toFile())
+                .call()
+                .getRepository();
         StoredConfig config = repo.getConfig();
         config.setString(SECTION, null, "remote", remote.displayUrl());
         config.setString(SECTION, null, "branch", remote.branch());
@@ -51,27 +55,44 @@ final class BareRepositories {
         return repo;
       }
       if (!Files.isRegularFile(dir.resolve("HEAD")) || !Files.isDirectory(dir.resolve("objects"))) {
-        throw refused(dir, "it is not a workspace of this tool (a directory that is not an empty one or a bare"
-            + " repository this tool made)");
+        throw refused(
+            dir,
+            "it is not a workspace of this tool (a directory that is not an empty one or a bare"
+                + " repository this tool made)");
       }
-      Repository repo = new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
+      Repository repo =
+          new FileRepositoryBuilder().setGitDir(dir.toFile()).setBare().setMustExist(true).build();
       String madeFor = repo.getConfig().getString(SECTION, null, "remote");
       String branch = repo.getConfig().getString(SECTION, null, "branch");
-      if (madeFor == null || !madeFor.equals(remote.displayUrl()) || !remote.branch().equals(branch)) {
+      if (madeFor == null
+          || !madeFor.equals(remote.displayUrl())
+          || !remote.branch().equals(branch)) {
         repo.close();
-        throw refused(dir, madeFor == null ? "it is a Git repository this tool did not make"
-            : "it was made for " + madeFor + " branch " + branch + ", not " + remote.displayUrl() + " branch " + remote.branch());
+        throw refused(
+            dir,
+            madeFor == null
+                ? "it is a Git repository this tool did not make"
+                : "it was made for "
+                    + madeFor
+                    + " branch "
+                    + branch
+                    + ", not "
+                    + remote.displayUrl()
+                    + " branch "
+                    + remote.branch());
       }
       return repo;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GitAPIException e) {
-      throw new GitTransientException("creating the workspace " + dir + " failed: " + e.getMessage(), e);
+      throw new GitTransientException(
+          "creating the workspace " + dir + " failed: " + e.getMessage(), e);
     }
   }
 
   private static PromotionRejectedException refused(Path dir, String why) {
-    return new PromotionRejectedException(RejectionReason.WORKSPACE_REFUSED,
+    return new PromotionRejectedException(
+        RejectionReason.WORKSPACE_REFUSED,
         "workspace " + dir + " is not used: " + why + "; nothing in it was touched");
   }
 
@@ -89,12 +110,16 @@ final class BareRepositories {
 
   /** One pack per batch of commits, not a loose file per object. */
   static ObjectInserter packInserter(Repository repo) {
-    return repo instanceof FileRepository file ? file.getObjectDatabase().newPackInserter() : repo.newObjectInserter();
+    return repo instanceof FileRepository file
+        ? file.getObjectDatabase().newPackInserter()
+        : repo.newObjectInserter();
   }
 
   /** Bytes of every pack of the repository: the difference across a fetch is what it brought. */
   static long packBytes(Repository repo) {
-    File[] packs = new File(repo.getDirectory(), "objects/pack").listFiles((d, name) -> name.endsWith(".pack"));
+    File[] packs =
+        new File(repo.getDirectory(), "objects/pack")
+            .listFiles((d, name) -> name.endsWith(".pack"));
     long bytes = 0;
     for (File pack : packs == null ? new File[0] : packs) {
       bytes += pack.length();
@@ -104,7 +129,8 @@ final class BareRepositories {
 
   /** Uncompressed bytes of the objects reachable from {@code to} and not from {@code from}. */
   static long bytesBetween(Repository repo, ObjectId from, ObjectId to) {
-    try (ObjectReader reader = repo.newObjectReader(); ObjectWalk walk = new ObjectWalk(reader)) {
+    try (ObjectReader reader = repo.newObjectReader();
+        ObjectWalk walk = new ObjectWalk(reader)) {
       walk.markStart(walk.parseAny(to));
       if (from != null) {
         walk.markUninteresting(walk.parseAny(from));
@@ -123,7 +149,9 @@ final class BareRepositories {
   }
 
   static void compactIfFragmented(Repository repo) {
-    File[] packs = new File(repo.getDirectory(), "objects/pack").listFiles((d, name) -> name.endsWith(".pack"));
+    File[] packs =
+        new File(repo.getDirectory(), "objects/pack")
+            .listFiles((d, name) -> name.endsWith(".pack"));
     if (packs == null || packs.length <= MAX_PACKS) {
       return;
     }
@@ -134,7 +162,8 @@ final class BareRepositories {
     try {
       gc.gc().get();
     } catch (IOException | ParseException | GitAPIException | ExecutionException e) {
-      throw new GitTransientException("compacting " + repo.getDirectory() + " failed: " + e.getMessage(), e);
+      throw new GitTransientException(
+          "compacting " + repo.getDirectory() + " failed: " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new GitTransientException("compacting " + repo.getDirectory() + " was interrupted", e);

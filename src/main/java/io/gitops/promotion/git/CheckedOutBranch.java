@@ -11,7 +11,8 @@ import java.nio.file.Path;
 
 /**
  * Refuses a local remote that is a work tree with the branch checked out, as {@code git push} does
- * ({@code receive.denyCurrentBranch}): pushing there would leave its files out of step with its branch.
+ * ({@code receive.denyCurrentBranch}): pushing there would leave its files out of step with its
+ * branch.
  */
 final class CheckedOutBranch {
   private CheckedOutBranch() {}
@@ -28,9 +29,14 @@ final class CheckedOutBranch {
     try {
       String ref = Files.readString(head, StandardCharsets.UTF_8).trim();
       if (ref.equals("ref: refs/heads/" + remote.branch())) {
-        throw new PromotionRejectedException(RejectionReason.CHECKED_OUT_BRANCH, "refusing to push to " + dir
-            + ": branch " + remote.branch() + " is checked out in that work tree (as git push refuses); use a bare"
-            + " repository or the server's URL");
+        throw new PromotionRejectedException(
+            RejectionReason.CHECKED_OUT_BRANCH,
+            "refusing to push to "
+                + dir
+                + ": branch "
+                + remote.branch()
+                + " is checked out in that work tree (as git push refuses); use a bare"
+                + " repository or the server's URL");
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

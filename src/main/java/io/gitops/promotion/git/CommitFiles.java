@@ -3,6 +3,8 @@ package io.gitops.promotion.git;
 import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.layout.RepositoryFiles;
+import io.gitops.promotion.yaml.OverlayFormatException;
+import io.gitops.promotion.yaml.OverlayText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -12,8 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import io.gitops.promotion.yaml.OverlayFormatException;
-import io.gitops.promotion.yaml.OverlayText;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -92,12 +92,14 @@ final class CommitFiles implements RepositoryFiles {
 
   @Override
   public Optional<String> read(String path) {
-    return entry(path).map(found -> {
-      if (found.mode() != FileMode.REGULAR_FILE) {
-        throw UnsupportedEntry.refuse(path, found.mode(), "a regular file");
-      }
-      return decode(path, bytes(found.id()));
-    });
+    return entry(path)
+        .map(
+            found -> {
+              if (found.mode() != FileMode.REGULAR_FILE) {
+                throw UnsupportedEntry.refuse(path, found.mode(), "a regular file");
+              }
+              return decode(path, bytes(found.id()));
+            });
   }
 
   @Override
@@ -107,7 +109,8 @@ final class CommitFiles implements RepositoryFiles {
       if (child.mode() == FileMode.TREE) {
         names.add(child.name());
       } else if (child.mode() == FileMode.SYMLINK || child.mode() == FileMode.GITLINK) {
-        throw UnsupportedEntry.refuse(join(path, child.name()), child.mode(), "a directory or a regular file");
+        throw UnsupportedEntry.refuse(
+            join(path, child.name()), child.mode(), "a directory or a regular file");
       }
     }
     return names;
@@ -173,7 +176,9 @@ final class CommitFiles implements RepositoryFiles {
       CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, id);
       List<TreeEntry> entries = new ArrayList<>();
       for (; !parser.eof(); parser.next()) {
-        entries.add(new TreeEntry(parser.getEntryPathString(), parser.getEntryFileMode(), parser.getEntryObjectId()));
+        entries.add(
+            new TreeEntry(
+                parser.getEntryPathString(), parser.getEntryFileMode(), parser.getEntryObjectId()));
       }
       return entries;
     } catch (IOException e) {
@@ -194,7 +199,8 @@ final class CommitFiles implements RepositoryFiles {
     try {
       return OverlayText.decode(bytes);
     } catch (OverlayFormatException e) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
+      throw new PromotionRejectedException(
+          RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
     }
   }
 

@@ -1,8 +1,6 @@
 package io.gitops.promotion.git;
 
-/**
- * How to authenticate to a Git remote. Secret values never appear in {@link #toString()}.
- */
+/** How to authenticate to a Git remote. Secret values never appear in {@link #toString()}. */
 public sealed interface GitCredentials {
 
   /** Anonymous access, or a {@code file://} remote. */

@@ -3,7 +3,8 @@ package io.gitops.promotion.git;
 import io.gitops.promotion.config.ConnectionTimeouts;
 
 /** A branch of a remote repository and how to reach it: credentials and connection time limits. */
-public record GitRemote(String url, String branch, GitCredentials credentials, ConnectionTimeouts timeouts) {
+public record GitRemote(
+    String url, String branch, GitCredentials credentials, ConnectionTimeouts timeouts) {
   public GitRemote {
     branch = branch == null || branch.isBlank() ? "main" : branch;
     credentials = credentials == null ? GitCredentials.none() : credentials;
@@ -23,7 +24,14 @@ public record GitRemote(String url, String branch, GitCredentials credentials, C
   /** Credentials and the URL's secrets stay out of logs and exceptions that print the record. */
   @Override
   public String toString() {
-    return "GitRemote[url=" + displayUrl() + ", branch=" + branch + ", credentials=" + credentials
-        + ", timeouts=" + timeouts + "]";
+    return "GitRemote[url="
+        + displayUrl()
+        + ", branch="
+        + branch
+        + ", credentials="
+        + credentials
+        + ", timeouts="
+        + timeouts
+        + "]";
   }
 }

@@ -20,10 +20,10 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactory;
 import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 
 /**
- * Applies a remote's credentials and time limits to JGit connections: basic auth for HTTPS, a key for
- * SSH; over HTTP(S) a connect and a read limit, over SSH and git:// the read limit for both (JGit has
- * one timeout there). An SSH key is written to a private temporary directory only while the transport
- * is open.
+ * Applies a remote's credentials and time limits to JGit connections: basic auth for HTTPS, a key
+ * for SSH; over HTTP(S) a connect and a read limit, over SSH and git:// the read limit for both
+ * (JGit has one timeout there). An SSH key is written to a private temporary directory only while
+ * the transport is open.
  */
 final class GitTransport implements AutoCloseable {
   private final GitCredentials credentials;
@@ -41,7 +41,8 @@ final class GitTransport implements AutoCloseable {
   <C extends TransportCommand<C, ?>> C configure(C command) {
     command.setTimeout(timeoutSeconds());
     if (credentials instanceof GitCredentials.UsernamePassword basic) {
-      command.setCredentialsProvider(new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
+      command.setCredentialsProvider(
+          new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
     }
     command.setTransportConfigCallback(this::configureConnections);
     return command;
@@ -50,7 +51,8 @@ final class GitTransport implements AutoCloseable {
   void configure(Transport transport) {
     transport.setTimeout(timeoutSeconds());
     if (credentials instanceof GitCredentials.UsernamePassword basic) {
-      transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
+      transport.setCredentialsProvider(
+          new UsernamePasswordCredentialsProvider(basic.username(), basic.password()));
     }
     configureConnections(transport);
   }
@@ -58,21 +60,28 @@ final class GitTransport implements AutoCloseable {
   private void configureConnections(Transport transport) {
     if (transport instanceof TransportHttp http) {
       http.setHttpConnectionFactory(httpConnections);
-    } else if (credentials instanceof GitCredentials.SshKey key && transport instanceof SshTransport ssh) {
+    } else if (credentials instanceof GitCredentials.SshKey key
+        && transport instanceof SshTransport ssh) {
       ssh.setSshSessionFactory(sshFactory(key));
     }
   }
 
-  /** JGit's single timeout, whole seconds: the read limit, which HTTP connections replace with both limits. */
+  /**
+   * JGit's single timeout, whole seconds: the read limit, which HTTP connections replace with both
+   * limits.
+   */
   private int timeoutSeconds() {
-    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, (timeouts.read().toMillis() + 999) / 1000));
+    return (int)
+        Math.max(1, Math.min(Integer.MAX_VALUE, (timeouts.read().toMillis() + 999) / 1000));
   }
 
   private synchronized SshdSessionFactory sshFactory(GitCredentials.SshKey key) {
     if (sshFactory == null) {
       try {
-        sshDir = Files.createTempDirectory("promotion-ssh-", PosixFilePermissions.asFileAttribute(
-            PosixFilePermissions.fromString("rwx------")));
+        sshDir =
+            Files.createTempDirectory(
+                "promotion-ssh-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -80,19 +89,21 @@ final class GitTransport implements AutoCloseable {
       Path knownHosts = sshDir.resolve("known_hosts");
       writePrivate(identity, key.privateKey());
       writePrivate(knownHosts, key.knownHosts() == null ? "" : key.knownHosts());
-      sshFactory = new SshdSessionFactoryBuilder()
-          .setHomeDirectory(sshDir.toFile())
-          .setSshDirectory(sshDir.toFile())
-          .setDefaultIdentities(dir -> List.of(identity))
-          .setDefaultKnownHostsFiles(dir -> List.of(knownHosts))
-          .build(new JGitKeyCache());
+      sshFactory =
+          new SshdSessionFactoryBuilder()
+              .setHomeDirectory(sshDir.toFile())
+              .setSshDirectory(sshDir.toFile())
+              .setDefaultIdentities(dir -> List.of(identity))
+              .setDefaultKnownHostsFiles(dir -> List.of(knownHosts))
+              .build(new JGitKeyCache());
     }
     return sshFactory;
   }
 
   private static void writePrivate(Path file, String content) {
     try {
-      Files.writeString(file, content.endsWith("\n") ? content : content + "\n", StandardCharsets.UTF_8);
+      Files.writeString(
+          file, content.endsWith("\n") ? content : content + "\n", StandardCharsets.UTF_8);
       Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);

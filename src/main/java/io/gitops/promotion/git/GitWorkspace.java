@@ -36,10 +36,11 @@ import org.eclipse.jgit.treewalk.filter.AndTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
- * A bare repository holding one branch of a remote, reused across runs: it is fetched, never checked
- * out, reset or cleaned. Files are read from commits' trees, new commits are made from blobs and the
- * trees on their paths only, and pushed with the fetched head as the expected old value, so the push
- * is a compare-and-swap on the remote branch. Not thread-safe; callers hold one writer per workspace.
+ * A bare repository holding one branch of a remote, reused across runs: it is fetched, never
+ * checked out, reset or cleaned. Files are read from commits' trees, new commits are made from
+ * blobs and the trees on their paths only, and pushed with the fetched head as the expected old
+ * value, so the push is a compare-and-swap on the remote branch. Not thread-safe; callers hold one
+ * writer per workspace.
  */
 public final class GitWorkspace implements AutoCloseable {
   private final GitRemote remote;
@@ -52,7 +53,8 @@ public final class GitWorkspace implements AutoCloseable {
   private ObjectId fetched;
   private ObjectId tip;
 
-  private GitWorkspace(GitRemote remote, Repository repo, GitTransport transport, WorkspaceLock lock, int depth) {
+  private GitWorkspace(
+      GitRemote remote, Repository repo, GitTransport transport, WorkspaceLock lock, int depth) {
     this.remote = remote;
     this.repo = repo;
     this.transport = transport;
@@ -61,14 +63,17 @@ public final class GitWorkspace implements AutoCloseable {
     this.remoteRef = "refs/remotes/origin/" + remote.branch();
   }
 
-  /** Opens the bare repository in {@code dir} with the branch's whole history, creating it when there is none. */
+  /**
+   * Opens the bare repository in {@code dir} with the branch's whole history, creating it when
+   * there is none.
+   */
   public static GitWorkspace open(GitRemote remote, Path dir) {
     return open(remote, dir, 0);
   }
 
   /**
-   * Opens the bare repository in {@code dir}, creating it when there is none; a directory that holds
-   * anything else, or a repository made for another remote or branch, is refused untouched.
+   * Opens the bare repository in {@code dir}, creating it when there is none; a directory that
+   * holds anything else, or a repository made for another remote or branch, is refused untouched.
    *
    * @param depth how many commits of history each fetch brings, 0 for all of them
    */
@@ -88,10 +93,12 @@ public final class GitWorkspace implements AutoCloseable {
     CheckedOutBranch.refuse(remote);
     long packBytes = BareRepositories.packBytes(repo);
     try {
-      FetchCommand fetch = Git.wrap(repo).fetch()
-          .setRemote(remote.url())
-          .setRefSpecs(new RefSpec("+refs/heads/" + remote.branch() + ":" + remoteRef))
-          .setRemoveDeletedRefs(true);
+      FetchCommand fetch =
+          Git.wrap(repo)
+              .fetch()
+              .setRemote(remote.url())
+              .setRefSpecs(new RefSpec("+refs/heads/" + remote.branch() + ":" + remoteRef))
+              .setRemoveDeletedRefs(true);
       if (depth > 0) {
         fetch.setDepth(depth);
       } else if (java.nio.file.Files.exists(repo.getDirectory().toPath().resolve("shallow"))) {
@@ -109,8 +116,10 @@ public final class GitWorkspace implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     if (fetched == null) {
-      throw new GitAccessException("fetch " + remote.displayUrl() + " failed: branch " + remote.branch() + " not found",
-          true, null);
+      throw new GitAccessException(
+          "fetch " + remote.displayUrl() + " failed: branch " + remote.branch() + " not found",
+          true,
+          null);
     }
     tip = fetched;
     return fetched.getName();
@@ -145,7 +154,9 @@ public final class GitWorkspace implements AutoCloseable {
       RevCommit parent = walk.parseCommit(tip);
       Map<String, ObjectId> blobs = new LinkedHashMap<>();
       for (Map.Entry<String, String> file : contents.entrySet()) {
-        blobs.put(file.getKey(), inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8)));
+        blobs.put(
+            file.getKey(),
+            inserter.insert(Constants.OBJ_BLOB, file.getValue().getBytes(StandardCharsets.UTF_8)));
       }
       ObjectId tree = new TreeRewriter(reader, inserter).rewrite(parent.getTree(), blobs);
       if (tree.equals(parent.getTree())) {
@@ -173,7 +184,9 @@ public final class GitWorkspace implements AutoCloseable {
   public PushOutcome push() {
     RemoteRefUpdate update;
     try {
-      update = new RemoteRefUpdate(repo, tip.getName(), "refs/heads/" + remote.branch(), false, null, fetched);
+      update =
+          new RemoteRefUpdate(
+              repo, tip.getName(), "refs/heads/" + remote.branch(), false, null, fetched);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -184,7 +197,8 @@ public final class GitWorkspace implements AutoCloseable {
     } catch (TransportException | org.eclipse.jgit.errors.NotSupportedException e) {
       throw GitFailures.translate("push to " + remote.displayUrl(), e, remote.timeouts());
     } catch (URISyntaxException e) {
-      throw new GitAccessException("push to " + remote.displayUrl() + " failed: not a Git URL", true, null);
+      throw new GitAccessException(
+          "push to " + remote.displayUrl() + " failed: not a Git URL", true, null);
     }
     transfers.pushed(BareRepositories.bytesBetween(repo, fetched, tip));
     return PushOutcome.of(remote, update, result.getMessages());
@@ -197,7 +211,9 @@ public final class GitWorkspace implements AutoCloseable {
   public PushOutcome pushTipToNewBranch(String branch) {
     RemoteRefUpdate update;
     try {
-      update = new RemoteRefUpdate(repo, tip.getName(), "refs/heads/" + branch, false, null, ObjectId.zeroId());
+      update =
+          new RemoteRefUpdate(
+              repo, tip.getName(), "refs/heads/" + branch, false, null, ObjectId.zeroId());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -208,7 +224,8 @@ public final class GitWorkspace implements AutoCloseable {
     } catch (TransportException | org.eclipse.jgit.errors.NotSupportedException e) {
       throw GitFailures.translate("push to " + remote.displayUrl(), e, remote.timeouts());
     } catch (URISyntaxException e) {
-      throw new GitAccessException("push to " + remote.displayUrl() + " failed: not a Git URL", true, null);
+      throw new GitAccessException(
+          "push to " + remote.displayUrl() + " failed: not a Git URL", true, null);
     }
     transfers.pushed(BareRepositories.bytesBetween(repo, fetched, tip));
     return PushOutcome.of(remote, update, result.getMessages());
@@ -217,7 +234,10 @@ public final class GitWorkspace implements AutoCloseable {
   /** The head of a branch of the remote as it is now (one round trip), empty when there is none. */
   public Optional<String> remoteBranchHead(String branch) {
     try {
-      return transport.configure(Git.lsRemoteRepository().setRemote(remote.url()).setHeads(true)).call().stream()
+      return transport
+          .configure(Git.lsRemoteRepository().setRemote(remote.url()).setHeads(true))
+          .call()
+          .stream()
           .filter(ref -> ref.getName().equals("refs/heads/" + branch))
           .map(ref -> ref.getObjectId().getName())
           .findFirst();
@@ -233,10 +253,11 @@ public final class GitWorkspace implements AutoCloseable {
 
   /**
    * The commits on the fetched branch carrying trailers with the given keys, made no earlier than
-   * {@code notBefore} (with some clock skew allowed): {@code "key: value"} to the newest such commit.
-   * One walk of the recent history serves every change of a batch.
+   * {@code notBefore} (with some clock skew allowed): {@code "key: value"} to the newest such
+   * commit. One walk of the recent history serves every change of a batch.
    */
-  public Map<String, String> commitsWithTrailers(java.util.Collection<String> keys, Instant notBefore) {
+  public Map<String, String> commitsWithTrailers(
+      java.util.Collection<String> keys, Instant notBefore) {
     Map<String, String> found = new LinkedHashMap<>();
     if (fetched == null || keys.isEmpty()) {
       return found;
@@ -265,7 +286,9 @@ public final class GitWorkspace implements AutoCloseable {
     return filesAt(commitId).read(relativePath);
   }
 
-  /** Whether {@code later} is {@code commit} or a commit after it; false when either is not fetched. */
+  /**
+   * Whether {@code later} is {@code commit} or a commit after it; false when either is not fetched.
+   */
   public boolean isAtOrAfter(String commit, String later) {
     try (RevWalk walk = new RevWalk(repo)) {
       ObjectId base = ObjectId.fromString(commit);
@@ -285,7 +308,9 @@ public final class GitWorkspace implements AutoCloseable {
   public Optional<String> parentOf(String commitId) {
     try (RevWalk walk = new RevWalk(repo)) {
       RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
-      return commit.getParentCount() == 0 ? Optional.empty() : Optional.of(commit.getParent(0).getName());
+      return commit.getParentCount() == 0
+          ? Optional.empty()
+          : Optional.of(commit.getParent(0).getName());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -294,14 +319,20 @@ public final class GitWorkspace implements AutoCloseable {
   /** The unified diff a commit made under a path prefix, leaving one file out. */
   public String diffOf(String commitId, String pathPrefix, String excludedPath) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (RevWalk walk = new RevWalk(repo); DiffFormatter formatter = new DiffFormatter(out)) {
+    try (RevWalk walk = new RevWalk(repo);
+        DiffFormatter formatter = new DiffFormatter(out)) {
       RevCommit commit = walk.parseCommit(ObjectId.fromString(commitId));
       formatter.setRepository(repo);
       String prefix = pathPrefix.replaceAll("/$", "");
       // A layout whose files start at the repository root has no prefix to filter on.
-      formatter.setPathFilter(prefix.isEmpty() ? PathFilter.create(excludedPath).negate()
-          : AndTreeFilter.create(PathFilter.create(prefix), PathFilter.create(excludedPath).negate()));
-      formatter.format(commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0)).getTree(), commit.getTree());
+      formatter.setPathFilter(
+          prefix.isEmpty()
+              ? PathFilter.create(excludedPath).negate()
+              : AndTreeFilter.create(
+                  PathFilter.create(prefix), PathFilter.create(excludedPath).negate()));
+      formatter.format(
+          commit.getParentCount() == 0 ? null : walk.parseCommit(commit.getParent(0)).getTree(),
+          commit.getTree());
       formatter.flush();
       return out.toString(StandardCharsets.UTF_8).replaceAll("(?m)^(diff --git|index) .*\n", "");
     } catch (IOException e) {

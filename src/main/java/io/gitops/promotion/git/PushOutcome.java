@@ -27,8 +27,11 @@ public enum PushOutcome {
       default:
         break;
     }
-    StringBuilder message = new StringBuilder("push to ").append(remote.displayUrl()).append(" refused: ")
-        .append(update.getStatus());
+    StringBuilder message =
+        new StringBuilder("push to ")
+            .append(remote.displayUrl())
+            .append(" refused: ")
+            .append(update.getStatus());
     if (update.getMessage() != null) {
       message.append(" (").append(update.getMessage()).append(')');
     }
@@ -40,7 +43,9 @@ public enum PushOutcome {
 
   private static boolean isRace(String message) {
     String text = message == null ? "" : message.toLowerCase(Locale.ROOT);
-    return text.contains("lock") || text.contains("incorrect old value") || text.contains("stale info")
+    return text.contains("lock")
+        || text.contains("incorrect old value")
+        || text.contains("stale info")
         || text.contains("reference already exists");
   }
 }

@@ -9,8 +9,8 @@ import org.eclipse.jgit.transport.http.JDKHttpConnection;
 import org.eclipse.jgit.transport.http.JDKHttpConnectionFactory;
 
 /**
- * JGit's HTTP connections with a connect limit and a read limit of their own: JGit sets one timeout,
- * in whole seconds, for both, so its values are replaced by the configured ones.
+ * JGit's HTTP connections with a connect limit and a read limit of their own: JGit sets one
+ * timeout, in whole seconds, for both, so its values are replaced by the configured ones.
  */
 final class TimedHttpConnections extends JDKHttpConnectionFactory {
   private final ConnectionTimeouts timeouts;

@@ -4,8 +4,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a workspace cost in Git traffic: round trips to the remote (each fetch and each push is one
- * connection) and bytes. Fetched bytes are the packs a fetch added; pushed bytes are the uncompressed
- * size of the objects a push offered (the remote receives them compressed, so this is an upper bound).
+ * connection) and bytes. Fetched bytes are the packs a fetch added; pushed bytes are the
+ * uncompressed size of the objects a push offered (the remote receives them compressed, so this is
+ * an upper bound).
  */
 public final class TransferCounter {
   private final AtomicLong roundTrips = new AtomicLong();
@@ -31,12 +32,16 @@ public final class TransferCounter {
     public static final Totals ZERO = new Totals(0, 0, 0);
 
     public Totals minus(Totals earlier) {
-      return new Totals(roundTrips - earlier.roundTrips, bytesFetched - earlier.bytesFetched,
+      return new Totals(
+          roundTrips - earlier.roundTrips,
+          bytesFetched - earlier.bytesFetched,
           bytesPushed - earlier.bytesPushed);
     }
 
     public Totals plus(Totals other) {
-      return new Totals(roundTrips + other.roundTrips, bytesFetched + other.bytesFetched,
+      return new Totals(
+          roundTrips + other.roundTrips,
+          bytesFetched + other.bytesFetched,
           bytesPushed + other.bytesPushed);
     }
   }

@@ -39,17 +39,20 @@ final class TreeRewriter {
     return rewrite(base, "", blobs);
   }
 
-  private ObjectId rewrite(ObjectId base, String prefix, Map<String, ObjectId> blobs) throws IOException {
+  private ObjectId rewrite(ObjectId base, String prefix, Map<String, ObjectId> blobs)
+      throws IOException {
     Map<String, ObjectId> files = new LinkedHashMap<>();
     Map<String, Map<String, ObjectId>> dirs = new LinkedHashMap<>();
-    blobs.forEach((path, blob) -> {
-      int slash = path.indexOf('/');
-      if (slash < 0) {
-        files.put(path, blob);
-      } else {
-        dirs.computeIfAbsent(path.substring(0, slash), d -> new LinkedHashMap<>()).put(path.substring(slash + 1), blob);
-      }
-    });
+    blobs.forEach(
+        (path, blob) -> {
+          int slash = path.indexOf('/');
+          if (slash < 0) {
+            files.put(path, blob);
+          } else {
+            dirs.computeIfAbsent(path.substring(0, slash), d -> new LinkedHashMap<>())
+                .put(path.substring(slash + 1), blob);
+          }
+        });
     List<Entry> entries = base == null ? new ArrayList<>() : read(base);
     for (Map.Entry<String, ObjectId> file : files.entrySet()) {
       Entry existing = remove(entries, file.getKey());
@@ -63,7 +66,9 @@ final class TreeRewriter {
       if (existing != null && existing.mode() != FileMode.TREE) {
         throw UnsupportedEntry.refuse(prefix + dir.getKey(), existing.mode(), "a directory");
       }
-      ObjectId tree = rewrite(existing == null ? null : existing.id(), prefix + dir.getKey() + "/", dir.getValue());
+      ObjectId tree =
+          rewrite(
+              existing == null ? null : existing.id(), prefix + dir.getKey() + "/", dir.getValue());
       entries.add(new Entry(dir.getKey(), FileMode.TREE, tree));
     }
     entries.sort(GIT_ORDER);
@@ -76,8 +81,12 @@ final class TreeRewriter {
 
   private List<Entry> read(ObjectId tree) throws IOException {
     List<Entry> entries = new ArrayList<>();
-    for (CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, tree); !parser.eof(); parser.next()) {
-      entries.add(new Entry(parser.getEntryPathString(), parser.getEntryFileMode(), parser.getEntryObjectId()));
+    for (CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, tree);
+        !parser.eof();
+        parser.next()) {
+      entries.add(
+          new Entry(
+              parser.getEntryPathString(), parser.getEntryFileMode(), parser.getEntryObjectId()));
     }
     return entries;
   }

@@ -9,8 +9,14 @@ final class UnsupportedEntry {
   private UnsupportedEntry() {}
 
   static PromotionRejectedException refuse(String path, FileMode mode, String expected) {
-    return new PromotionRejectedException(RejectionReason.UNSUPPORTED_ENTRY,
-        path + " is " + describe(mode) + " where " + expected + " is expected; refused (nothing is followed or written)");
+    return new PromotionRejectedException(
+        RejectionReason.UNSUPPORTED_ENTRY,
+        path
+            + " is "
+            + describe(mode)
+            + " where "
+            + expected
+            + " is expected; refused (nothing is followed or written)");
   }
 
   static String describe(FileMode mode) {

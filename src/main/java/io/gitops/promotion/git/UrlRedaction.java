@@ -9,15 +9,15 @@ import java.util.regex.Pattern;
  * <p>Redacted, in every form a user may write or a library may echo:
  *
  * <ul>
- *   <li>the whole user-info of a URL with a scheme ({@code https://user:pass@host/x},
- *       {@code ssh://user:pw@host/x}, {@code https://oauth2:TOKEN@host}, {@code https://TOKEN@host}):
- *       it ends at the <em>last</em> {@code @} of the URL, because a password may hold a raw
- *       {@code @} or {@code /} that its writer did not percent-encode;
+ *   <li>the whole user-info of a URL with a scheme ({@code https://user:pass@host/x}, {@code
+ *       ssh://user:pw@host/x}, {@code https://oauth2:TOKEN@host}, {@code https://TOKEN@host}): it
+ *       ends at the <em>last</em> {@code @} of the URL, because a password may hold a raw {@code @}
+ *       or {@code /} that its writer did not percent-encode;
  *   <li>the password of an scp-like address ({@code user:SECRET@host:group/x.git} becomes {@code
  *       user@host:group/x.git}); the user name of {@code git@host:x.git} is not a secret and stays;
  *   <li>the value of any query parameter whose name speaks of a secret ({@code private_token},
- *       {@code access_token}, {@code token}, {@code password}, {@code secret}, {@code key},
- *       {@code sig}, {@code auth} ...), which becomes {@code ***}.
+ *       {@code access_token}, {@code token}, {@code password}, {@code secret}, {@code key}, {@code
+ *       sig}, {@code auth} ...), which becomes {@code ***}.
  * </ul>
  *
  * <p>It errs on the side of removing too much: a URL whose path holds an {@code @} loses what comes
@@ -33,9 +33,10 @@ public final class UrlRedaction {
   private static final Pattern SCP_PASSWORD =
       Pattern.compile("(?<![^\\s'\"(<=\\[])([A-Za-z0-9._~%+-]+):[^\\s'\"<>`]*@([A-Za-z0-9.-]+:)");
 
-  private static final Pattern SECRET_PARAMETER = Pattern.compile(
-      "(?i)([?&;][A-Za-z0-9_.-]*(?:token|password|passwd|pwd|secret|key|sig|auth|credential)"
-          + "[A-Za-z0-9_.-]*=)[^&#\\s'\"<>`()]*");
+  private static final Pattern SECRET_PARAMETER =
+      Pattern.compile(
+          "(?i)([?&;][A-Za-z0-9_.-]*(?:token|password|passwd|pwd|secret|key|sig|auth|credential)"
+              + "[A-Za-z0-9_.-]*=)[^&#\\s'\"<>`()]*");
 
   private UrlRedaction() {}
 

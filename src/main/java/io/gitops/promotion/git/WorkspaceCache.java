@@ -10,8 +10,8 @@ import java.util.zip.CRC32;
 /**
  * One bare repository per configured repository, kept on disk and reused: each run fetches into it
  * instead of cloning again. A workspace is reopened when the repository's credentials change; a
- * changed URL or branch gets a directory of its own. Callers hold the repository's writer while they
- * use its workspace.
+ * changed URL or branch gets a directory of its own. Callers hold the repository's writer while
+ * they use its workspace.
  */
 public final class WorkspaceCache implements AutoCloseable {
   private final Path root;
@@ -30,7 +30,8 @@ public final class WorkspaceCache implements AutoCloseable {
     if (cached != null) {
       cached.close();
     }
-    GitWorkspace opened = GitWorkspace.open(remote, root.resolve(directoryName(repositoryName, remote)));
+    GitWorkspace opened =
+        GitWorkspace.open(remote, root.resolve(directoryName(repositoryName, remote)));
     workspaces.put(repositoryName, opened);
     return opened;
   }

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * One process at a time in a workspace, through an OS file lock that dies with its process. Whoever
  * holds it knows that every Git {@code *.lock} file in the workspace was left by a process that was
- * killed, and removes them, so a run after {@code kill -9} recovers instead of failing on a stale lock.
+ * killed, and removes them, so a run after {@code kill -9} recovers instead of failing on a stale
+ * lock.
  */
 final class WorkspaceLock implements AutoCloseable {
   static final String FILE_NAME = "promotion.lock";
@@ -27,19 +28,27 @@ final class WorkspaceLock implements AutoCloseable {
     this.lock = lock;
   }
 
-  /** Locks the workspace directory (created when missing), or refuses when another process holds it. */
+  /**
+   * Locks the workspace directory (created when missing), or refuses when another process holds it.
+   */
   static WorkspaceLock acquire(Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new PromotionRejectedException(RejectionReason.WORKSPACE_REFUSED,
+      throw new PromotionRejectedException(
+          RejectionReason.WORKSPACE_REFUSED,
           "workspace " + dir + " is not used: it is not a directory; nothing was touched");
     }
     if (Files.isDirectory(dir) && !ownedOrEmpty(dir)) {
-      throw new PromotionRejectedException(RejectionReason.WORKSPACE_REFUSED,
-          "workspace " + dir + " is not used: it is not a workspace of this tool; nothing in it was touched");
+      throw new PromotionRejectedException(
+          RejectionReason.WORKSPACE_REFUSED,
+          "workspace "
+              + dir
+              + " is not used: it is not a workspace of this tool; nothing in it was touched");
     }
     try {
       Files.createDirectories(dir);
-      FileChannel channel = FileChannel.open(dir.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      FileChannel channel =
+          FileChannel.open(
+              dir.resolve(FILE_NAME), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
       FileLock lock = channel.tryLock();
       if (lock == null) {
         channel.close();
@@ -66,7 +75,11 @@ final class WorkspaceLock implements AutoCloseable {
 
   private static void removeStaleGitLocks(Path dir) throws IOException {
     try (Stream<Path> files = Files.walk(dir, 6)) {
-      files.filter(p -> p.getFileName().toString().endsWith(".lock") && !p.getFileName().toString().equals(FILE_NAME))
+      files
+          .filter(
+              p ->
+                  p.getFileName().toString().endsWith(".lock")
+                      && !p.getFileName().toString().equals(FILE_NAME))
           .filter(Files::isRegularFile)
           .forEach(p -> p.toFile().delete());
     }

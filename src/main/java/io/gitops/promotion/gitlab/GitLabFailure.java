@@ -59,7 +59,8 @@ record GitLabFailure(int httpStatus, String detail, Duration retryAfter, Excepti
     if (httpStatus != 0 || cause == null) {
       return this;
     }
-    return timeouts.exceeded(cause)
+    return timeouts
+        .exceeded(cause)
         .map(limit -> new GitLabFailure(0, gitlab + ": " + limit, retryAfter, cause))
         .orElse(this);
   }

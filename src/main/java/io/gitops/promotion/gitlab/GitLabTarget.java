@@ -3,8 +3,8 @@ package io.gitops.promotion.gitlab;
 import io.gitops.promotion.config.ConnectionTimeouts;
 
 /**
- * The GitLab project of a GitOps repository and how to reach it. The token never appears in
- * {@link #toString()}.
+ * The GitLab project of a GitOps repository and how to reach it. The token never appears in {@link
+ * #toString()}.
  *
  * @param project numeric id or {@code group/project} path
  */
@@ -20,6 +20,12 @@ public record GitLabTarget(String url, String project, String token, ConnectionT
 
   @Override
   public String toString() {
-    return "GitLabTarget[url=" + url + ", project=" + project + ", token=***, timeouts=" + timeouts + "]";
+    return "GitLabTarget[url="
+        + url
+        + ", project="
+        + project
+        + ", token=***, timeouts="
+        + timeouts
+        + "]";
   }
 }

@@ -65,8 +65,13 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
    * @param token a personal, project or group access token; kept only inside gitlab4j's client
    * @param timeouts connect and read limits of every call
    */
-  public Gitlab4jGitLab(String url, String token, ConnectionTimeouts timeouts, RetryPolicy retryPolicy,
-      Sleeper sleeper, RetryListener listener) {
+  public Gitlab4jGitLab(
+      String url,
+      String token,
+      ConnectionTimeouts timeouts,
+      RetryPolicy retryPolicy,
+      Sleeper sleeper,
+      RetryListener listener) {
     if (url == null || url.isBlank()) {
       throw new IllegalArgumentException("GitLab URL is required");
     }
@@ -201,7 +206,9 @@ public final class Gitlab4jGitLab implements GitLab, AutoCloseable {
     api.close();
   }
 
-  /** A gitlab4j client with this adapter's time limits and streamed (never resent) request bodies. */
+  /**
+   * A gitlab4j client with this adapter's time limits and streamed (never resent) request bodies.
+   */
   /** A gitlab4j client that never resends a POST by itself, with these connect and read limits. */
   static GitLabApi client(String url, String token, ConnectionTimeouts timeouts) {
     GitLabApi client =

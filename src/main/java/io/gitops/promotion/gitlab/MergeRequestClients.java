@@ -22,20 +22,24 @@ public final class MergeRequestClients implements AutoCloseable {
   }
 
   public MergeRequests of(GitLabTarget target) {
-    return clients.computeIfAbsent(target.url() + "\n" + target.token(), key -> factory.apply(target));
+    return clients.computeIfAbsent(
+        target.url() + "\n" + target.token(), key -> factory.apply(target));
   }
 
   @Override
   public void close() {
-    clients.values().forEach(client -> {
-      if (client instanceof AutoCloseable closeable) {
-        try {
-          closeable.close();
-        } catch (Exception e) {
-          // closing an HTTP client at shutdown: nothing left to do about it
-        }
-      }
-    });
+    clients
+        .values()
+        .forEach(
+            client -> {
+              if (client instanceof AutoCloseable closeable) {
+                try {
+                  closeable.close();
+                } catch (Exception e) {
+                  // closing an HTTP client at shutdown: nothing left to do about it
+                }
+              }
+            });
     clients.clear();
   }
 }

@@ -9,8 +9,16 @@ import java.util.List;
  * @param assigneeIds user ids
  * @param draft when true the title is prefixed {@code Draft: }, as GitLab marks drafts
  */
-public record MergeRequestDraft(String sourceBranch, String targetBranch, String title, String description,
-    List<String> labels, List<Long> reviewerIds, List<Long> assigneeIds, boolean squash, boolean removeSourceBranch,
+public record MergeRequestDraft(
+    String sourceBranch,
+    String targetBranch,
+    String title,
+    String description,
+    List<String> labels,
+    List<Long> reviewerIds,
+    List<Long> assigneeIds,
+    boolean squash,
+    boolean removeSourceBranch,
     boolean draft) {
   public MergeRequestDraft {
     labels = List.copyOf(labels);

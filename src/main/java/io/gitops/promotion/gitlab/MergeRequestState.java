@@ -4,16 +4,24 @@ package io.gitops.promotion.gitlab;
  * A merge request as GitLab reports it.
  *
  * @param state {@code opened}, {@code closed}, {@code locked} or {@code merged}
- * @param detailedMergeStatus GitLab's {@code detailed_merge_status}, e.g. {@code mergeable},
- *     {@code not_approved}, {@code ci_still_running}, {@code conflict}, {@code need_rebase}
+ * @param detailedMergeStatus GitLab's {@code detailed_merge_status}, e.g. {@code mergeable}, {@code
+ *     not_approved}, {@code ci_still_running}, {@code conflict}, {@code need_rebase}
  * @param sha the head commit of the source branch
  * @param mergeCommitSha the merge commit, when merged with one
  * @param squashCommitSha the squash commit, when squashed
  * @param approvalsRequired null when the project has no approval rules (GitLab Free)
  * @param pipelineStatus the head pipeline's status, null when there is none
  */
-public record MergeRequestState(long iid, String webUrl, String state, String detailedMergeStatus, String sha,
-    String mergeCommitSha, String squashCommitSha, int approvalsGiven, Integer approvalsRequired,
+public record MergeRequestState(
+    long iid,
+    String webUrl,
+    String state,
+    String detailedMergeStatus,
+    String sha,
+    String mergeCommitSha,
+    String squashCommitSha,
+    int approvalsGiven,
+    Integer approvalsRequired,
     String pipelineStatus) {
   public boolean isOpen() {
     return "opened".equals(state) || "locked".equals(state);
@@ -29,13 +37,14 @@ public record MergeRequestState(long iid, String webUrl, String state, String de
 
   /** Whether GitLab says the branch cannot merge as it is: a conflict, or a rebase is needed. */
   public boolean cannotMerge() {
-    return "conflict".equals(detailedMergeStatus) || "need_rebase".equals(detailedMergeStatus)
+    return "conflict".equals(detailedMergeStatus)
+        || "need_rebase".equals(detailedMergeStatus)
         || "broken_status".equals(detailedMergeStatus);
   }
 
   /**
-   * The commit the request landed as on the target branch: the merge commit, else the squash commit,
-   * else (a fast-forward merge) the source branch's head.
+   * The commit the request landed as on the target branch: the merge commit, else the squash
+   * commit, else (a fast-forward merge) the source branch's head.
    */
   public String landedCommit() {
     if (mergeCommitSha != null && !mergeCommitSha.isBlank()) {
@@ -48,7 +57,16 @@ public record MergeRequestState(long iid, String webUrl, String state, String de
   }
 
   public MergeRequestState withApprovals(int given, Integer required) {
-    return new MergeRequestState(iid, webUrl, state, detailedMergeStatus, sha, mergeCommitSha, squashCommitSha, given,
-        required, pipelineStatus);
+    return new MergeRequestState(
+        iid,
+        webUrl,
+        state,
+        detailedMergeStatus,
+        sha,
+        mergeCommitSha,
+        squashCommitSha,
+        given,
+        required,
+        pipelineStatus);
   }
 }

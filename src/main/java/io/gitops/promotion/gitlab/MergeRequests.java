@@ -20,8 +20,8 @@ public interface MergeRequests {
   MergeRequestState get(String projectId, long iid);
 
   /**
-   * Asks GitLab to merge the request when its pipeline succeeds (auto-merge), at this head commit; a
-   * request that cannot be set to auto-merge now stays open for people to merge.
+   * Asks GitLab to merge the request when its pipeline succeeds (auto-merge), at this head commit;
+   * a request that cannot be set to auto-merge now stays open for people to merge.
    */
   void mergeWhenPipelineSucceeds(String projectId, long iid, String sha);
 

@@ -28,7 +28,12 @@ final class RetryLoop {
    * @param gitlab GitLab's URL as messages show it
    * @param timeouts the limits calls run under, named when one was exceeded
    */
-  RetryLoop(RetryPolicy policy, Sleeper sleeper, RetryListener listener, String gitlab, ConnectionTimeouts timeouts) {
+  RetryLoop(
+      RetryPolicy policy,
+      Sleeper sleeper,
+      RetryListener listener,
+      String gitlab,
+      ConnectionTimeouts timeouts) {
     this.policy = Objects.requireNonNull(policy, "policy");
     this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
     this.listener = Objects.requireNonNull(listener, "listener");

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * An Argo CD Application manifest file seen through {@link ValuesFile}: each source is an
- * application named by its {@code chart} (or {@code repoURL}), and its {@code targetRevision} is the
- * value promoted, e.g. the chart version. Chart sources come first, so that the release version is
- * a chart version rather than the branch a values source follows.
+ * application named by its {@code chart} (or {@code repoURL}), and its {@code targetRevision} is
+ * the value promoted, e.g. the chart version. Chart sources come first, so that the release version
+ * is a chart version rather than the branch a values source follows.
  */
 final class ApplicationSources implements ValuesFile {
   static final String KIND = "argocdApplication";
@@ -29,7 +29,8 @@ final class ApplicationSources implements ValuesFile {
     try {
       return new ApplicationSources(path, ApplicationManifest.parse(text));
     } catch (OverlayFormatException e) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
+      throw new PromotionRejectedException(
+          RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
     }
   }
 
@@ -37,7 +38,8 @@ final class ApplicationSources implements ValuesFile {
   public List<PromotableApplication> applications() {
     return manifest.sources().stream()
         .sorted(Comparator.comparing((ApplicationManifest.Source source) -> !source.chart()))
-        .map(source -> new PromotableApplication(source.name(), source.targetRevision(), null)).toList();
+        .map(source -> new PromotableApplication(source.name(), source.targetRevision(), null))
+        .toList();
   }
 
   @Override
@@ -45,7 +47,8 @@ final class ApplicationSources implements ValuesFile {
     try {
       return manifest.withRevisions(newValues);
     } catch (OverlayFormatException e) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
+      throw new PromotionRejectedException(
+          RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
     }
   }
 }

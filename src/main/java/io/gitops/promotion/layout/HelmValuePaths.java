@@ -13,8 +13,8 @@ import java.util.Optional;
 /**
  * A Helm values file seen through {@link ValuesFile}: each configured YAML path is an application
  * named by the path. A value holding an image reference ({@code image: repo:1.5.0} or {@code
- * repo@sha256:...}) contributes its tag and digest, the repository staying the target's own; a plain
- * tag at a path ending in {@code tag} is pinned by a sibling {@code digest} when there is one
+ * repo@sha256:...}) contributes its tag and digest, the repository staying the target's own; a
+ * plain tag at a path ending in {@code tag} is pinned by a sibling {@code digest} when there is one
  * ({@code image.tag} + {@code image.digest}).
  */
 final class HelmValuePaths implements ValuesFile {
@@ -82,28 +82,46 @@ final class HelmValuePaths implements ValuesFile {
       return Map.of(key, new ImageVersion(repository, version.tag(), version.digest()).value());
     }
     if (version.tag() == null) {
-      throw invalid(path + ": " + key + " holds a tag, but the value to write (" + version.value()
-          + ") is a digest alone");
+      throw invalid(
+          path
+              + ": "
+              + key
+              + " holds a tag, but the value to write ("
+              + version.value()
+              + ") is a digest alone");
     }
     Map<String, String> scalars = new LinkedHashMap<>(Map.of(key, version.tag()));
     Optional<String> digestPath = digestPath(key);
     boolean targetPinned = digestPath.flatMap(file::value).isPresent();
     if (version.digest() != null && (digestPath.isEmpty() || !file.has(digestPath.get()))) {
-      throw invalid(path + ": the value to write to " + key + " is pinned to a digest, but there is no "
-          + digestPath.orElse(key + " digest") + " here to hold it; add it by hand");
+      throw invalid(
+          path
+              + ": the value to write to "
+              + key
+              + " is pinned to a digest, but there is no "
+              + digestPath.orElse(key + " digest")
+              + " here to hold it; add it by hand");
     }
     if (version.digest() == null && targetPinned) {
-      throw invalid(path + ": " + digestPath.get() + " pins a digest here but the value to write ("
-          + version.value() + ") has none; remove it here or add one to the source");
+      throw invalid(
+          path
+              + ": "
+              + digestPath.get()
+              + " pins a digest here but the value to write ("
+              + version.value()
+              + ") has none; remove it here or add one to the source");
     }
-    digestPath.filter(d -> version.digest() != null).ifPresent(d -> scalars.put(d, version.digest()));
+    digestPath
+        .filter(d -> version.digest() != null)
+        .ifPresent(d -> scalars.put(d, version.digest()));
     return scalars;
   }
 
   /** {@code image.tag} -> {@code image.digest}; empty for a path not ending in {@code tag}. */
   private static Optional<String> digestPath(String key) {
     return key.equals("tag") || key.endsWith(".tag")
-        ? Optional.of(key.substring(0, key.length() - 3) + "digest") : Optional.empty();
+        ? Optional.of(key.substring(0, key.length() - 3) + "digest")
+        : Optional.empty();
   }
 
   private static boolean isReference(String raw) {

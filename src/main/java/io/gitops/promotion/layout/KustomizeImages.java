@@ -13,9 +13,9 @@ import java.util.Map;
 /**
  * A {@code kustomization.yaml} seen through {@link ValuesFile}: each {@code images[]} entry is an
  * application named by its {@code name}; its value is {@code newTag}, {@code digest} and, when
- * configured, {@code newName}, as one {@link ImageVersion}. A target entry without {@code newTag} or
- * {@code digest} gets it added after {@code name}; a target entry holding a key the source does not
- * (a digest the source lacks) is refused, since keeping it would leave the old image running.
+ * configured, {@code newName}, as one {@link ImageVersion}. A target entry without {@code newTag}
+ * or {@code digest} gets it added after {@code name}; a target entry holding a key the source does
+ * not (a digest the source lacks) is refused, since keeping it would leave the old image running.
  */
 final class KustomizeImages implements ValuesFile {
   static final String KIND = "kustomize";
@@ -46,11 +46,13 @@ final class KustomizeImages implements ValuesFile {
   @Override
   public List<PromotableApplication> applications() {
     return file.images().stream()
-        .map(image -> new PromotableApplication(image.name(), value(image), null, true)).toList();
+        .map(image -> new PromotableApplication(image.name(), value(image), null, true))
+        .toList();
   }
 
   private String value(Image image) {
-    ImageVersion version = new ImageVersion(copyNewName ? image.newName() : null, image.newTag(), image.digest());
+    ImageVersion version =
+        new ImageVersion(copyNewName ? image.newName() : null, image.newTag(), image.digest());
     return version.tag() == null && version.digest() == null ? null : version.value();
   }
 
@@ -68,15 +70,21 @@ final class KustomizeImages implements ValuesFile {
   @Override
   public List<String> additions(Map<String, String> newValues) {
     List<String> added = new ArrayList<>();
-    newValues.forEach((name, value) -> file.image(name).ifPresent(image -> {
-      ImageVersion version = ImageVersion.parse(value);
-      if (version.tag() != null && image.newTag() == null) {
-        added.add(path + ": image '" + name + "' had no newTag; added after its name");
-      }
-      if (version.digest() != null && image.digest() == null) {
-        added.add(path + ": image '" + name + "' had no digest; added after its name");
-      }
-    }));
+    newValues.forEach(
+        (name, value) ->
+            file.image(name)
+                .ifPresent(
+                    image -> {
+                      ImageVersion version = ImageVersion.parse(value);
+                      if (version.tag() != null && image.newTag() == null) {
+                        added.add(
+                            path + ": image '" + name + "' had no newTag; added after its name");
+                      }
+                      if (version.digest() != null && image.digest() == null) {
+                        added.add(
+                            path + ": image '" + name + "' had no digest; added after its name");
+                      }
+                    }));
     return added;
   }
 
@@ -86,9 +94,18 @@ final class KustomizeImages implements ValuesFile {
     if (current != null && current.digest() != null && version.digest() == null
         || current != null && current.newTag() != null && version.tag() == null) {
       String key = version.digest() == null ? "digest" : "newTag";
-      throw invalid(path + ": image '" + name + "' has a " + key + " here but the value to write ("
-          + value + ") has none; a promotion copies newTag and digest together, so remove " + key
-          + " here or add it to the source", null);
+      throw invalid(
+          path
+              + ": image '"
+              + name
+              + "' has a "
+              + key
+              + " here but the value to write ("
+              + value
+              + ") has none; a promotion copies newTag and digest together, so remove "
+              + key
+              + " here or add it to the source",
+          null);
     }
     return new Image(name, copyNewName ? version.name() : null, version.tag(), version.digest());
   }

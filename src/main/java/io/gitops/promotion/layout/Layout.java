@@ -6,15 +6,19 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The edits seam: where a repository keeps the promotable values of each service of a workload group
- * in each environment, and how such a file is read and changed byte-exactly. The planners know only
- * this interface; a new repository layout is one implementation and one entry in {@link Layouts}.
+ * The edits seam: where a repository keeps the promotable values of each service of a workload
+ * group in each environment, and how such a file is read and changed byte-exactly. The planners
+ * know only this interface; a new repository layout is one implementation and one entry in {@link
+ * Layouts}.
  */
 public interface Layout {
   /** The name configuration selects it by, e.g. {@code overlays}. */
   String kind();
 
-  /** The directory holding the workload groups, from the repository root; the diff of a resumed run is taken under it. */
+  /**
+   * The directory holding the workload groups, from the repository root; the diff of a resumed run
+   * is taken under it.
+   */
   String root();
 
   /** The state file's path from the repository root. */
@@ -49,8 +53,8 @@ public interface Layout {
   }
 
   /**
-   * Why a value read from a file must not be copied (see {@link ImageVersion#problem}); empty when it
-   * may. A layout whose values are not image versions says so here.
+   * Why a value read from a file must not be copied (see {@link ImageVersion#problem}); empty when
+   * it may. A layout whose values are not image versions says so here.
    */
   default Optional<String> valueProblem(String value) {
     return ImageVersion.problem(value);

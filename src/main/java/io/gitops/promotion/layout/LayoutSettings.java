@@ -9,17 +9,25 @@ import java.util.Set;
  * form {@code layout: overlays} is the kind alone with the defaults.
  *
  * @param kind {@code overlays}, {@code kustomize}, {@code argocdApplication} or {@code helmValues}
- * @param path the file of a service in an environment, a {@link PathTemplate}; null for {@code overlays}
+ * @param path the file of a service in an environment, a {@link PathTemplate}; null for {@code
+ *     overlays}
  * @param groups the services of each workload group, when they are listed rather than read from
  *     directories; empty otherwise
  * @param clusters the {@code {cluster}} of each environment, by environment name
  * @param stateFile the state file from the repository root; null for the kind's default
  * @param newName whether a kustomize promotion copies {@code newName} too
  * @param paths the YAML paths a {@code helmValues} promotion copies, e.g. {@code image.tag}
- * @param requireDigest the environments (by name) a promotion may only bring applications pinned to a digest
+ * @param requireDigest the environments (by name) a promotion may only bring applications pinned to
+ *     a digest
  */
-public record LayoutSettings(String kind, String path, Map<String, List<String>> groups,
-    Map<String, String> clusters, String stateFile, boolean newName, List<String> paths,
+public record LayoutSettings(
+    String kind,
+    String path,
+    Map<String, List<String>> groups,
+    Map<String, String> clusters,
+    String stateFile,
+    boolean newName,
+    List<String> paths,
     Set<String> requireDigest) {
   /** The state file of a templated layout when none is configured, at the repository root. */
   public static final String DEFAULT_STATE_FILE = "promote-state.yaml";

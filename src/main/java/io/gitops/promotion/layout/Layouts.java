@@ -17,13 +17,20 @@ public final class Layouts {
   public static final String ARGOCD_APPLICATION = ApplicationSources.KIND;
   public static final String HELM_VALUES = HelmValuePaths.KIND;
 
-  private static final Map<String, BiFunction<LayoutSettings, String, Layout>> KINDS = Map.of(
-      OverlaysLayout.KIND, (settings, root) -> new OverlaysLayout(root, settings.requireDigest()),
-      KUSTOMIZE, (settings, root) -> new TemplatedLayout(settings,
-          (path, text) -> KustomizeImages.parse(path, text, settings.newName())),
-      ARGOCD_APPLICATION, (settings, root) -> new TemplatedLayout(settings, ApplicationSources::parse),
-      HELM_VALUES, (settings, root) -> new TemplatedLayout(settings,
-          (path, text) -> HelmValuePaths.parse(path, text, settings.paths())));
+  private static final Map<String, BiFunction<LayoutSettings, String, Layout>> KINDS =
+      Map.of(
+          OverlaysLayout.KIND,
+          (settings, root) -> new OverlaysLayout(root, settings.requireDigest()),
+          KUSTOMIZE,
+          (settings, root) ->
+              new TemplatedLayout(
+                  settings, (path, text) -> KustomizeImages.parse(path, text, settings.newName())),
+          ARGOCD_APPLICATION,
+          (settings, root) -> new TemplatedLayout(settings, ApplicationSources::parse),
+          HELM_VALUES,
+          (settings, root) ->
+              new TemplatedLayout(
+                  settings, (path, text) -> HelmValuePaths.parse(path, text, settings.paths())));
 
   private Layouts() {}
 
@@ -32,7 +39,10 @@ public final class Layouts {
     return of(LayoutSettings.of(kind == null ? DEFAULT : kind), root);
   }
 
-  /** The configured layout; empty when no layout has the settings' kind, or a templated one has no path. */
+  /**
+   * The configured layout; empty when no layout has the settings' kind, or a templated one has no
+   * path.
+   */
   public static Optional<Layout> of(LayoutSettings settings, String root) {
     if (settings.path() == null && !OverlaysLayout.KIND.equals(settings.kind())) {
       return Optional.empty();

@@ -21,9 +21,13 @@ final class OverlayValues implements ValuesFile {
   private OverlayValues(String path, OverlayFile overlay) {
     this.path = path;
     this.overlay = overlay;
-    this.applications = overlay.applications().stream()
-        .map(a -> new PromotableApplication(a.name(), value(overlay, a.name(), a.tag()), a.gitlabProjectId()))
-        .toList();
+    this.applications =
+        overlay.applications().stream()
+            .map(
+                a ->
+                    new PromotableApplication(
+                        a.name(), value(overlay, a.name(), a.tag()), a.gitlabProjectId()))
+            .toList();
   }
 
   static OverlayValues parse(String path, String text) {
@@ -52,19 +56,26 @@ final class OverlayValues implements ValuesFile {
   public String withValues(Map<String, String> newValues) {
     Map<String, String> tags = new LinkedHashMap<>();
     Map<String, String> digests = new LinkedHashMap<>();
-    newValues.forEach((application, value) -> {
-      int at = value == null ? -1 : value.indexOf('@');
-      if (at >= 0 && overlay.hasDigestKey(application)) {
-        tags.put(application, value.substring(0, at));
-        digests.put(application, value.substring(at + 1));
-      } else if (at < 0 && overlay.digest(application).isPresent()) {
-        throw new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": application '" + application
-            + "' pins image.digest here but the value to write (" + value + ") has none; remove it here or add"
-            + " one to the source");
-      } else {
-        tags.put(application, value);
-      }
-    });
+    newValues.forEach(
+        (application, value) -> {
+          int at = value == null ? -1 : value.indexOf('@');
+          if (at >= 0 && overlay.hasDigestKey(application)) {
+            tags.put(application, value.substring(0, at));
+            digests.put(application, value.substring(at + 1));
+          } else if (at < 0 && overlay.digest(application).isPresent()) {
+            throw new PromotionRejectedException(
+                RejectionReason.INVALID_OVERLAY,
+                path
+                    + ": application '"
+                    + application
+                    + "' pins image.digest here but the value to write ("
+                    + value
+                    + ") has none; remove it here or add"
+                    + " one to the source");
+          } else {
+            tags.put(application, value);
+          }
+        });
     try {
       return overlay.withTagsAndDigests(tags, digests);
     } catch (OverlayFormatException e) {
@@ -73,6 +84,7 @@ final class OverlayValues implements ValuesFile {
   }
 
   private static PromotionRejectedException invalid(String path, OverlayFormatException e) {
-    return new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
+    return new PromotionRejectedException(
+        RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
   }
 }

@@ -2,23 +2,25 @@ package io.gitops.promotion.layout;
 
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.engine.PlainName;
-import java.util.ArrayList;
 import io.gitops.promotion.yaml.ImageTagGrammar;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The specification's layout: {@code <workloads>/<group>/<service>/overlays/<dir>/values.yaml}, whose
- * {@code applications[].image.tag} are promoted, and the state file {@code
- * <workloads>/promote-state.yaml}. Paths it returns are relative to the repository root and use '/'.
+ * The specification's layout: {@code <workloads>/<group>/<service>/overlays/<dir>/values.yaml},
+ * whose {@code applications[].image.tag} are promoted, and the state file {@code
+ * <workloads>/promote-state.yaml}. Paths it returns are relative to the repository root and use
+ * '/'.
  */
 public record OverlaysLayout(String workloadsDir, Set<String> requireDigest) implements Layout {
   public static final String KIND = "overlays";
   public static final String STATE_FILE_NAME = "promote-state.yaml";
 
   public OverlaysLayout {
-    workloadsDir = workloadsDir == null || workloadsDir.isBlank() ? "workloads" : stripSlashes(workloadsDir);
+    workloadsDir =
+        workloadsDir == null || workloadsDir.isBlank() ? "workloads" : stripSlashes(workloadsDir);
     requireDigest = requireDigest == null ? Set.of() : Set.copyOf(requireDigest);
   }
 
@@ -26,7 +28,9 @@ public record OverlaysLayout(String workloadsDir, Set<String> requireDigest) imp
     this(workloadsDir, Set.of());
   }
 
-  /** Tags as the specification has them, or pinned ({@code 1.5.0@sha256:...}); never image names. */
+  /**
+   * Tags as the specification has them, or pinned ({@code 1.5.0@sha256:...}); never image names.
+   */
   @Override
   public Optional<String> valueProblem(String value) {
     return ImageTagGrammar.problemWithDigest(value);
@@ -73,7 +77,8 @@ public record OverlaysLayout(String workloadsDir, Set<String> requireDigest) imp
       if (PlainName.isPlain(dir)) {
         services.add(dir);
       } else {
-        warnings.add("directory '" + dir + "' of group " + group + " is not a plain service name; skipped");
+        warnings.add(
+            "directory '" + dir + "' of group " + group + " is not a plain service name; skipped");
       }
     }
     return services;

@@ -11,9 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Where a layout finds a service's file in an environment, e.g. {@code
  * apps/{service}/overlays/{env}/kustomization.yaml}: '/'-separated segments of plain characters and
- * the placeholders {@code {group}}, {@code {service}}, {@code {env}} (the environment's {@code dir})
- * and {@code {cluster}}. Placeholders are replaced by plain names only, and literal segments may be
- * neither {@code .} nor {@code ..}, so an expanded path never leaves the repository.
+ * the placeholders {@code {group}}, {@code {service}}, {@code {env}} (the environment's {@code
+ * dir}) and {@code {cluster}}. Placeholders are replaced by plain names only, and literal segments
+ * may be neither {@code .} nor {@code ..}, so an expanded path never leaves the repository.
  */
 public record PathTemplate(String text) {
   public static final Set<String> PLACEHOLDERS = Set.of("group", "service", "env", "cluster");
@@ -24,26 +24,43 @@ public record PathTemplate(String text) {
   public static List<String> problems(String text) {
     List<String> problems = new ArrayList<>();
     if (text.startsWith("/") || text.contains("\\")) {
-      problems.add("'" + text + "' must be a relative path with '/' separators inside the repository");
+      problems.add(
+          "'" + text + "' must be a relative path with '/' separators inside the repository");
       return problems;
     }
     for (String segment : text.split("/", -1)) {
       Matcher placeholders = PLACEHOLDER.matcher(segment);
       while (placeholders.find()) {
         if (!PLACEHOLDERS.contains(placeholders.group(1))) {
-          problems.add("'" + text + "' has an unknown placeholder {" + placeholders.group(1)
-              + "}; known: {group}, {service}, {env}, {cluster}");
+          problems.add(
+              "'"
+                  + text
+                  + "' has an unknown placeholder {"
+                  + placeholders.group(1)
+                  + "}; known: {group}, {service}, {env}, {cluster}");
         }
       }
       String literal = PLACEHOLDER.matcher(segment).replaceAll("");
-      if (segment.isEmpty() || segment.equals(".") || segment.equals("..") || !LITERAL.matcher(literal).matches()) {
-        problems.add("'" + text + "' escapes the repository or is not a path of plain names (segment '"
-            + segment + "')");
+      if (segment.isEmpty()
+          || segment.equals(".")
+          || segment.equals("..")
+          || !LITERAL.matcher(literal).matches()) {
+        problems.add(
+            "'"
+                + text
+                + "' escapes the repository or is not a path of plain names (segment '"
+                + segment
+                + "')");
       }
     }
     for (String required : List.of("service", "env")) {
       if (!text.contains("{" + required + "}")) {
-        problems.add("'" + text + "' has no {" + required + "}; each service and environment needs its own file");
+        problems.add(
+            "'"
+                + text
+                + "' has no {"
+                + required
+                + "}; each service and environment needs its own file");
       }
     }
     return problems;
@@ -67,7 +84,10 @@ public record PathTemplate(String text) {
     return matcher.appendTail(path).toString();
   }
 
-  /** The directories before the first segment with a placeholder, '/'-joined; empty when it starts with one. */
+  /**
+   * The directories before the first segment with a placeholder, '/'-joined; empty when it starts
+   * with one.
+   */
   public String root() {
     List<String> literal = new ArrayList<>();
     for (String segment : text.split("/")) {
@@ -81,8 +101,8 @@ public record PathTemplate(String text) {
 
   /**
    * The directory whose sub-directories are a group's services: when {@code {service}} is a whole
-   * segment and only literals and {@code {group}} come before it. Empty otherwise (the services of a
-   * group must then be listed in the configuration).
+   * segment and only literals and {@code {group}} come before it. Empty otherwise (the services of
+   * a group must then be listed in the configuration).
    */
   public Optional<String> servicesDirectory(String group) {
     List<String> parent = new ArrayList<>();

@@ -9,10 +9,11 @@ import java.util.Objects;
  * @param tag the promoted value exactly as the file holds it (see {@link ImageVersion}); null when
  *     the application has none
  * @param gitlabProjectId the GitLab project of the application's source; null when absent
- * @param valueMayBeAdded whether a value the application lacks is added by an edit (a kustomize image
- *     without {@code newTag}) rather than being a reason to skip it
+ * @param valueMayBeAdded whether a value the application lacks is added by an edit (a kustomize
+ *     image without {@code newTag}) rather than being a reason to skip it
  */
-public record PromotableApplication(String name, String tag, Long gitlabProjectId, boolean valueMayBeAdded) {
+public record PromotableApplication(
+    String name, String tag, Long gitlabProjectId, boolean valueMayBeAdded) {
   public PromotableApplication {
     Objects.requireNonNull(name, "name");
   }

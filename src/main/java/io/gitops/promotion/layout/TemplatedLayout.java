@@ -10,9 +10,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * A layout whose files are found by a {@link PathTemplate} and whose groups are either listed in the
- * configuration or the directories at {@code {group}}: what kustomize, Argo CD Application and Helm
- * values repositories share. What a file holds is the {@link ValuesFormat}'s business.
+ * A layout whose files are found by a {@link PathTemplate} and whose groups are either listed in
+ * the configuration or the directories at {@code {group}}: what kustomize, Argo CD Application and
+ * Helm values repositories share. What a file holds is the {@link ValuesFormat}'s business.
  */
 final class TemplatedLayout implements Layout {
   private final String kind;
@@ -45,11 +45,19 @@ final class TemplatedLayout implements Layout {
   @Override
   public String groupLocation(String group) {
     if (!settings.groups().isEmpty()) {
-      return settings.groups().containsKey(group) ? template.text() + " (services " + String.join(", ",
-          settings.groups().get(group)) + ")" : template.text() + " (" + group + " is not a configured group; groups: "
-          + String.join(", ", new TreeSet<>(settings.groups().keySet())) + ")";
+      return settings.groups().containsKey(group)
+          ? template.text() + " (services " + String.join(", ", settings.groups().get(group)) + ")"
+          : template.text()
+              + " ("
+              + group
+              + " is not a configured group; groups: "
+              + String.join(", ", new TreeSet<>(settings.groups().keySet()))
+              + ")";
     }
-    return template.text() + " (services: the directories of " + template.servicesDirectory(group).orElse("?") + ")";
+    return template.text()
+        + " (services: the directories of "
+        + template.servicesDirectory(group).orElse("?")
+        + ")";
   }
 
   @Override
@@ -64,8 +72,8 @@ final class TemplatedLayout implements Layout {
       return List.of();
     }
     Optional<String> directory = template.servicesDirectory(group);
-    List<String> names = listed != null ? listed
-        : directory.map(files::directories).orElse(List.of());
+    List<String> names =
+        listed != null ? listed : directory.map(files::directories).orElse(List.of());
     List<String> services = new ArrayList<>();
     for (String name : names) {
       if (PlainName.isPlain(name)) {
@@ -79,14 +87,17 @@ final class TemplatedLayout implements Layout {
 
   @Override
   public String valuesPath(String group, String service, Environment env) {
-    return template.expand(Map.of("group", group, "service", service, "env", env.dir(),
-        "cluster", cluster(env)));
+    return template.expand(
+        Map.of("group", group, "service", service, "env", env.dir(), "cluster", cluster(env)));
   }
 
   /** The environment's cluster; environment names compare ignoring case, as everywhere else. */
   private String cluster(Environment env) {
-    return settings.clusters().entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(env.name()))
-        .map(Map.Entry::getValue).findFirst().orElse(env.dir());
+    return settings.clusters().entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(env.name()))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(env.dir());
   }
 
   @Override

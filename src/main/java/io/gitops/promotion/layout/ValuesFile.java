@@ -4,9 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One file of promotable values as a {@link Layout} read it, and the means to change them byte-exactly. */
+/**
+ * One file of promotable values as a {@link Layout} read it, and the means to change them
+ * byte-exactly.
+ */
 public interface ValuesFile {
-  /** What the file holds that a promotion leaves alone but a person should know (e.g. an ignored document). */
+  /**
+   * What the file holds that a promotion leaves alone but a person should know (e.g. an ignored
+   * document).
+   */
   default List<String> warnings() {
     return List.of();
   }
@@ -22,8 +28,8 @@ public interface ValuesFile {
   /**
    * The text with the named applications' values replaced and every other byte unchanged.
    *
-   * @throws io.gitops.promotion.engine.PromotionRejectedException with {@code InvalidOverlay} when a
-   *     value cannot be changed safely; the message names the path and the application
+   * @throws io.gitops.promotion.engine.PromotionRejectedException with {@code InvalidOverlay} when
+   *     a value cannot be changed safely; the message names the path and the application
    */
   String withValues(Map<String, String> newValues);
 

@@ -1,10 +1,14 @@
 package io.gitops.promotion.layout;
 
-/** How a templated layout reads one of its files: the part that differs between kustomize, Argo CD and Helm. */
+/**
+ * How a templated layout reads one of its files: the part that differs between kustomize, Argo CD
+ * and Helm.
+ */
 @FunctionalInterface
 interface ValuesFormat {
   /**
-   * @throws io.gitops.promotion.engine.PromotionRejectedException with {@code InvalidOverlay} naming the path
+   * @throws io.gitops.promotion.engine.PromotionRejectedException with {@code InvalidOverlay}
+   *     naming the path
    */
   ValuesFile parse(String path, String text);
 }

@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One replica's reading of the Leases, round after round: which replica holds which repository (Leases
- * held and not expired) and which replicas are live (heartbeat Leases not expired). Pure: the listing
- * and the time are given.
+ * One replica's reading of the Leases, round after round: which replica holds which repository
+ * (Leases held and not expired) and which replicas are live (heartbeat Leases not expired). Pure:
+ * the listing and the time are given.
  */
 public final class LeaseBoard {
   public static final String HEARTBEAT_PREFIX = "promotion-replica-";
@@ -27,7 +27,8 @@ public final class LeaseBoard {
 
   /** The heartbeat Lease of a replica: its identity made a Lease name. */
   public static String heartbeatLease(String identity) {
-    String name = HEARTBEAT_PREFIX + identity.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
+    String name =
+        HEARTBEAT_PREFIX + identity.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9.-]", "-");
     name = name.substring(0, Math.min(name.length(), 253)).replaceAll("[.-]+$", "");
     return name;
   }
@@ -56,5 +57,6 @@ public final class LeaseBoard {
    * @param live replicas whose heartbeat has not expired
    * @param byRepository every repository Lease that exists, by repository
    */
-  public record Reading(Map<String, String> holders, Set<String> live, Map<String, LeaseSnapshot> byRepository) {}
+  public record Reading(
+      Map<String, String> holders, Set<String> live, Map<String, LeaseSnapshot> byRepository) {}
 }

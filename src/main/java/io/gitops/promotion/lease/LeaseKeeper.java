@@ -25,13 +25,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps this replica's Leases every retry period: renews its heartbeat Lease and the repository Leases
- * it holds, reads all of them, and takes or gives back repository Leases as {@link ShareRule} says.
- * Every write is made at the resource version read (optimistic concurrency: of two replicas writing
- * the same Lease, the API server lets one through and answers 409 to the other). A Lease not renewed
- * within the renew deadline, or found with another holder, is lost: the repository's writer stops
- * (its fence is {@link RepositoryLeases}) and forgets what was queued. A Lease is given back only
- * after the fence is closed and no batch is landing. Taking a Lease wakes the repository's resources.
+ * Keeps this replica's Leases every retry period: renews its heartbeat Lease and the repository
+ * Leases it holds, reads all of them, and takes or gives back repository Leases as {@link
+ * ShareRule} says. Every write is made at the resource version read (optimistic concurrency: of two
+ * replicas writing the same Lease, the API server lets one through and answers 409 to the other). A
+ * Lease not renewed within the renew deadline, or found with another holder, is lost: the
+ * repository's writer stops (its fence is {@link RepositoryLeases}) and forgets what was queued. A
+ * Lease is given back only after the fence is closed and no batch is landing. Taking a Lease wakes
+ * the repository's resources.
  */
 public final class LeaseKeeper implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
@@ -50,15 +51,23 @@ public final class LeaseKeeper implements AutoCloseable {
   private final String me;
   private final Map<String, Held> mine = new LinkedHashMap<>();
   private final Set<String> releasing = new HashSet<>();
-  private final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "lease-keeper");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService loop =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "lease-keeper");
+            t.setDaemon(true);
+            return t;
+          });
   private Lease heartbeat;
 
-  public LeaseKeeper(KubernetesClient client, String namespace, List<String> repositories,
-      RepositoryLeaseSettings settings, RepositoryLeases leases, RepositoryWriters writers, LeaseListener listener,
+  public LeaseKeeper(
+      KubernetesClient client,
+      String namespace,
+      List<String> repositories,
+      RepositoryLeaseSettings settings,
+      RepositoryLeases leases,
+      RepositoryWriters writers,
+      LeaseListener listener,
       Clock clock) {
     this.client = client;
     this.namespace = namespace;
@@ -73,7 +82,8 @@ public final class LeaseKeeper implements AutoCloseable {
   }
 
   public LeaseKeeper start() {
-    loop.scheduleWithFixedDelay(this::round, 0, settings.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
+    loop.scheduleWithFixedDelay(
+        this::round, 0, settings.retryPeriod().toMillis(), TimeUnit.MILLISECONDS);
     return this;
   }
 
@@ -82,17 +92,20 @@ public final class LeaseKeeper implements AutoCloseable {
       Instant started = clock.instant();
       beat(started);
       renew(started);
-      Map<String, Lease> listed = client.leases().inNamespace(namespace).list().getItems().stream()
-          .collect(Collectors.toMap(l -> l.getMetadata().getName(), l -> l, (a, b) -> a));
-      LeaseBoard.Reading reading = board.read(listed.values().stream().map(LeaseKeeper::snapshot).toList(),
-          clock.instant());
+      Map<String, Lease> listed =
+          client.leases().inNamespace(namespace).list().getItems().stream()
+              .collect(Collectors.toMap(l -> l.getMetadata().getName(), l -> l, (a, b) -> a));
+      LeaseBoard.Reading reading =
+          board.read(listed.values().stream().map(LeaseKeeper::snapshot).toList(), clock.instant());
       loseWhatOthersHold(reading);
       loseWhatWasNotRenewed();
       finishReleases();
       Map<String, String> holders = new HashMap<>(reading.holders());
-      // held under this identity but not known here (an earlier process of the same pod): taken again
+      // held under this identity but not known here (an earlier process of the same pod): taken
+      // again
       holders.entrySet().removeIf(e -> e.getValue().equals(me) && !mine.containsKey(e.getKey()));
-      Set<String> busy = repositories.stream().filter(r -> writers.of(r).isLanding()).collect(Collectors.toSet());
+      Set<String> busy =
+          repositories.stream().filter(r -> writers.of(r).isLanding()).collect(Collectors.toSet());
       ShareRule.Plan plan = ShareRule.plan(me, repositories, holders, reading.live(), busy);
       for (String repository : plan.take()) {
         LeaseSnapshot seen = reading.byRepository().get(repository);
@@ -108,16 +121,23 @@ public final class LeaseKeeper implements AutoCloseable {
   }
 
   /**
-   * The heartbeat Lease says this replica is live; it counts in every replica's share. A failed beat
-   * is read again next round and does not hold up the renewals of the repository Leases.
+   * The heartbeat Lease says this replica is live; it counts in every replica's share. A failed
+   * beat is read again next round and does not hold up the renewals of the repository Leases.
    */
   private void beat(Instant now) {
     try {
       if (heartbeat == null) {
-        heartbeat = client.leases().inNamespace(namespace).withName(LeaseBoard.heartbeatLease(me)).get();
+        heartbeat =
+            client.leases().inNamespace(namespace).withName(LeaseBoard.heartbeatLease(me)).get();
       }
-      heartbeat = heartbeat == null ? create(LeaseBoard.heartbeatLease(me), "replica", now)
-          : client.leases().inNamespace(namespace).resource(holding(heartbeat, now, false)).update();
+      heartbeat =
+          heartbeat == null
+              ? create(LeaseBoard.heartbeatLease(me), "replica", now)
+              : client
+                  .leases()
+                  .inNamespace(namespace)
+                  .resource(holding(heartbeat, now, false))
+                  .update();
     } catch (KubernetesClientException e) {
       heartbeat = null;
       LOG.warn("Renewing the heartbeat Lease failed: {}", e.getMessage());
@@ -128,8 +148,12 @@ public final class LeaseKeeper implements AutoCloseable {
     for (Map.Entry<String, Held> entry : List.copyOf(mine.entrySet())) {
       String repository = entry.getKey();
       try {
-        Lease renewed = client.leases().inNamespace(namespace).resource(holding(entry.getValue().lease(), started, false))
-            .update();
+        Lease renewed =
+            client
+                .leases()
+                .inNamespace(namespace)
+                .resource(holding(entry.getValue().lease(), started, false))
+                .update();
         Instant until = started.plus(settings.renewDeadline());
         mine.put(repository, new Held(renewed, until));
         if (!releasing.contains(repository)) {
@@ -149,8 +173,14 @@ public final class LeaseKeeper implements AutoCloseable {
     Instant started = clock.instant();
     String name = RepositoryLeaseSettings.leaseName(repository);
     try {
-      Lease taken = seen == null ? create(name, "repository", started)
-          : client.leases().inNamespace(namespace).resource(holding(seen, started, true)).update();
+      Lease taken =
+          seen == null
+              ? create(name, "repository", started)
+              : client
+                  .leases()
+                  .inNamespace(namespace)
+                  .resource(holding(seen, started, true))
+                  .update();
       mine.put(repository, new Held(taken, started.plus(settings.renewDeadline())));
       LOG.info("Took the Lease of repository {}", repository);
       listener.acquired(repository);
@@ -181,7 +211,8 @@ public final class LeaseKeeper implements AutoCloseable {
       if (held != null) {
         release(held.lease());
       }
-      LOG.info("Gave back the Lease of repository {} so that another replica gets a share", repository);
+      LOG.info(
+          "Gave back the Lease of repository {} so that another replica gets a share", repository);
       listener.released(repository);
     }
   }
@@ -191,7 +222,10 @@ public final class LeaseKeeper implements AutoCloseable {
       Lease free = new LeaseBuilder(lease).editSpec().withHolderIdentity(null).endSpec().build();
       client.leases().inNamespace(namespace).resource(free).update();
     } catch (RuntimeException e) {
-      LOG.warn("Giving back Lease {} failed (it expires instead): {}", lease.getMetadata().getName(), e.getMessage());
+      LOG.warn(
+          "Giving back Lease {} failed (it expires instead): {}",
+          lease.getMetadata().getName(),
+          e.getMessage());
     }
   }
 
@@ -208,7 +242,9 @@ public final class LeaseKeeper implements AutoCloseable {
     Instant now = clock.instant();
     for (Map.Entry<String, Held> entry : List.copyOf(mine.entrySet())) {
       if (!now.isBefore(entry.getValue().validUntil())) {
-        lose(entry.getKey(), "its Lease was not renewed within " + settings.renewDeadline().toSeconds() + "s");
+        lose(
+            entry.getKey(),
+            "its Lease was not renewed within " + settings.renewDeadline().toSeconds() + "s");
       }
     }
   }
@@ -225,19 +261,39 @@ public final class LeaseKeeper implements AutoCloseable {
   }
 
   private Lease create(String name, String kind, Instant now) {
-    Lease lease = new LeaseBuilder().withNewMetadata().withName(name).withNamespace(namespace)
-        .addToLabels(LABEL, kind).endMetadata()
-        .withNewSpec().withHolderIdentity(me).withLeaseDurationSeconds(durationSeconds())
-        .withAcquireTime(time(now)).withRenewTime(time(now)).withLeaseTransitions(0).endSpec().build();
+    Lease lease =
+        new LeaseBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace(namespace)
+            .addToLabels(LABEL, kind)
+            .endMetadata()
+            .withNewSpec()
+            .withHolderIdentity(me)
+            .withLeaseDurationSeconds(durationSeconds())
+            .withAcquireTime(time(now))
+            .withRenewTime(time(now))
+            .withLeaseTransitions(0)
+            .endSpec()
+            .build();
     return client.leases().inNamespace(namespace).resource(lease).create();
   }
 
-  /** The Lease held by this replica, renewed now; at its resource version, so a write in between fails. */
+  /**
+   * The Lease held by this replica, renewed now; at its resource version, so a write in between
+   * fails.
+   */
   private Lease holding(Lease lease, Instant now, boolean newHolder) {
-    LeaseBuilder builder = new LeaseBuilder(lease).editSpec().withHolderIdentity(me)
-        .withLeaseDurationSeconds(durationSeconds()).withRenewTime(time(now)).endSpec();
+    LeaseBuilder builder =
+        new LeaseBuilder(lease)
+            .editSpec()
+            .withHolderIdentity(me)
+            .withLeaseDurationSeconds(durationSeconds())
+            .withRenewTime(time(now))
+            .endSpec();
     if (newHolder) {
-      int transitions = lease.getSpec().getLeaseTransitions() == null ? 0 : lease.getSpec().getLeaseTransitions();
+      int transitions =
+          lease.getSpec().getLeaseTransitions() == null ? 0 : lease.getSpec().getLeaseTransitions();
       builder.editSpec().withAcquireTime(time(now)).withLeaseTransitions(transitions + 1).endSpec();
     }
     return builder.build();
@@ -253,14 +309,17 @@ public final class LeaseKeeper implements AutoCloseable {
 
   static LeaseSnapshot snapshot(Lease lease) {
     Integer seconds = lease.getSpec() == null ? null : lease.getSpec().getLeaseDurationSeconds();
-    return new LeaseSnapshot(lease.getMetadata().getName(), lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity(),
-        lease.getMetadata().getResourceVersion(), Duration.ofSeconds(seconds == null ? 0 : seconds));
+    return new LeaseSnapshot(
+        lease.getMetadata().getName(),
+        lease.getSpec() == null ? null : lease.getSpec().getHolderIdentity(),
+        lease.getMetadata().getResourceVersion(),
+        Duration.ofSeconds(seconds == null ? 0 : seconds));
   }
 
   /**
-   * Stops keeping Leases: the fences close at once; the Leases of repositories with no batch landing
-   * are given back (so other replicas take them without waiting for them to expire), and the heartbeat
-   * is deleted. A batch still landing keeps its Lease until it expires.
+   * Stops keeping Leases: the fences close at once; the Leases of repositories with no batch
+   * landing are given back (so other replicas take them without waiting for them to expire), and
+   * the heartbeat is deleted. A batch still landing keeps its Lease until it expires.
    */
   @Override
   public void close() {

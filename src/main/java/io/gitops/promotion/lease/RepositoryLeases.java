@@ -12,11 +12,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
 /**
- * Which repositories this replica works on: those whose Lease it holds, each until its renew deadline
- * since the last renewal (after that it writes nothing, whatever the Lease says). The reconcilers ask
- * before acting on a resource, the repository writers before every fetch and push. A resource whose
- * repository is unknown belongs to the first configured repository, so exactly one replica fails it.
- * With leases off ({@link #everything}), this replica works on every repository.
+ * Which repositories this replica works on: those whose Lease it holds, each until its renew
+ * deadline since the last renewal (after that it writes nothing, whatever the Lease says). The
+ * reconcilers ask before acting on a resource, the repository writers before every fetch and push.
+ * A resource whose repository is unknown belongs to the first configured repository, so exactly one
+ * replica fails it. With leases off ({@link #everything}), this replica works on every repository.
  */
 public final class RepositoryLeases implements WriteFence {
   private final String replica;
@@ -26,7 +26,8 @@ public final class RepositoryLeases implements WriteFence {
   private final Map<String, Instant> validUntil = new ConcurrentHashMap<>();
   private final List<Consumer<String>> acquiredListeners = new CopyOnWriteArrayList<>();
 
-  private RepositoryLeases(String replica, String firstRepository, Clock clock, boolean everything) {
+  private RepositoryLeases(
+      String replica, String firstRepository, Clock clock, boolean everything) {
     this.replica = replica;
     this.firstRepository = firstRepository;
     this.clock = clock;
@@ -48,7 +49,10 @@ public final class RepositoryLeases implements WriteFence {
     return replica;
   }
 
-  /** @param repository a configured repository's name, or null when a resource's repository is unknown */
+  /**
+   * @param repository a configured repository's name, or null when a resource's repository is
+   *     unknown
+   */
   public boolean holds(String repository) {
     if (everything) {
       return true;
@@ -71,15 +75,19 @@ public final class RepositoryLeases implements WriteFence {
   public Set<String> held() {
     Instant now = clock.instant();
     Set<String> held = new TreeSet<>();
-    validUntil.forEach((repository, until) -> {
-      if (now.isBefore(until)) {
-        held.add(repository);
-      }
-    });
+    validUntil.forEach(
+        (repository, until) -> {
+          if (now.isBefore(until)) {
+            held.add(repository);
+          }
+        });
     return held;
   }
 
-  /** The {@link LeaseKeeper} took the repository's Lease: work on it until {@code until} unless renewed. */
+  /**
+   * The {@link LeaseKeeper} took the repository's Lease: work on it until {@code until} unless
+   * renewed.
+   */
   public void acquired(String repository, Instant until) {
     validUntil.put(repository, until);
     acquiredListeners.forEach(listener -> listener.accept(repository));

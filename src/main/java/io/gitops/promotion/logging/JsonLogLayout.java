@@ -18,7 +18,8 @@ import org.slf4j.event.KeyValuePair;
 /**
  * One JSON object per line for log pipelines: {@code time}, {@code level}, {@code logger}, {@code
  * thread}, {@code message}, then the line's key-value pairs and MDC entries as fields of their own
- * (a key that repeats a field already written is dropped, and so is a null value), and {@code exception} with the stack trace.
+ * (a key that repeats a field already written is dropped, and so is a null value), and {@code
+ * exception} with the stack trace.
  */
 public final class JsonLogLayout extends LayoutBase<ILoggingEvent> {
   private static final JsonFactory JSON = new JsonFactory();
@@ -52,7 +53,8 @@ public final class JsonLogLayout extends LayoutBase<ILoggingEvent> {
     return line.append(CoreConstants.LINE_SEPARATOR).toString();
   }
 
-  private static void field(JsonGenerator json, Set<String> written, String key, String value) throws IOException {
+  private static void field(JsonGenerator json, Set<String> written, String key, String value)
+      throws IOException {
     if (key != null && value != null && written.add(key)) {
       json.writeStringField(key, value);
     }

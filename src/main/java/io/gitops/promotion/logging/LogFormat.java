@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The shape of every log line: {@code text} for people, {@code json} (one object per line) for log
- * pipelines. Chosen once at start by {@code --log-format} or the configuration's {@code logging.format}.
+ * pipelines. Chosen once at start by {@code --log-format} or the configuration's {@code
+ * logging.format}.
  */
 public enum LogFormat {
   TEXT,
@@ -37,7 +38,8 @@ public enum LogFormat {
   /** Every appender of the root logger writes this format from now on. */
   public void apply() {
     if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
-      return; // another SLF4J backend (a test classpath, an embedding application) keeps its own format
+      return; // another SLF4J backend (a test classpath, an embedding application) keeps its own
+      // format
     }
     Logger root = context.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     for (Iterator<Appender<ILoggingEvent>> it = root.iteratorForAppenders(); it.hasNext(); ) {

@@ -16,10 +16,17 @@ import org.slf4j.event.KeyValuePair;
 public final class TextLogLayout extends LayoutBase<ILoggingEvent> {
   @Override
   public String doLayout(ILoggingEvent event) {
-    StringBuilder line = new StringBuilder(160)
-        .append(Instant.ofEpochMilli(event.getTimeStamp())).append(' ')
-        .append(String.format("%-5s", event.getLevel())).append(" [").append(event.getThreadName()).append("] ")
-        .append(event.getLoggerName()).append(" - ").append(event.getFormattedMessage());
+    StringBuilder line =
+        new StringBuilder(160)
+            .append(Instant.ofEpochMilli(event.getTimeStamp()))
+            .append(' ')
+            .append(String.format("%-5s", event.getLevel()))
+            .append(" [")
+            .append(event.getThreadName())
+            .append("] ")
+            .append(event.getLoggerName())
+            .append(" - ")
+            .append(event.getFormattedMessage());
     if (event.getKeyValuePairs() != null) {
       for (KeyValuePair pair : event.getKeyValuePairs()) {
         pair(line, pair.key, pair.value);
@@ -30,7 +37,8 @@ public final class TextLogLayout extends LayoutBase<ILoggingEvent> {
     }
     line.append(CoreConstants.LINE_SEPARATOR);
     if (event.getThrowableProxy() != null) {
-      line.append(ThrowableProxyUtil.asString(event.getThrowableProxy())).append(CoreConstants.LINE_SEPARATOR);
+      line.append(ThrowableProxyUtil.asString(event.getThrowableProxy()))
+          .append(CoreConstants.LINE_SEPARATOR);
     }
     return line.toString();
   }
@@ -42,8 +50,13 @@ public final class TextLogLayout extends LayoutBase<ILoggingEvent> {
     String text = String.valueOf(value);
     line.append(' ').append(key).append('=');
     if (text.isEmpty() || text.chars().anyMatch(c -> c <= ' ' || c == '"' || c == '=')) {
-      line.append('"').append(text.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-          .replace("\r", "\\r")).append('"');
+      line.append('"')
+          .append(
+              text.replace("\\", "\\\\")
+                  .replace("\"", "\\\"")
+                  .replace("\n", "\\n")
+                  .replace("\r", "\\r"))
+          .append('"');
     } else {
       line.append(text);
     }

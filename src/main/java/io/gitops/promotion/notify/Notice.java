@@ -9,6 +9,18 @@ import java.time.Instant;
  * @param sourceEnv null for a rollback
  * @param version, commit, title null when the run has none (yet)
  */
-public record Notice(NotificationEvent event, String kind, String name, String namespace, String repository,
-    String group, String sourceEnv, String targetEnv, String reason, String message, String title, String version,
-    String commit, Instant time) {}
+public record Notice(
+    NotificationEvent event,
+    String kind,
+    String name,
+    String namespace,
+    String repository,
+    String group,
+    String sourceEnv,
+    String targetEnv,
+    String reason,
+    String message,
+    String title,
+    String version,
+    String commit,
+    Instant time) {}

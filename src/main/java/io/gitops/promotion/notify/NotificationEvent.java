@@ -18,7 +18,9 @@ public enum NotificationEvent {
   ROLLED_BACK("RolledBack"),
   ROLLBACK_FAILED("RollbackFailed");
 
-  /** The phase name a merge request waiting for its merge is in; matched by name, like every phase. */
+  /**
+   * The phase name a merge request waiting for its merge is in; matched by name, like every phase.
+   */
   public static final String AWAITING_MERGE_PHASE = "AwaitingMerge";
 
   private final String value;
@@ -36,7 +38,10 @@ public enum NotificationEvent {
     return Arrays.stream(values()).filter(e -> e.value.equals(name)).findFirst();
   }
 
-  /** The event of a run entering {@code phase}; none for phases nobody is told about (Pending, Running). */
+  /**
+   * The event of a run entering {@code phase}; none for phases nobody is told about (Pending,
+   * Running).
+   */
   public static Optional<NotificationEvent> ofPhase(String phase, boolean rollback) {
     if (phase == null) {
       return Optional.empty();

@@ -10,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The body a webhook receives: {@code json} (every field of the {@link Notice}, nulls left out) or
- * {@code slack} (an incoming-webhook message: {@code {"text": ...}} in Slack's mrkdwn, which Mattermost
- * and Teams' Slack-compatible hooks accept too).
+ * {@code slack} (an incoming-webhook message: {@code {"text": ...}} in Slack's mrkdwn, which
+ * Mattermost and Teams' Slack-compatible hooks accept too).
  */
 public enum WebhookFormat {
   JSON {
@@ -39,17 +39,28 @@ public enum WebhookFormat {
   SLACK {
     @Override
     public String body(Notice notice) {
-      StringBuilder text = new StringBuilder()
-          .append(icon(notice.event())).append(" *").append(escape(notice.event().value())).append("* ")
-          .append(escape(notice.title() != null ? notice.title()
-              : notice.group() + " " + (notice.sourceEnv() == null ? "" : notice.sourceEnv() + " -> ")
-                  + notice.targetEnv()))
-          .append("\n").append(escape(notice.kind() + " " + notice.namespace() + "/" + notice.name()));
+      StringBuilder text =
+          new StringBuilder()
+              .append(icon(notice.event()))
+              .append(" *")
+              .append(escape(notice.event().value()))
+              .append("* ")
+              .append(
+                  escape(
+                      notice.title() != null
+                          ? notice.title()
+                          : notice.group()
+                              + " "
+                              + (notice.sourceEnv() == null ? "" : notice.sourceEnv() + " -> ")
+                              + notice.targetEnv()))
+              .append("\n")
+              .append(escape(notice.kind() + " " + notice.namespace() + "/" + notice.name()));
       if (notice.repository() != null) {
         text.append(" in ").append(escape(notice.repository()));
       }
       if (notice.commit() != null) {
-        text.append(", commit `").append(escape(notice.commit().substring(0, Math.min(8, notice.commit().length()))))
+        text.append(", commit `")
+            .append(escape(notice.commit().substring(0, Math.min(8, notice.commit().length()))))
             .append('`');
       }
       if (notice.message() != null && !notice.message().isBlank()) {
@@ -67,7 +78,9 @@ public enum WebhookFormat {
       };
     }
 
-    /** Slack reads {@code &}, {@code <} and {@code >} as markup (links, mentions): they are escaped. */
+    /**
+     * Slack reads {@code &}, {@code <} and {@code >} as markup (links, mentions): they are escaped.
+     */
     private static String escape(String text) {
       return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
     }

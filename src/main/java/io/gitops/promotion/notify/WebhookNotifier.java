@@ -18,26 +18,32 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Posts notices to the webhooks of their repository on one background thread. A delivery that fails
- * (no answer, a non-2xx status) is tried again after a growing pause, up to the policy's attempts, then
- * dropped with a warning: a notification never holds up or fails the run it tells about. Log lines name
- * the webhook by its label, never by its URL.
+ * (no answer, a non-2xx status) is tried again after a growing pause, up to the policy's attempts,
+ * then dropped with a warning: a notification never holds up or fails the run it tells about. Log
+ * lines name the webhook by its label, never by its URL.
  */
 public final class WebhookNotifier implements Notifier, AutoCloseable {
   /** Five attempts over about half a minute, then the receiver is given up on for that notice. */
-  public static final RetryPolicy DEFAULT_RETRY = new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofSeconds(30));
+  public static final RetryPolicy DEFAULT_RETRY =
+      new RetryPolicy(5, Duration.ofSeconds(2), Duration.ofSeconds(30));
+
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
   private static final Logger LOG = LoggerFactory.getLogger(WebhookNotifier.class);
 
   private final Map<String, List<Webhook>> byRepository;
   private final RetryPolicy retry;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT).build();
-  private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread thread = new Thread(r, "webhook-notifications");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ScheduledExecutorService executor =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread thread = new Thread(r, "webhook-notifications");
+            thread.setDaemon(true);
+            return thread;
+          });
 
-  /** @param byRepository repository name -> its webhooks */
+  /**
+   * @param byRepository repository name -> its webhooks
+   */
   public WebhookNotifier(Map<String, List<Webhook>> byRepository, RetryPolicy retry) {
     this.byRepository = Map.copyOf(byRepository);
     this.retry = retry;
@@ -57,9 +63,12 @@ public final class WebhookNotifier implements Notifier, AutoCloseable {
 
   private void schedule(Webhook webhook, Notice notice, int attempt, Duration delay) {
     try {
-      executor.schedule(() -> deliver(webhook, notice, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
+      executor.schedule(
+          () -> deliver(webhook, notice, attempt), delay.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException e) {
-      LOG.atWarn().addKeyValue("webhook", webhook.label()).addKeyValue("event", notice.event().value())
+      LOG.atWarn()
+          .addKeyValue("webhook", webhook.label())
+          .addKeyValue("event", notice.event().value())
           .log("notification dropped: the operator is stopping");
     }
   }
@@ -69,9 +78,14 @@ public final class WebhookNotifier implements Notifier, AutoCloseable {
     String url = null;
     try {
       url = webhook.url().get();
-      HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(REQUEST_TIMEOUT)
-          .header("Content-Type", "application/json")
-          .POST(HttpRequest.BodyPublishers.ofString(webhook.format().body(notice), StandardCharsets.UTF_8)).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(REQUEST_TIMEOUT)
+              .header("Content-Type", "application/json")
+              .POST(
+                  HttpRequest.BodyPublishers.ofString(
+                      webhook.format().body(notice), StandardCharsets.UTF_8))
+              .build();
       int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
       if (status / 100 == 2) {
         return;
@@ -82,12 +96,18 @@ public final class WebhookNotifier implements Notifier, AutoCloseable {
       return;
     } catch (Exception e) {
       String message = e.getMessage() == null ? "" : ": " + e.getMessage();
-      failure = e.getClass().getSimpleName() + (url == null ? message : message.replace(url, "<webhook url>"));
+      failure =
+          e.getClass().getSimpleName()
+              + (url == null ? message : message.replace(url, "<webhook url>"));
     }
     boolean again = attempt < retry.maxAttempts();
-    LOG.atWarn().addKeyValue("webhook", webhook.label()).addKeyValue("event", notice.event().value())
-        .addKeyValue("namespace", notice.namespace()).addKeyValue("name", notice.name())
-        .addKeyValue("attempt", attempt).addKeyValue("failure", failure)
+    LOG.atWarn()
+        .addKeyValue("webhook", webhook.label())
+        .addKeyValue("event", notice.event().value())
+        .addKeyValue("namespace", notice.namespace())
+        .addKeyValue("name", notice.name())
+        .addKeyValue("attempt", attempt)
+        .addKeyValue("failure", failure)
         .log(again ? "notification failed; trying again" : "notification failed; giving up");
     if (again) {
       schedule(webhook, notice, attempt + 1, retry.delayAfter(attempt));

@@ -5,18 +5,18 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.config.NotificationConfig;
 import io.gitops.promotion.config.OperatorConfig;
 import io.gitops.promotion.config.RepositoryConfig;
-import io.gitops.promotion.git.GitCredentials;
-import io.gitops.promotion.git.GitRemote;
-import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.engine.RepositoryCatalog;
+import io.gitops.promotion.engine.TargetRepository;
+import io.gitops.promotion.git.GitCredentials;
+import io.gitops.promotion.git.GitRemote;
+import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.layout.Layouts;
 import io.gitops.promotion.notify.Webhook;
-import io.gitops.promotion.engine.TargetRepository;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,14 +43,25 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
   @Override
   public TargetRepository resolve(String name) {
     RepositoryConfig repository = find(name);
-    GitCredentials credentials = repository.credentials().map(this::credentials).orElse(GitCredentials.none());
-    GitLabTarget gitlab = repository.gitlabProject()
-        .map(g -> new GitLabTarget(g.url(), g.projectId(), secretValue(g.tokenSecret(), "token").trim(),
-            config.gitlabTimeouts()))
-        .orElse(null);
-    return new TargetRepository(repository.name(), new GitRemote(repository.url(), repository.branch(), credentials,
-        config.git().timeouts()),
-        Layouts.of(repository.layout(), repository.workloadsDir()).orElseThrow(), gitlab, repository.verification(),
+    GitCredentials credentials =
+        repository.credentials().map(this::credentials).orElse(GitCredentials.none());
+    GitLabTarget gitlab =
+        repository
+            .gitlabProject()
+            .map(
+                g ->
+                    new GitLabTarget(
+                        g.url(),
+                        g.projectId(),
+                        secretValue(g.tokenSecret(), "token").trim(),
+                        config.gitlabTimeouts()))
+            .orElse(null);
+    return new TargetRepository(
+        repository.name(),
+        new GitRemote(repository.url(), repository.branch(), credentials, config.git().timeouts()),
+        Layouts.of(repository.layout(), repository.workloadsDir()).orElseThrow(),
+        gitlab,
+        repository.verification(),
         repository.mergeRequest());
   }
 
@@ -63,17 +74,24 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
   public RepositoryConfig find(String name) {
     if (name == null || name.isBlank()) {
       if (config.repositories().size() != 1) {
-        throw new PromotionRejectedException(RejectionReason.UNKNOWN_REPOSITORY,
+        throw new PromotionRejectedException(
+            RejectionReason.UNKNOWN_REPOSITORY,
             "spec.repository is required: the operator is configured with " + names());
       }
       return config.repositories().get(0);
     }
-    return config.repository(name).orElseThrow(() -> new PromotionRejectedException(
-        RejectionReason.UNKNOWN_REPOSITORY, "unknown repository '" + name + "'; configured: " + names()));
+    return config
+        .repository(name)
+        .orElseThrow(
+            () ->
+                new PromotionRejectedException(
+                    RejectionReason.UNKNOWN_REPOSITORY,
+                    "unknown repository '" + name + "'; configured: " + names()));
   }
 
   /**
-   * The webhooks of every repository, by repository name; a URL from a Secret is read at each delivery.
+   * The webhooks of every repository, by repository name; a URL from a Secret is read at each
+   * delivery.
    */
   public Map<String, List<Webhook>> webhooks() {
     Map<String, List<Webhook>> webhooks = new LinkedHashMap<>();
@@ -81,9 +99,13 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
       List<Webhook> list = new ArrayList<>();
       for (int i = 0; i < repository.notifications().size(); i++) {
         NotificationConfig n = repository.notifications().get(i);
-        Supplier<String> url = n.plainUrl().<Supplier<String>>map(u -> () -> u)
-            .orElse(() -> secretValue(n.secretName(), n.secretKey()).trim());
-        list.add(new Webhook(repository.name() + " notifications[" + i + "]", url, n.events(), n.format()));
+        Supplier<String> url =
+            n.plainUrl()
+                .<Supplier<String>>map(u -> () -> u)
+                .orElse(() -> secretValue(n.secretName(), n.secretKey()).trim());
+        list.add(
+            new Webhook(
+                repository.name() + " notifications[" + i + "]", url, n.events(), n.format()));
       }
       webhooks.put(repository.name(), list);
     }
@@ -95,7 +117,8 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
     Map<String, String> data = secretData(secretName);
     String value = data.get(key);
     if (value == null || value.isBlank()) {
-      throw new PromotionRejectedException(RejectionReason.CREDENTIALS_NOT_FOUND,
+      throw new PromotionRejectedException(
+          RejectionReason.CREDENTIALS_NOT_FOUND,
           "Secret " + namespace + "/" + secretName + " has no key '" + key + "'");
     }
     return value;
@@ -107,19 +130,26 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
       return new GitCredentials.SshKey(data.get("ssh-privatekey"), data.get("known_hosts"));
     }
     if (data.containsKey("token")) {
-      return new GitCredentials.UsernamePassword(data.getOrDefault("username", "oauth2"), data.get("token"));
+      return new GitCredentials.UsernamePassword(
+          data.getOrDefault("username", "oauth2"), data.get("token"));
     }
     if (data.containsKey("username") && data.containsKey("password")) {
       return new GitCredentials.UsernamePassword(data.get("username"), data.get("password"));
     }
-    throw new PromotionRejectedException(RejectionReason.CREDENTIALS_NOT_FOUND, "Secret " + namespace + "/" + secretName
-        + " has none of: username+password, token, ssh-privatekey");
+    throw new PromotionRejectedException(
+        RejectionReason.CREDENTIALS_NOT_FOUND,
+        "Secret "
+            + namespace
+            + "/"
+            + secretName
+            + " has none of: username+password, token, ssh-privatekey");
   }
 
   private Map<String, String> secretData(String secretName) {
     Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
     if (secret == null) {
-      throw new PromotionRejectedException(RejectionReason.CREDENTIALS_NOT_FOUND,
+      throw new PromotionRejectedException(
+          RejectionReason.CREDENTIALS_NOT_FOUND,
           "Secret " + namespace + "/" + secretName + " not found");
     }
     Map<String, String> data = new java.util.HashMap<>();
@@ -127,12 +157,18 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
       data.putAll(secret.getStringData());
     }
     if (secret.getData() != null) {
-      secret.getData().forEach((k, v) -> data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+      secret
+          .getData()
+          .forEach(
+              (k, v) ->
+                  data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
     }
     return data;
   }
 
   private String names() {
-    return config.repositories().stream().map(RepositoryConfig::name).collect(Collectors.joining(", "));
+    return config.repositories().stream()
+        .map(RepositoryConfig::name)
+        .collect(Collectors.joining(", "));
   }
 }

@@ -15,20 +15,25 @@ import java.util.function.BooleanSupplier;
 public final class HealthServer implements AutoCloseable {
   private final HttpServer server;
 
-  public HealthServer(int port, PrometheusMeterRegistry registry, BooleanSupplier alive, BooleanSupplier ready) {
+  public HealthServer(
+      int port, PrometheusMeterRegistry registry, BooleanSupplier alive, BooleanSupplier ready) {
     try {
       server = HttpServer.create(new InetSocketAddress(port), 0);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot listen on port " + port, e);
     }
-    server.createContext("/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4", registry.scrape()));
+    server.createContext(
+        "/metrics", ex -> respond(ex, 200, "text/plain; version=0.0.4", registry.scrape()));
     server.createContext("/healthz", ex -> probe(ex, alive));
     server.createContext("/readyz", ex -> probe(ex, ready));
-    server.setExecutor(Executors.newFixedThreadPool(2, r -> {
-      Thread t = new Thread(r, "health-server");
-      t.setDaemon(true);
-      return t;
-    }));
+    server.setExecutor(
+        Executors.newFixedThreadPool(
+            2,
+            r -> {
+              Thread t = new Thread(r, "health-server");
+              t.setDaemon(true);
+              return t;
+            }));
   }
 
   public HealthServer start() {
@@ -50,7 +55,8 @@ public final class HealthServer implements AutoCloseable {
     respond(exchange, ok ? 200 : 503, "text/plain", ok ? "ok\n" : "not ready\n");
   }
 
-  private static void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().set("Content-Type", type);
     exchange.sendResponseHeaders(status, bytes.length);

@@ -3,37 +3,36 @@ package io.gitops.promotion.operator;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.GitSettings;
-import io.gitops.promotion.config.VerificationConfig;
 import io.gitops.promotion.config.LeaderElection;
+import io.gitops.promotion.config.OperatorConfig;
 import io.gitops.promotion.config.RepositoryConfig;
-import io.gitops.promotion.lease.LeaseKeeper;
-import io.gitops.promotion.lease.RepositoryLeases;
+import io.gitops.promotion.config.VerificationConfig;
+import io.gitops.promotion.engine.PromotionService;
+import io.gitops.promotion.engine.RepositoryRunner;
+import io.gitops.promotion.engine.RequestValidator;
+import io.gitops.promotion.git.WorkspaceCache;
 import io.gitops.promotion.gitlab.Gitlab4jMergeRequests;
 import io.gitops.promotion.gitlab.MergeRequestClients;
 import io.gitops.promotion.gitlab.RetryPolicy;
 import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.lease.LeaseKeeper;
+import io.gitops.promotion.lease.RepositoryLeases;
+import io.gitops.promotion.metrics.PromotionMetrics;
+import io.gitops.promotion.notify.WebhookNotifier;
+import io.gitops.promotion.publish.GitLabPublication;
+import io.gitops.promotion.publish.GitLabSteps;
+import io.gitops.promotion.reconciler.EventRecorder;
+import io.gitops.promotion.reconciler.PhaseNotifications;
+import io.gitops.promotion.reconciler.PromotionReconciler;
+import io.gitops.promotion.reconciler.PromotionRollbackReconciler;
+import io.gitops.promotion.reconciler.RunSubjects;
+import io.gitops.promotion.reconciler.StatusPatcher;
+import io.gitops.promotion.rollback.RollbackService;
+import io.gitops.promotion.rollback.RollbackValidator;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RepositoryWriters;
 import io.gitops.promotion.run.RunLoop;
-import io.gitops.promotion.config.OperatorConfig;
-import io.gitops.promotion.git.WorkspaceCache;
-import io.gitops.promotion.metrics.PromotionMetrics;
-import io.gitops.promotion.engine.PromotionService;
-import io.gitops.promotion.engine.RepositoryRunner;
-import io.gitops.promotion.engine.RequestValidator;
-import io.gitops.promotion.publish.GitLabPublication;
-import io.gitops.promotion.publish.GitLabSteps;
 import io.gitops.promotion.steps.AfterSteps;
-import io.gitops.promotion.config.RepositoryConfig;
-import io.gitops.promotion.notify.WebhookNotifier;
-import io.gitops.promotion.reconciler.EventRecorder;
-import io.gitops.promotion.reconciler.PhaseNotifications;
-import io.gitops.promotion.reconciler.RunSubjects;
-import io.gitops.promotion.reconciler.PromotionReconciler;
-import io.gitops.promotion.reconciler.PromotionRollbackReconciler;
-import io.gitops.promotion.rollback.RollbackService;
-import io.gitops.promotion.rollback.RollbackValidator;
-import io.gitops.promotion.reconciler.StatusPatcher;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -47,8 +46,8 @@ import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.PersonIdent;
 
 /**
- * Everything the {@code operator} command runs, wired from the configuration: the engine service, the
- * reconcilers, JOSDK, and the metrics and health endpoints.
+ * Everything the {@code operator} command runs, wired from the configuration: the engine service,
+ * the reconcilers, JOSDK, and the metrics and health endpoints.
  */
 public final class OperatorRuntime implements AutoCloseable {
   private final WorkspaceCache workspaces;
@@ -59,8 +58,14 @@ public final class OperatorRuntime implements AutoCloseable {
   private final LeaseKeeper leaseKeeper;
   private final MergeRequestClients mergeRequests;
 
-  private OperatorRuntime(WorkspaceCache workspaces, RepositoryWriters writers, PromotionOperator operator,
-      HealthServer health, WebhookNotifier notifier, LeaseKeeper leaseKeeper, MergeRequestClients mergeRequests) {
+  private OperatorRuntime(
+      WorkspaceCache workspaces,
+      RepositoryWriters writers,
+      PromotionOperator operator,
+      HealthServer health,
+      WebhookNotifier notifier,
+      LeaseKeeper leaseKeeper,
+      MergeRequestClients mergeRequests) {
     this.mergeRequests = mergeRequests;
     this.workspaces = workspaces;
     this.writers = writers;
@@ -89,7 +94,8 @@ public final class OperatorRuntime implements AutoCloseable {
    * @param replica this replica's identity: the holder of its Leases and the name on the status it
    *     writes (in a cluster, the pod name)
    */
-  public static OperatorRuntime start(OperatorConfig config, KubernetesClient client, Clock clock, String replica) {
+  public static OperatorRuntime start(
+      OperatorConfig config, KubernetesClient client, Clock clock, String replica) {
     String namespace = client.getNamespace() == null ? "default" : client.getNamespace();
     PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(registry);
@@ -99,46 +105,116 @@ public final class OperatorRuntime implements AutoCloseable {
     WorkspaceCache workspaces = new WorkspaceCache(config.git().cacheDir());
     PersonIdent committer = new PersonIdent(config.committer().name(), config.committer().email());
     GitSettings git = config.git();
-    RunLoop loop = new RunLoop(committer, clock, new PushRetry(git.pushRetryBudget(), git.maxPushAttempts(),
-        PushRetry.DEFAULT.firstStep(), PushRetry.DEFAULT.maxStep()), Sleeper.blocking(), metrics);
-    List<String> repositoryNames = config.repositories().stream().map(RepositoryConfig::name).toList();
-    RepositoryLeases leases = config.repositoryLeases().enabled()
-        ? RepositoryLeases.shared(replica, repositoryNames, clock) : RepositoryLeases.everything(replica);
+    RunLoop loop =
+        new RunLoop(
+            committer,
+            clock,
+            new PushRetry(
+                git.pushRetryBudget(),
+                git.maxPushAttempts(),
+                PushRetry.DEFAULT.firstStep(),
+                PushRetry.DEFAULT.maxStep()),
+            Sleeper.blocking(),
+            metrics);
+    List<String> repositoryNames =
+        config.repositories().stream().map(RepositoryConfig::name).toList();
+    RepositoryLeases leases =
+        config.repositoryLeases().enabled()
+            ? RepositoryLeases.shared(replica, repositoryNames, clock)
+            : RepositoryLeases.everything(replica);
     RepositoryWriters writers = new RepositoryWriters(loop, git.maxBatch(), leases);
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
-    MergeRequestClients mergeRequests = new MergeRequestClients(target -> new Gitlab4jMergeRequests(target.url(),
-        target.token(), target.timeouts(), RetryPolicy.defaults(), Sleeper.blocking(), metrics));
-    PromotionService promotions = new PromotionService(repositories, new RequestValidator(config.environments()),
-        config.versionServices(), runner, clock, config.gates(), mergeRequests);
-    RollbackService rollbacks = new RollbackService(repositories, new RollbackValidator(config.environments()),
-        config.rollbackWindow(), runner, clock, config.gates());
-    GitLabPublication publication = new GitLabPublication(
-        config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()), metrics);
-    RunSubjects subjects = new RunSubjects(name -> config.repository(name).map(RepositoryConfig::name));
-    WebhookNotifier notifier = new WebhookNotifier(repositories.webhooks(), WebhookNotifier.DEFAULT_RETRY);
-    StatusPatcher statusPatcher = new StatusPatcher(client, replica, new PhaseNotifications(subjects, notifier, clock));
+    MergeRequestClients mergeRequests =
+        new MergeRequestClients(
+            target ->
+                new Gitlab4jMergeRequests(
+                    target.url(),
+                    target.token(),
+                    target.timeouts(),
+                    RetryPolicy.defaults(),
+                    Sleeper.blocking(),
+                    metrics));
+    PromotionService promotions =
+        new PromotionService(
+            repositories,
+            new RequestValidator(config.environments()),
+            config.versionServices(),
+            runner,
+            clock,
+            config.gates(),
+            mergeRequests);
+    RollbackService rollbacks =
+        new RollbackService(
+            repositories,
+            new RollbackValidator(config.environments()),
+            config.rollbackWindow(),
+            runner,
+            clock,
+            config.gates());
+    GitLabPublication publication =
+        new GitLabPublication(
+            config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()),
+            metrics);
+    RunSubjects subjects =
+        new RunSubjects(name -> config.repository(name).map(RepositoryConfig::name));
+    WebhookNotifier notifier =
+        new WebhookNotifier(repositories.webhooks(), WebhookNotifier.DEFAULT_RETRY);
+    StatusPatcher statusPatcher =
+        new StatusPatcher(client, replica, new PhaseNotifications(subjects, notifier, clock));
     EventRecorder events = new EventRecorder(client, clock, subjects);
-    List<Reconciler<?>> reconcilers = List.of(
-        new PromotionReconciler(promotions, new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))), statusPatcher,
-            events, metrics, clock, config.repositories().stream().flatMap(r -> r.verificationConfig().stream())
-                .map(VerificationConfig::namespace).collect(Collectors.toSet()), leases),
-        new PromotionRollbackReconciler(rollbacks, new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
-            statusPatcher, events, metrics, clock, leases));
+    List<Reconciler<?>> reconcilers =
+        List.of(
+            new PromotionReconciler(
+                promotions,
+                new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))),
+                statusPatcher,
+                events,
+                metrics,
+                clock,
+                config.repositories().stream()
+                    .flatMap(r -> r.verificationConfig().stream())
+                    .map(VerificationConfig::namespace)
+                    .collect(Collectors.toSet()),
+                leases),
+            new PromotionRollbackReconciler(
+                rollbacks,
+                new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
+                statusPatcher,
+                events,
+                metrics,
+                clock,
+                leases));
 
     LeaderElection election = config.leaderElection();
-    LeaderElectionConfiguration lease = !election.enabled() ? null : new LeaderElectionConfiguration(
-        election.leaseName(), election.leaseNamespace() != null ? election.leaseNamespace() : namespace);
-    PromotionOperator operator = new PromotionOperator(client, registry, reconcilers, lease,
-        new HashSet<>(config.watchNamespaces()));
-    HealthServer health = new HealthServer(config.httpPort(), registry, operator::isAlive, operator::isReady).start();
+    LeaderElectionConfiguration lease =
+        !election.enabled()
+            ? null
+            : new LeaderElectionConfiguration(
+                election.leaseName(),
+                election.leaseNamespace() != null ? election.leaseNamespace() : namespace);
+    PromotionOperator operator =
+        new PromotionOperator(
+            client, registry, reconcilers, lease, new HashSet<>(config.watchNamespaces()));
+    HealthServer health =
+        new HealthServer(config.httpPort(), registry, operator::isAlive, operator::isReady).start();
     operator.start();
     LeaseKeeper keeper = null;
     if (config.repositoryLeases().enabled()) {
       metrics.leasesHeld(() -> leases.held().size());
-      keeper = new LeaseKeeper(client, namespace, repositoryNames, config.repositoryLeases(), leases, writers, metrics,
-          clock).start();
+      keeper =
+          new LeaseKeeper(
+                  client,
+                  namespace,
+                  repositoryNames,
+                  config.repositoryLeases(),
+                  leases,
+                  writers,
+                  metrics,
+                  clock)
+              .start();
     }
-    return new OperatorRuntime(workspaces, writers, operator, health, notifier, keeper, mergeRequests);
+    return new OperatorRuntime(
+        workspaces, writers, operator, health, notifier, keeper, mergeRequests);
   }
 
   public int httpPort() {

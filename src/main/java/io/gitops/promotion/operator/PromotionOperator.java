@@ -22,47 +22,67 @@ public final class PromotionOperator implements AutoCloseable {
    * cost each waiting reconciliation a thread stack (the operator benchmark saw 164 threads).
    */
   static final int RECONCILE_THREADS = 16;
+
   private static final Logger LOG = LoggerFactory.getLogger(PromotionOperator.class);
 
   private final Operator operator;
   private volatile boolean stopping;
 
   /**
-   * @param leaderElection the Lease that elects one active replica, or null to run without leader election
+   * @param leaderElection the Lease that elects one active replica, or null to run without leader
+   *     election
    * @param namespaces namespaces to watch; empty for all
    */
-  public PromotionOperator(KubernetesClient client, MeterRegistry registry, List<Reconciler<?>> reconcilers,
-      LeaderElectionConfiguration leaderElection, Set<String> namespaces) {
-    this.operator = new Operator(o -> {
-      o.withKubernetesClient(client)
-          .withCloseClientOnStop(false)
-          .withUseSSAToPatchPrimaryResource(false)
-          .withConcurrentReconciliationThreads(RECONCILE_THREADS)
-          .withStopOnInformerErrorDuringStartup(true)
-          .withMetrics(MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry).build());
-      if (leaderElection != null) {
-        o.withLeaderElectionConfiguration(exitOnlyWhenTheLeaseIsLost(leaderElection));
-      }
-    });
+  public PromotionOperator(
+      KubernetesClient client,
+      MeterRegistry registry,
+      List<Reconciler<?>> reconcilers,
+      LeaderElectionConfiguration leaderElection,
+      Set<String> namespaces) {
+    this.operator =
+        new Operator(
+            o -> {
+              o.withKubernetesClient(client)
+                  .withCloseClientOnStop(false)
+                  .withUseSSAToPatchPrimaryResource(false)
+                  .withConcurrentReconciliationThreads(RECONCILE_THREADS)
+                  .withStopOnInformerErrorDuringStartup(true)
+                  .withMetrics(
+                      MicrometerMetrics.newPerResourceCollectingMicrometerMetricsBuilder(registry)
+                          .build());
+              if (leaderElection != null) {
+                o.withLeaderElectionConfiguration(exitOnlyWhenTheLeaseIsLost(leaderElection));
+              }
+            });
     for (Reconciler<?> reconciler : reconcilers) {
-      operator.register(reconciler, o -> {
-        if (!namespaces.isEmpty()) {
-          o.settingNamespaces(namespaces);
-        }
-      });
+      operator.register(
+          reconciler,
+          o -> {
+            if (!namespaces.isEmpty()) {
+              o.settingNamespaces(namespaces);
+            }
+          });
     }
   }
 
   /**
    * JOSDK exits the JVM whenever leading stops, a deliberate {@link #close()} included: from the
    * shutdown hook that System.exit blocks for ever (SIGTERM never ends the process), and it kills a
-   * JVM that embeds the operator. The same Lease, but exiting only when leadership is lost while running.
+   * JVM that embeds the operator. The same Lease, but exiting only when leadership is lost while
+   * running.
    */
-  private LeaderElectionConfiguration exitOnlyWhenTheLeaseIsLost(LeaderElectionConfiguration lease) {
-    LeaderCallbacks callbacks = new LeaderCallbacks(() -> { }, this::stoppedLeading, leader -> { });
-    return new LeaderElectionConfiguration(lease.getLeaseName(), lease.getLeaseNamespace().orElse(null),
-        lease.getLeaseDuration(), lease.getRenewDeadline(), lease.getRetryPeriod(), lease.getIdentity().orElse(null),
-        callbacks, false);
+  private LeaderElectionConfiguration exitOnlyWhenTheLeaseIsLost(
+      LeaderElectionConfiguration lease) {
+    LeaderCallbacks callbacks = new LeaderCallbacks(() -> {}, this::stoppedLeading, leader -> {});
+    return new LeaderElectionConfiguration(
+        lease.getLeaseName(),
+        lease.getLeaseNamespace().orElse(null),
+        lease.getLeaseDuration(),
+        lease.getRenewDeadline(),
+        lease.getRetryPeriod(),
+        lease.getIdentity().orElse(null),
+        callbacks,
+        false);
   }
 
   private void stoppedLeading() {
@@ -78,7 +98,8 @@ public final class PromotionOperator implements AutoCloseable {
 
   /** Started, and every informer is connected and synced. */
   public boolean isReady() {
-    return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    return operator.getRuntimeInfo().isStarted()
+        && operator.getRuntimeInfo().allEventSourcesAreHealthy();
   }
 
   public boolean isAlive() {

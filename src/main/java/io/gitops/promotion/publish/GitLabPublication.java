@@ -1,12 +1,12 @@
 package io.gitops.promotion.publish;
 
+import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.gitlab.Gitlab4jGitLab;
 import io.gitops.promotion.gitlab.RetryListener;
 import io.gitops.promotion.gitlab.RetryPolicy;
 import io.gitops.promotion.gitlab.Sleeper;
-import io.gitops.promotion.engine.PromotionResult;
-import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
 import java.time.Instant;
@@ -61,7 +61,11 @@ public final class GitLabPublication {
         new PublishSettings(target.project(), repository.remote().branch(), releaseFrom);
     try (Gitlab4jGitLab api =
         new Gitlab4jGitLab(
-            target.url(), target.token(), target.timeouts(), RetryPolicy.defaults(), Sleeper.blocking(),
+            target.url(),
+            target.token(),
+            target.timeouts(),
+            RetryPolicy.defaults(),
+            Sleeper.blocking(),
             retries)) {
       return new Publisher(api).publish(request.apply(settings));
     }

@@ -30,9 +30,15 @@ public final class GitLabSteps {
       @Override
       public StepOutcome run(StepInput<PromotionResult> input) {
         String commit = input.result().commit();
-        return publish(() -> publication.publish(input.repository(), input.result(), input.startedAt()),
-            e -> "commit " + commit + " is pushed; GitLab steps done: " + e.partialResult().stepsDone()
-                + ", not done: " + e.partialResult().stepsNotDone());
+        return publish(
+            () -> publication.publish(input.repository(), input.result(), input.startedAt()),
+            e ->
+                "commit "
+                    + commit
+                    + " is pushed; GitLab steps done: "
+                    + e.partialResult().stepsDone()
+                    + ", not done: "
+                    + e.partialResult().stepsNotDone());
       }
     };
   }
@@ -47,21 +53,35 @@ public final class GitLabSteps {
       @Override
       public StepOutcome run(StepInput<RollbackRun> input) {
         RollbackRun run = input.result();
-        return publish(() -> publication.publish(input.repository(), run.request(), run.result(), input.startedAt()),
+        return publish(
+            () ->
+                publication.publish(
+                    input.repository(), run.request(), run.result(), input.startedAt()),
             e -> "commit " + run.result().commit() + " is pushed and stays");
       }
     };
   }
 
-  private static StepOutcome publish(Supplier<PublishResult> publish, Function<PublishFailedException, String> progress) {
+  private static StepOutcome publish(
+      Supplier<PublishResult> publish, Function<PublishFailedException, String> progress) {
     try {
       PublishResult published = publish.get();
-      return new StepOutcome(NAME, published.skipped() ? StepOutcome.Result.SKIPPED : StepOutcome.Result.SUCCEEDED,
-          published.skipped() ? PublishResult.NOT_CONFIGURED : "steps done: " + published.stepsDone(), published);
+      return new StepOutcome(
+          NAME,
+          published.skipped() ? StepOutcome.Result.SKIPPED : StepOutcome.Result.SUCCEEDED,
+          published.skipped()
+              ? PublishResult.NOT_CONFIGURED
+              : "steps done: " + published.stepsDone(),
+          published);
     } catch (PublishFailedException e) {
-      StepOutcome partial = new StepOutcome(NAME, StepOutcome.Result.FAILED, e.getMessage(), e.partialResult());
-      throw new AfterStepException(partial, e.terminal(), RejectionReason.GITLAB_REJECTED.code(),
-          e.getMessage() + " (" + progress.apply(e) + ")", e);
+      StepOutcome partial =
+          new StepOutcome(NAME, StepOutcome.Result.FAILED, e.getMessage(), e.partialResult());
+      throw new AfterStepException(
+          partial,
+          e.terminal(),
+          RejectionReason.GITLAB_REJECTED.code(),
+          e.getMessage() + " (" + progress.apply(e) + ")",
+          e);
     }
   }
 }

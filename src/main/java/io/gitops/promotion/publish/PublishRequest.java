@@ -1,13 +1,13 @@
 package io.gitops.promotion.publish;
 
 import io.gitops.promotion.config.Environment;
-import io.gitops.promotion.gitlab.TagVersions;
 import io.gitops.promotion.engine.PromotionCommitMessage;
 import io.gitops.promotion.engine.PromotionOutcome;
 import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.PromotionTitle;
 import io.gitops.promotion.engine.TagChange;
+import io.gitops.promotion.gitlab.TagVersions;
 import io.gitops.promotion.rollback.Restoration;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;

@@ -30,7 +30,8 @@ final class VersionTags {
   }
 
   private static String tagOf(String version) {
-    return version == null || version.indexOf('@') < 0 && version.indexOf(':') < 0 ? version
+    return version == null || version.indexOf('@') < 0 && version.indexOf(':') < 0
+        ? version
         : ImageVersion.parse(version).tag();
   }
 }

@@ -16,11 +16,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Argo CD's {@code Application}s, watched by an informer in the namespaces verification is configured
- * for: every change of one wakes the promotions being verified, which read the informer's cache.
+ * Argo CD's {@code Application}s, watched by an informer in the namespaces verification is
+ * configured for: every change of one wakes the promotions being verified, which read the
+ * informer's cache.
  */
 final class ArgoApplications {
-  static final GroupVersionKind APPLICATION = new GroupVersionKind("argoproj.io", "v1alpha1", "Application");
+  static final GroupVersionKind APPLICATION =
+      new GroupVersionKind("argoproj.io", "v1alpha1", "Application");
 
   private final Set<String> namespaces;
   private final Set<ResourceID> verifying = ConcurrentHashMap.newKeySet();
@@ -31,15 +33,19 @@ final class ArgoApplications {
   }
 
   /** The informer, or none when no repository is verified. */
-  List<InformerEventSource<GenericKubernetesResource, Promotion>> eventSources(EventSourceContext<Promotion> context) {
+  List<InformerEventSource<GenericKubernetesResource, Promotion>> eventSources(
+      EventSourceContext<Promotion> context) {
     if (namespaces.isEmpty()) {
       return List.of();
     }
-    informer = new InformerEventSource<>(InformerEventSourceConfiguration.from(APPLICATION, Promotion.class)
-        .withName("argocd-applications")
-        .withNamespaces(namespaces)
-        .withSecondaryToPrimaryMapper(application -> Set.copyOf(verifying))
-        .build(), context);
+    informer =
+        new InformerEventSource<>(
+            InformerEventSourceConfiguration.from(APPLICATION, Promotion.class)
+                .withName("argocd-applications")
+                .withNamespaces(namespaces)
+                .withSecondaryToPrimaryMapper(application -> Set.copyOf(verifying))
+                .build(),
+            context);
     return List.of(informer);
   }
 
@@ -52,22 +58,32 @@ final class ArgoApplications {
   }
 
   /** The Applications of the promoted services: by name template, or by label selector. */
-  List<ApplicationState> of(VerificationConfig config, String group, List<String> services, String env) {
+  List<ApplicationState> of(
+      VerificationConfig config, String group, List<String> services, String env) {
     if (informer == null) {
       return List.of();
     }
     List<ApplicationState> found = new ArrayList<>();
     if (config.nameTemplate() != null) {
       for (String service : services) {
-        config.name(group, service, env).flatMap(name -> informer.get(new ResourceID(name, config.namespace())))
-            .map(ArgoApplications::state).ifPresent(found::add);
+        config
+            .name(group, service, env)
+            .flatMap(name -> informer.get(new ResourceID(name, config.namespace())))
+            .map(ArgoApplications::state)
+            .ifPresent(found::add);
       }
       return found;
     }
     Map<String, String> wanted = labels(config.selector(group, env).orElse(""));
-    informer.list(config.namespace(), app -> app.getMetadata().getLabels() != null
-            && app.getMetadata().getLabels().entrySet().containsAll(wanted.entrySet()))
-        .map(ArgoApplications::state).sorted(java.util.Comparator.comparing(ApplicationState::name)).forEach(found::add);
+    informer
+        .list(
+            config.namespace(),
+            app ->
+                app.getMetadata().getLabels() != null
+                    && app.getMetadata().getLabels().entrySet().containsAll(wanted.entrySet()))
+        .map(ArgoApplications::state)
+        .sorted(java.util.Comparator.comparing(ApplicationState::name))
+        .forEach(found::add);
     return found;
   }
 
@@ -88,7 +104,10 @@ final class ArgoApplications {
     Map<String, Object> status = (Map<String, Object>) app.getAdditionalProperties().get("status");
     Map<String, Object> sync = status == null ? null : (Map<String, Object>) status.get("sync");
     Map<String, Object> health = status == null ? null : (Map<String, Object>) status.get("health");
-    return new ApplicationState(app.getMetadata().getName(), sync == null ? null : (String) sync.get("revision"),
-        sync == null ? null : (String) sync.get("status"), health == null ? null : (String) health.get("status"));
+    return new ApplicationState(
+        app.getMetadata().getName(),
+        sync == null ? null : (String) sync.get("revision"),
+        sync == null ? null : (String) sync.get("status"),
+        health == null ? null : (String) health.get("status"));
   }
 }

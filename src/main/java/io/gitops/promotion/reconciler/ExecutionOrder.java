@@ -15,10 +15,10 @@ import java.util.function.Predicate;
  * merge request never hold anyone up.
  */
 final class ExecutionOrder {
-  private static final Comparator<Promotion> AGE = Comparator
-      .comparing((Promotion p) -> Instant.parse(p.getMetadata().getCreationTimestamp()))
-      .thenComparing(p -> p.getMetadata().getNamespace())
-      .thenComparing(p -> p.getMetadata().getName());
+  private static final Comparator<Promotion> AGE =
+      Comparator.comparing((Promotion p) -> Instant.parse(p.getMetadata().getCreationTimestamp()))
+          .thenComparing(p -> p.getMetadata().getNamespace())
+          .thenComparing(p -> p.getMetadata().getName());
 
   private ExecutionOrder() {}
 
@@ -28,7 +28,10 @@ final class ExecutionOrder {
    *     handed over after them, so they hold nobody up
    * @return the older promotion it waits for, or null when it may run now
    */
-  static Promotion blockedBy(Promotion promotion, Collection<Promotion> all, Function<Promotion, String> repositoryOf,
+  static Promotion blockedBy(
+      Promotion promotion,
+      Collection<Promotion> all,
+      Function<Promotion, String> repositoryOf,
       Predicate<Promotion> handedOver) {
     if (promotion.getSpec().isDryRun() || promotion.getMetadata().getCreationTimestamp() == null) {
       return null;
@@ -47,13 +50,20 @@ final class ExecutionOrder {
 
   /** A sort key in the same order: creation time, then namespace and name. */
   static String key(io.fabric8.kubernetes.api.model.HasMetadata p) {
-    return p.getMetadata().getCreationTimestamp() + "/" + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName();
+    return p.getMetadata().getCreationTimestamp()
+        + "/"
+        + p.getMetadata().getNamespace()
+        + "/"
+        + p.getMetadata().getName();
   }
 
   private static boolean awaitsExecution(Promotion p) {
     Phase phase = p.getStatus() == null ? null : p.getStatus().getPhase();
     boolean gated = p.getStatus() != null && p.getStatus().getGate() != null;
-    return !p.getSpec().isDryRun() && !gated && phase != Phase.VERIFYING && phase != Phase.AWAITING_MERGE
+    return !p.getSpec().isDryRun()
+        && !gated
+        && phase != Phase.VERIFYING
+        && phase != Phase.AWAITING_MERGE
         && (phase == null || !phase.isFinished());
   }
 }

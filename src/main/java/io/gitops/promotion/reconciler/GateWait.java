@@ -8,6 +8,7 @@ import java.time.Duration;
 final class GateWait {
   /** When no opening is known (an allow window that never comes), look again after this long. */
   static final Duration UNKNOWN_OPENING = Duration.ofHours(1);
+
   private static final Duration AT_LEAST = Duration.ofSeconds(1);
 
   private GateWait() {}

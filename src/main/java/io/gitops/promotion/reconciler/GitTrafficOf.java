@@ -8,7 +8,9 @@ final class GitTrafficOf {
   private GitTrafficOf() {}
 
   static GitTraffic counts(RunCounts counts) {
-    return counts == null ? null
-        : new GitTraffic(counts.roundTrips(), counts.bytesFetched(), counts.bytesPushed(), counts.batchSize());
+    return counts == null
+        ? null
+        : new GitTraffic(
+            counts.roundTrips(), counts.bytesFetched(), counts.bytesPushed(), counts.batchSize());
   }
 }

@@ -1,6 +1,5 @@
 package io.gitops.promotion.reconciler;
 
-import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.gitops.promotion.api.MergeRequestStatus;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.Reasons;
@@ -10,6 +9,7 @@ import io.gitops.promotion.engine.PromotionService;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gitlab.MergeRequestState;
 import io.gitops.promotion.gitlab.MergeRequests;
+import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
 import java.time.Duration;
@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * request is open. The request is looked at with a growing wait (the settings' poll interval,
  * doubling up to the maximum; back to the first after any change); each change is an Event. Merged:
  * the run is handed back to the writer to resume from the commit the request landed as, and the
- * after-steps run on it. Closed: Failed {@code MergeRequestClosed}. Past its time limit: the request
- * is closed and its branch deleted, Failed {@code MergeRequestExpired}.
+ * after-steps run on it. Closed: Failed {@code MergeRequestClosed}. Past its time limit: the
+ * request is closed and its branch deleted, Failed {@code MergeRequestExpired}.
  */
 final class MergeRequestStage {
   /** Ends a run: (promotion, reason, message) -> the reconciler's answer. */
@@ -39,8 +39,12 @@ final class MergeRequestStage {
   private final Clock clock;
   private final Map<String, Integer> unchangedLooks = new ConcurrentHashMap<>();
 
-  MergeRequestStage(PromotionService promotions, PromotionStatusTransitions transitions, StatusPatcher statusPatcher,
-      EventRecorder events, Clock clock) {
+  MergeRequestStage(
+      PromotionService promotions,
+      PromotionStatusTransitions transitions,
+      StatusPatcher statusPatcher,
+      EventRecorder events,
+      Clock clock) {
     this.promotions = promotions;
     this.transitions = new MergeRequestTransitions(transitions);
     this.statusPatcher = statusPatcher;
@@ -48,16 +52,35 @@ final class MergeRequestStage {
     this.clock = clock;
   }
 
-  /** Enters AwaitingMerge once the writer delivered the commit to its review branch and opened the request. */
-  UpdateControl<Promotion> start(Promotion delivered, Context<Promotion> context, PromotionRequest request,
+  /**
+   * Enters AwaitingMerge once the writer delivered the commit to its review branch and opened the
+   * request.
+   */
+  UpdateControl<Promotion> start(
+      Promotion delivered,
+      Context<Promotion> context,
+      PromotionRequest request,
       TargetRepository repository) {
     String branch = PromotionService.reviewBranch(request);
-    MergeRequestState mr = api(repository).findBySourceBranch(project(repository), branch)
-        .orElseThrow(() -> new IllegalStateException("no merge request from branch " + branch + " yet"));
+    MergeRequestState mr =
+        api(repository)
+            .findBySourceBranch(project(repository), branch)
+            .orElseThrow(
+                () -> new IllegalStateException("no merge request from branch " + branch + " yet"));
     MergeRequestSettings settings = repository.mergeRequestInto(request.target());
-    transitions.awaitingMerge(delivered, mr, branch, settings.limit().map(clock.instant()::plus).orElse(null));
-    events.normal(delivered, Reasons.MERGE_REQUEST_OPENED, "merge request !" + mr.iid() + " " + mr.webUrl()
-        + " from branch " + branch + " into " + repository.remote().branch());
+    transitions.awaitingMerge(
+        delivered, mr, branch, settings.limit().map(clock.instant()::plus).orElse(null));
+    events.normal(
+        delivered,
+        Reasons.MERGE_REQUEST_OPENED,
+        "merge request !"
+            + mr.iid()
+            + " "
+            + mr.webUrl()
+            + " from branch "
+            + branch
+            + " into "
+            + repository.remote().branch());
     statusPatcher.patch(delivered, context);
     unchangedLooks.put(delivered.getMetadata().getUid(), 0);
     return UpdateControl.<Promotion>noUpdate().rescheduleAfter(settings.pollAfter(0));
@@ -68,8 +91,13 @@ final class MergeRequestStage {
    *
    * @param land hands the run back to the writer with the commit the request landed as
    */
-  UpdateControl<Promotion> follow(Promotion awaiting, Context<Promotion> context, PromotionRequest request,
-      TargetRepository repository, Consumer<String> land, Failure failure) {
+  UpdateControl<Promotion> follow(
+      Promotion awaiting,
+      Context<Promotion> context,
+      PromotionRequest request,
+      TargetRepository repository,
+      Consumer<String> land,
+      Failure failure) {
     MergeRequestStatus known = awaiting.getStatus().getMergeRequest();
     MergeRequestSettings settings = repository.mergeRequestInto(request.target());
     MergeRequests api = api(repository);
@@ -86,19 +114,35 @@ final class MergeRequestStage {
     if (mr.isClosed()) {
       transitions.seen(awaiting, mr);
       unchangedLooks.remove(uid);
-      return failure.fail(awaiting, Reasons.MERGE_REQUEST_CLOSED,
-          "merge request !" + mr.iid() + " " + mr.webUrl() + " was closed without being merged; nothing was promoted");
+      return failure.fail(
+          awaiting,
+          Reasons.MERGE_REQUEST_CLOSED,
+          "merge request !"
+              + mr.iid()
+              + " "
+              + mr.webUrl()
+              + " was closed without being merged; nothing was promoted");
     }
     Instant deadline = known.getDeadline() == null ? null : Instant.parse(known.getDeadline());
     if (deadline != null && !clock.instant().isBefore(deadline)) {
-      api.close(project(repository), mr.iid(), "The promotion's time limit passed before this merge request was"
-          + " merged; promotion-operator closed it and deletes its branch.");
+      api.close(
+          project(repository),
+          mr.iid(),
+          "The promotion's time limit passed before this merge request was"
+              + " merged; promotion-operator closed it and deletes its branch.");
       api.deleteBranch(project(repository), known.getSourceBranch());
       transitions.seen(awaiting, api.get(project(repository), mr.iid()));
       unchangedLooks.remove(uid);
-      return failure.fail(awaiting, Reasons.MERGE_REQUEST_EXPIRED, "merge request !" + mr.iid()
-          + " was not merged by " + known.getDeadline() + ": it was closed and branch " + known.getSourceBranch()
-          + " deleted; nothing was promoted");
+      return failure.fail(
+          awaiting,
+          Reasons.MERGE_REQUEST_EXPIRED,
+          "merge request !"
+              + mr.iid()
+              + " was not merged by "
+              + known.getDeadline()
+              + ": it was closed and branch "
+              + known.getSourceBranch()
+              + " deleted; nothing was promoted");
     }
     int looks;
     if (transitions.seen(awaiting, mr)) {
@@ -114,7 +158,8 @@ final class MergeRequestStage {
       Duration untilDeadline = Duration.between(clock.instant(), deadline);
       wait = untilDeadline.compareTo(wait) < 0 ? untilDeadline : wait;
     }
-    return UpdateControl.<Promotion>noUpdate().rescheduleAfter(wait.isNegative() ? Duration.ZERO : wait);
+    return UpdateControl.<Promotion>noUpdate()
+        .rescheduleAfter(wait.isNegative() ? Duration.ZERO : wait);
   }
 
   private MergeRequests api(TargetRepository repository) {

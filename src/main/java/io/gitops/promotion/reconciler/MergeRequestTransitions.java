@@ -35,7 +35,12 @@ final class MergeRequestTransitions {
     s.setPhase(Phase.AWAITING_MERGE);
     s.setReason(Reasons.AWAITING_MERGE);
     s.setMessage(message(p));
-    transitions.condition(p, s, Conditions.COMMITTED, TRUE, Reasons.PUSHED,
+    transitions.condition(
+        p,
+        s,
+        Conditions.COMMITTED,
+        TRUE,
+        Reasons.PUSHED,
         "commit " + mr.sha() + " pushed to branch " + branch);
     transitions.condition(p, s, Conditions.MERGED, FALSE, Reasons.AWAITING_MERGE, s.getMessage());
     transitions.condition(p, s, Conditions.READY, FALSE, Reasons.AWAITING_MERGE, s.getMessage());
@@ -71,16 +76,25 @@ final class MergeRequestTransitions {
     s.getMergeRequest().setMergedCommit(mr.landedCommit());
     s.setReason(Reasons.MERGE_REQUEST_MERGED);
     s.setMessage("merge request !" + mr.iid() + " merged as commit " + mr.landedCommit());
-    transitions.condition(p, s, Conditions.MERGED, TRUE, Reasons.MERGE_REQUEST_MERGED, s.getMessage());
+    transitions.condition(
+        p, s, Conditions.MERGED, TRUE, Reasons.MERGE_REQUEST_MERGED, s.getMessage());
   }
 
   /** One line for people: where the request stands. */
   static String message(Promotion p) {
     MergeRequestStatus mr = p.getStatus().getMergeRequest();
-    StringBuilder text = new StringBuilder("waiting for merge request !").append(mr.getIid()).append(" (")
-        .append(mr.getUrl()).append("): ").append(mr.getDetailedMergeStatus());
+    StringBuilder text =
+        new StringBuilder("waiting for merge request !")
+            .append(mr.getIid())
+            .append(" (")
+            .append(mr.getUrl())
+            .append("): ")
+            .append(mr.getDetailedMergeStatus());
     if (mr.getApprovalsRequired() != null) {
-      text.append(", approvals ").append(mr.getApprovalsGiven()).append('/').append(mr.getApprovalsRequired());
+      text.append(", approvals ")
+          .append(mr.getApprovalsGiven())
+          .append('/')
+          .append(mr.getApprovalsRequired());
     }
     if (mr.getPipeline() != null) {
       text.append(", pipeline ").append(mr.getPipeline());

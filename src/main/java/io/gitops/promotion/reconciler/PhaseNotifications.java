@@ -12,8 +12,8 @@ import java.util.function.Consumer;
 
 /**
  * Hands the notifier each status write that puts a run in a phase webhooks hear about (Previewed,
- * AwaitingMerge, Verifying, Succeeded, Failed; a rollback's), once per run and phase in this process:
- * a phase is often written more than once (the commit, then the after-steps).
+ * AwaitingMerge, Verifying, Succeeded, Failed; a rollback's), once per run and phase in this
+ * process: a phase is often written more than once (the commit, then the after-steps).
  */
 public final class PhaseNotifications implements Consumer<HasMetadata> {
   private static final int REMEMBERED = 10_000;
@@ -21,12 +21,15 @@ public final class PhaseNotifications implements Consumer<HasMetadata> {
   private final RunSubjects subjects;
   private final Notifier notifier;
   private final Clock clock;
-  private final Set<String> told = Collections.synchronizedSet(Collections.newSetFromMap(new LinkedHashMap<>() {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-      return size() > REMEMBERED;
-    }
-  }));
+  private final Set<String> told =
+      Collections.synchronizedSet(
+          Collections.newSetFromMap(
+              new LinkedHashMap<>() {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                  return size() > REMEMBERED;
+                }
+              }));
 
   public PhaseNotifications(RunSubjects subjects, Notifier notifier, Clock clock) {
     this.subjects = subjects;
@@ -36,8 +39,12 @@ public final class PhaseNotifications implements Consumer<HasMetadata> {
 
   @Override
   public void accept(HasMetadata written) {
-    subjects.of(written).ifPresent(run -> NotificationEvent.ofPhase(run.phase(), run.rollback())
-        .filter(event -> told.add(run.uid() + "/" + event.value()))
-        .ifPresent(event -> notifier.notify(run.notice(event, clock.instant()))));
+    subjects
+        .of(written)
+        .ifPresent(
+            run ->
+                NotificationEvent.ofPhase(run.phase(), run.rollback())
+                    .filter(event -> told.add(run.uid() + "/" + event.value()))
+                    .ifPresent(event -> notifier.notify(run.notice(event, clock.instant()))));
   }
 }

@@ -4,7 +4,6 @@ import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionSpec;
 import io.gitops.promotion.api.Reasons;
-import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.engine.PromotionEngine.RunOptions;
 import io.gitops.promotion.engine.PromotionOutcome;
 import io.gitops.promotion.engine.PromotionParameters;
@@ -12,21 +11,21 @@ import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.PromotionService;
-import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.engine.TargetRepository;
-import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.gate.GateClosedException;
 import io.gitops.promotion.gate.GateDecision;
 import io.gitops.promotion.lease.RepositoryLeases;
+import io.gitops.promotion.metrics.PromotionMetrics;
+import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.run.RepositoryWriter;
 import io.gitops.promotion.steps.AfterStepException;
 import io.gitops.promotion.steps.AfterSteps;
 import io.gitops.promotion.steps.StepInput;
 import io.gitops.promotion.steps.StepOutcome;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -37,16 +36,21 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Runs each Promotion once: validate, wait for its turn on the repository, hand it to the repository's
- * writer (which lands it in a batch and wakes it), run the after-steps, write the status. Previews stop at Previewed; approving one ({@code dryRun: false})
- * executes the previewed plan.
+ * Runs each Promotion once: validate, wait for its turn on the repository, hand it to the
+ * repository's writer (which lands it in a batch and wakes it), run the after-steps, write the
+ * status. Previews stop at Previewed; approving one ({@code dryRun: false}) executes the previewed
+ * plan.
  */
 @ControllerConfiguration(name = "promotion")
-@GradualRetry(maxAttempts = 100, initialInterval = 2000, intervalMultiplier = 2, maxInterval = 300_000)
+@GradualRetry(
+    maxAttempts = 100,
+    initialInterval = 2000,
+    intervalMultiplier = 2,
+    maxInterval = 300_000)
 public final class PromotionReconciler implements Reconciler<Promotion> {
   /**
    * A promotion waiting for the writer is woken by it; this long reschedule only covers a wake-up
@@ -62,26 +66,55 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   private final EventRecorder events;
   private final PromotionMetrics metrics;
   private final Clock clock;
-  private final SimpleInboundEventSource<Promotion> wakeUps = new SimpleInboundEventSource<>("promotion-writer");
+  private final SimpleInboundEventSource<Promotion> wakeUps =
+      new SimpleInboundEventSource<>("promotion-writer");
   private final SettledRuns settled = new SettledRuns();
   private final ArgoApplications applications;
   private final VerificationStage verification;
   private final RepositoryLeases leases;
   private final MergeRequestStage mergeRequests;
 
-  public PromotionReconciler(PromotionService promotions, AfterSteps<PromotionResult> afterSteps, StatusPatcher statusPatcher,
-      EventRecorder events, PromotionMetrics metrics, Clock clock) {
+  public PromotionReconciler(
+      PromotionService promotions,
+      AfterSteps<PromotionResult> afterSteps,
+      StatusPatcher statusPatcher,
+      EventRecorder events,
+      PromotionMetrics metrics,
+      Clock clock) {
     this(promotions, afterSteps, statusPatcher, events, metrics, clock, Set.of());
   }
 
-  public PromotionReconciler(PromotionService promotions, AfterSteps<PromotionResult> afterSteps, StatusPatcher statusPatcher,
-      EventRecorder events, PromotionMetrics metrics, Clock clock, Set<String> argoNamespaces) {
-    this(promotions, afterSteps, statusPatcher, events, metrics, clock, argoNamespaces, RepositoryLeases.everything(null));
+  public PromotionReconciler(
+      PromotionService promotions,
+      AfterSteps<PromotionResult> afterSteps,
+      StatusPatcher statusPatcher,
+      EventRecorder events,
+      PromotionMetrics metrics,
+      Clock clock,
+      Set<String> argoNamespaces) {
+    this(
+        promotions,
+        afterSteps,
+        statusPatcher,
+        events,
+        metrics,
+        clock,
+        argoNamespaces,
+        RepositoryLeases.everything(null));
   }
 
-  /** @param leases the repositories this replica works on; it leaves every other resource alone */
-  public PromotionReconciler(PromotionService promotions, AfterSteps<PromotionResult> afterSteps, StatusPatcher statusPatcher,
-      EventRecorder events, PromotionMetrics metrics, Clock clock, Set<String> argoNamespaces, RepositoryLeases leases) {
+  /**
+   * @param leases the repositories this replica works on; it leaves every other resource alone
+   */
+  public PromotionReconciler(
+      PromotionService promotions,
+      AfterSteps<PromotionResult> afterSteps,
+      StatusPatcher statusPatcher,
+      EventRecorder events,
+      PromotionMetrics metrics,
+      Clock clock,
+      Set<String> argoNamespaces,
+      RepositoryLeases leases) {
     this.leases = leases;
     this.promotions = promotions;
     this.afterSteps = afterSteps;
@@ -92,13 +125,16 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     this.metrics = metrics;
     this.clock = clock;
     this.applications = new ArgoApplications(argoNamespaces);
-    this.verification = new VerificationStage(promotions, applications, transitions, statusPatcher, events, metrics,
-        clock);
-    this.mergeRequests = new MergeRequestStage(promotions, transitions, statusPatcher, events, clock);
+    this.verification =
+        new VerificationStage(
+            promotions, applications, transitions, statusPatcher, events, metrics, clock);
+    this.mergeRequests =
+        new MergeRequestStage(promotions, transitions, statusPatcher, events, clock);
   }
 
   @Override
-  public List<EventSource<?, Promotion>> prepareEventSources(EventSourceContext<Promotion> context) {
+  public List<EventSource<?, Promotion>> prepareEventSources(
+      EventSourceContext<Promotion> context) {
     List<EventSource<?, Promotion>> sources = new java.util.ArrayList<>(List.of(wakeUps));
     sources.addAll(applications.eventSources(context));
     LeaseWakeUps.register(leases, context, wakeUps, this::repositoryName);
@@ -108,7 +144,8 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   @Override
   public UpdateControl<Promotion> reconcile(Promotion promotion, Context<Promotion> context) {
     Phase phase = promotion.getStatus() == null ? null : promotion.getStatus().getPhase();
-    if (phase != null && phase.isFinished() || phase == Phase.PREVIEWED && promotion.getSpec().isDryRun()) {
+    if (phase != null && phase.isFinished()
+        || phase == Phase.PREVIEWED && promotion.getSpec().isDryRun()) {
       return UpdateControl.noUpdate();
     }
     if (!leases.holds(repositoryName(promotion))) {
@@ -123,7 +160,10 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
       return fail(promotion, e.reason().code(), e.getMessage(), context);
     }
     if (phase == Phase.VERIFYING) {
-      return verification.check(promotion, promotions.repository(promotion.getSpec().getRepository()), request.target(),
+      return verification.check(
+          promotion,
+          promotions.repository(promotion.getSpec().getRepository()),
+          request.target(),
           context);
     }
     RepositoryWriter writer = promotions.writer(repositoryName);
@@ -141,39 +181,76 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
       return fail(promotion, e.reason().code(), e.getMessage(), context);
     }
     if (phase == Phase.AWAITING_MERGE) {
-      return mergeRequests.follow(promotion, context, request, repository,
-          landed -> promotions.submit(repository, request, runOptions(promotion).landedAs(landed),
-              ExecutionOrder.key(promotion), wake(promotion), () -> false),
+      return mergeRequests.follow(
+          promotion,
+          context,
+          request,
+          repository,
+          landed ->
+              promotions.submit(
+                  repository,
+                  request,
+                  runOptions(promotion).landedAs(landed),
+                  ExecutionOrder.key(promotion),
+                  wake(promotion),
+                  () -> false),
           (p, reason, message) -> fail(p, reason, message, context));
     }
     Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion, context);
-    promotions.overriddenGate(request).ifPresent(gate -> events.warning(running, Reasons.GATE_OVERRIDDEN,
-        "forced through a closed gate (" + gate.message() + "): " + request.reason()));
-    // Handed over at once; the writer lands it only after every older promotion of the repository, read
+    promotions
+        .overriddenGate(request)
+        .ifPresent(
+            gate ->
+                events.warning(
+                    running,
+                    Reasons.GATE_OVERRIDDEN,
+                    "forced through a closed gate (" + gate.message() + "): " + request.reason()));
+    // Handed over at once; the writer lands it only after every older promotion of the repository,
+    // read
     // from the cache when its batch is formed, so commits keep creation order across batches.
-    promotions.submit(repository, request, runOptions(running), ExecutionOrder.key(running), wake(running),
-        () -> ExecutionOrder.blockedBy(running, context.getPrimaryCache().list().toList(), this::repositoryName,
-            other -> writer.holds(other.getMetadata().getUid()) || settled.contains(other.getMetadata().getUid())) != null);
+    promotions.submit(
+        repository,
+        request,
+        runOptions(running),
+        ExecutionOrder.key(running),
+        wake(running),
+        () ->
+            ExecutionOrder.blockedBy(
+                    running,
+                    context.getPrimaryCache().list().toList(),
+                    this::repositoryName,
+                    other ->
+                        writer.holds(other.getMetadata().getUid())
+                            || settled.contains(other.getMetadata().getUid()))
+                != null);
     return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
   }
 
   /** Writes what the repository's writer did with the promotion, then runs the after-steps. */
-  private UpdateControl<Promotion> finish(Promotion running, PromotionRequest request, String repositoryName,
-      RepositoryWriter.Finished finished, Context<Promotion> context) {
+  private UpdateControl<Promotion> finish(
+      Promotion running,
+      PromotionRequest request,
+      String repositoryName,
+      RepositoryWriter.Finished finished,
+      Context<Promotion> context) {
     PromotionResult done;
     try {
       done = (PromotionResult) finished.orThrow();
     } catch (GateClosedException e) {
       return gated(running, repositoryName, e.decision(), context);
     } catch (RuntimeException e) {
-      return failures.terminal(e).map(t -> fail(running, t.reason(), t.message(), context)).orElseThrow(() -> e);
+      return failures
+          .terminal(e)
+          .map(t -> fail(running, t.reason(), t.message(), context))
+          .orElseThrow(() -> e);
     }
     transitions.recorded(running, done);
     metrics.gitTraffic(done.counts());
     boolean pushed = done.outcome() == PromotionOutcome.PROMOTED;
     if (pushed && !done.resumed() && request.target().gatedByMergeRequest()) {
       settle(running);
-      return mergeRequests.start(running, context, request, promotions.repository(running.getSpec().getRepository()));
+      return mergeRequests.start(
+          running, context, request, promotions.repository(running.getSpec().getRepository()));
     }
     Promotion recorded = pushed ? statusPatcher.patch(running, context) : running;
     if (pushed) {
@@ -185,10 +262,18 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
         }
         throw e;
       }
-      Optional<UpdateControl<Promotion>> verifying = verification.start(recorded,
-          promotions.repository(recorded.getSpec().getRepository()), request.target(), context);
+      Optional<UpdateControl<Promotion>> verifying =
+          verification.start(
+              recorded,
+              promotions.repository(recorded.getSpec().getRepository()),
+              request.target(),
+              context);
       if (verifying.isPresent()) {
-        metrics.finished("promotion", done.outcome().label(), request.source().name(), request.target().name(),
+        metrics.finished(
+            "promotion",
+            done.outcome().label(),
+            request.source().name(),
+            request.target().name(),
             elapsed(recorded));
         settle(recorded);
         return verifying.get();
@@ -196,15 +281,20 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     }
     transitions.finished(recorded, done);
     events.normal(recorded, recorded.getStatus().getReason(), recorded.getStatus().getMessage());
-    metrics.finished("promotion", done.outcome().label(), request.source().name(), request.target().name(), elapsed(recorded));
+    metrics.finished(
+        "promotion",
+        done.outcome().label(),
+        request.source().name(),
+        request.target().name(),
+        elapsed(recorded));
     statusPatcher.patch(recorded, context);
     settle(recorded);
     return UpdateControl.noUpdate();
   }
 
   /**
-   * Lets the promotions waiting behind this one go: its end is a status write the writer never sees,
-   * and the informer cache may not show it yet when they look.
+   * Lets the promotions waiting behind this one go: its end is a status write the writer never
+   * sees, and the informer cache may not show it yet when they look.
    */
   private void settle(Promotion promotion) {
     settled.add(promotion.getMetadata().getUid());
@@ -215,10 +305,11 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   }
 
   /** Pending until the gate opens; the promotions behind it go on meanwhile. */
-  private UpdateControl<Promotion> gated(Promotion running, String repositoryName, GateDecision gate,
-      Context<Promotion> context) {
-    boolean alreadyGated = running.getStatus().getGate() != null
-        && gate.message().equals(running.getStatus().getGate().getMessage());
+  private UpdateControl<Promotion> gated(
+      Promotion running, String repositoryName, GateDecision gate, Context<Promotion> context) {
+    boolean alreadyGated =
+        running.getStatus().getGate() != null
+            && gate.message().equals(running.getStatus().getGate().getMessage());
     transitions.gated(running, gate);
     if (!alreadyGated) {
       events.normal(running, gate.reason(), gate.message());
@@ -238,10 +329,12 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
    * promotion (the push stays); anything else is retried, and the retry finds the pushed commit and
    * resumes here.
    */
-  private void runAfterSteps(Promotion running, PromotionResult result, Context<Promotion> context) {
+  private void runAfterSteps(
+      Promotion running, PromotionResult result, Context<Promotion> context) {
     TargetRepository repository = promotions.repository(running.getSpec().getRepository());
     try {
-      afterSteps.run(new StepInput<>(repository, result, Instant.parse(running.getStatus().getStartedAt())),
+      afterSteps.run(
+          new StepInput<>(repository, result, Instant.parse(running.getStatus().getStartedAt())),
           outcome -> record(running, outcome));
     } catch (AfterStepException e) {
       if (!e.terminal()) {
@@ -256,14 +349,17 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     if (outcome.details() instanceof PublishResult published) {
       transitions.published(running, published);
       if (published.unreleasedChanges() > 0 && outcome.result() != StepOutcome.Result.FAILED) {
-        metrics.unreleasedChanges(running.getSpec().getWorkloadGroup(), published.unreleasedChanges());
-        events.warning(running, Reasons.LEFT_WITHOUT_RELEASE, String.join("; ", published.warnings()));
+        metrics.unreleasedChanges(
+            running.getSpec().getWorkloadGroup(), published.unreleasedChanges());
+        events.warning(
+            running, Reasons.LEFT_WITHOUT_RELEASE, String.join("; ", published.warnings()));
       }
     }
   }
 
   @Override
-  public ErrorStatusUpdateControl<Promotion> updateErrorStatus(Promotion promotion, Context<Promotion> context, Exception e) {
+  public ErrorStatusUpdateControl<Promotion> updateErrorStatus(
+      Promotion promotion, Context<Promotion> context, Exception e) {
     Promotion current = statusPatcher.latest(promotion);
     transitions.retrying(current, failures.describe(e));
     events.warning(current, Reasons.RETRYING, current.getStatus().getMessage());
@@ -277,12 +373,13 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     return statusPatcher.patch(promotion, context);
   }
 
-  private UpdateControl<Promotion> fail(Promotion promotion, String reason, String message,
-      Context<Promotion> context) {
+  private UpdateControl<Promotion> fail(
+      Promotion promotion, String reason, String message, Context<Promotion> context) {
     transitions.failed(promotion, reason, message);
     events.warning(promotion, reason, message);
     PromotionSpec spec = promotion.getSpec();
-    metrics.finished("promotion", "Failed", spec.getSourceEnv(), spec.getTargetEnv(), elapsed(promotion));
+    metrics.finished(
+        "promotion", "Failed", spec.getSourceEnv(), spec.getTargetEnv(), elapsed(promotion));
     statusPatcher.patch(promotion, context);
     settle(promotion);
     return UpdateControl.noUpdate();
@@ -298,20 +395,35 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
 
   private static PromotionParameters parameters(Promotion p) {
     PromotionSpec spec = p.getSpec();
-    return new PromotionParameters(p.getMetadata().getUid(), spec.getWorkloadGroup(), spec.getSourceEnv(),
-        spec.getTargetEnv(), spec.getVersionService(), spec.isDryRun(), spec.isForce(), spec.getReason(),
+    return new PromotionParameters(
+        p.getMetadata().getUid(),
+        spec.getWorkloadGroup(),
+        spec.getSourceEnv(),
+        spec.getTargetEnv(),
+        spec.getVersionService(),
+        spec.isDryRun(),
+        spec.isForce(),
+        spec.getReason(),
         RequesterAnnotation.of(p));
   }
 
-  /** An approval executes the previewed plan; any earlier attempt may have pushed since creation. */
+  /**
+   * An approval executes the previewed plan; any earlier attempt may have pushed since creation.
+   */
   private static RunOptions runOptions(Promotion p) {
-    String approved = p.getSpec().isDryRun() || p.getStatus() == null ? null : p.getStatus().getPlanFingerprint();
-    return new RunOptions(approved, Instant.parse(p.getMetadata().getCreationTimestamp()), null,
+    String approved =
+        p.getSpec().isDryRun() || p.getStatus() == null ? null : p.getStatus().getPlanFingerprint();
+    return new RunOptions(
+        approved,
+        Instant.parse(p.getMetadata().getCreationTimestamp()),
+        null,
         "Promotion " + p.getMetadata().getNamespace() + "/" + p.getMetadata().getName());
   }
 
   private Duration elapsed(Promotion p) {
     String started = p.getStatus() == null ? null : p.getStatus().getStartedAt();
-    return started == null ? Duration.ZERO : Duration.between(Instant.parse(started), Instant.now(clock));
+    return started == null
+        ? Duration.ZERO
+        : Duration.between(Instant.parse(started), Instant.now(clock));
   }
 }

@@ -4,26 +4,25 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.api.Reasons;
-import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.engine.PromotionRejectedException;
-import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.engine.TargetRepository;
+import io.gitops.promotion.gate.GateClosedException;
+import io.gitops.promotion.lease.RepositoryLeases;
+import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.rollback.RollbackParameters;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
 import io.gitops.promotion.rollback.RollbackRun;
 import io.gitops.promotion.rollback.RollbackService;
-import io.gitops.promotion.gate.GateClosedException;
-import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.run.RepositoryWriter;
 import io.gitops.promotion.steps.AfterStepException;
 import io.gitops.promotion.steps.AfterSteps;
 import io.gitops.promotion.steps.StepInput;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
-import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
+import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
@@ -38,12 +37,16 @@ import java.util.Optional;
 
 /**
  * Runs each PromotionRollback once: resolve what it rolls back, hand it to the repository's writer
- * (which lands it and wakes it), register the GitLab deployments of a pushed rollback, write the status.
- * Re-applying the same resource (as Argo CD does) never rolls back twice: a finished rollback is
- * never run again, and a retry finds its own commit and deployments.
+ * (which lands it and wakes it), register the GitLab deployments of a pushed rollback, write the
+ * status. Re-applying the same resource (as Argo CD does) never rolls back twice: a finished
+ * rollback is never run again, and a retry finds its own commit and deployments.
  */
 @ControllerConfiguration(name = "promotionrollback")
-@GradualRetry(maxAttempts = 100, initialInterval = 2000, intervalMultiplier = 2, maxInterval = 300_000)
+@GradualRetry(
+    maxAttempts = 100,
+    initialInterval = 2000,
+    intervalMultiplier = 2,
+    maxInterval = 300_000)
 public final class PromotionRollbackReconciler implements Reconciler<PromotionRollback> {
   private final RollbackService rollbacks;
   private final AfterSteps<RollbackRun> afterSteps;
@@ -53,17 +56,38 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
   private final EventRecorder events;
   private final PromotionMetrics metrics;
   private final Clock clock;
-  private final SimpleInboundEventSource<PromotionRollback> wakeUps = new SimpleInboundEventSource<>("rollback-writer");
+  private final SimpleInboundEventSource<PromotionRollback> wakeUps =
+      new SimpleInboundEventSource<>("rollback-writer");
   private final RepositoryLeases leases;
 
-  public PromotionRollbackReconciler(RollbackService rollbacks, AfterSteps<RollbackRun> afterSteps, StatusPatcher statusPatcher,
-      EventRecorder events, PromotionMetrics metrics, Clock clock) {
-    this(rollbacks, afterSteps, statusPatcher, events, metrics, clock, RepositoryLeases.everything(null));
+  public PromotionRollbackReconciler(
+      RollbackService rollbacks,
+      AfterSteps<RollbackRun> afterSteps,
+      StatusPatcher statusPatcher,
+      EventRecorder events,
+      PromotionMetrics metrics,
+      Clock clock) {
+    this(
+        rollbacks,
+        afterSteps,
+        statusPatcher,
+        events,
+        metrics,
+        clock,
+        RepositoryLeases.everything(null));
   }
 
-  /** @param leases the repositories this replica works on; it leaves every other resource alone */
-  public PromotionRollbackReconciler(RollbackService rollbacks, AfterSteps<RollbackRun> afterSteps, StatusPatcher statusPatcher,
-      EventRecorder events, PromotionMetrics metrics, Clock clock, RepositoryLeases leases) {
+  /**
+   * @param leases the repositories this replica works on; it leaves every other resource alone
+   */
+  public PromotionRollbackReconciler(
+      RollbackService rollbacks,
+      AfterSteps<RollbackRun> afterSteps,
+      StatusPatcher statusPatcher,
+      EventRecorder events,
+      PromotionMetrics metrics,
+      Clock clock,
+      RepositoryLeases leases) {
     this.leases = leases;
     this.rollbacks = rollbacks;
     this.afterSteps = afterSteps;
@@ -75,7 +99,8 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
   }
 
   @Override
-  public UpdateControl<PromotionRollback> reconcile(PromotionRollback rollback, Context<PromotionRollback> context) {
+  public UpdateControl<PromotionRollback> reconcile(
+      PromotionRollback rollback, Context<PromotionRollback> context) {
     Phase phase = rollback.getStatus() == null ? null : rollback.getStatus().getPhase();
     if (phase != null && (phase.isFinished() || phase == Phase.PREVIEWED)) {
       return UpdateControl.noUpdate();
@@ -99,7 +124,10 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     } catch (RollbackTarget.Unresolvable e) {
       return fail(rollback, e.reason(), e.getMessage(), context);
     } catch (RuntimeException e) {
-      return failures.terminal(e).map(t -> fail(rollback, t.reason(), t.message(), context)).orElseThrow(() -> e);
+      return failures
+          .terminal(e)
+          .map(t -> fail(rollback, t.reason(), t.message(), context))
+          .orElseThrow(() -> e);
     }
     RepositoryWriter writer = rollbacks.writer(repository.name());
     Optional<RepositoryWriter.Finished> finished = writer.take(request.rollbackId());
@@ -107,44 +135,64 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
       return finish(rollback, repository, request, finished.get(), context);
     }
     if (!writer.holds(request.rollbackId())) {
-      // kubectl get promotionrollbacks shows the group and environment, resolved from a promotionRef too
+      // kubectl get promotionrollbacks shows the group and environment, resolved from a
+      // promotionRef too
       RollbackStatusTransitions.statusOf(rollback).setWorkloadGroup(request.group());
       RollbackStatusTransitions.statusOf(rollback).setTargetEnv(request.target().name());
-      PromotionRollback running = phase == Phase.RUNNING ? statusPatcher.patch(rollback, context) : markRunning(rollback, context);
+      PromotionRollback running =
+          phase == Phase.RUNNING
+              ? statusPatcher.patch(rollback, context)
+              : markRunning(rollback, context);
       ResourceID id = ResourceID.fromResource(running);
-      rollbacks.submit(repository, request, Instant.parse(running.getMetadata().getCreationTimestamp()),
-          ExecutionOrder.key(running), () -> wakeUps.propagateEvent(id));
+      rollbacks.submit(
+          repository,
+          request,
+          Instant.parse(running.getMetadata().getCreationTimestamp()),
+          ExecutionOrder.key(running),
+          () -> wakeUps.propagateEvent(id));
     }
-    return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(PromotionReconciler.SAFETY_NET);
+    return UpdateControl.<PromotionRollback>noUpdate()
+        .rescheduleAfter(PromotionReconciler.SAFETY_NET);
   }
 
   @Override
-  public List<EventSource<?, PromotionRollback>> prepareEventSources(EventSourceContext<PromotionRollback> context) {
+  public List<EventSource<?, PromotionRollback>> prepareEventSources(
+      EventSourceContext<PromotionRollback> context) {
     LeaseWakeUps.register(leases, context, wakeUps, rollback -> null);
     return List.of(wakeUps);
   }
 
   /** Writes what the repository's writer did with the rollback, then registers its deployments. */
-  private UpdateControl<PromotionRollback> finish(PromotionRollback running, TargetRepository repository,
-      RollbackRequest request, RepositoryWriter.Finished finished, Context<PromotionRollback> context) {
+  private UpdateControl<PromotionRollback> finish(
+      PromotionRollback running,
+      TargetRepository repository,
+      RollbackRequest request,
+      RepositoryWriter.Finished finished,
+      Context<PromotionRollback> context) {
     RollbackResult done;
     try {
       done = (RollbackResult) finished.orThrow();
     } catch (GateClosedException e) {
-      boolean alreadyGated = running.getStatus().getGate() != null
-          && e.decision().message().equals(running.getStatus().getGate().getMessage());
+      boolean alreadyGated =
+          running.getStatus().getGate() != null
+              && e.decision().message().equals(running.getStatus().getGate().getMessage());
       transitions.gated(running, RollbackStatusTransitions.statusOf(running), e.decision());
       if (!alreadyGated) {
         events.normal(running, e.decision().reason(), e.decision().message());
       }
       statusPatcher.patch(running, context);
-      return UpdateControl.<PromotionRollback>noUpdate().rescheduleAfter(GateWait.until(e.decision(), clock));
+      return UpdateControl.<PromotionRollback>noUpdate()
+          .rescheduleAfter(GateWait.until(e.decision(), clock));
     } catch (RuntimeException e) {
-      return failures.terminal(e).map(t -> fail(running, t.reason(), t.message(), context)).orElseThrow(() -> e);
+      return failures
+          .terminal(e)
+          .map(t -> fail(running, t.reason(), t.message(), context))
+          .orElseThrow(() -> e);
     }
     transitions.recorded(running, done);
     metrics.gitTraffic(done.counts());
-    PromotionRollback recorded = done.commit() == null ? running : statusPatcher.patch(running, context);
+    PromotionRollback recorded =
+        done.commit() == null ? running : statusPatcher.patch(running, context);
     if (done.commit() != null) {
       try {
         runAfterSteps(recorded, repository, request, done, context);
@@ -157,21 +205,30 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     }
     transitions.finished(recorded, done);
     events.normal(recorded, recorded.getStatus().getReason(), recorded.getStatus().getMessage());
-    metrics.finished("rollback", done.outcome().label(), "-", request.target().name(), elapsed(recorded));
+    metrics.finished(
+        "rollback", done.outcome().label(), "-", request.target().name(), elapsed(recorded));
     statusPatcher.patch(recorded, context);
     return UpdateControl.noUpdate();
   }
 
   /**
-   * The after-steps of a pushed rollback, once the commit is on the status. A terminal failure fails
-   * the rollback (the push stays); anything else is retried, and the retry finds the pushed commit and
-   * what the steps did so far, and resumes here.
+   * The after-steps of a pushed rollback, once the commit is on the status. A terminal failure
+   * fails the rollback (the push stays); anything else is retried, and the retry finds the pushed
+   * commit and what the steps did so far, and resumes here.
    */
-  private void runAfterSteps(PromotionRollback running, TargetRepository repository, RollbackRequest request,
-      RollbackResult result, Context<PromotionRollback> context) {
+  private void runAfterSteps(
+      PromotionRollback running,
+      TargetRepository repository,
+      RollbackRequest request,
+      RollbackResult result,
+      Context<PromotionRollback> context) {
     try {
-      afterSteps.run(new StepInput<>(repository, new RollbackRun(request, result),
-          Instant.parse(running.getStatus().getStartedAt())), outcome -> {
+      afterSteps.run(
+          new StepInput<>(
+              repository,
+              new RollbackRun(request, result),
+              Instant.parse(running.getStatus().getStartedAt())),
+          outcome -> {
             transitions.step(RollbackStatusTransitions.statusOf(running), outcome);
             if (outcome.details() instanceof PublishResult published) {
               transitions.published(running, published);
@@ -186,47 +243,73 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
   }
 
   @Override
-  public ErrorStatusUpdateControl<PromotionRollback> updateErrorStatus(PromotionRollback rollback,
-      Context<PromotionRollback> context, Exception e) {
+  public ErrorStatusUpdateControl<PromotionRollback> updateErrorStatus(
+      PromotionRollback rollback, Context<PromotionRollback> context, Exception e) {
     PromotionRollback current = statusPatcher.latest(rollback);
-    transitions.retrying(current, RollbackStatusTransitions.statusOf(current), failures.describe(e));
+    transitions.retrying(
+        current, RollbackStatusTransitions.statusOf(current), failures.describe(e));
     events.warning(current, Reasons.RETRYING, current.getStatus().getMessage());
     statusPatcher.patch(current, context);
     return ErrorStatusUpdateControl.noStatusUpdate();
   }
 
-  private PromotionRollback markRunning(PromotionRollback rollback, Context<PromotionRollback> context) {
-    transitions.running(rollback, RollbackStatusTransitions.statusOf(rollback),
+  private PromotionRollback markRunning(
+      PromotionRollback rollback, Context<PromotionRollback> context) {
+    transitions.running(
+        rollback,
+        RollbackStatusTransitions.statusOf(rollback),
         rollback.getSpec().isDryRun() ? "computing the rollback" : "rolling back");
     events.normal(rollback, Reasons.IN_PROGRESS, rollback.getStatus().getMessage());
     return statusPatcher.patch(rollback, context);
   }
 
-  private UpdateControl<PromotionRollback> fail(PromotionRollback rollback, String reason, String message,
+  private UpdateControl<PromotionRollback> fail(
+      PromotionRollback rollback,
+      String reason,
+      String message,
       Context<PromotionRollback> context) {
     transitions.failed(rollback, RollbackStatusTransitions.statusOf(rollback), reason, message);
     events.warning(rollback, reason, message);
-    metrics.finished("rollback", "Failed", "-", String.valueOf(rollback.getSpec().getTargetEnv()), elapsed(rollback));
+    metrics.finished(
+        "rollback",
+        "Failed",
+        "-",
+        String.valueOf(rollback.getSpec().getTargetEnv()),
+        elapsed(rollback));
     statusPatcher.patch(rollback, context);
     return UpdateControl.noUpdate();
   }
 
-  /** The configured repository a rollback runs on; null when there is none (the first repository's holder fails it). */
+  /**
+   * The configured repository a rollback runs on; null when there is none (the first repository's
+   * holder fails it).
+   */
   private String repositoryOf(PromotionRollback rollback, Context<PromotionRollback> context) {
     try {
-      return rollbacks.repositoryName(RollbackTarget.of(rollback, context.getClient()).repository());
+      return rollbacks.repositoryName(
+          RollbackTarget.of(rollback, context.getClient()).repository());
     } catch (RollbackTarget.Unresolvable | PromotionRejectedException e) {
       return null;
     }
   }
 
   private static RollbackParameters parameters(PromotionRollback r, RollbackTarget target) {
-    return new RollbackParameters(r.getMetadata().getUid(), target.group(), target.targetEnv(), r.getSpec().isDryRun(),
-        r.getSpec().isForce(), r.getSpec().getReason(), RequesterAnnotation.of(r), null, target.promotionId());
+    return new RollbackParameters(
+        r.getMetadata().getUid(),
+        target.group(),
+        target.targetEnv(),
+        r.getSpec().isDryRun(),
+        r.getSpec().isForce(),
+        r.getSpec().getReason(),
+        RequesterAnnotation.of(r),
+        null,
+        target.promotionId());
   }
 
   private Duration elapsed(PromotionRollback r) {
     String started = r.getStatus() == null ? null : r.getStatus().getStartedAt();
-    return started == null ? Duration.ZERO : Duration.between(Instant.parse(started), Instant.now(clock));
+    return started == null
+        ? Duration.ZERO
+        : Duration.between(Instant.parse(started), Instant.now(clock));
   }
 }

@@ -3,6 +3,7 @@ package io.gitops.promotion.reconciler;
 import static io.gitops.promotion.api.Conditions.FALSE;
 import static io.gitops.promotion.api.Conditions.TRUE;
 
+import io.gitops.promotion.api.ApplicationStatus;
 import io.gitops.promotion.api.ApplicationTag;
 import io.gitops.promotion.api.Conditions;
 import io.gitops.promotion.api.GitLabStatus;
@@ -11,13 +12,12 @@ import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionStatus;
 import io.gitops.promotion.api.Reasons;
+import io.gitops.promotion.api.VerificationStatus;
 import io.gitops.promotion.engine.PromotionOutcome;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.publish.ReleaseOutcome;
 import io.gitops.promotion.state.TagSnapshot;
-import io.gitops.promotion.api.ApplicationStatus;
-import io.gitops.promotion.api.VerificationStatus;
 import io.gitops.promotion.verify.Verdict;
 import java.time.Clock;
 import java.time.Instant;
@@ -56,20 +56,31 @@ final class PromotionStatusTransitions extends RunTransitions {
     failed(p, statusOf(p), reason, message);
   }
 
-  /** Records the plan and, unless it is a preview, the commit: the run may still have GitLab steps to do. */
+  /**
+   * Records the plan and, unless it is a preview, the commit: the run may still have GitLab steps
+   * to do.
+   */
   void recorded(Promotion p, PromotionResult result) {
     PromotionStatus s = statusOf(p);
     s.setTitle(result.title());
     s.setVersion(result.version());
     s.setReleaseTag(result.releaseTag());
-    s.setChanges(result.changes().stream().map(c -> new ImageTagChange(c.service(), c.app(), c.from(), c.to())).toList());
+    s.setChanges(
+        result.changes().stream()
+            .map(c -> new ImageTagChange(c.service(), c.app(), c.from(), c.to()))
+            .toList());
     s.setWarnings(result.warnings());
     s.setBoundedDiff(result.diff());
     s.setPreState(rows(result.preState()));
     s.setPostState(rows(result.postState()));
     s.setPushRejections(result.pushRejections());
     s.setGit(GitTrafficOf.counts(result.counts()));
-    condition(p, s, Conditions.PLANNED, TRUE, Reasons.PLAN_COMPUTED,
+    condition(
+        p,
+        s,
+        Conditions.PLANNED,
+        TRUE,
+        Reasons.PLAN_COMPUTED,
         result.changes().size() + " tag change(s), " + result.warnings().size() + " warning(s)");
     if (result.outcome() == PromotionOutcome.PREVIEWED) {
       s.setPlanFingerprint(result.plan().fingerprint());
@@ -77,23 +88,37 @@ final class PromotionStatusTransitions extends RunTransitions {
       return;
     }
     s.setCommit(result.commit());
-    String committed = result.outcome() == PromotionOutcome.NOTHING_TO_PROMOTE ? Reasons.NOTHING_TO_PROMOTE
-        : result.resumed() ? Reasons.ALREADY_PUSHED : Reasons.PUSHED;
-    condition(p, s, Conditions.COMMITTED, TRUE, committed,
-        result.commit() == null ? "every target tag already had its source value" : "commit " + result.commit());
+    String committed =
+        result.outcome() == PromotionOutcome.NOTHING_TO_PROMOTE
+            ? Reasons.NOTHING_TO_PROMOTE
+            : result.resumed() ? Reasons.ALREADY_PUSHED : Reasons.PUSHED;
+    condition(
+        p,
+        s,
+        Conditions.COMMITTED,
+        TRUE,
+        committed,
+        result.commit() == null
+            ? "every target tag already had its source value"
+            : "commit " + result.commit());
   }
 
   /** Records what the GitLab steps did (all of it, or the part done before a failure). */
   void published(Promotion p, PublishResult published) {
     PromotionStatus s = statusOf(p);
     ReleaseOutcome release = published.releaseStep().outcome();
-    condition(p, s, Conditions.RELEASED, release == ReleaseOutcome.NOT_DONE ? FALSE : TRUE,
+    condition(
+        p,
+        s,
+        Conditions.RELEASED,
+        release == ReleaseOutcome.NOT_DONE ? FALSE : TRUE,
         switch (release) {
           case CREATED, ALREADY_EXISTED -> Reasons.RELEASE_CREATED;
           case LEFT_WITHOUT_RELEASE -> Reasons.LEFT_WITHOUT_RELEASE;
           case SKIPPED -> Reasons.RELEASE_SKIPPED;
           case NOT_DONE -> Reasons.RETRYING;
-        }, published.releaseStep().describe());
+        },
+        published.releaseStep().describe());
     GitLabStatus gitlab = deploymentsRecorded(p, s, published);
     gitlab.setReleaseTag(published.releaseTag());
     gitlab.setReleaseUrl(published.releaseUrl());
@@ -106,11 +131,22 @@ final class PromotionStatusTransitions extends RunTransitions {
   void finished(Promotion p, PromotionResult result) {
     PromotionStatus s = statusOf(p);
     if (result.outcome() == PromotionOutcome.PREVIEWED) {
-      end(p, s, Phase.PREVIEWED, Reasons.PREVIEWED, "preview ready: set spec.dryRun to false to execute this plan");
+      end(
+          p,
+          s,
+          Phase.PREVIEWED,
+          Reasons.PREVIEWED,
+          "preview ready: set spec.dryRun to false to execute this plan");
       return;
     }
-    end(p, s, Phase.SUCCEEDED, Reasons.SUCCEEDED, result.outcome() == PromotionOutcome.NOTHING_TO_PROMOTE
-        ? "nothing to promote" : "promoted in commit " + s.getShortCommit());
+    end(
+        p,
+        s,
+        Phase.SUCCEEDED,
+        Reasons.SUCCEEDED,
+        result.outcome() == PromotionOutcome.NOTHING_TO_PROMOTE
+            ? "nothing to promote"
+            : "promoted in commit " + s.getShortCommit());
   }
 
   /** Pushed and published; now watching Argo CD until the deadline. */
@@ -121,15 +157,20 @@ final class PromotionStatusTransitions extends RunTransitions {
     s.setVerification(v);
     s.setPhase(Phase.VERIFYING);
     s.setReason(Reasons.VERIFYING);
-    s.setMessage("commit " + s.getShortCommit() + " is pushed; waiting for Argo CD to show it Synced and Healthy");
+    s.setMessage(
+        "commit "
+            + s.getShortCommit()
+            + " is pushed; waiting for Argo CD to show it Synced and Healthy");
     condition(p, s, Conditions.VERIFIED, FALSE, Reasons.VERIFYING, s.getMessage());
   }
 
   /** Records what the Applications show; returns whether anything changed. */
   boolean applications(Promotion p, Verdict verdict) {
     VerificationStatus v = statusOf(p).getVerification();
-    List<ApplicationStatus> seen = verdict.applications().stream()
-        .map(a -> new ApplicationStatus(a.name(), a.revision(), a.syncStatus(), a.health())).toList();
+    List<ApplicationStatus> seen =
+        verdict.applications().stream()
+            .map(a -> new ApplicationStatus(a.name(), a.revision(), a.syncStatus(), a.health()))
+            .toList();
     if (seen.equals(v.getApplications())) {
       return false;
     }
@@ -140,16 +181,30 @@ final class PromotionStatusTransitions extends RunTransitions {
   void verified(Promotion p, Verdict verdict) {
     PromotionStatus s = statusOf(p);
     boolean skipped = verdict.outcome() == Verdict.Outcome.SKIPPED;
-    condition(p, s, Conditions.VERIFIED, skipped ? FALSE : TRUE,
-        skipped ? Reasons.VERIFICATION_SKIPPED : Reasons.VERIFIED, verdict.message());
-    end(p, s, Phase.SUCCEEDED, Reasons.SUCCEEDED, "promoted in commit " + s.getShortCommit() + "; " + verdict.message());
+    condition(
+        p,
+        s,
+        Conditions.VERIFIED,
+        skipped ? FALSE : TRUE,
+        skipped ? Reasons.VERIFICATION_SKIPPED : Reasons.VERIFIED,
+        verdict.message());
+    end(
+        p,
+        s,
+        Phase.SUCCEEDED,
+        Reasons.SUCCEEDED,
+        "promoted in commit " + s.getShortCommit() + "; " + verdict.message());
   }
 
   void verificationFailed(Promotion p, Verdict verdict, String rollback) {
     PromotionStatus s = statusOf(p);
     s.getVerification().setRollback(rollback);
-    String message = "commit " + s.getShortCommit() + " is pushed but " + verdict.message()
-        + (rollback == null ? "" : "; PromotionRollback " + rollback + " was created");
+    String message =
+        "commit "
+            + s.getShortCommit()
+            + " is pushed but "
+            + verdict.message()
+            + (rollback == null ? "" : "; PromotionRollback " + rollback + " was created");
     condition(p, s, Conditions.VERIFIED, FALSE, Reasons.VERIFICATION_FAILED, message);
     failed(p, s, Reasons.VERIFICATION_FAILED, message);
   }
@@ -159,7 +214,11 @@ final class PromotionStatusTransitions extends RunTransitions {
       return null;
     }
     List<ApplicationTag> rows = new ArrayList<>();
-    snapshot.services().forEach((service, apps) -> apps.forEach((app, tag) -> rows.add(new ApplicationTag(service, app, tag))));
+    snapshot
+        .services()
+        .forEach(
+            (service, apps) ->
+                apps.forEach((app, tag) -> rows.add(new ApplicationTag(service, app, tag))));
     return rows;
   }
 }

@@ -16,7 +16,9 @@ import io.gitops.promotion.rollback.RollbackResult;
 import java.time.Clock;
 import java.util.Arrays;
 
-/** The status a PromotionRollback shows at each step of its run, filled from the engine's result. */
+/**
+ * The status a PromotionRollback shows at each step of its run, filled from the engine's result.
+ */
 final class RollbackStatusTransitions extends RunTransitions {
   RollbackStatusTransitions(Clock clock) {
     super(clock);
@@ -29,27 +31,55 @@ final class RollbackStatusTransitions extends RunTransitions {
     return rollback.getStatus();
   }
 
-  /** Records what the engine did and its commit, if any: the run may still have GitLab steps to do. */
+  /**
+   * Records what the engine did and its commit, if any: the run may still have GitLab steps to do.
+   */
   void recorded(PromotionRollback r, RollbackResult result) {
     PromotionRollbackStatus s = statusOf(r);
     s.setPromotionId(result.promotionId());
-    s.setResult(Arrays.stream(RollbackStatusResult.values())
-        .filter(v -> v.value().equals(result.outcome().label())).findFirst().orElseThrow());
-    s.setRestored(result.restored().stream().map(x -> new ImageTagChange(x.service(), x.app(), x.from(), x.to())).toList());
-    s.setConflicts(result.conflicts().stream()
-        .map(c -> new RollbackConflict(c.service(), c.app(), c.expected(), c.actual(), c.restoreTo())).toList());
+    s.setResult(
+        Arrays.stream(RollbackStatusResult.values())
+            .filter(v -> v.value().equals(result.outcome().label()))
+            .findFirst()
+            .orElseThrow());
+    s.setRestored(
+        result.restored().stream()
+            .map(x -> new ImageTagChange(x.service(), x.app(), x.from(), x.to()))
+            .toList());
+    s.setConflicts(
+        result.conflicts().stream()
+            .map(
+                c ->
+                    new RollbackConflict(
+                        c.service(), c.app(), c.expected(), c.actual(), c.restoreTo()))
+            .toList());
     s.setBoundedDiff(result.diff());
     s.setCommit(result.commit());
     s.setGit(GitTrafficOf.counts(result.counts()));
-    condition(r, s, Conditions.PLANNED, TRUE, Reasons.PLAN_COMPUTED,
-        result.restored().size() + " restoration(s), " + result.conflicts().size() + " conflict(s)");
+    condition(
+        r,
+        s,
+        Conditions.PLANNED,
+        TRUE,
+        Reasons.PLAN_COMPUTED,
+        result.restored().size()
+            + " restoration(s), "
+            + result.conflicts().size()
+            + " conflict(s)");
     if (result.commit() != null) {
-      condition(r, s, Conditions.COMMITTED, TRUE, result.resumed() ? Reasons.ALREADY_PUSHED : Reasons.PUSHED,
+      condition(
+          r,
+          s,
+          Conditions.COMMITTED,
+          TRUE,
+          result.resumed() ? Reasons.ALREADY_PUSHED : Reasons.PUSHED,
           "commit " + result.commit());
     }
   }
 
-  /** Records the deployments of the restored versions (all of them, or those made before a failure). */
+  /**
+   * Records the deployments of the restored versions (all of them, or those made before a failure).
+   */
   void published(PromotionRollback r, PublishResult published) {
     PromotionRollbackStatus s = statusOf(r);
     s.setGitlab(deploymentsRecorded(r, s, published));
@@ -62,12 +92,18 @@ final class RollbackStatusTransitions extends RunTransitions {
       end(r, s, Phase.PREVIEWED, Reasons.PREVIEWED, "preview of the rollback; nothing written");
       return;
     }
-    String message = switch (result.outcome()) {
-      case RESTORED -> "restored " + result.restored().size() + " tag(s) in commit " + s.getShortCommit();
-      case PARTIALLY_RESTORED -> "restored " + result.restored().size() + " tag(s); " + result.conflicts().size()
-          + " changed since the promotion and left alone (force restores them)";
-      default -> "every tag already has its pre-promotion value";
-    };
+    String message =
+        switch (result.outcome()) {
+          case RESTORED ->
+              "restored " + result.restored().size() + " tag(s) in commit " + s.getShortCommit();
+          case PARTIALLY_RESTORED ->
+              "restored "
+                  + result.restored().size()
+                  + " tag(s); "
+                  + result.conflicts().size()
+                  + " changed since the promotion and left alone (force restores them)";
+          default -> "every tag already has its pre-promotion value";
+        };
     end(r, s, Phase.SUCCEEDED, result.outcome().label(), message);
   }
 }

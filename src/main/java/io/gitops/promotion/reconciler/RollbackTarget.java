@@ -33,24 +33,37 @@ record RollbackTarget(String group, String targetEnv, String repository, String 
   static RollbackTarget of(PromotionRollback rollback, KubernetesClient client) {
     PromotionRollbackSpec spec = rollback.getSpec();
     if (spec.getPromotionRef() == null || spec.getPromotionRef().getName() == null) {
-      return new RollbackTarget(spec.getWorkloadGroup(), spec.getTargetEnv(), spec.getRepository(), null);
+      return new RollbackTarget(
+          spec.getWorkloadGroup(), spec.getTargetEnv(), spec.getRepository(), null);
     }
     String namespace = rollback.getMetadata().getNamespace();
     String name = spec.getPromotionRef().getName();
-    Promotion promotion = client.resources(Promotion.class).inNamespace(namespace).withName(name).get();
+    Promotion promotion =
+        client.resources(Promotion.class).inNamespace(namespace).withName(name).get();
     if (promotion == null) {
-      throw new Unresolvable(Reasons.PROMOTION_NOT_FOUND, "Promotion " + namespace + "/" + name + " not found");
+      throw new Unresolvable(
+          Reasons.PROMOTION_NOT_FOUND, "Promotion " + namespace + "/" + name + " not found");
     }
     Phase phase = promotion.getStatus() == null ? null : promotion.getStatus().getPhase();
-    // a promotion whose commit is pushed but which failed afterwards (verification, GitLab) is on the branch too
-    boolean pushed = promotion.getStatus() != null && promotion.getStatus().getCommit() != null
-        && (phase == Phase.FAILED || phase == Phase.VERIFYING);
+    // a promotion whose commit is pushed but which failed afterwards (verification, GitLab) is on
+    // the branch too
+    boolean pushed =
+        promotion.getStatus() != null
+            && promotion.getStatus().getCommit() != null
+            && (phase == Phase.FAILED || phase == Phase.VERIFYING);
     if (phase != Phase.SUCCEEDED && !pushed) {
-      throw new Unresolvable(Reasons.PROMOTION_NOT_SUCCEEDED,
-          "Promotion " + name + " is " + (phase == null ? "not started" : phase.value())
+      throw new Unresolvable(
+          Reasons.PROMOTION_NOT_SUCCEEDED,
+          "Promotion "
+              + name
+              + " is "
+              + (phase == null ? "not started" : phase.value())
               + "; only a promotion whose commit was pushed can be rolled back");
     }
-    return new RollbackTarget(promotion.getSpec().getWorkloadGroup(), promotion.getSpec().getTargetEnv(),
-        promotion.getSpec().getRepository(), promotion.getMetadata().getUid());
+    return new RollbackTarget(
+        promotion.getSpec().getWorkloadGroup(),
+        promotion.getSpec().getTargetEnv(),
+        promotion.getSpec().getRepository(),
+        promotion.getMetadata().getUid());
   }
 }

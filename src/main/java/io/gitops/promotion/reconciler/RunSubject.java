@@ -1,7 +1,7 @@
 package io.gitops.promotion.reconciler;
 
-import io.gitops.promotion.notify.NotificationEvent;
 import io.gitops.promotion.notify.Notice;
+import io.gitops.promotion.notify.NotificationEvent;
 import java.time.Instant;
 
 /**
@@ -9,8 +9,20 @@ import java.time.Instant;
  * PromotionRollback, its repository (resolved from the configuration; null when it cannot be told),
  * group, environments and phase.
  */
-record RunSubject(String kind, String name, String namespace, String uid, String repository, String group,
-    String sourceEnv, String targetEnv, String phase, String reason, String message, String title, String version,
+record RunSubject(
+    String kind,
+    String name,
+    String namespace,
+    String uid,
+    String repository,
+    String group,
+    String sourceEnv,
+    String targetEnv,
+    String phase,
+    String reason,
+    String message,
+    String title,
+    String version,
     String commit) {
 
   boolean rollback() {
@@ -18,7 +30,20 @@ record RunSubject(String kind, String name, String namespace, String uid, String
   }
 
   Notice notice(NotificationEvent event, Instant time) {
-    return new Notice(event, kind, name, namespace, repository, group, sourceEnv, targetEnv, reason, message, title,
-        version, commit, time);
+    return new Notice(
+        event,
+        kind,
+        name,
+        namespace,
+        repository,
+        group,
+        sourceEnv,
+        targetEnv,
+        reason,
+        message,
+        title,
+        version,
+        commit,
+        time);
   }
 }

@@ -5,19 +5,19 @@ import static io.gitops.promotion.api.Conditions.TRUE;
 import static io.gitops.promotion.api.Conditions.UNKNOWN;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.gitops.promotion.git.UrlRedaction;
 import io.gitops.promotion.api.Conditions;
+import io.gitops.promotion.api.GateStatus;
 import io.gitops.promotion.api.GitLabDeployment;
 import io.gitops.promotion.api.GitLabStatus;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.api.RunStatus;
+import io.gitops.promotion.gate.GateDecision;
+import io.gitops.promotion.git.UrlRedaction;
 import io.gitops.promotion.publish.DeploymentsOutcome;
 import io.gitops.promotion.publish.PublishResult;
-import java.time.Clock;
-import io.gitops.promotion.api.GateStatus;
-import io.gitops.promotion.gate.GateDecision;
 import io.gitops.promotion.steps.StepOutcome;
+import java.time.Clock;
 import java.time.Instant;
 
 /**
@@ -34,8 +34,8 @@ class RunTransitions {
 
   /**
    * Waiting for its turn. A run that already started (a retry after its push) stays Running: going
-   * back to Pending would start it again with a new start time, and the start time is what finds the
-   * GitLab deployments it made before.
+   * back to Pending would start it again with a new start time, and the start time is what finds
+   * the GitLab deployments it made before.
    */
   /** Records an after-step's outcome under its name on {@code status.steps}. */
   void step(RunStatus s, StepOutcome outcome) {
@@ -50,12 +50,19 @@ class RunTransitions {
     condition(resource, s, Conditions.READY, FALSE, reason, message);
   }
 
-  /** Held by a freeze window or soak time: Pending until {@code opensAt}, when the run starts by itself. */
+  /**
+   * Held by a freeze window or soak time: Pending until {@code opensAt}, when the run starts by
+   * itself.
+   */
   void gated(HasMetadata resource, RunStatus s, GateDecision gate) {
     s.setPhase(Phase.PENDING);
     s.setReason(gate.reason());
     s.setMessage(gate.message());
-    s.setGate(new GateStatus(gate.reason(), gate.message(), gate.opensAt() == null ? null : gate.opensAt().toString()));
+    s.setGate(
+        new GateStatus(
+            gate.reason(),
+            gate.message(),
+            gate.opensAt() == null ? null : gate.opensAt().toString()));
     condition(resource, s, Conditions.GATED, TRUE, gate.reason(), gate.message());
     condition(resource, s, Conditions.READY, FALSE, gate.reason(), gate.message());
   }
@@ -63,14 +70,26 @@ class RunTransitions {
   void running(HasMetadata resource, RunStatus s, String message) {
     if (s.getGate() != null) {
       s.setGate(null);
-      condition(resource, s, Conditions.GATED, FALSE, Reasons.GATE_OPEN, "no freeze window or soak time holds it");
+      condition(
+          resource,
+          s,
+          Conditions.GATED,
+          FALSE,
+          Reasons.GATE_OPEN,
+          "no freeze window or soak time holds it");
     }
     s.setPhase(Phase.RUNNING);
     s.setStartedAt(Conditions.timestamp(now()));
     s.setCompletedAt(null);
     s.setReason(Reasons.IN_PROGRESS);
     s.setMessage(message);
-    condition(resource, s, Conditions.VALIDATED, TRUE, Reasons.ACCEPTED, "request is valid for the configured environments");
+    condition(
+        resource,
+        s,
+        Conditions.VALIDATED,
+        TRUE,
+        Reasons.ACCEPTED,
+        "request is valid for the configured environments");
     condition(resource, s, Conditions.READY, FALSE, Reasons.IN_PROGRESS, message);
   }
 
@@ -80,7 +99,9 @@ class RunTransitions {
     condition(resource, s, Conditions.READY, UNKNOWN, Reasons.RETRYING, message);
   }
 
-  /** Failed; the message passes through {@link UrlRedaction} whichever exception or input it quotes. */
+  /**
+   * Failed; the message passes through {@link UrlRedaction} whichever exception or input it quotes.
+   */
   void failed(HasMetadata resource, RunStatus s, String reason, String message) {
     String safe = UrlRedaction.redact(message);
     condition(resource, s, Conditions.READY, FALSE, reason, safe);
@@ -105,20 +126,33 @@ class RunTransitions {
   GitLabStatus deploymentsRecorded(HasMetadata resource, RunStatus s, PublishResult published) {
     GitLabStatus gitlab = new GitLabStatus();
     gitlab.setSkipped(published.skipped());
-    gitlab.setDeployments(published.deployments().stream()
-        .map(d -> new GitLabDeployment(d.project(), d.environment(), d.id(), d.sha())).toList());
+    gitlab.setDeployments(
+        published.deployments().stream()
+            .map(d -> new GitLabDeployment(d.project(), d.environment(), d.id(), d.sha()))
+            .toList());
     gitlab.setWarnings(published.warnings());
     DeploymentsOutcome deployments = published.deploymentsStep().outcome();
-    condition(resource, s, Conditions.DEPLOYMENTS_RECORDED, deployments == DeploymentsOutcome.NOT_DONE ? FALSE : TRUE,
+    condition(
+        resource,
+        s,
+        Conditions.DEPLOYMENTS_RECORDED,
+        deployments == DeploymentsOutcome.NOT_DONE ? FALSE : TRUE,
         switch (deployments) {
           case CREATED, ALREADY_EXISTED -> Reasons.DEPLOYMENTS_CREATED;
           case SKIPPED -> Reasons.DEPLOYMENTS_SKIPPED;
           case NOT_DONE -> Reasons.RETRYING;
-        }, published.deploymentsStep().describe());
+        },
+        published.deploymentsStep().describe());
     return gitlab;
   }
 
-  void condition(HasMetadata resource, RunStatus s, String type, String status, String reason, String message) {
+  void condition(
+      HasMetadata resource,
+      RunStatus s,
+      String type,
+      String status,
+      String reason,
+      String message) {
     s.setObservedGeneration(resource.getMetadata().getGeneration());
     s.setCondition(type, status, reason, message, resource.getMetadata().getGeneration(), now());
   }

@@ -12,9 +12,9 @@ import java.util.function.Consumer;
  * Writes a resource's status as soon as it is decided (Running before a push, the result after), so
  * it is on the resource before anything irreversible happens. Every status write goes through here
  * and replaces the whole status subresource: no write is a diff computed against a stale copy. The
- * written resource goes into the informer cache at once (JOSDK's {@link PrimaryUpdateAndCacheUtils}),
- * so the next reconciliation and every reader of the cache see it. Each write names the replica that
- * made it ({@code status.replica}).
+ * written resource goes into the informer cache at once (JOSDK's {@link
+ * PrimaryUpdateAndCacheUtils}), so the next reconciliation and every reader of the cache see it.
+ * Each write names the replica that made it ({@code status.replica}).
  */
 public final class StatusPatcher {
   private final KubernetesClient client;
@@ -22,11 +22,11 @@ public final class StatusPatcher {
   private final Consumer<HasMetadata> written;
 
   public StatusPatcher(KubernetesClient client) {
-    this(client, null, resource -> { });
+    this(client, null, resource -> {});
   }
 
   public StatusPatcher(KubernetesClient client, String replica) {
-    this(client, replica, resource -> { });
+    this(client, replica, resource -> {});
   }
 
   /**
@@ -40,9 +40,9 @@ public final class StatusPatcher {
   }
 
   /**
-   * The resource as the API server has it now, or {@code resource} when it is gone. A run that failed
-   * may have written its status (its commit, the GitLab objects made) after the copy it was given was
-   * read: a retry's status starts from what was written, not from that copy.
+   * The resource as the API server has it now, or {@code resource} when it is gone. A run that
+   * failed may have written its status (its commit, the GitLab objects made) after the copy it was
+   * given was read: a retry's status starts from what was written, not from that copy.
    */
   public <R extends HasMetadata> R latest(R resource) {
     R current = client.resource(resource).get();
@@ -59,10 +59,14 @@ public final class StatusPatcher {
     if (replica != null && status instanceof RunStatus run) {
       run.setReplica(replica);
     }
-    R updated = PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(resource, context, current -> {
-      current.setStatus(status);
-      return current;
-    });
+    R updated =
+        PrimaryUpdateAndCacheUtils.updateStatusAndCacheResource(
+            resource,
+            context,
+            current -> {
+              current.setStatus(status);
+              return current;
+            });
     written.accept(updated);
     return updated;
   }

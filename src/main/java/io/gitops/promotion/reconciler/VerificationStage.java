@@ -11,9 +11,9 @@ import io.gitops.promotion.api.PromotionRollbackSpec;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.VerificationConfig;
-import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.engine.PromotionService;
 import io.gitops.promotion.engine.TargetRepository;
+import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.verify.Verdict;
 import io.gitops.promotion.verify.Verification;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -38,8 +38,14 @@ final class VerificationStage {
   private final PromotionMetrics metrics;
   private final Clock clock;
 
-  VerificationStage(PromotionService promotions, ArgoApplications applications, PromotionStatusTransitions transitions,
-      StatusPatcher statusPatcher, EventRecorder events, PromotionMetrics metrics, Clock clock) {
+  VerificationStage(
+      PromotionService promotions,
+      ArgoApplications applications,
+      PromotionStatusTransitions transitions,
+      StatusPatcher statusPatcher,
+      EventRecorder events,
+      PromotionMetrics metrics,
+      Clock clock) {
     this.promotions = promotions;
     this.applications = applications;
     this.transitions = transitions;
@@ -50,8 +56,11 @@ final class VerificationStage {
   }
 
   /** Enters Verifying after the push; empty when the repository is not verified. */
-  java.util.Optional<UpdateControl<Promotion>> start(Promotion pushed, TargetRepository repository,
-      Environment target, Context<Promotion> context) {
+  java.util.Optional<UpdateControl<Promotion>> start(
+      Promotion pushed,
+      TargetRepository repository,
+      Environment target,
+      Context<Promotion> context) {
     if (repository.verificationConfig().isEmpty()) {
       return java.util.Optional.empty();
     }
@@ -62,17 +71,31 @@ final class VerificationStage {
     return java.util.Optional.of(check(verifying, repository, target, context));
   }
 
-  UpdateControl<Promotion> check(Promotion promotion, TargetRepository repository, Environment target,
+  UpdateControl<Promotion> check(
+      Promotion promotion,
+      TargetRepository repository,
+      Environment target,
       Context<Promotion> context) {
     applications.watching(promotion);
     VerificationConfig config = repository.verification();
     String commit = promotion.getStatus().getCommit();
     Instant deadline = Instant.parse(promotion.getStatus().getVerification().getDeadline());
-    List<String> services = promotion.getStatus().getChanges() == null ? List.of()
-        : promotion.getStatus().getChanges().stream().map(ImageTagChange::service).distinct().toList();
-    Verdict verdict = new Verification((c, revision) -> promotions.isAtOrAfter(repository, c, revision)).judge(
-        applications.of(config, promotion.getSpec().getWorkloadGroup(), services, target.dir()), commit,
-        clock.instant(), deadline, config.required());
+    List<String> services =
+        promotion.getStatus().getChanges() == null
+            ? List.of()
+            : promotion.getStatus().getChanges().stream()
+                .map(ImageTagChange::service)
+                .distinct()
+                .toList();
+    Verdict verdict =
+        new Verification((c, revision) -> promotions.isAtOrAfter(repository, c, revision))
+            .judge(
+                applications.of(
+                    config, promotion.getSpec().getWorkloadGroup(), services, target.dir()),
+                commit,
+                clock.instant(),
+                deadline,
+                config.required());
     boolean changed = transitions.applications(promotion, verdict);
     switch (verdict.outcome()) {
       case WAITING -> {
@@ -80,21 +103,29 @@ final class VerificationStage {
           statusPatcher.patch(promotion, context);
         }
         Duration untilDeadline = Duration.between(clock.instant(), deadline);
-        return UpdateControl.<Promotion>noUpdate().rescheduleAfter(untilDeadline.isNegative() ? Duration.ZERO : untilDeadline);
+        return UpdateControl.<Promotion>noUpdate()
+            .rescheduleAfter(untilDeadline.isNegative() ? Duration.ZERO : untilDeadline);
       }
       case VERIFIED, SKIPPED -> {
         transitions.verified(promotion, verdict);
-        events.normal(promotion, verdict.outcome() == Verdict.Outcome.VERIFIED ? Reasons.VERIFIED
-            : Reasons.VERIFICATION_SKIPPED, verdict.message());
-        metrics.verified(verdict.outcome().name(), Duration.between(Instant.parse(promotion.getStatus().getStartedAt()),
-            clock.instant()));
+        events.normal(
+            promotion,
+            verdict.outcome() == Verdict.Outcome.VERIFIED
+                ? Reasons.VERIFIED
+                : Reasons.VERIFICATION_SKIPPED,
+            verdict.message());
+        metrics.verified(
+            verdict.outcome().name(),
+            Duration.between(Instant.parse(promotion.getStatus().getStartedAt()), clock.instant()));
       }
       default -> {
-        String rollback = config.rollbackOnFailure() ? rollBack(promotion, context.getClient()) : null;
+        String rollback =
+            config.rollbackOnFailure() ? rollBack(promotion, context.getClient()) : null;
         transitions.verificationFailed(promotion, verdict, rollback);
         events.warning(promotion, Reasons.VERIFICATION_FAILED, promotion.getStatus().getMessage());
-        metrics.verified(verdict.outcome().name(), Duration.between(Instant.parse(promotion.getStatus().getStartedAt()),
-            clock.instant()));
+        metrics.verified(
+            verdict.outcome().name(),
+            Duration.between(Instant.parse(promotion.getStatus().getStartedAt()), clock.instant()));
       }
     }
     applications.done(promotion);
@@ -102,16 +133,25 @@ final class VerificationStage {
     return UpdateControl.noUpdate();
   }
 
-  /** A PromotionRollback of the promotion, owned by it; creating it again finds the one made before. */
+  /**
+   * A PromotionRollback of the promotion, owned by it; creating it again finds the one made before.
+   */
   private String rollBack(Promotion promotion, KubernetesClient client) {
     String name = promotion.getMetadata().getName() + "-rollback";
     PromotionRollback rollback = new PromotionRollback();
-    rollback.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace(promotion.getMetadata().getNamespace())
-        .addToAnnotations("promotion.gitops.io/requested-by", "promotion-operator")
-        .withOwnerReferences(new OwnerReferenceBuilder().withApiVersion(promotion.getApiVersion())
-            .withKind(promotion.getKind()).withName(promotion.getMetadata().getName())
-            .withUid(promotion.getMetadata().getUid()).build())
-        .build());
+    rollback.setMetadata(
+        new ObjectMetaBuilder()
+            .withName(name)
+            .withNamespace(promotion.getMetadata().getNamespace())
+            .addToAnnotations("promotion.gitops.io/requested-by", "promotion-operator")
+            .withOwnerReferences(
+                new OwnerReferenceBuilder()
+                    .withApiVersion(promotion.getApiVersion())
+                    .withKind(promotion.getKind())
+                    .withName(promotion.getMetadata().getName())
+                    .withUid(promotion.getMetadata().getUid())
+                    .build())
+            .build());
     PromotionRollbackSpec spec = new PromotionRollbackSpec();
     PromotionRef ref = new PromotionRef();
     ref.setName(promotion.getMetadata().getName());
@@ -120,7 +160,10 @@ final class VerificationStage {
     rollback.setSpec(spec);
     if (client.resource(rollback).get() == null) {
       client.resource(rollback).create();
-      events.warning(promotion, Reasons.ROLLBACK_CREATED, "verification failed: created PromotionRollback " + name);
+      events.warning(
+          promotion,
+          Reasons.ROLLBACK_CREATED,
+          "verification failed: created PromotionRollback " + name);
     }
     return name;
   }

@@ -24,14 +24,25 @@ public final class RollbackEngine {
   private final RunLoop loop;
   private final Gates gates;
 
-  public RollbackEngine(Layout layout, PersonIdent committer, Clock clock, RollbackListener listener,
+  public RollbackEngine(
+      Layout layout,
+      PersonIdent committer,
+      Clock clock,
+      RollbackListener listener,
       PushRetry retry) {
     this(layout, committer, clock, listener, retry, Gates.none());
   }
 
-  /** @param gates the freeze windows that hold an execution */
-  public RollbackEngine(Layout layout, PersonIdent committer, Clock clock, RollbackListener listener,
-      PushRetry retry, Gates gates) {
+  /**
+   * @param gates the freeze windows that hold an execution
+   */
+  public RollbackEngine(
+      Layout layout,
+      PersonIdent committer,
+      Clock clock,
+      RollbackListener listener,
+      PushRetry retry,
+      Gates gates) {
     this.layout = layout;
     this.clock = clock;
     this.gates = gates;
@@ -39,18 +50,32 @@ public final class RollbackEngine {
   }
 
   /** At most {@code maxPushAttempts} attempts within the default budget. */
-  public RollbackEngine(Layout layout, PersonIdent committer, Clock clock, RollbackListener listener,
+  public RollbackEngine(
+      Layout layout,
+      PersonIdent committer,
+      Clock clock,
+      RollbackListener listener,
       int maxPushAttempts) {
-    this(layout, committer, clock, listener, new PushRetry(PushRetry.DEFAULT.budget(), maxPushAttempts,
-        PushRetry.DEFAULT.firstStep(), PushRetry.DEFAULT.maxStep()));
+    this(
+        layout,
+        committer,
+        clock,
+        listener,
+        new PushRetry(
+            PushRetry.DEFAULT.budget(),
+            maxPushAttempts,
+            PushRetry.DEFAULT.firstStep(),
+            PushRetry.DEFAULT.maxStep()));
   }
 
   /**
-   * @param mayHavePushedSince when an earlier attempt of this rollback may have pushed, or null when
-   *     this is certainly the first attempt
+   * @param mayHavePushedSince when an earlier attempt of this rollback may have pushed, or null
+   *     when this is certainly the first attempt
    */
-  public RollbackResult run(RollbackRequest request, GitWorkspace workspace, Instant mayHavePushedSince) {
-    return loop.run(new RollbackChange(request, layout, clock, mayHavePushedSince, gates), workspace);
+  public RollbackResult run(
+      RollbackRequest request, GitWorkspace workspace, Instant mayHavePushedSince) {
+    return loop.run(
+        new RollbackChange(request, layout, clock, mayHavePushedSince, gates), workspace);
   }
 
   private static RunListener adapt(RollbackListener listener) {

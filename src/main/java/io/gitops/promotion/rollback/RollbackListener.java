@@ -7,6 +7,9 @@ public interface RollbackListener {
   /** The commit is made and about to be pushed. */
   default void beforePush(RollbackRequest request, int attempt) {}
 
-  /** The remote rejected a push because the branch moved; the rollback is re-planned on the new head. */
+  /**
+   * The remote rejected a push because the branch moved; the rollback is re-planned on the new
+   * head.
+   */
   default void pushRejected(RollbackRequest request, int attempt) {}
 }

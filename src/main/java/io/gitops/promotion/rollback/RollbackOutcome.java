@@ -1,6 +1,8 @@
 package io.gitops.promotion.rollback;
 
-/** How a rollback ended when it was not rejected. {@link #label()} is what reports and status show. */
+/**
+ * How a rollback ended when it was not rejected. {@link #label()} is what reports and status show.
+ */
 public enum RollbackOutcome {
   /** Every application of the promotion is back at its pre-promotion tag. */
   RESTORED("Restored"),

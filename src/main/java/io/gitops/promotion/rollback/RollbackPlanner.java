@@ -1,8 +1,8 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.engine.FileEdit;
-import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.engine.PlainName;
+import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.layout.Layout;
@@ -41,7 +41,10 @@ public final class RollbackPlanner {
    * @param files reads a file of the repository by its path from the root, empty when there is none
    * @param beforeLastChange what a file held before the newest commit that changed it, when known
    */
-  public RollbackPlan plan(RollbackRequest request, StateEntry entry, Function<String, Optional<String>> files,
+  public RollbackPlan plan(
+      RollbackRequest request,
+      StateEntry entry,
+      Function<String, Optional<String>> files,
       Function<String, Optional<String>> beforeLastChange) {
     List<Restoration> restorations = new ArrayList<>();
     List<Conflict> conflicts = new ArrayList<>();
@@ -57,8 +60,10 @@ public final class RollbackPlanner {
       for (Map.Entry<String, String> app : service.getValue().entrySet()) {
         String pre = app.getValue();
         String expected = entry.postState().tag(service.getKey(), app.getKey()).orElse(null);
-        String actual = overlay == null ? null
-            : overlay.application(app.getKey()).map(PromotableApplication::tag).orElse(null);
+        String actual =
+            overlay == null
+                ? null
+                : overlay.application(app.getKey()).map(PromotableApplication::tag).orElse(null);
         if (pre == null || pre.equals(actual)) {
           continue;
         }
@@ -66,20 +71,29 @@ public final class RollbackPlanner {
           restorations.add(new Restoration(service.getKey(), app.getKey(), actual, pre));
           newTags.put(app.getKey(), pre);
           // the edit changes image tags only, so the overlay names the same project after it
-          overlay.application(app.getKey()).map(PromotableApplication::gitlabProjectId).ifPresent(id ->
-              gitlabProjectIds.put(PromotionPlan.applicationKey(service.getKey(), app.getKey()), id));
+          overlay
+              .application(app.getKey())
+              .map(PromotableApplication::gitlabProjectId)
+              .ifPresent(
+                  id ->
+                      gitlabProjectIds.put(
+                          PromotionPlan.applicationKey(service.getKey(), app.getKey()), id));
         } else {
           conflicts.add(new Conflict(service.getKey(), app.getKey(), expected, actual, pre));
         }
       }
       if (!newTags.isEmpty()) {
-        String restored = beforeLastChange.apply(path)
-            .filter(earlier -> undoneExactly(path, earlier, text.orElseThrow(), overlay, newTags))
-            .orElseGet(() -> overlay.withValues(newTags));
+        String restored =
+            beforeLastChange
+                .apply(path)
+                .filter(
+                    earlier -> undoneExactly(path, earlier, text.orElseThrow(), overlay, newTags))
+                .orElseGet(() -> overlay.withValues(newTags));
         edits.add(new FileEdit(path, text.orElseThrow(), restored));
       }
     }
-    return new RollbackPlan(request, entry.promotion(), restorations, conflicts, edits, gitlabProjectIds);
+    return new RollbackPlan(
+        request, entry.promotion(), restorations, conflicts, edits, gitlabProjectIds);
   }
 
   /**
@@ -87,7 +101,11 @@ public final class RollbackPlanner {
    * editing those applications of it to their current tags gives the current text exactly. Then
    * nothing but those tags changed since, and its bytes are the restored overlay's.
    */
-  private boolean undoneExactly(String path, String earlier, String current, ValuesFile overlay,
+  private boolean undoneExactly(
+      String path,
+      String earlier,
+      String current,
+      ValuesFile overlay,
       Map<String, String> restoredTags) {
     ValuesFile before;
     try {
@@ -97,32 +115,54 @@ public final class RollbackPlanner {
     }
     Map<String, String> currentTags = new LinkedHashMap<>();
     for (Map.Entry<String, String> restored : restoredTags.entrySet()) {
-      Optional<String> earlierTag = before.application(restored.getKey()).map(PromotableApplication::tag);
+      Optional<String> earlierTag =
+          before.application(restored.getKey()).map(PromotableApplication::tag);
       if (!earlierTag.equals(Optional.of(restored.getValue()))) {
         return false;
       }
-      overlay.application(restored.getKey()).map(PromotableApplication::tag)
+      overlay
+          .application(restored.getKey())
+          .map(PromotableApplication::tag)
           .ifPresent(tag -> currentTags.put(restored.getKey(), tag));
     }
     return before.withValues(currentTags).equals(current);
   }
 
   /**
-   * Names from the state file become path segments: one that is not a plain name (a path, {@code ..})
-   * makes the state file invalid rather than a path outside the group.
+   * Names from the state file become path segments: one that is not a plain name (a path, {@code
+   * ..}) makes the state file invalid rather than a path outside the group.
    */
-  /** Application names are never paths, but may be image names ({@code harbor.example.com:5000/shop/web}). */
+  /**
+   * Application names are never paths, but may be image names ({@code
+   * harbor.example.com:5000/shop/web}).
+   */
   private static void requireApplicationName(String name, RollbackRequest request) {
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}")) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_STATE_FILE, "the state entry of " + request.group()
-          + " in " + request.target().name() + " names application '" + name + "', which is not an application name");
+      throw new PromotionRejectedException(
+          RejectionReason.INVALID_STATE_FILE,
+          "the state entry of "
+              + request.group()
+              + " in "
+              + request.target().name()
+              + " names application '"
+              + name
+              + "', which is not an application name");
     }
   }
 
   private static void requirePlain(String what, String name, RollbackRequest request) {
     if (!PlainName.isPlain(name)) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_STATE_FILE, "the state entry of " + request.group()
-          + " in " + request.target().name() + " names " + what + " '" + name + "', which is not a plain name");
+      throw new PromotionRejectedException(
+          RejectionReason.INVALID_STATE_FILE,
+          "the state entry of "
+              + request.group()
+              + " in "
+              + request.target().name()
+              + " names "
+              + what
+              + " '"
+              + name
+              + "', which is not a plain name");
     }
   }
 }

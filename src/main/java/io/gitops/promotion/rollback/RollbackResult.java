@@ -11,7 +11,8 @@ import java.util.Optional;
  * would, for a preview), the applications it left alone and the commit it pushed.
  *
  * @param commit the pushed commit, null unless something was restored and written
- * @param resumed true when the commit was found already pushed by an earlier attempt of the same rollback
+ * @param resumed true when the commit was found already pushed by an earlier attempt of the same
+ *     rollback
  * @param pushRejections how many pushes the remote rejected because the branch moved
  * @param gitlabProjectIds the GitLab project of each restored application that has one, as {@link
  *     RollbackPlan#gitlabProjectIds()}
@@ -36,10 +37,28 @@ public record RollbackResult(
     gitlabProjectIds = Map.copyOf(gitlabProjectIds);
   }
 
-  public RollbackResult(RollbackOutcome outcome, String title, String promotionId, List<Restoration> restored,
-      List<Conflict> conflicts, String diff, String commit, boolean resumed, int pushRejections,
+  public RollbackResult(
+      RollbackOutcome outcome,
+      String title,
+      String promotionId,
+      List<Restoration> restored,
+      List<Conflict> conflicts,
+      String diff,
+      String commit,
+      boolean resumed,
+      int pushRejections,
       Map<String, Long> gitlabProjectIds) {
-    this(outcome, title, promotionId, restored, conflicts, diff, commit, resumed, pushRejections, gitlabProjectIds,
+    this(
+        outcome,
+        title,
+        promotionId,
+        restored,
+        conflicts,
+        diff,
+        commit,
+        resumed,
+        pushRejections,
+        gitlabProjectIds,
         RunCounts.NONE);
   }
 
@@ -49,10 +68,24 @@ public record RollbackResult(
     return Optional.ofNullable(gitlabProjectIds.get(key));
   }
 
-  static RollbackResult of(RollbackPlan plan, RollbackOutcome outcome, String diff, String commit,
-      boolean resumed, RunCounts counts) {
-    return new RollbackResult(outcome, RollbackCommitMessage.title(plan), plan.promotionId(),
-        plan.restorations(), plan.conflicts(), diff, commit, resumed, counts.pushRejections(), plan.gitlabProjectIds(),
+  static RollbackResult of(
+      RollbackPlan plan,
+      RollbackOutcome outcome,
+      String diff,
+      String commit,
+      boolean resumed,
+      RunCounts counts) {
+    return new RollbackResult(
+        outcome,
+        RollbackCommitMessage.title(plan),
+        plan.promotionId(),
+        plan.restorations(),
+        plan.conflicts(),
+        diff,
+        commit,
+        resumed,
+        counts.pushRejections(),
+        plan.gitlabProjectIds(),
         counts);
   }
 }

@@ -1,10 +1,10 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.config.RollbackWindow;
-import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.engine.RepositoryCatalog;
 import io.gitops.promotion.engine.RepositoryRunner;
 import io.gitops.promotion.engine.TargetRepository;
+import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.run.RepositoryWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,13 +21,22 @@ public final class RollbackService {
   private final Clock clock;
   private final Gates gates;
 
-  public RollbackService(RepositoryCatalog repositories, RollbackValidator validator, RollbackWindow window,
-      RepositoryRunner runner, Clock clock) {
+  public RollbackService(
+      RepositoryCatalog repositories,
+      RollbackValidator validator,
+      RollbackWindow window,
+      RepositoryRunner runner,
+      Clock clock) {
     this(repositories, validator, window, runner, clock, Gates.none());
   }
 
-  public RollbackService(RepositoryCatalog repositories, RollbackValidator validator, RollbackWindow window,
-      RepositoryRunner runner, Clock clock, Gates gates) {
+  public RollbackService(
+      RepositoryCatalog repositories,
+      RollbackValidator validator,
+      RollbackWindow window,
+      RepositoryRunner runner,
+      Clock clock,
+      Gates gates) {
     this.repositories = repositories;
     this.validator = validator;
     this.window = window;
@@ -38,8 +47,17 @@ public final class RollbackService {
 
   /** Validates a rollback; the configured window applies. */
   public RollbackRequest validate(RollbackParameters p) {
-    return validator.validate(new RollbackParameters(p.rollbackId(), p.group(), p.targetEnv(), p.dryRun(), p.force(),
-        p.reason(), p.requestedBy(), window, p.expectedPromotionId()));
+    return validator.validate(
+        new RollbackParameters(
+            p.rollbackId(),
+            p.group(),
+            p.targetEnv(),
+            p.dryRun(),
+            p.force(),
+            p.reason(),
+            p.requestedBy(),
+            window,
+            p.expectedPromotionId()));
   }
 
   public TargetRepository repository(String name) {
@@ -55,10 +73,21 @@ public final class RollbackService {
     return runner.writer(repositoryName);
   }
 
-  /** Queues the rollback on its repository's writer; {@code wake} runs when its result can be taken. */
-  public void submit(TargetRepository repository, RollbackRequest request, Instant mayHavePushedSince, String order,
+  /**
+   * Queues the rollback on its repository's writer; {@code wake} runs when its result can be taken.
+   */
+  public void submit(
+      TargetRepository repository,
+      RollbackRequest request,
+      Instant mayHavePushedSince,
+      String order,
       Runnable wake) {
-    runner.submit(repository, request.rollbackId(), order,
-        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince, gates), wake, () -> false);
+    runner.submit(
+        repository,
+        request.rollbackId(),
+        order,
+        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince, gates),
+        wake,
+        () -> false);
   }
 }

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a rollback before anything is read or written: ids, the group name, the environment and
- * the reason that force needs. Whether a promotion is recorded is checked by the engine, which is the
- * first to read the state file.
+ * the reason that force needs. Whether a promotion is recorded is checked by the engine, which is
+ * the first to read the state file.
  */
 public final class RollbackValidator {
   /** Printable ASCII without spaces: an id goes into a commit trailer and must stay one token. */
@@ -26,25 +26,46 @@ public final class RollbackValidator {
   public RollbackRequest validate(RollbackParameters p) {
     String rollbackId = id("rollback id", p.rollbackId());
     String group = PlainName.require("workload group", p.group());
-    Environment target = environments.find(p.targetEnv()).orElseThrow(() -> new PromotionRejectedException(
-        RejectionReason.UNKNOWN_ENVIRONMENT,
-        "unknown environment '" + p.targetEnv() + "'; known: " + environments.names()));
+    Environment target =
+        environments
+            .find(p.targetEnv())
+            .orElseThrow(
+                () ->
+                    new PromotionRejectedException(
+                        RejectionReason.UNKNOWN_ENVIRONMENT,
+                        "unknown environment '"
+                            + p.targetEnv()
+                            + "'; known: "
+                            + environments.names()));
     boolean hasReason = p.reason() != null && !p.reason().isBlank();
     if (p.force() && !hasReason) {
-      throw new PromotionRejectedException(RejectionReason.REASON_REQUIRED,
+      throw new PromotionRejectedException(
+          RejectionReason.REASON_REQUIRED,
           "a forced rollback needs a reason (--reason / spec.reason)");
     }
     RollbackWindow window = p.window() == null ? RollbackWindow.DEFAULT : p.window();
-    String expected = p.expectedPromotionId() == null || p.expectedPromotionId().isBlank()
-        ? null : id("promotion id", p.expectedPromotionId().trim());
-    String requestedBy = p.requestedBy() == null || p.requestedBy().isBlank() ? "unknown" : p.requestedBy().trim();
-    return new RollbackRequest(rollbackId, group, target, p.dryRun(), p.force(),
-        p.force() ? p.reason().trim() : null, requestedBy, window, expected);
+    String expected =
+        p.expectedPromotionId() == null || p.expectedPromotionId().isBlank()
+            ? null
+            : id("promotion id", p.expectedPromotionId().trim());
+    String requestedBy =
+        p.requestedBy() == null || p.requestedBy().isBlank() ? "unknown" : p.requestedBy().trim();
+    return new RollbackRequest(
+        rollbackId,
+        group,
+        target,
+        p.dryRun(),
+        p.force(),
+        p.force() ? p.reason().trim() : null,
+        requestedBy,
+        window,
+        expected);
   }
 
   private static String id(String what, String value) {
     if (value == null || !ID.matcher(value).matches()) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_NAME,
+      throw new PromotionRejectedException(
+          RejectionReason.INVALID_NAME,
           what + " '" + value + "' must be 1 to 253 printable characters without spaces");
     }
     return value;

@@ -5,8 +5,8 @@ import io.gitops.promotion.layout.RepositoryFiles;
 import java.time.Instant;
 
 /**
- * One change the {@link RunLoop} lands on a branch: a promotion, a rollback, or whatever comes next.
- * It plans itself on the files of a commit and recognises its own commit by a trailer.
+ * One change the {@link RunLoop} lands on a branch: a promotion, a rollback, or whatever comes
+ * next. It plans itself on the files of a commit and recognises its own commit by a trailer.
  *
  * @param <R> what a run of it reports
  */
@@ -14,7 +14,10 @@ public interface Change<R> {
   /** The trailer that marks this change's commit, e.g. {@code Promotion-Id: <uid>}. */
   Trailer trailer();
 
-  /** When an earlier attempt of this change may have pushed, or null when this is certainly the first. */
+  /**
+   * When an earlier attempt of this change may have pushed, or null when this is certainly the
+   * first.
+   */
   Instant mayHavePushedSince();
 
   /**

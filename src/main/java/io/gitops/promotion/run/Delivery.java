@@ -25,11 +25,15 @@ public interface Delivery {
    *
    * @param committed the changes that made a commit, in order
    */
-  default boolean deliver(GitWorkspace workspace, List<Change<?>> changes, List<Committed> committed) {
+  default boolean deliver(
+      GitWorkspace workspace, List<Change<?>> changes, List<Committed> committed) {
     return deliver(workspace, changes);
   }
 
-  /** Whether changes delivered this way may share one delivery (a push does; a merge request is one change). */
+  /**
+   * Whether changes delivered this way may share one delivery (a push does; a merge request is one
+   * change).
+   */
   default boolean batches() {
     return true;
   }

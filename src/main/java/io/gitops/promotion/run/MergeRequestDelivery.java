@@ -14,8 +14,8 @@ import java.util.Locale;
  * pushed to a branch of its own ({@code promotion/<env>/<group>/<short id>}) and a request to the
  * repository's branch is opened with the plan's title and description. Exactly once across crashes:
  * a branch that exists already is never pushed again (its name holds the change's id, so it is this
- * change's, and a person's commit on it is never overwritten), and a request is opened only when none
- * comes from that branch.
+ * change's, and a person's commit on it is never overwritten), and a request is opened only when
+ * none comes from that branch.
  */
 public final class MergeRequestDelivery implements Delivery {
   public static final String KIND = "mergeRequest";
@@ -30,7 +30,11 @@ public final class MergeRequestDelivery implements Delivery {
    * @param branch the review branch, see {@link #branchName}
    * @param targetBranch the branch Argo CD syncs
    */
-  public MergeRequestDelivery(MergeRequests api, String projectId, String branch, String targetBranch,
+  public MergeRequestDelivery(
+      MergeRequests api,
+      String projectId,
+      String branch,
+      String targetBranch,
       MergeRequestSettings settings) {
     this.api = api;
     this.projectId = projectId;
@@ -62,9 +66,11 @@ public final class MergeRequestDelivery implements Delivery {
   }
 
   @Override
-  public boolean deliver(GitWorkspace workspace, List<Change<?>> changes, List<Committed> committed) {
+  public boolean deliver(
+      GitWorkspace workspace, List<Change<?>> changes, List<Committed> committed) {
     if (committed.size() != 1) {
-      throw new IllegalArgumentException("a merge request delivers exactly one commit, not " + committed.size());
+      throw new IllegalArgumentException(
+          "a merge request delivers exactly one commit, not " + committed.size());
     }
     if (workspace.remoteBranchHead(branch).isEmpty()
         && workspace.pushTipToNewBranch(branch) == PushOutcome.BRANCH_MOVED) {
@@ -77,9 +83,20 @@ public final class MergeRequestDelivery implements Delivery {
   }
 
   private void open(Planned<?> planned) {
-    MergeRequestState opened = api.open(projectId, new MergeRequestDraft(branch, targetBranch, planned.title(),
-        planned.description(), settings.labels(), api.userIds(settings.reviewers()), api.userIds(settings.assignees()),
-        settings.squash(), settings.removeSourceBranch(), settings.draft()));
+    MergeRequestState opened =
+        api.open(
+            projectId,
+            new MergeRequestDraft(
+                branch,
+                targetBranch,
+                planned.title(),
+                planned.description(),
+                settings.labels(),
+                api.userIds(settings.reviewers()),
+                api.userIds(settings.assignees()),
+                settings.squash(),
+                settings.removeSourceBranch(),
+                settings.draft()));
     if (settings.autoMerge()) {
       api.mergeWhenPipelineSucceeds(projectId, opened.iid(), opened.sha());
     }

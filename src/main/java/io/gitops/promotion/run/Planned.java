@@ -9,19 +9,27 @@ import java.util.Map;
  * @param <R> what a run of the change reports
  */
 public interface Planned<R> {
-  /** New content of each file the commit writes, by path from the repository root; empty: no commit. */
+  /**
+   * New content of each file the commit writes, by path from the repository root; empty: no commit.
+   */
   Map<String, String> writes();
 
   String commitMessage();
 
-  /** One line naming the change, for a merge request's title: the commit message's subject by default. */
+  /**
+   * One line naming the change, for a merge request's title: the commit message's subject by
+   * default.
+   */
   default String title() {
     String message = commitMessage();
     int end = message.indexOf('\n');
     return end < 0 ? message : message.substring(0, end);
   }
 
-  /** Markdown for people reviewing the change, for a merge request's description: the commit message by default. */
+  /**
+   * Markdown for people reviewing the change, for a merge request's description: the commit message
+   * by default.
+   */
   default String description() {
     return commitMessage();
   }

@@ -6,20 +6,26 @@ import java.util.Map;
 import java.util.function.BiFunction;
 
 /**
- * A {@link Planned} made of its parts: the files to write (none: no commit), the commit message, how
- * the report is made once the commit is known, and optionally the words of a merge request.
+ * A {@link Planned} made of its parts: the files to write (none: no commit), the commit message,
+ * how the report is made once the commit is known, and optionally the words of a merge request.
  *
  * @param title a merge request's title, null for the commit message's subject
  * @param description markdown for a merge request, null for the commit message
  */
-public record PlannedWrites<R>(Map<String, String> writes, String commitMessage,
-    BiFunction<String, RunCounts, R> report, String title, String description) implements Planned<R> {
+public record PlannedWrites<R>(
+    Map<String, String> writes,
+    String commitMessage,
+    BiFunction<String, RunCounts, R> report,
+    String title,
+    String description)
+    implements Planned<R> {
 
   public PlannedWrites {
     writes = Collections.unmodifiableMap(new LinkedHashMap<>(writes));
   }
 
-  public PlannedWrites(Map<String, String> writes, String commitMessage, BiFunction<String, RunCounts, R> report) {
+  public PlannedWrites(
+      Map<String, String> writes, String commitMessage, BiFunction<String, RunCounts, R> report) {
     this(writes, commitMessage, report, null, null);
   }
 

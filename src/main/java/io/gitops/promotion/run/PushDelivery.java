@@ -4,7 +4,9 @@ import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.git.PushOutcome;
 import java.util.List;
 
-/** Delivers by pushing the commits straight to the branch, expecting it still at the fetched head. */
+/**
+ * Delivers by pushing the commits straight to the branch, expecting it still at the fetched head.
+ */
 public final class PushDelivery implements Delivery {
   public static final String KIND = "push";
 

@@ -1,6 +1,7 @@
 package io.gitops.promotion.run;
 
 import io.gitops.promotion.git.GitWorkspace;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -19,14 +19,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one writer of a repository branch in a long-running process. Changes are submitted under a key
- * (a resource's uid) and landed in batches on the writer's own thread: everything queued when a batch
- * starts, in submission order key ({@link Submission#order()}), up to a bound, as one commit each on
- * top of the previous, in one push. Whoever submitted is woken when its outcome is ready; whoever
- * is held back waits only for older changes to be handed over. Nobody polls.
+ * The one writer of a repository branch in a long-running process. Changes are submitted under a
+ * key (a resource's uid) and landed in batches on the writer's own thread: everything queued when a
+ * batch starts, in submission order key ({@link Submission#order()}), up to a bound, as one commit
+ * each on top of the previous, in one push. Whoever submitted is woken when its outcome is ready;
+ * whoever is held back waits only for older changes to be handed over. Nobody polls.
  */
 public final class RepositoryWriter {
   private static final Logger LOG = LoggerFactory.getLogger(RepositoryWriter.class);
+
   /** A queue held back by an older change not handed over yet is looked at again this often. */
   static final Duration RECHECK = Duration.ofSeconds(1);
 
@@ -40,10 +41,16 @@ public final class RepositoryWriter {
   private final Set<String> running = new LinkedHashSet<>();
   private final Map<String, Finished> finished = new HashMap<>();
   private boolean draining;
+
   /** The workspace of the last batch landed; only the writer's thread touches it. */
   private GitWorkspace landedOn;
 
-  RepositoryWriter(String repository, RunLoop loop, int maxBatch, ExecutorService thread, ScheduledExecutorService timer,
+  RepositoryWriter(
+      String repository,
+      RunLoop loop,
+      int maxBatch,
+      ExecutorService thread,
+      ScheduledExecutorService timer,
       WriteFence fence) {
     this.repository = repository;
     this.fence = fence;
@@ -56,7 +63,8 @@ public final class RepositoryWriter {
   /**
    * Queues a change; {@code wake} runs once its outcome can be {@link #take taken}.
    *
-   * @param workspace the repository's workspace, with current credentials; the batch uses the newest
+   * @param workspace the repository's workspace, with current credentials; the batch uses the
+   *     newest
    */
   public void submit(Submission submission) {
     synchronized (this) {
@@ -75,7 +83,10 @@ public final class RepositoryWriter {
     }
   }
 
-  /** True while a change of this key is queued, being landed, or landed with its outcome not yet taken. */
+  /**
+   * True while a change of this key is queued, being landed, or landed with its outcome not yet
+   * taken.
+   */
   public synchronized boolean holds(String key) {
     return queued.containsKey(key) || running.contains(key) || finished.containsKey(key);
   }
@@ -122,10 +133,11 @@ public final class RepositoryWriter {
           timer.schedule(this::startDraining, RECHECK.toMillis(), TimeUnit.MILLISECONDS);
           return;
         }
-        batch.forEach(s -> {
-          queued.remove(s.key());
-          running.add(s.key());
-        });
+        batch.forEach(
+            s -> {
+              queued.remove(s.key());
+              running.add(s.key());
+            });
       }
       Map<String, Finished> outcomes = land(batch);
       List<Runnable> toWake = new ArrayList<>();
@@ -145,7 +157,8 @@ public final class RepositoryWriter {
    */
   private List<Submission> nextBatch() {
     List<Submission> batch = new ArrayList<>();
-    for (Submission s : queued.values().stream().sorted(Comparator.comparing(Submission::order)).toList()) {
+    for (Submission s :
+        queued.values().stream().sorted(Comparator.comparing(Submission::order)).toList()) {
       if (batch.size() == maxBatch || s.waitsForOlder().getAsBoolean() || !joins(batch, s)) {
         break;
       }
@@ -154,7 +167,10 @@ public final class RepositoryWriter {
     return batch;
   }
 
-  /** A change delivered another way, or one that is delivered alone (a merge request), lands in a batch of its own. */
+  /**
+   * A change delivered another way, or one that is delivered alone (a merge request), lands in a
+   * batch of its own.
+   */
   private static boolean joins(List<Submission> batch, Submission next) {
     if (batch.isEmpty()) {
       return true;
@@ -169,17 +185,26 @@ public final class RepositoryWriter {
     try {
       GitWorkspace workspace = batch.get(batch.size() - 1).workspace().get();
       List<Change<Object>> changes = (List) batch.stream().map(Submission::change).toList();
-      List<ChangeOutcome<Object>> results = loop.runAll(changes, workspace, batch.get(0).delivery(), () -> {
-        if (!fence.mayWrite(repository)) {
-          throw new WriteFencedException(repository);
-        }
-      });
+      List<ChangeOutcome<Object>> results =
+          loop.runAll(
+              changes,
+              workspace,
+              batch.get(0).delivery(),
+              () -> {
+                if (!fence.mayWrite(repository)) {
+                  throw new WriteFencedException(repository);
+                }
+              });
       for (int i = 0; i < batch.size(); i++) {
         outcomes.put(batch.get(i).key(), new Finished(results.get(i), null));
       }
       landedOn = workspace;
     } catch (RuntimeException e) {
-      LOG.warn("Landing a batch of {} change(s) on repository {} failed: {}", batch.size(), repository, e.getMessage());
+      LOG.warn(
+          "Landing a batch of {} change(s) on repository {} failed: {}",
+          batch.size(),
+          repository,
+          e.getMessage());
       batch.forEach(s -> outcomes.put(s.key(), new Finished(null, e)));
     }
     return outcomes;
@@ -187,8 +212,8 @@ public final class RepositoryWriter {
 
   /**
    * Repacks the workspace's many small packs once nothing is queued: never between a batch and the
-   * wake-up of its promotions, and a failure here fails nothing that has landed. A submission arriving
-   * meanwhile starts the next drain on this thread after it.
+   * wake-up of its promotions, and a failure here fails nothing that has landed. A submission
+   * arriving meanwhile starts the next drain on this thread after it.
    */
   private void compactWhileIdle() {
     if (landedOn == null) {
@@ -212,15 +237,29 @@ public final class RepositoryWriter {
   /**
    * A change handed to the writer.
    *
-   * @param order where it goes in a batch: older first (e.g. creation time, then namespace and name)
+   * @param order where it goes in a batch: older first (e.g. creation time, then namespace and
+   *     name)
    * @param workspace the repository's workspace, opened with the credentials current at submission
    * @param wake runs when the outcome is ready
-   * @param waitsForOlder whether an older change of the repository exists that is not handed over yet
-   * @param delivery how its commit reaches the branch, null for the loop's own (a push, shared by a batch)
+   * @param waitsForOlder whether an older change of the repository exists that is not handed over
+   *     yet
+   * @param delivery how its commit reaches the branch, null for the loop's own (a push, shared by a
+   *     batch)
    */
-  public record Submission(String key, String order, Change<?> change, Supplier<GitWorkspace> workspace,
-      Runnable wake, BooleanSupplier waitsForOlder, Delivery delivery) {
-    public Submission(String key, String order, Change<?> change, Supplier<GitWorkspace> workspace, Runnable wake,
+  public record Submission(
+      String key,
+      String order,
+      Change<?> change,
+      Supplier<GitWorkspace> workspace,
+      Runnable wake,
+      BooleanSupplier waitsForOlder,
+      Delivery delivery) {
+    public Submission(
+        String key,
+        String order,
+        Change<?> change,
+        Supplier<GitWorkspace> workspace,
+        Runnable wake,
         BooleanSupplier waitsForOlder) {
       this(key, order, change, workspace, wake, waitsForOlder, null);
     }

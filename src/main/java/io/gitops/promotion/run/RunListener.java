@@ -9,6 +9,8 @@ public interface RunListener {
   /** The commits are made and about to be pushed, in one push. */
   default void beforePush(List<Change<?>> changes, int attempt) {}
 
-  /** The remote rejected a push because someone else got there first; the changes are re-planned. */
+  /**
+   * The remote rejected a push because someone else got there first; the changes are re-planned.
+   */
   default void pushRejected(List<Change<?>> changes, int attempt) {}
 }

@@ -6,6 +6,9 @@ package io.gitops.promotion.run;
  */
 public final class WriteFencedException extends RuntimeException {
   public WriteFencedException(String repository) {
-    super("this replica no longer holds the Lease of repository '" + repository + "'; its next holder lands the change");
+    super(
+        "this replica no longer holds the Lease of repository '"
+            + repository
+            + "'; its next holder lands the change");
   }
 }

@@ -1,5 +1,6 @@
 package io.gitops.promotion.state;
 
+import io.gitops.promotion.yaml.NestingLimit;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -7,12 +8,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.LoadSettings;
-import io.gitops.promotion.yaml.NestingLimit;
 import org.snakeyaml.engine.v2.composer.Composer;
-import org.snakeyaml.engine.v2.parser.ParserImpl;
-import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 import org.snakeyaml.engine.v2.nodes.Node;
+import org.snakeyaml.engine.v2.parser.ParserImpl;
+import org.snakeyaml.engine.v2.scanner.StreamReader;
 
 /**
  * Reads one state entry from the region of the file that holds it, so that reading an entry costs
@@ -40,7 +40,8 @@ final class EntryDecoder {
     if (promotionNode == null) {
       throw nodes.invalid(root, path + " has no promotion");
     }
-    return new StateEntry(group,
+    return new StateEntry(
+        group,
         promotion(nodes, promotionNode, path + ".promotion"),
         snapshot(nodes, entry.get("pre_state"), group, path + ".pre_state"),
         snapshot(nodes, entry.get("post_state"), group, path + ".post_state"),
@@ -55,11 +56,14 @@ final class EntryDecoder {
     Node root = compose(text, region, "the legacy state file");
     EntryNodes nodes = new EntryNodes(region.line());
     Map<String, Node> entry = nodes.mapping(root, "the legacy state file");
-    String environment = nodes.text(nodes.mapping(entry.get("promotion"), "promotion").get("target_env"),
-        "promotion.target_env");
+    String environment =
+        nodes.text(
+            nodes.mapping(entry.get("promotion"), "promotion").get("target_env"),
+            "promotion.target_env");
     Map<String, Node> groups = nodes.mapping(entry.get("pre_state"), "pre_state");
     if (environment == null || groups.size() != 1) {
-      throw nodes.invalid(root, "legacy state file needs promotion.target_env and exactly one group in pre_state");
+      throw nodes.invalid(
+          root, "legacy state file needs promotion.target_env and exactly one group in pre_state");
     }
     return new StateLayout.LegacyEntry(environment, groups.keySet().iterator().next(), region);
   }
@@ -68,14 +72,26 @@ final class EntryDecoder {
     String fragment = " ".repeat(region.column()) + text.substring(region.start(), region.end());
     Node root;
     try {
-      root = new Composer(settings, new NestingLimit(
-          new ParserImpl(settings, new StreamReader(settings, fragment)), "a state file")).getSingleNode()
-          .orElseThrow(() -> new StateFormatException(region.position() + ": " + path + " is empty"));
+      root =
+          new Composer(
+                  settings,
+                  new NestingLimit(
+                      new ParserImpl(settings, new StreamReader(settings, fragment)),
+                      "a state file"))
+              .getSingleNode()
+              .orElseThrow(
+                  () -> new StateFormatException(region.position() + ": " + path + " is empty"));
     } catch (NestingLimit.TooDeep e) {
       throw new StateFormatException(region.position() + ": " + path + ": " + e.getMessage(), e);
     } catch (YamlEngineException e) {
-      throw new StateFormatException(region.position() + ": " + path + " cannot be read on its own (an alias to"
-          + " an anchor outside the entry?): " + e.getMessage(), e);
+      throw new StateFormatException(
+          region.position()
+              + ": "
+              + path
+              + " cannot be read on its own (an alias to"
+              + " an anchor outside the entry?): "
+              + e.getMessage(),
+          e);
     }
     return root;
   }
@@ -93,23 +109,28 @@ final class EntryDecoder {
         nodes.text(p.get("created_by"), path + ".created_by"),
         nodes.text(p.get("tag"), path + ".tag"),
         forced != null && forced.toLowerCase(Locale.ROOT).equals("true")
-            ? textOr(nodes.text(p.get("reason"), path + ".reason"), "") : null);
+            ? textOr(nodes.text(p.get("reason"), path + ".reason"), "")
+            : null);
   }
 
   private static List<RollbackRecord> rollbacks(EntryNodes nodes, Node node, String path) {
     List<RollbackRecord> rollbacks = new ArrayList<>();
-    nodes.sequence(node, path).ifPresent(sequence -> {
-      for (Node item : sequence.getValue()) {
-        String where = path + "[" + rollbacks.size() + "]";
-        Map<String, Node> r = nodes.mapping(item, where);
-        rollbacks.add(new RollbackRecord(
-            nodes.text(r.get("id"), where + ".id"),
-            nodes.text(r.get("promotion_id"), where + ".promotion_id"),
-            instant(nodes, r.get("created_at"), where + ".created_at"),
-            nodes.text(r.get("created_by"), where + ".created_by"),
-            nodes.text(r.get("forced_reason"), where + ".forced_reason")));
-      }
-    });
+    nodes
+        .sequence(node, path)
+        .ifPresent(
+            sequence -> {
+              for (Node item : sequence.getValue()) {
+                String where = path + "[" + rollbacks.size() + "]";
+                Map<String, Node> r = nodes.mapping(item, where);
+                rollbacks.add(
+                    new RollbackRecord(
+                        nodes.text(r.get("id"), where + ".id"),
+                        nodes.text(r.get("promotion_id"), where + ".promotion_id"),
+                        instant(nodes, r.get("created_at"), where + ".created_at"),
+                        nodes.text(r.get("created_by"), where + ".created_by"),
+                        nodes.text(r.get("forced_reason"), where + ".forced_reason")));
+              }
+            });
     return rollbacks;
   }
 
@@ -120,9 +141,18 @@ final class EntryDecoder {
       return builder.build();
     }
     String groupPath = path + "." + group;
-    nodes.mapping(services, groupPath).forEach((service, apps) ->
-        nodes.mapping(apps, groupPath + "." + service).forEach((app, tag) ->
-            builder.put(service, app, nodes.text(tag, groupPath + "." + service + "." + app))));
+    nodes
+        .mapping(services, groupPath)
+        .forEach(
+            (service, apps) ->
+                nodes
+                    .mapping(apps, groupPath + "." + service)
+                    .forEach(
+                        (app, tag) ->
+                            builder.put(
+                                service,
+                                app,
+                                nodes.text(tag, groupPath + "." + service + "." + app))));
     return builder.build();
   }
 
@@ -134,7 +164,8 @@ final class EntryDecoder {
     try {
       return Instant.parse(value);
     } catch (DateTimeParseException e) {
-      throw new StateFormatException(nodes.invalid(node, path + " is not an ISO-8601 instant: " + value).getMessage(), e);
+      throw new StateFormatException(
+          nodes.invalid(node, path + " is not an ISO-8601 instant: " + value).getMessage(), e);
     }
   }
 

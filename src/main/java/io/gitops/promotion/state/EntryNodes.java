@@ -12,16 +12,18 @@ import org.snakeyaml.engine.v2.nodes.Tag;
 
 /**
  * Typed access to the nodes of one entry, composed from the entry's own text: every scalar reads as
- * the string written in the file ({@code 1.10} stays {@code 1.10}, {@code 0x1F} stays {@code 0x1F}),
- * a plain null ({@code ~}, {@code null}, nothing) as null, as the overlays are read. A node of the
- * wrong kind is refused with a {@link StateFormatException} naming its path and its line in the
- * whole file.
+ * the string written in the file ({@code 1.10} stays {@code 1.10}, {@code 0x1F} stays {@code
+ * 0x1F}), a plain null ({@code ~}, {@code null}, nothing) as null, as the overlays are read. A node
+ * of the wrong kind is refused with a {@link StateFormatException} naming its path and its line in
+ * the whole file.
  */
 final class EntryNodes {
 
   private final int firstLine;
 
-  /** @param firstLine the line, counted from 0, of the file that the entry's text starts on */
+  /**
+   * @param firstLine the line, counted from 0, of the file that the entry's text starts on
+   */
   EntryNodes(int firstLine) {
     this.firstLine = firstLine;
   }
@@ -40,7 +42,8 @@ final class EntryNodes {
         throw refused(tuple.getKeyNode(), "a key of " + path, "a string");
       }
       if (fields.putIfAbsent(key.getValue(), tuple.getValueNode()) != null) {
-        throw new StateFormatException(position(key) + ": " + path + " has the key '" + key.getValue() + "' twice");
+        throw new StateFormatException(
+            position(key) + ": " + path + " has the key '" + key.getValue() + "' twice");
       }
     }
     return fields;
@@ -68,7 +71,8 @@ final class EntryNodes {
   }
 
   StateFormatException refused(Node node, String path, String expected) {
-    return new StateFormatException(position(node) + ": " + path + " is " + kind(node) + ", expected " + expected);
+    return new StateFormatException(
+        position(node) + ": " + path + " is " + kind(node) + ", expected " + expected);
   }
 
   StateFormatException invalid(Node node, String message) {
@@ -89,6 +93,8 @@ final class EntryNodes {
     if (node instanceof MappingNode) {
       return "a mapping";
     }
-    return node instanceof SequenceNode ? "a sequence" : "the scalar '" + ((ScalarNode) node).getValue() + "'";
+    return node instanceof SequenceNode
+        ? "a sequence"
+        : "the scalar '" + ((ScalarNode) node).getValue() + "'";
   }
 }

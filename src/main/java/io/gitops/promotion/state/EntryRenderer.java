@@ -63,8 +63,11 @@ final class EntryRenderer {
         continue;
       }
       lines.add("    " + StateScalars.write(service.getKey()) + ":");
-      service.getValue().forEach((app, tag) ->
-          lines.add("      " + StateScalars.write(app) + ": " + StateScalars.write(tag)));
+      service
+          .getValue()
+          .forEach(
+              (app, tag) ->
+                  lines.add("      " + StateScalars.write(app) + ": " + StateScalars.write(tag)));
     }
   }
 

@@ -34,25 +34,36 @@ final class EntrySplicer {
   String write(StateLayout layout, String environment, StateEntry entry) {
     List<String> lines = EntryRenderer.render(entry);
     if (layout.form() == StateLayout.Form.EMPTY) {
-      List<String> file = EntryRenderer.underKey("environments",
-          EntryRenderer.underKey(environment, EntryRenderer.underKey(entry.group(), lines)));
+      List<String> file =
+          EntryRenderer.underKey(
+              "environments",
+              EntryRenderer.underKey(environment, EntryRenderer.underKey(entry.group(), lines)));
       if (text.isBlank()) {
         return HEADER + newline + join(file, 0, true) + newline;
       }
       return text + (text.endsWith("\n") ? "" : newline) + join(file, 0, true) + newline;
     }
     if (layout.environments() == null) {
-      return add(layout.root(), "the top level", EntryRenderer.underKey("environments",
-          EntryRenderer.underKey(environment, EntryRenderer.underKey(entry.group(), lines))));
+      return add(
+          layout.root(),
+          "the top level",
+          EntryRenderer.underKey(
+              "environments",
+              EntryRenderer.underKey(environment, EntryRenderer.underKey(entry.group(), lines))));
     }
     StateLayout.EnvironmentSite site = layout.environmentsByName().get(environment);
     if (site == null) {
-      return add(layout.environments(), "environments",
+      return add(
+          layout.environments(),
+          "environments",
           EntryRenderer.underKey(environment, EntryRenderer.underKey(entry.group(), lines)));
     }
     EntrySite old = site.groups().get(entry.group());
     if (old == null) {
-      return add(site.mapping(), "environments." + environment, EntryRenderer.underKey(entry.group(), lines));
+      return add(
+          site.mapping(),
+          "environments." + environment,
+          EntryRenderer.underKey(entry.group(), lines));
     }
     return replace(old, lines);
   }
@@ -63,7 +74,8 @@ final class EntrySplicer {
     if (startsItsLine(value.start())) {
       return splice(value.start(), end, join(lines, value.column(), false));
     }
-    return splice(trimSpacesBefore(value.start()), end, newline + join(lines, old.keyColumn() + 2, true));
+    return splice(
+        trimSpacesBefore(value.start()), end, newline + join(lines, old.keyColumn() + 2, true));
   }
 
   private String add(MappingSite mapping, String path, List<String> lines) {
@@ -79,17 +91,26 @@ final class EntrySplicer {
         }
         int lineEnd = pastTrailingComment(value.end());
         String comment = text.substring(value.end(), lineEnd);
-        return splice(trimSpacesBefore(value.start()), lineEnd,
+        return splice(
+            trimSpacesBefore(value.start()),
+            lineEnd,
             comment + newline + join(lines, mapping.keysColumn(), true));
       }
-      default -> throw new StateFormatException(value.position() + ": " + path
-          + " is written in flow style ({...}); write it in block style so that an entry can be added to it");
+      default ->
+          throw new StateFormatException(
+              value.position()
+                  + ": "
+                  + path
+                  + " is written in flow style ({...}); write it in block style so that an entry can be added to it");
     }
   }
 
   private String splice(int start, int end, String replacement) {
     return new StringBuilder(text.length() - (end - start) + replacement.length())
-        .append(text, 0, start).append(replacement).append(text, end, text.length()).toString();
+        .append(text, 0, start)
+        .append(replacement)
+        .append(text, end, text.length())
+        .toString();
   }
 
   private String join(List<String> lines, int column, boolean indentFirst) {
@@ -101,7 +122,9 @@ final class EntrySplicer {
     return String.join(newline, out);
   }
 
-  /** The end of the line when only blanks and a comment follow {@code index} on it, else the index. */
+  /**
+   * The end of the line when only blanks and a comment follow {@code index} on it, else the index.
+   */
   private int pastTrailingComment(int index) {
     int i = index;
     while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {

@@ -9,10 +9,10 @@ import org.snakeyaml.engine.v2.events.ScalarEvent;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 
 /**
- * Walks the parser's events of a text and turns their marks (which count code points) into
- * {@link String} indexes. It also remembers where the last piece of content ended (a scalar, an
- * alias, a closing bracket), since the end mark of a block collection lies past the trailing
- * comments and blank lines, where the next token starts.
+ * Walks the parser's events of a text and turns their marks (which count code points) into {@link
+ * String} indexes. It also remembers where the last piece of content ended (a scalar, an alias, a
+ * closing bracket), since the end mark of a block collection lies past the trailing comments and
+ * blank lines, where the next token starts.
  */
 final class EventCursor {
 
@@ -39,7 +39,7 @@ final class EventCursor {
           contentEnd = end(event);
         }
       }
-      default -> { }
+      default -> {}
     }
     return event;
   }
@@ -59,7 +59,8 @@ final class EventCursor {
       Event event = next();
       if (opens(event)) {
         depth++;
-      } else if (event.getEventId() == Event.ID.MappingEnd || event.getEventId() == Event.ID.SequenceEnd) {
+      } else if (event.getEventId() == Event.ID.MappingEnd
+          || event.getEventId() == Event.ID.SequenceEnd) {
         depth--;
       }
     }
@@ -83,7 +84,9 @@ final class EventCursor {
     return index(event.getEndMark().orElseThrow());
   }
 
-  /** A block scalar's end mark lies after its line breaks; its content ends at its last non-blank. */
+  /**
+   * A block scalar's end mark lies after its line breaks; its content ends at its last non-blank.
+   */
   private int scalarEnd(ScalarEvent scalar) {
     int end = end(scalar);
     if (scalar.isLiteral() || scalar.isFolded()) {
@@ -105,6 +108,7 @@ final class EventCursor {
   }
 
   private static boolean opens(Event event) {
-    return event.getEventId() == Event.ID.MappingStart || event.getEventId() == Event.ID.SequenceStart;
+    return event.getEventId() == Event.ID.MappingStart
+        || event.getEventId() == Event.ID.SequenceStart;
   }
 }

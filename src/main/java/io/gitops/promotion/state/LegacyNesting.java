@@ -16,14 +16,24 @@ final class LegacyNesting {
 
   static String nest(String text, StateLayout.LegacyEntry legacy, String newline) {
     int lineStart = legacy.region().start();
-    while (lineStart > 0 && text.charAt(lineStart - 1) != '\n' && text.charAt(lineStart - 1) != '\r') {
+    while (lineStart > 0
+        && text.charAt(lineStart - 1) != '\n'
+        && text.charAt(lineStart - 1) != '\r') {
       lineStart--;
     }
-    StringBuilder out = new StringBuilder(text.length() + text.length() / 4)
-        .append(text, 0, lineStart)
-        .append("environments:").append(newline)
-        .append("  ").append(StateScalars.write(legacy.environment())).append(':').append(newline)
-        .append("    ").append(StateScalars.write(legacy.group())).append(':').append(newline);
+    StringBuilder out =
+        new StringBuilder(text.length() + text.length() / 4)
+            .append(text, 0, lineStart)
+            .append("environments:")
+            .append(newline)
+            .append("  ")
+            .append(StateScalars.write(legacy.environment()))
+            .append(':')
+            .append(newline)
+            .append("    ")
+            .append(StateScalars.write(legacy.group()))
+            .append(':')
+            .append(newline);
     int i = lineStart;
     while (i < text.length()) {
       int end = text.indexOf('\n', i);

@@ -18,13 +18,13 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  * tree of all entries; {@link #entry} then reads only the entry asked for. Every scalar reads as
  * the string written in the file, as the overlays are read: {@code 1.10}, {@code 010}, {@code 0x1F}
  * and {@code 1e3} stay those strings, and a plain {@code ~} or {@code null} tag is no tag. A file
- * of the wrong shape is refused with a {@link StateFormatException} saying where, never replaced:
- * a root, {@code environments} or environment that is not a mapping (an empty value is an empty
+ * of the wrong shape is refused with a {@link StateFormatException} saying where, never replaced: a
+ * root, {@code environments} or environment that is not a mapping (an empty value is an empty
  * mapping), an entry that is not a mapping, a key given twice, several YAML documents; when its
  * entry is read, a field of the wrong kind or a {@code created_at} that is not an instant or lies
  * in the future. "The future" allows {@link #CLOCK_SKEW} for clocks of different machines; beyond
- * that a promotion or rollback cannot have happened yet, so the entry cannot be trusted to decide
- * a rollback window and is refused rather than read.
+ * that a promotion or rollback cannot have happened yet, so the entry cannot be trusted to decide a
+ * rollback window and is refused rather than read.
  *
  * <p>The pipeline's legacy flat format (top-level {@code promotion}, {@code pre_state}, {@code
  * post_state}) is read as the entry of its {@code promotion.target_env} and its single {@code
@@ -41,12 +41,15 @@ public final class StateFile {
 
   /** How far in the future a {@code created_at} may lie before the entry is refused. */
   public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-  /** Far above snakeyaml-engine's 3 MiB default: a repository of thousands of services must never be locked out. */
+
+  /**
+   * Far above snakeyaml-engine's 3 MiB default: a repository of thousands of services must never be
+   * locked out.
+   */
   private static final int MAX_CODE_POINTS = 256 * 1024 * 1024;
-  private static final LoadSettings SETTINGS = LoadSettings.builder()
-      .setSchema(new CoreSchema())
-      .setCodePointLimit(MAX_CODE_POINTS)
-      .build();
+
+  private static final LoadSettings SETTINGS =
+      LoadSettings.builder().setSchema(new CoreSchema()).setCodePointLimit(MAX_CODE_POINTS).build();
 
   private final String text;
   private final Clock clock;
@@ -81,7 +84,9 @@ public final class StateFile {
 
   /** Whether the text uses the legacy flat format of the pipeline. */
   public static boolean isLegacy(Map<String, Object> root) {
-    return root.containsKey("promotion") && root.containsKey("pre_state") && !root.containsKey("environments");
+    return root.containsKey("promotion")
+        && root.containsKey("pre_state")
+        && !root.containsKey("environments");
   }
 
   /**
@@ -122,7 +127,8 @@ public final class StateFile {
     EntrySplicer splicer = new EntrySplicer(text);
     if (shape.form() == StateLayout.Form.LEGACY) {
       String nested = LegacyNesting.nest(text, shape.legacy(), splicer.newline());
-      return new StateFile(nested, clock, StateIndexer.index(nested, SETTINGS)).withEntry(environment, entry);
+      return new StateFile(nested, clock, StateIndexer.index(nested, SETTINGS))
+          .withEntry(environment, entry);
     }
     return new StateFile(splicer.write(shape, environment, entry), clock, null);
   }
@@ -142,13 +148,29 @@ public final class StateFile {
   private void requireNotInFuture(StateEntry entry, TextRegion region, String path) {
     Instant latest = clock.instant().plus(CLOCK_SKEW);
     if (isAfter(entry.promotion().createdAt(), latest)) {
-      throw new StateFormatException(region.position() + ": " + path + ".promotion.created_at "
-          + entry.promotion().createdAt() + " lies in the future (now is " + clock.instant() + ")");
+      throw new StateFormatException(
+          region.position()
+              + ": "
+              + path
+              + ".promotion.created_at "
+              + entry.promotion().createdAt()
+              + " lies in the future (now is "
+              + clock.instant()
+              + ")");
     }
     for (RollbackRecord rollback : entry.rollbacks()) {
       if (isAfter(rollback.createdAt(), latest)) {
-        throw new StateFormatException(region.position() + ": " + path + ".rollbacks: rollback " + rollback.id()
-            + " has a created_at " + rollback.createdAt() + " that lies in the future (now is " + clock.instant() + ")");
+        throw new StateFormatException(
+            region.position()
+                + ": "
+                + path
+                + ".rollbacks: rollback "
+                + rollback.id()
+                + " has a created_at "
+                + rollback.createdAt()
+                + " that lies in the future (now is "
+                + clock.instant()
+                + ")");
       }
     }
   }

@@ -20,7 +20,11 @@ record StateLayout(
     LegacyEntry legacy) {
 
   /** Which format the file is in. */
-  enum Form { EMPTY, NESTED, LEGACY }
+  enum Form {
+    EMPTY,
+    NESTED,
+    LEGACY
+  }
 
   /** One environment's mapping and the entries of its groups. */
   record EnvironmentSite(MappingSite mapping, Map<String, EntrySite> groups) {}

@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Image tags of one workload group at one moment, as the state file records them:
- * service -> application -> tag, in the order the services were read. Immutable.
+ * Image tags of one workload group at one moment, as the state file records them: service ->
+ * application -> tag, in the order the services were read. Immutable.
  */
 public final class TagSnapshot {
   private final Map<String, Map<String, String>> tags;
@@ -18,7 +18,9 @@ public final class TagSnapshot {
 
   public static TagSnapshot of(Map<String, Map<String, String>> tags) {
     Map<String, Map<String, String>> copy = new LinkedHashMap<>();
-    tags.forEach((service, apps) -> copy.put(service, Collections.unmodifiableMap(new LinkedHashMap<>(apps))));
+    tags.forEach(
+        (service, apps) ->
+            copy.put(service, Collections.unmodifiableMap(new LinkedHashMap<>(apps))));
     return new TagSnapshot(Collections.unmodifiableMap(copy));
   }
 

@@ -1,16 +1,17 @@
 package io.gitops.promotion.steps;
 
 /**
- * An after-step failed. Terminal (a refusal that a retry would meet again: the run fails with {@link
- * #reason()}, the commit stays) or not (retried with backoff; the retry resumes). Carries the
- * step's partial outcome so that what it did is still reported.
+ * An after-step failed. Terminal (a refusal that a retry would meet again: the run fails with
+ * {@link #reason()}, the commit stays) or not (retried with backoff; the retry resumes). Carries
+ * the step's partial outcome so that what it did is still reported.
  */
 public final class AfterStepException extends RuntimeException {
   private final StepOutcome partial;
   private final boolean terminal;
   private final String reason;
 
-  public AfterStepException(StepOutcome partial, boolean terminal, String reason, String message, Throwable cause) {
+  public AfterStepException(
+      StepOutcome partial, boolean terminal, String reason, String message, Throwable cause) {
     super(message, cause);
     this.partial = partial;
     this.terminal = terminal;

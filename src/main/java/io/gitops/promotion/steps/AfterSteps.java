@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The after-steps of one kind of run, in order: each outcome is handed to the recorder as soon as it
- * is known, and a failure stops the chain after its partial outcome is recorded.
+ * The after-steps of one kind of run, in order: each outcome is handed to the recorder as soon as
+ * it is known, and a failure stops the chain after its partial outcome is recorded.
  *
  * @param <R> the run's report the steps work from
  */

@@ -3,8 +3,8 @@ package io.gitops.promotion.steps;
 /**
  * How an after-step ended, or where it stood when it failed.
  *
- * @param result what it did: {@code Succeeded}, {@code Skipped} (nothing to do, or not configured) or
- *     {@code Failed}
+ * @param result what it did: {@code Succeeded}, {@code Skipped} (nothing to do, or not configured)
+ *     or {@code Failed}
  * @param message one line for people
  * @param details the step's own record for the status writer that knows it (null when none)
  */

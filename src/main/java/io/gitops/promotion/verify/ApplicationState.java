@@ -6,8 +6,12 @@ package io.gitops.promotion.verify;
  */
 public record ApplicationState(String name, String revision, String syncStatus, String health) {
   public String describe() {
-    return name + " " + (syncStatus == null ? "Unknown" : syncStatus) + " at "
-        + (revision == null ? "no revision" : revision.substring(0, Math.min(8, revision.length()))) + ", "
+    return name
+        + " "
+        + (syncStatus == null ? "Unknown" : syncStatus)
+        + " at "
+        + (revision == null ? "no revision" : revision.substring(0, Math.min(8, revision.length())))
+        + ", "
         + (health == null ? "health Unknown" : health);
   }
 }

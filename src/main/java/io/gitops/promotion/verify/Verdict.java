@@ -10,7 +10,10 @@ import java.util.List;
 public record Verdict(Outcome outcome, String message, List<ApplicationState> applications) {
   /** The four ways verification stands. */
   public enum Outcome {
-    VERIFIED, WAITING, FAILED, SKIPPED
+    VERIFIED,
+    WAITING,
+    FAILED,
+    SKIPPED
   }
 
   public Verdict {

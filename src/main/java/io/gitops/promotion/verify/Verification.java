@@ -14,37 +14,55 @@ import java.util.stream.Collectors;
 public final class Verification {
   private final BiPredicate<String, String> isAtOrAfter;
 
-  /** @param isAtOrAfter (commit, revision) -> whether the revision is the commit or one after it */
+  /**
+   * @param isAtOrAfter (commit, revision) -> whether the revision is the commit or one after it
+   */
   public Verification(BiPredicate<String, String> isAtOrAfter) {
     this.isAtOrAfter = isAtOrAfter;
   }
 
-  public Verdict judge(List<ApplicationState> applications, String commit, Instant now, Instant deadline,
+  public Verdict judge(
+      List<ApplicationState> applications,
+      String commit,
+      Instant now,
+      Instant deadline,
       boolean required) {
     if (applications.isEmpty()) {
       return required
-          ? new Verdict(Verdict.Outcome.FAILED, "no Argo CD Application found for the promoted services", applications)
-          : new Verdict(Verdict.Outcome.SKIPPED, "no Argo CD Application found for the promoted services; not verified",
+          ? new Verdict(
+              Verdict.Outcome.FAILED,
+              "no Argo CD Application found for the promoted services",
+              applications)
+          : new Verdict(
+              Verdict.Outcome.SKIPPED,
+              "no Argo CD Application found for the promoted services; not verified",
               applications);
     }
-    List<ApplicationState> degraded = applications.stream().filter(a -> "Degraded".equals(a.health())).toList();
+    List<ApplicationState> degraded =
+        applications.stream().filter(a -> "Degraded".equals(a.health())).toList();
     if (!degraded.isEmpty()) {
       return new Verdict(Verdict.Outcome.FAILED, "degraded: " + describe(degraded), applications);
     }
     List<ApplicationState> pending = applications.stream().filter(a -> !ready(a, commit)).toList();
     if (pending.isEmpty()) {
-      return new Verdict(Verdict.Outcome.VERIFIED, applications.size() + " Application(s) Synced at the commit and Healthy",
+      return new Verdict(
+          Verdict.Outcome.VERIFIED,
+          applications.size() + " Application(s) Synced at the commit and Healthy",
           applications);
     }
     if (!now.isBefore(deadline)) {
-      return new Verdict(Verdict.Outcome.FAILED, "not Synced and Healthy at the commit by " + deadline + ": "
-          + describe(pending), applications);
+      return new Verdict(
+          Verdict.Outcome.FAILED,
+          "not Synced and Healthy at the commit by " + deadline + ": " + describe(pending),
+          applications);
     }
     return new Verdict(Verdict.Outcome.WAITING, "waiting for " + describe(pending), applications);
   }
 
   private boolean ready(ApplicationState app, String commit) {
-    return "Synced".equals(app.syncStatus()) && "Healthy".equals(app.health()) && app.revision() != null
+    return "Synced".equals(app.syncStatus())
+        && "Healthy".equals(app.health())
+        && app.revision() != null
         && isAtOrAfter.test(commit, app.revision());
   }
 

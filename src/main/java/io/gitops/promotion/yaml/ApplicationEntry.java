@@ -12,8 +12,12 @@ import java.util.Objects;
  * @param digest the value of {@code image.digest}; {@code null} when absent or YAML null
  * @param digestSite where {@code image.digest} is; {@code null} when the entry has none
  */
-record ApplicationEntry(OverlayApplication application, SourcePosition position, TagSite tagSite,
-    String digest, TagSite digestSite) {
+record ApplicationEntry(
+    OverlayApplication application,
+    SourcePosition position,
+    TagSite tagSite,
+    String digest,
+    TagSite digestSite) {
 
   ApplicationEntry(OverlayApplication application, SourcePosition position, TagSite tagSite) {
     this(application, position, tagSite, null, null);

@@ -45,12 +45,17 @@ final class ApplicationEntryReader {
     Node image = keys.get("image").orElseThrow().getValueNode();
     String shared = sharedBy(sharedBy, mapping, image);
     TagSite site = TagSite.of(name, pair, shared, text);
-    Optional<NodeTuple> digestPair = MappingKeys.of((MappingNode) image, "image of " + where).get("digest")
-        .filter(p -> p.getValueNode() instanceof ScalarNode);
+    Optional<NodeTuple> digestPair =
+        MappingKeys.of((MappingNode) image, "image of " + where)
+            .get("digest")
+            .filter(p -> p.getValueNode() instanceof ScalarNode);
     if (digestPair.isEmpty()) {
       return new ApplicationEntry(new OverlayApplication(name, tag, projectId), position, site);
     }
-    return new ApplicationEntry(new OverlayApplication(name, tag, projectId), position, site,
+    return new ApplicationEntry(
+        new OverlayApplication(name, tag, projectId),
+        position,
+        site,
         stringOrNull((ScalarNode) digestPair.get().getValueNode()),
         TagSite.of(name, "image.digest", true, digestPair.get(), shared, text));
   }
@@ -79,7 +84,8 @@ final class ApplicationEntryReader {
   private static String name(MappingKeys keys, int index, SourcePosition position)
       throws OverlayFormatException {
     Node value = keys.get("name").map(NodeTuple::getValueNode).orElse(null);
-    if (!(value instanceof ScalarNode scalar) || stringOrNull(scalar) == null
+    if (!(value instanceof ScalarNode scalar)
+        || stringOrNull(scalar) == null
         || scalar.getValue().isBlank()) {
       throw new OverlayFormatException(
           position + ": applications[" + index + "] has no name; entries are matched by name");
@@ -102,7 +108,9 @@ final class ApplicationEntryReader {
       }
     }
     throw new OverlayFormatException(
-        SourcePosition.of(value.get()) + ": gitlabProjectId of " + where
+        SourcePosition.of(value.get())
+            + ": gitlabProjectId of "
+            + where
             + " is not a whole number");
   }
 
@@ -114,15 +122,21 @@ final class ApplicationEntryReader {
     }
     if (!(image.get() instanceof MappingNode imageMapping)) {
       throw new OverlayFormatException(
-          SourcePosition.of(image.get()) + ": image of " + where
+          SourcePosition.of(image.get())
+              + ": image of "
+              + where
               + " is not a mapping with repository and tag");
     }
     Optional<NodeTuple> pair = MappingKeys.of(imageMapping, "image of " + where).get("tag");
     if (pair.isPresent() && !(pair.get().getValueNode() instanceof ScalarNode)) {
       String kind = pair.get().getValueNode() instanceof MappingNode ? "a mapping" : "a sequence";
       throw new OverlayFormatException(
-          SourcePosition.of(pair.get().getKeyNode()) + ": image.tag of " + where + " is "
-              + kind + ", not a string");
+          SourcePosition.of(pair.get().getKeyNode())
+              + ": image.tag of "
+              + where
+              + " is "
+              + kind
+              + ", not a string");
     }
     return pair;
   }

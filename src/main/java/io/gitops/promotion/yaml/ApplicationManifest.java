@@ -15,11 +15,11 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 
 /**
  * A file of Argo CD {@code Application} manifests as read (immutable), possibly several YAML
- * documents: the {@code targetRevision} of each source ({@code spec.source}, or each entry of {@code
- * spec.sources}), named by its {@code chart}, or by its {@code repoURL} when it has no chart, and
- * the means to change those values without touching any other byte. Documents of another kind are
- * left alone. The same source name twice in a file makes it unreadable (sources are matched by name,
- * never by position); so do the shapes {@link OverlayFile} refuses.
+ * documents: the {@code targetRevision} of each source ({@code spec.source}, or each entry of
+ * {@code spec.sources}), named by its {@code chart}, or by its {@code repoURL} when it has no
+ * chart, and the means to change those values without touching any other byte. Documents of another
+ * kind are left alone. The same source name twice in a file makes it unreadable (sources are
+ * matched by name, never by position); so do the shapes {@link OverlayFile} refuses.
  */
 public final class ApplicationManifest {
 
@@ -52,17 +52,29 @@ public final class ApplicationManifest {
       if (!"Application".equals(kind)) {
         continue;
       }
-      String application = keys.get("metadata").map(NodeTuple::getValueNode)
-          .filter(MappingNode.class::isInstance)
-          .flatMap(m -> ((MappingNode) m).getValue().stream()
-              .filter(t -> "name".equals(YamlDocuments.string(t.getKeyNode()))).findFirst())
-          .map(t -> YamlDocuments.string(t.getValueNode())).orElse("(unnamed)");
+      String application =
+          keys.get("metadata")
+              .map(NodeTuple::getValueNode)
+              .filter(MappingNode.class::isInstance)
+              .flatMap(
+                  m ->
+                      ((MappingNode) m)
+                          .getValue().stream()
+                              .filter(t -> "name".equals(YamlDocuments.string(t.getKeyNode())))
+                              .findFirst())
+              .map(t -> YamlDocuments.string(t.getValueNode()))
+              .orElse("(unnamed)");
       for (Entry entry : sources(text, keys, application)) {
         Entry earlier = entries.putIfAbsent(entry.source().name(), entry);
         if (earlier != null) {
-          throw new OverlayFormatException(entry.position() + ": source '" + entry.source().name()
-              + "' appears twice (first at " + earlier.position() + "); sources are matched by chart or"
-              + " repoURL, so each may appear once per file");
+          throw new OverlayFormatException(
+              entry.position()
+                  + ": source '"
+                  + entry.source().name()
+                  + "' appears twice (first at "
+                  + earlier.position()
+                  + "); sources are matched by chart or"
+                  + " repoURL, so each may appear once per file");
         }
       }
     }
@@ -91,8 +103,11 @@ public final class ApplicationManifest {
         throw new OverlayFormatException("no source named '" + wanted.getKey() + "' in this file");
       }
       if (entry.site() == null) {
-        throw new OverlayFormatException(entry.position() + ": source '" + wanted.getKey()
-            + "' has no targetRevision to replace; add one by hand");
+        throw new OverlayFormatException(
+            entry.position()
+                + ": source '"
+                + wanted.getKey()
+                + "' has no targetRevision to replace; add one by hand");
       }
       if (!wanted.getValue().equals(entry.source().targetRevision())) {
         edits.add(new TagEditor.TagEdit(entry.site(), wanted.getValue()));
@@ -108,7 +123,8 @@ public final class ApplicationManifest {
       return List.of();
     }
     MappingKeys keys = MappingKeys.of(specMapping, "spec of Application '" + application + "'");
-    String shared = specMapping.getAnchor().isPresent() ? "the spec has an anchor or is an alias" : null;
+    String shared =
+        specMapping.getAnchor().isPresent() ? "the spec has an anchor or is an alias" : null;
     List<Entry> entries = new ArrayList<>();
     Optional<Node> single = keys.get("source").map(NodeTuple::getValueNode);
     if (single.isPresent() && single.get() instanceof MappingNode source) {
@@ -116,13 +132,22 @@ public final class ApplicationManifest {
     }
     Optional<Node> many = keys.get("sources").map(NodeTuple::getValueNode);
     if (many.isPresent() && many.get() instanceof SequenceNode list) {
-      String listShared = shared != null ? shared
-          : list.getAnchor().isPresent() ? "the sources list has an anchor or is an alias" : null;
+      String listShared =
+          shared != null
+              ? shared
+              : list.getAnchor().isPresent()
+                  ? "the sources list has an anchor or is an alias"
+                  : null;
       int index = 0;
       for (Node item : list.getValue()) {
         if (!(item instanceof MappingNode source)) {
-          throw new OverlayFormatException(SourcePosition.of(item) + ": spec.sources[" + index
-              + "] of Application '" + application + "' is not a mapping");
+          throw new OverlayFormatException(
+              SourcePosition.of(item)
+                  + ": spec.sources["
+                  + index
+                  + "] of Application '"
+                  + application
+                  + "' is not a mapping");
         }
         entries.add(entry(text, source, application, "spec.sources[" + index++ + "]", listShared));
       }
@@ -130,29 +155,44 @@ public final class ApplicationManifest {
     return entries;
   }
 
-  private static Entry entry(String text, MappingNode source, String application, String where,
-      String shared) throws OverlayFormatException {
+  private static Entry entry(
+      String text, MappingNode source, String application, String where, String shared)
+      throws OverlayFormatException {
     MappingKeys keys = MappingKeys.of(source, where + " of Application '" + application + "'");
     String chart = keys.get("chart").map(t -> YamlDocuments.string(t.getValueNode())).orElse(null);
-    String name = chart != null ? chart
-        : keys.get("repoURL").map(t -> YamlDocuments.string(t.getValueNode())).orElse(null);
+    String name =
+        chart != null
+            ? chart
+            : keys.get("repoURL").map(t -> YamlDocuments.string(t.getValueNode())).orElse(null);
     SourcePosition position = SourcePosition.of(source);
     if (name == null || name.isBlank()) {
-      throw new OverlayFormatException(position + ": " + where + " of Application '" + application
-          + "' has neither chart nor repoURL; sources are matched by them");
+      throw new OverlayFormatException(
+          position
+              + ": "
+              + where
+              + " of Application '"
+              + application
+              + "' has neither chart nor repoURL; sources are matched by them");
     }
     Optional<NodeTuple> revision = keys.get("targetRevision");
     if (revision.isEmpty()) {
       return new Entry(new Source(name, null, application, chart != null), position, null);
     }
     if (!(revision.get().getValueNode() instanceof ScalarNode)) {
-      throw new OverlayFormatException(SourcePosition.of(revision.get().getKeyNode())
-          + ": targetRevision of source '" + name + "' is not a string");
+      throw new OverlayFormatException(
+          SourcePosition.of(revision.get().getKeyNode())
+              + ": targetRevision of source '"
+              + name
+              + "' is not a string");
     }
-    String sharedBy = shared != null ? shared
-        : source.getAnchor().isPresent() ? "the source has an anchor or is an alias" : null;
-    return new Entry(new Source(name, YamlDocuments.string(revision.get().getValueNode()), application,
-        chart != null),
-        position, TagSite.of(name, "targetRevision", false, revision.get(), sharedBy, text));
+    String sharedBy =
+        shared != null
+            ? shared
+            : source.getAnchor().isPresent() ? "the source has an anchor or is an alias" : null;
+    return new Entry(
+        new Source(
+            name, YamlDocuments.string(revision.get().getValueNode()), application, chart != null),
+        position,
+        TagSite.of(name, "targetRevision", false, revision.get(), sharedBy, text));
   }
 }

@@ -18,18 +18,19 @@ import org.snakeyaml.engine.v2.nodes.SequenceNode;
 /**
  * A kustomize {@code kustomization.yaml} as read (immutable): its {@code images[]} entries, matched
  * by {@code name}, and the means to change their {@code newTag}, {@code digest} and {@code newName}
- * without touching any other byte. The same rules as {@link OverlayFile}: duplicate names, duplicate
- * keys, merge keys and values that are mappings make the file unreadable; aliases, anchors, block
- * scalars and explicit tags are refused only when they must change. A key the target lacks is added
- * right after the entry's {@code name}: on its own line with the same indentation in block style,
- * after a comma in flow style ({@code - {name: web, newTag: 1.5.0}}).
+ * without touching any other byte. The same rules as {@link OverlayFile}: duplicate names,
+ * duplicate keys, merge keys and values that are mappings make the file unreadable; aliases,
+ * anchors, block scalars and explicit tags are refused only when they must change. A key the target
+ * lacks is added right after the entry's {@code name}: on its own line with the same indentation in
+ * block style, after a comma in flow style ({@code - {name: web, newTag: 1.5.0}}).
  */
 public final class KustomizationFile {
   /** The keys of an image entry this class reads and writes, in the order it adds them. */
   public static final List<String> FIELDS = List.of("newName", "newTag", "digest");
 
   /**
-   * One {@code images[]} entry; a field is null when the entry does not have it (or it is YAML null).
+   * One {@code images[]} entry; a field is null when the entry does not have it (or it is YAML
+   * null).
    */
   public record Image(String name, String newName, String newTag, String digest) {
     public Image {
@@ -46,8 +47,13 @@ public final class KustomizationFile {
     }
   }
 
-  private record Entry(Image image, SourcePosition position, Map<String, TagSite> sites,
-      int insertAt, String insertPrefix, String sharedBy) {}
+  private record Entry(
+      Image image,
+      SourcePosition position,
+      Map<String, TagSite> sites,
+      int insertAt,
+      String insertPrefix,
+      String sharedBy) {}
 
   private final String text;
   private final Map<String, Entry> entries;
@@ -68,29 +74,41 @@ public final class KustomizationFile {
       if (found.isPresent() && images == null) {
         images = found.get();
       } else if (found.isPresent()) {
-        warnings.add(SourcePosition.of(found.get().getKeyNode()) + ": a later YAML document has an images"
-            + " list too; it is ignored, only the list at " + SourcePosition.of(images.getKeyNode()) + " is read");
+        warnings.add(
+            SourcePosition.of(found.get().getKeyNode())
+                + ": a later YAML document has an images"
+                + " list too; it is ignored, only the list at "
+                + SourcePosition.of(images.getKeyNode())
+                + " is read");
       }
     }
     Map<String, Entry> entries = new LinkedHashMap<>();
-    if (images == null || YamlDocuments.string(images.getValueNode()) == null
-        && images.getValueNode() instanceof ScalarNode) {
+    if (images == null
+        || YamlDocuments.string(images.getValueNode()) == null
+            && images.getValueNode() instanceof ScalarNode) {
       return new KustomizationFile(text, entries, warnings);
     }
     if (!(images.getValueNode() instanceof SequenceNode sequence)) {
       throw new OverlayFormatException(
           SourcePosition.of(images.getValueNode()) + ": images is not a list (- name: ...)");
     }
-    String sequenceShared = sequence.getAnchor().isPresent()
-        ? "the images list has an anchor or is an alias, so the same text is used elsewhere" : null;
+    String sequenceShared =
+        sequence.getAnchor().isPresent()
+            ? "the images list has an anchor or is an alias, so the same text is used elsewhere"
+            : null;
     int index = 0;
     for (Node item : sequence.getValue()) {
       Entry entry = entry(text, item, index++, sequenceShared);
       Entry earlier = entries.putIfAbsent(entry.image().name(), entry);
       if (earlier != null) {
-        throw new OverlayFormatException(entry.position() + ": image '" + entry.image().name()
-            + "' appears twice (first at " + earlier.position() + "); images are matched by name,"
-            + " so names must be unique");
+        throw new OverlayFormatException(
+            entry.position()
+                + ": image '"
+                + entry.image().name()
+                + "' appears twice (first at "
+                + earlier.position()
+                + "); images are matched by name,"
+                + " so names must be unique");
       }
     }
     return new KustomizationFile(text, entries, warnings);
@@ -124,7 +142,8 @@ public final class KustomizationFile {
     for (Map.Entry<String, Image> want : new TreeMap<>(wanted).entrySet()) {
       Entry entry = entries.get(want.getKey());
       if (entry == null) {
-        throw new OverlayFormatException("no image named '" + want.getKey() + "' in this kustomization");
+        throw new OverlayFormatException(
+            "no image named '" + want.getKey() + "' in this kustomization");
       }
       StringBuilder added = new StringBuilder();
       for (String key : FIELDS) {
@@ -137,10 +156,19 @@ public final class KustomizationFile {
           edits.add(new TagEditor.TagEdit(site, value));
         } else {
           if (entry.sharedBy() != null) {
-            throw new OverlayFormatException(entry.position() + ": cannot add " + key + " to image '"
-                + want.getKey() + "': " + entry.sharedBy());
+            throw new OverlayFormatException(
+                entry.position()
+                    + ": cannot add "
+                    + key
+                    + " to image '"
+                    + want.getKey()
+                    + "': "
+                    + entry.sharedBy());
           }
-          added.append(entry.insertPrefix()).append(key).append(": ")
+          added
+              .append(entry.insertPrefix())
+              .append(key)
+              .append(": ")
               .append(TagScalarWriter.write(ScalarStyle.PLAIN, value, want.getKey(), true));
         }
       }
@@ -155,17 +183,22 @@ public final class KustomizationFile {
       throws OverlayFormatException {
     SourcePosition position = SourcePosition.of(item);
     if (!(item instanceof MappingNode mapping)) {
-      throw new OverlayFormatException(position + ": images[" + index + "] is not a mapping with a name");
+      throw new OverlayFormatException(
+          position + ": images[" + index + "] is not a mapping with a name");
     }
     MappingKeys keys = MappingKeys.of(mapping, "images[" + index + "]");
     NodeTuple namePair = keys.get("name").orElse(null);
     String name = namePair == null ? null : YamlDocuments.string(namePair.getValueNode());
     if (name == null || name.isBlank()) {
-      throw new OverlayFormatException(position + ": images[" + index + "] has no name; images are matched by name");
+      throw new OverlayFormatException(
+          position + ": images[" + index + "] has no name; images are matched by name");
     }
-    String sharedBy = sequenceShared != null ? sequenceShared
-        : mapping.getAnchor().isPresent() ? "the image entry has an anchor or is an alias, so the same text is used elsewhere"
-        : null;
+    String sharedBy =
+        sequenceShared != null
+            ? sequenceShared
+            : mapping.getAnchor().isPresent()
+                ? "the image entry has an anchor or is an alias, so the same text is used elsewhere"
+                : null;
     Map<String, TagSite> sites = new LinkedHashMap<>();
     Map<String, String> values = new LinkedHashMap<>();
     for (String key : FIELDS) {
@@ -174,19 +207,27 @@ public final class KustomizationFile {
         continue;
       }
       if (!(pair.get().getValueNode() instanceof ScalarNode)) {
-        throw new OverlayFormatException(SourcePosition.of(pair.get().getKeyNode()) + ": " + key + " of image '"
-            + name + "' is not a string");
+        throw new OverlayFormatException(
+            SourcePosition.of(pair.get().getKeyNode())
+                + ": "
+                + key
+                + " of image '"
+                + name
+                + "' is not a string");
       }
       values.put(key, YamlDocuments.string(pair.get().getValueNode()));
       sites.put(key, TagSite.of(name, key, true, pair.get(), sharedBy, text));
     }
-    Image image = new Image(name, values.get("newName"), values.get("newTag"), values.get("digest"));
+    Image image =
+        new Image(name, values.get("newName"), values.get("newTag"), values.get("digest"));
     int nameEnd = charIndex(text, namePair.getValueNode().getEndMark().orElseThrow().getIndex());
     if (mapping.getFlowStyle() == FlowStyle.FLOW) {
       return new Entry(image, position, sites, nameEnd, ", ", sharedBy);
     }
     int lineEnd = nameEnd;
-    while (lineEnd < text.length() && text.charAt(lineEnd) != '\n' && text.charAt(lineEnd) != '\r') {
+    while (lineEnd < text.length()
+        && text.charAt(lineEnd) != '\n'
+        && text.charAt(lineEnd) != '\r') {
       lineEnd++;
     }
     String indent = " ".repeat(namePair.getKeyNode().getStartMark().orElseThrow().getColumn());

@@ -37,8 +37,14 @@ final class MappingKeys {
       NodeTuple earlier = tuples.putIfAbsent(key.getValue(), tuple);
       if (earlier != null) {
         throw new OverlayFormatException(
-            SourcePosition.of(key) + ": key '" + key.getValue() + "' appears twice in " + where
-                + " (first at " + SourcePosition.of(earlier.getKeyNode()) + ")");
+            SourcePosition.of(key)
+                + ": key '"
+                + key.getValue()
+                + "' appears twice in "
+                + where
+                + " (first at "
+                + SourcePosition.of(earlier.getKeyNode())
+                + ")");
       }
     }
     return new MappingKeys(tuples);
@@ -61,7 +67,9 @@ final class MappingKeys {
       Node value = tuple.getValueNode();
       if (start(key) < previousEnd) {
         throw new OverlayFormatException(
-            SourcePosition.of(mapping) + ": " + where
+            SourcePosition.of(mapping)
+                + ": "
+                + where
                 + " takes keys from a merge key (<<), which is not supported; write the keys out");
       }
       // An alias value carries the marks of its anchor, earlier in the text.

@@ -4,11 +4,11 @@ import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.parser.Parser;
 
 /**
- * Counts how deep mappings and sequences sit inside each other while the composer pulls events,
- * and stops the read past {@value #MAX_DEPTH} levels. snakeyaml-engine's composer builds nodes
- * recursively, so a few thousand nested {@code [} or {@code key:} levels overflow the thread's stack;
- * an overlay needs fewer than ten, a state file fewer than ten. The parser itself keeps its state on
- * the heap, so stopping here, one event ahead of the composer, is safe.
+ * Counts how deep mappings and sequences sit inside each other while the composer pulls events, and
+ * stops the read past {@value #MAX_DEPTH} levels. snakeyaml-engine's composer builds nodes
+ * recursively, so a few thousand nested {@code [} or {@code key:} levels overflow the thread's
+ * stack; an overlay needs fewer than ten, a state file fewer than ten. The parser itself keeps its
+ * state on the heap, so stopping here, one event ahead of the composer, is safe.
  */
 public final class NestingLimit implements Parser {
 
@@ -24,7 +24,9 @@ public final class NestingLimit implements Parser {
     this(parser, "an overlay");
   }
 
-  /** @param document what the text is, for the message: "an overlay", "a state file" */
+  /**
+   * @param document what the text is, for the message: "an overlay", "a state file"
+   */
   public NestingLimit(Parser parser, String document) {
     this.parser = parser;
     this.document = document;
@@ -51,15 +53,17 @@ public final class NestingLimit implements Parser {
     switch (event.getEventId()) {
       case MappingStart, SequenceStart -> {
         if (++depth > MAX_DEPTH) {
-          throw new TooDeep(event.getStartMark()
-              .map(mark -> SourcePosition.of(mark) + ": ")
-              .orElse("")
-              + "mappings and sequences are nested more than " + MAX_DEPTH
-              + " levels deep; " + document + " needs far fewer, so the file is not read");
+          throw new TooDeep(
+              event.getStartMark().map(mark -> SourcePosition.of(mark) + ": ").orElse("")
+                  + "mappings and sequences are nested more than "
+                  + MAX_DEPTH
+                  + " levels deep; "
+                  + document
+                  + " needs far fewer, so the file is not read");
         }
       }
       case MappingEnd, SequenceEnd -> depth--;
-      default -> { }
+      default -> {}
     }
     return event;
   }

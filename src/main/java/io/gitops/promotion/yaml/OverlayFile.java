@@ -17,13 +17,13 @@ import java.util.TreeSet;
  * appear only once. When the file holds several YAML documents, applications come from the first
  * document whose root mapping has an {@code applications} key (a later document with one too is
  * ignored, and {@link #warnings()} says so); every non-empty document must be a mapping. Mappings
- * and sequences nested more than 64 levels deep make the file
- * unreadable. A missing {@code applications} key means no applications. Tags are read as the string
- * the file holds ({@code "1.5.0"} and plain {@code 1.10} read as {@code 1.5.0} and {@code 1.10}).
- * A tag that is an alias, anchored, a block scalar or has an explicit YAML tag still reads (as its
- * string value); such a tag is refused only when it has to change. A tag that is a mapping or a
- * sequence, a duplicate key, or a merge key ({@code <<}) in the root, an application or an image
- * makes the file unreadable.
+ * and sequences nested more than 64 levels deep make the file unreadable. A missing {@code
+ * applications} key means no applications. Tags are read as the string the file holds ({@code
+ * "1.5.0"} and plain {@code 1.10} read as {@code 1.5.0} and {@code 1.10}). A tag that is an alias,
+ * anchored, a block scalar or has an explicit YAML tag still reads (as its string value); such a
+ * tag is refused only when it has to change. A tag that is a mapping or a sequence, a duplicate
+ * key, or a merge key ({@code <<}) in the root, an application or an image makes the file
+ * unreadable.
  *
  * <p>Editing: see {@link #withTags(Map)}.
  */
@@ -77,16 +77,17 @@ public final class OverlayFile {
   /**
    * The text with {@code image.tag} of each named application replaced; every other byte is
    * unchanged. The new value keeps the old value's quoting style; a plain value that would read as
-   * another type ({@code 1.10}, {@code true}, {@code 1e3} ...) is double-quoted instead. A tag whose
-   * value already equals the new one is left exactly as written. An empty value ({@code tag:} or
-   * {@code tag: # comment}) gets the new one after a space. An empty map gives back the same text.
+   * another type ({@code 1.10}, {@code true}, {@code 1e3} ...) is double-quoted instead. A tag
+   * whose value already equals the new one is left exactly as written. An empty value ({@code tag:}
+   * or {@code tag: # comment}) gets the new one after a space. An empty map gives back the same
+   * text.
    *
    * <p>Refused, with a message naming the application and the reason: an unknown application, an
    * application without {@code image.tag}, a tag that is an alias ({@code *v}), carries an anchor
    * ({@code &v}), is a block scalar ({@code |}, {@code >}) or has an explicit YAML tag ({@code
-   * !!str 1.0}: this editor does not keep such a tag, remove it by hand), a tag under an anchored or
-   * aliased application or image (the text is shared), and a new value with a line break or control
-   * character. When anything is refused, nothing is edited.
+   * !!str 1.0}: this editor does not keep such a tag, remove it by hand), a tag under an anchored
+   * or aliased application or image (the text is shared), and a new value with a line break or
+   * control character. When anything is refused, nothing is edited.
    *
    * @param newTagByApplication new tag per application name
    */
@@ -96,8 +97,11 @@ public final class OverlayFile {
     unknown.removeAll(entries.keySet());
     if (!unknown.isEmpty()) {
       throw new OverlayFormatException(
-          "no application named " + quoted(unknown) + " in this overlay (it has "
-              + (entries.isEmpty() ? "no applications" : quoted(entries.keySet())) + ")");
+          "no application named "
+              + quoted(unknown)
+              + " in this overlay (it has "
+              + (entries.isEmpty() ? "no applications" : quoted(entries.keySet()))
+              + ")");
     }
     List<TagEditor.TagEdit> edits = new ArrayList<>();
     // Sorted, so that of several refused edits the same one is reported every time.
@@ -108,8 +112,8 @@ public final class OverlayFile {
   }
 
   /**
-   * The {@code image.digest} of an application that pins its image with one, e.g. {@code
-   * sha256:<64 hex>}; empty when the application has no such key or it is YAML null.
+   * The {@code image.digest} of an application that pins its image with one, e.g. {@code sha256:<64
+   * hex>}; empty when the application has no such key or it is YAML null.
    */
   public Optional<String> digest(String application) {
     return Optional.ofNullable(entries.get(application)).map(ApplicationEntry::digest);
@@ -117,7 +121,9 @@ public final class OverlayFile {
 
   /** Whether the application has an {@code image.digest} key, even an empty one. */
   public boolean hasDigestKey(String application) {
-    return Optional.ofNullable(entries.get(application)).map(ApplicationEntry::digestSite).isPresent();
+    return Optional.ofNullable(entries.get(application))
+        .map(ApplicationEntry::digestSite)
+        .isPresent();
   }
 
   /**
@@ -125,7 +131,8 @@ public final class OverlayFile {
    * {@code newDigestByApplication} (in its quoting style; a digest stays plain when it was). An
    * application without an {@code image.digest} key is refused: the key is not invented.
    */
-  public String withTagsAndDigests(Map<String, String> newTagByApplication, Map<String, String> newDigestByApplication)
+  public String withTagsAndDigests(
+      Map<String, String> newTagByApplication, Map<String, String> newDigestByApplication)
       throws OverlayFormatException {
     if (newDigestByApplication.isEmpty()) {
       return withTags(newTagByApplication);
@@ -136,8 +143,10 @@ public final class OverlayFile {
     for (Map.Entry<String, String> wanted : new TreeMap<>(newDigestByApplication).entrySet()) {
       ApplicationEntry entry = reread.entries.get(wanted.getKey());
       if (entry == null || entry.digestSite() == null) {
-        throw new OverlayFormatException("application '" + wanted.getKey()
-            + "' has no image.digest to replace; add one by hand");
+        throw new OverlayFormatException(
+            "application '"
+                + wanted.getKey()
+                + "' has no image.digest to replace; add one by hand");
       }
       if (!wanted.getValue().equals(entry.digest())) {
         edits.add(new TagEditor.TagEdit(entry.digestSite(), wanted.getValue()));
@@ -153,7 +162,9 @@ public final class OverlayFile {
     }
     if (entry.tagSite() == null) {
       throw new OverlayFormatException(
-          entry.position() + ": application '" + entry.name()
+          entry.position()
+              + ": application '"
+              + entry.name()
               + "' has no image.tag to replace; add one by hand");
     }
     if (newTag.equals(entry.application().tag())) {

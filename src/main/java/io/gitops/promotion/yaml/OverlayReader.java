@@ -19,12 +19,12 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * Reads the {@code applications[]} list of an overlay into entries that remember where each
- * {@code image.tag} value is in the text. Every document of the stream must have a mapping root
- * (or be empty); the list is read from the first document whose root has an {@code applications}
- * key, and a stream without one has no applications; a later document that has one too is ignored
- * with a warning. Mappings and sequences nested deeper than {@value NestingLimit#MAX_DEPTH} levels
- * make the file unreadable.
+ * Reads the {@code applications[]} list of an overlay into entries that remember where each {@code
+ * image.tag} value is in the text. Every document of the stream must have a mapping root (or be
+ * empty); the list is read from the first document whose root has an {@code applications} key, and
+ * a stream without one has no applications; a later document that has one too is ignored with a
+ * warning. Mappings and sequences nested deeper than {@value NestingLimit#MAX_DEPTH} levels make
+ * the file unreadable.
  */
 final class OverlayReader {
 
@@ -50,9 +50,10 @@ final class OverlayReader {
       throw new OverlayFormatException(
           SourcePosition.of(list) + ": applications is not a list (- name: ...)");
     }
-    String sharedBy = sequence.getAnchor().isPresent()
-        ? "the applications list has an anchor or is an alias, so the same text is used elsewhere"
-        : null;
+    String sharedBy =
+        sequence.getAnchor().isPresent()
+            ? "the applications list has an anchor or is an alias, so the same text is used elsewhere"
+            : null;
     ApplicationEntryReader entryReader = new ApplicationEntryReader(text);
     List<ApplicationEntry> entries = new ArrayList<>();
     Map<String, ApplicationEntry> byName = new HashMap<>();
@@ -61,8 +62,12 @@ final class OverlayReader {
       ApplicationEntry earlier = byName.putIfAbsent(entry.name(), entry);
       if (earlier != null) {
         throw new OverlayFormatException(
-            entry.position() + ": application '" + entry.name() + "' appears twice (first at "
-                + earlier.position() + "); applications are matched by name, so names must be"
+            entry.position()
+                + ": application '"
+                + entry.name()
+                + "' appears twice (first at "
+                + earlier.position()
+                + "); applications are matched by name, so names must be"
                 + " unique");
       }
       entries.add(entry);
@@ -75,8 +80,10 @@ final class OverlayReader {
     Optional<NodeTuple> found = Optional.empty();
     int document = 0;
     try {
-      Composer composer = new Composer(settings,
-          new NestingLimit(new ParserImpl(settings, new StreamReader(settings, text))));
+      Composer composer =
+          new Composer(
+              settings,
+              new NestingLimit(new ParserImpl(settings, new StreamReader(settings, text))));
       while (composer.hasNext()) {
         Node root = composer.next();
         document++;
@@ -104,9 +111,12 @@ final class OverlayReader {
   }
 
   private static String ignoredList(NodeTuple ignored, int document, NodeTuple read) {
-    return SourcePosition.of(ignored.getKeyNode()) + ": YAML document " + document
+    return SourcePosition.of(ignored.getKeyNode())
+        + ": YAML document "
+        + document
         + " has an applications list too; it is ignored, only the list at "
-        + SourcePosition.of(read.getKeyNode()) + " is read (put every application in one list)";
+        + SourcePosition.of(read.getKeyNode())
+        + " is read (put every application in one list)";
   }
 
   private static boolean isEmptyDocument(Node root) {

@@ -31,20 +31,23 @@ public final class PlainScalarSafety {
   private PlainScalarSafety() {}
 
   /** An image reference or digest: tag characters plus '/', ':' and '@', never ending in ':'. */
-  private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-/:@]*[A-Za-z0-9_]");
+  private static final Pattern REFERENCE =
+      Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.\\-/:@]*[A-Za-z0-9_]");
 
   /** YAML 1.1 sexagesimal numbers ({@code 1:30}), the only numbers with ':' in them. */
-  private static final Pattern SEXAGESIMAL = Pattern.compile("[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?");
+  private static final Pattern SEXAGESIMAL =
+      Pattern.compile("[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?");
 
   /**
-   * Whether an image reference or digest such as {@code sha256:<hex>}, {@code 1.5.0@sha256:<hex>} or
-   * {@code harbor.example.com/shop/web} may be written plain: besides what {@link #canBePlain}
-   * allows, '/', ':' and '@' inside the value, which neither YAML version reads as anything but text
-   * there (a ':' is an indicator only before a space).
+   * Whether an image reference or digest such as {@code sha256:<hex>}, {@code 1.5.0@sha256:<hex>}
+   * or {@code harbor.example.com/shop/web} may be written plain: besides what {@link #canBePlain}
+   * allows, '/', ':' and '@' inside the value, which neither YAML version reads as anything but
+   * text there (a ':' is an indicator only before a space).
    */
   public static boolean canBePlainReference(String value) {
     return canBePlain(value)
-        || value.matches(".*[/:@].*") && REFERENCE.matcher(value).matches()
+        || value.matches(".*[/:@].*")
+            && REFERENCE.matcher(value).matches()
             && !SEXAGESIMAL.matcher(value).matches();
   }
 

@@ -55,11 +55,16 @@ final class TagEditor {
     TagSite site = edit.site();
     if (site.refusal() != null) {
       throw new OverlayFormatException(
-          site.position() + ": cannot edit " + site.field() + " of application '" + site.application()
-              + "': " + site.refusal());
+          site.position()
+              + ": cannot edit "
+              + site.field()
+              + " of application '"
+              + site.application()
+              + "': "
+              + site.refusal());
     }
-    String written = TagScalarWriter.write(site.style(), edit.newTag(), site.application(),
-        site.references());
+    String written =
+        TagScalarWriter.write(site.style(), edit.newTag(), site.application(), site.references());
     // An empty value sits right after "tag:"; without a space the new text would join the key.
     return site.start() == site.end() ? " " + written : written;
   }

@@ -3,10 +3,10 @@ package io.gitops.promotion.yaml;
 import org.snakeyaml.engine.v2.common.ScalarStyle;
 
 /**
- * Writes a new tag value in the quoting style of the value it replaces: plain stays plain,
- * 'single' stays single, "double" stays double. A plain value whose new text would read as another
- * type or not parse as plain (see {@link PlainScalarSafety}) is written in double quotes instead, so
- * that the file still holds the same string.
+ * Writes a new tag value in the quoting style of the value it replaces: plain stays plain, 'single'
+ * stays single, "double" stays double. A plain value whose new text would read as another type or
+ * not parse as plain (see {@link PlainScalarSafety}) is written in double quotes instead, so that
+ * the file still holds the same string.
  */
 final class TagScalarWriter {
 
@@ -22,19 +22,24 @@ final class TagScalarWriter {
   }
 
   /**
-   * @param references whether a plain value may stay plain as an image reference or digest
-   *     ({@link PlainScalarSafety#canBePlainReference})
+   * @param references whether a plain value may stay plain as an image reference or digest ({@link
+   *     PlainScalarSafety#canBePlainReference})
    */
   static String write(ScalarStyle style, String value, String application, boolean references)
       throws OverlayFormatException {
     if (value.codePoints().anyMatch(TagScalarWriter::isUnwritable)) {
       throw new OverlayFormatException(
-          "the new tag for application '" + application
-              + "' contains a line break or control character: " + escapeForMessage(value));
+          "the new tag for application '"
+              + application
+              + "' contains a line break or control character: "
+              + escapeForMessage(value));
     }
     return switch (style) {
-      case PLAIN -> PlainScalarSafety.canBePlain(value)
-          || references && PlainScalarSafety.canBePlainReference(value) ? value : doubleQuoted(value);
+      case PLAIN ->
+          PlainScalarSafety.canBePlain(value)
+                  || references && PlainScalarSafety.canBePlainReference(value)
+              ? value
+              : doubleQuoted(value);
       case SINGLE_QUOTED -> "'" + value.replace("'", "''") + "'";
       case DOUBLE_QUOTED -> doubleQuoted(value);
       default -> throw new IllegalArgumentException("no writer for scalar style " + style);
@@ -54,8 +59,14 @@ final class TagScalarWriter {
 
   private static String escapeForMessage(String value) {
     StringBuilder shown = new StringBuilder();
-    value.codePoints().forEach(c -> shown.append(
-        isUnwritable(c) ? String.format("\\u%04X", c) : new String(Character.toChars(c))));
+    value
+        .codePoints()
+        .forEach(
+            c ->
+                shown.append(
+                    isUnwritable(c)
+                        ? String.format("\\u%04X", c)
+                        : new String(Character.toChars(c))));
     return shown.toString();
   }
 }

@@ -42,16 +42,21 @@ record TagSite(
   }
 
   /** Locates the value of any {@code key: value} pair, e.g. a kustomize image's {@code newTag}. */
-  static TagSite of(String application, String field, boolean references, NodeTuple tagPair,
-      String sharedBy, String text) {
+  static TagSite of(
+      String application,
+      String field,
+      boolean references,
+      NodeTuple tagPair,
+      String sharedBy,
+      String text) {
     ScalarNode value = (ScalarNode) tagPair.getValueNode();
     int start = charIndex(text, value.getStartMark().orElseThrow().getIndex());
     int end = charIndex(text, value.getEndMark().orElseThrow().getIndex());
     int keyEnd = charIndex(text, tagPair.getKeyNode().getEndMark().orElseThrow().getIndex());
     SourcePosition position = SourcePosition.of(tagPair.getKeyNode());
     String refusal = refusal(value, text, start, end, keyEnd, sharedBy);
-    return new TagSite(application, field, references, position, start, end,
-        value.getScalarStyle(), refusal);
+    return new TagSite(
+        application, field, references, position, start, end, value.getScalarStyle(), refusal);
   }
 
   private static String refusal(
@@ -62,15 +67,20 @@ record TagSite(
     }
     if (anchor.isPresent() && start < keyEnd) {
       // The composer hands out the anchored node itself for an alias, marks and all.
-      return "the value is an alias (*" + anchor.get() + ") of a value defined at "
-          + SourcePosition.of(value) + "; editing it would change that value too";
+      return "the value is an alias (*"
+          + anchor.get()
+          + ") of a value defined at "
+          + SourcePosition.of(value)
+          + "; editing it would change that value too";
     }
     if (anchor.isPresent()) {
-      return "the value carries an anchor (&" + anchor.get()
+      return "the value carries an anchor (&"
+          + anchor.get()
           + ") that other nodes may refer to; editing it would change them too";
     }
     if (start < end && text.charAt(start) == '!') {
-      return "the value has an explicit YAML tag (" + text.substring(start, end).split("\\s")[0]
+      return "the value has an explicit YAML tag ("
+          + text.substring(start, end).split("\\s")[0]
           + "); remove the tag or edit the value by hand";
     }
     if (value.getScalarStyle() == ScalarStyle.LITERAL

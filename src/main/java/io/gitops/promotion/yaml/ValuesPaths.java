@@ -15,10 +15,10 @@ import org.snakeyaml.engine.v2.nodes.ScalarNode;
 
 /**
  * A Helm values file as read (immutable): the scalars at given dotted key paths ({@code image.tag},
- * {@code worker.image.tag}), each as the string the file holds, and the means to replace them without
- * touching any other byte. A path is looked up in the first document that has it; a path whose keys
- * are not all there is absent (never invented). A value at a path that is a mapping or a list, a
- * duplicate key or a merge key on the way makes the file unreadable.
+ * {@code worker.image.tag}), each as the string the file holds, and the means to replace them
+ * without touching any other byte. A path is looked up in the first document that has it; a path
+ * whose keys are not all there is absent (never invented). A value at a path that is a mapping or a
+ * list, a duplicate key or a merge key on the way makes the file unreadable.
  */
 public final class ValuesPaths {
   private final String text;
@@ -32,7 +32,8 @@ public final class ValuesPaths {
   }
 
   /** Reads the scalars at the paths; a path the file lacks is left out. */
-  public static ValuesPaths parse(String text, Collection<String> paths) throws OverlayFormatException {
+  public static ValuesPaths parse(String text, Collection<String> paths)
+      throws OverlayFormatException {
     Objects.requireNonNull(text, "text");
     List<MappingNode> roots = YamlDocuments.roots(text);
     Map<String, TagSite> sites = new LinkedHashMap<>();
@@ -43,8 +44,11 @@ public final class ValuesPaths {
         Optional<NodeTuple> pair = find(root, path, shared);
         if (pair.isPresent()) {
           if (!(pair.get().getValueNode() instanceof ScalarNode)) {
-            throw new OverlayFormatException(SourcePosition.of(pair.get().getKeyNode()) + ": " + path
-                + " is a mapping or a list, not a string");
+            throw new OverlayFormatException(
+                SourcePosition.of(pair.get().getKeyNode())
+                    + ": "
+                    + path
+                    + " is a mapping or a list, not a string");
           }
           values.put(path, YamlDocuments.string(pair.get().getValueNode()));
           sites.put(path, TagSite.of(path, path, true, pair.get(), shared[0], text));
@@ -73,7 +77,8 @@ public final class ValuesPaths {
     for (Map.Entry<String, String> wanted : new TreeMap<>(newValues).entrySet()) {
       TagSite site = sites.get(wanted.getKey());
       if (site == null) {
-        throw new OverlayFormatException("no value at " + wanted.getKey() + " in this file; add one by hand");
+        throw new OverlayFormatException(
+            "no value at " + wanted.getKey() + " in this file; add one by hand");
       }
       if (!wanted.getValue().equals(values.get(wanted.getKey()))) {
         edits.add(new TagEditor.TagEdit(site, wanted.getValue()));
@@ -82,15 +87,17 @@ public final class ValuesPaths {
     return TagEditor.apply(text, edits);
   }
 
-  /** @param shared set to why the value's text is shared when a mapping on the way is anchored */
+  /**
+   * @param shared set to why the value's text is shared when a mapping on the way is anchored
+   */
   private static Optional<NodeTuple> find(MappingNode root, String path, String[] shared)
       throws OverlayFormatException {
     String[] keys = path.split("\\.");
     MappingNode mapping = root;
     String walked = "";
     for (int i = 0; i < keys.length; i++) {
-      Optional<NodeTuple> pair = MappingKeys.of(mapping, walked.isEmpty() ? "the document root" : walked)
-          .get(keys[i]);
+      Optional<NodeTuple> pair =
+          MappingKeys.of(mapping, walked.isEmpty() ? "the document root" : walked).get(keys[i]);
       walked = walked.isEmpty() ? keys[i] : walked + "." + keys[i];
       if (pair.isEmpty() || i == keys.length - 1) {
         return pair;

@@ -14,9 +14,9 @@ import org.snakeyaml.engine.v2.scanner.StreamReader;
 import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
- * The root mappings of every non-empty document of a YAML stream, composed with marks (so values can
- * be located in the text) and the {@link NestingLimit}. A document whose root is not a mapping makes
- * the stream unreadable, as for overlays.
+ * The root mappings of every non-empty document of a YAML stream, composed with marks (so values
+ * can be located in the text) and the {@link NestingLimit}. A document whose root is not a mapping
+ * makes the stream unreadable, as for overlays.
  */
 final class YamlDocuments {
 
@@ -26,11 +26,14 @@ final class YamlDocuments {
     LoadSettings settings = LoadSettings.builder().setSchema(new CoreSchema()).build();
     List<MappingNode> roots = new ArrayList<>();
     try {
-      Composer composer = new Composer(settings,
-          new NestingLimit(new ParserImpl(settings, new StreamReader(settings, text))));
+      Composer composer =
+          new Composer(
+              settings,
+              new NestingLimit(new ParserImpl(settings, new StreamReader(settings, text))));
       while (composer.hasNext()) {
         Node root = composer.next();
-        if (root instanceof ScalarNode scalar && scalar.getTag().equals(Tag.NULL)
+        if (root instanceof ScalarNode scalar
+            && scalar.getTag().equals(Tag.NULL)
             && scalar.getValue().isEmpty()) {
           continue;
         }
@@ -50,6 +53,8 @@ final class YamlDocuments {
 
   /** The string value of a scalar; null for YAML null or a node that is not a scalar. */
   static String string(Node node) {
-    return node instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL) ? scalar.getValue() : null;
+    return node instanceof ScalarNode scalar && !scalar.getTag().equals(Tag.NULL)
+        ? scalar.getValue()
+        : null;
   }
 }

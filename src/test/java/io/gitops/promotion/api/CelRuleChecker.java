@@ -46,7 +46,10 @@ final class CelRuleChecker {
     return schema.getXKubernetesValidations();
   }
 
-  /** Type-checks a rule against the schema; returns the checker's errors, empty when it compiles to a bool. */
+  /**
+   * Type-checks a rule against the schema; returns the checker's errors, empty when it compiles to
+   * a bool.
+   */
   Optional<String> typeCheck(String rule) {
     CelValidationResult result = compiler(selfType).compile(rule);
     if (result.hasError()) {
@@ -54,15 +57,17 @@ final class CelRuleChecker {
     }
     try {
       CelType type = result.getAst().getResultType();
-      return type.equals(SimpleType.BOOL) ? Optional.empty() : Optional.of("result type is " + type);
+      return type.equals(SimpleType.BOOL)
+          ? Optional.empty()
+          : Optional.of("result type is " + type);
     } catch (Exception e) {
       return Optional.of(e.toString());
     }
   }
 
   /**
-   * The messages of the rules that reject {@code self}; transition rules run only when
-   * {@code oldSelf} is given, as on an UPDATE.
+   * The messages of the rules that reject {@code self}; transition rules run only when {@code
+   * oldSelf} is given, as on an UPDATE.
    */
   List<String> violations(Map<String, Object> self, Map<String, Object> oldSelf) {
     List<String> messages = new ArrayList<>();
@@ -117,13 +122,20 @@ final class CelRuleChecker {
       default:
         break;
     }
-    if (props.getAdditionalProperties() != null && props.getAdditionalProperties().getSchema() != null) {
-      return MapType.create(SimpleType.STRING, typeOf(props.getAdditionalProperties().getSchema(), name + ".value"));
+    if (props.getAdditionalProperties() != null
+        && props.getAdditionalProperties().getSchema() != null) {
+      return MapType.create(
+          SimpleType.STRING, typeOf(props.getAdditionalProperties().getSchema(), name + ".value"));
     }
     Map<String, CelType> fields = new LinkedHashMap<>();
-    props.getProperties().forEach((field, fieldProps) -> fields.put(field, typeOf(fieldProps, name + "." + field)));
-    StructType struct = StructType.create(name, ImmutableSet.copyOf(fields.keySet()),
-        field -> Optional.ofNullable(fields.get(field)));
+    props
+        .getProperties()
+        .forEach((field, fieldProps) -> fields.put(field, typeOf(fieldProps, name + "." + field)));
+    StructType struct =
+        StructType.create(
+            name,
+            ImmutableSet.copyOf(fields.keySet()),
+            field -> Optional.ofNullable(fields.get(field)));
     structs.put(name, struct);
     return struct;
   }

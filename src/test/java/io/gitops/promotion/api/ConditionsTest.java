@@ -16,7 +16,9 @@ class ConditionsTest {
   @Test
   void addsAConditionWithSecondPrecisionTransitionTime() {
     List<Condition> conditions = new ArrayList<>();
-    assertThat(Conditions.set(conditions, Conditions.VALIDATED, Conditions.TRUE, Reasons.ACCEPTED, "ok", 1L, T0))
+    assertThat(
+            Conditions.set(
+                conditions, Conditions.VALIDATED, Conditions.TRUE, Reasons.ACCEPTED, "ok", 1L, T0))
         .isTrue();
     Condition c = conditions.get(0);
     assertThat(c.getType()).isEqualTo("Validated");
@@ -30,15 +32,26 @@ class ConditionsTest {
   @Test
   void keepsTheTransitionTimeWhenOnlyReasonMessageOrGenerationChange() {
     List<Condition> conditions = new ArrayList<>();
-    Conditions.set(conditions, Conditions.READY, Conditions.FALSE, Reasons.IN_PROGRESS, "planning", 1L, T0);
-    boolean changed = Conditions.set(conditions, Conditions.READY, Conditions.FALSE, Reasons.RETRYING,
-        "git fetch failed", 2L, T1);
+    Conditions.set(
+        conditions, Conditions.READY, Conditions.FALSE, Reasons.IN_PROGRESS, "planning", 1L, T0);
+    boolean changed =
+        Conditions.set(
+            conditions,
+            Conditions.READY,
+            Conditions.FALSE,
+            Reasons.RETRYING,
+            "git fetch failed",
+            2L,
+            T1);
     assertThat(changed).isTrue();
-    assertThat(conditions).singleElement().satisfies(c -> {
-      assertThat(c.getReason()).isEqualTo("Retrying");
-      assertThat(c.getObservedGeneration()).isEqualTo(2L);
-      assertThat(c.getLastTransitionTime()).isEqualTo("2025-03-01T10:00:00Z");
-    });
+    assertThat(conditions)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getReason()).isEqualTo("Retrying");
+              assertThat(c.getObservedGeneration()).isEqualTo(2L);
+              assertThat(c.getLastTransitionTime()).isEqualTo("2025-03-01T10:00:00Z");
+            });
   }
 
   @Test
@@ -52,8 +65,11 @@ class ConditionsTest {
   @Test
   void reportsNoChangeForTheSameCondition() {
     List<Condition> conditions = new ArrayList<>();
-    Conditions.set(conditions, Conditions.COMMITTED, Conditions.TRUE, Reasons.PUSHED, "abc", 3L, T0);
-    assertThat(Conditions.set(conditions, Conditions.COMMITTED, Conditions.TRUE, Reasons.PUSHED, "abc", 3L, T1))
+    Conditions.set(
+        conditions, Conditions.COMMITTED, Conditions.TRUE, Reasons.PUSHED, "abc", 3L, T0);
+    assertThat(
+            Conditions.set(
+                conditions, Conditions.COMMITTED, Conditions.TRUE, Reasons.PUSHED, "abc", 3L, T1))
         .isFalse();
     assertThat(conditions.get(0).getLastTransitionTime()).isEqualTo("2025-03-01T10:00:00Z");
   }
@@ -62,7 +78,8 @@ class ConditionsTest {
   void keepsOtherConditionsAndFindsByType() {
     List<Condition> conditions = new ArrayList<>();
     Conditions.set(conditions, Conditions.VALIDATED, Conditions.TRUE, Reasons.ACCEPTED, "", 1L, T0);
-    Conditions.set(conditions, Conditions.PLANNED, Conditions.UNKNOWN, Reasons.IN_PROGRESS, "", 1L, T0);
+    Conditions.set(
+        conditions, Conditions.PLANNED, Conditions.UNKNOWN, Reasons.IN_PROGRESS, "", 1L, T0);
     assertThat(conditions).extracting(Condition::getType).containsExactly("Validated", "Planned");
     assertThat(Conditions.isTrue(conditions, Conditions.VALIDATED)).isTrue();
     assertThat(Conditions.isTrue(conditions, Conditions.PLANNED)).isFalse();
@@ -73,8 +90,11 @@ class ConditionsTest {
   @Test
   void boundsLongMessagesAndRejectsUnknownStatuses() {
     List<Condition> conditions = new ArrayList<>();
-    Conditions.set(conditions, Conditions.READY, Conditions.FALSE, "PlanChanged", "x".repeat(40_000), 1L, T0);
-    assertThat(conditions.get(0).getMessage()).hasSize(Conditions.MAX_MESSAGE_LENGTH).endsWith("...");
+    Conditions.set(
+        conditions, Conditions.READY, Conditions.FALSE, "PlanChanged", "x".repeat(40_000), 1L, T0);
+    assertThat(conditions.get(0).getMessage())
+        .hasSize(Conditions.MAX_MESSAGE_LENGTH)
+        .endsWith("...");
     assertThatThrownBy(() -> Conditions.set(conditions, Conditions.READY, "true", "X", "", 1L, T0))
         .isInstanceOf(IllegalArgumentException.class);
   }

@@ -11,9 +11,11 @@ import org.junit.jupiter.api.Test;
 /** The CEL rules of the checked-in PromotionRollback CRD, evaluated as the API server would. */
 class CrdRollbackRulesTest {
   static final CelRuleChecker ROLLBACK =
-      CrdValidationRulesTest.checker("promotionrollbacks.promotion.gitops.io-v1.yml", "PromotionRollback");
+      CrdValidationRulesTest.checker(
+          "promotionrollbacks.promotion.gitops.io-v1.yml", "PromotionRollback");
   static final String ONE_TARGET = "either promotionRef or workloadGroup and targetEnv is required";
-  static final String NOT_BOTH = "promotionRef cannot be combined with workloadGroup, targetEnv or repository";
+  static final String NOT_BOTH =
+      "promotionRef cannot be combined with workloadGroup, targetEnv or repository";
 
   static Map<String, Object> byGroup() {
     Map<String, Object> spec = new LinkedHashMap<>();
@@ -47,21 +49,27 @@ class CrdRollbackRulesTest {
 
   @Test
   void rejectsAGroupWithoutEnvironmentOrNothingAtAll() {
-    assertThat(ROLLBACK.violations(with(byGroup(), "targetEnv", null), null)).containsExactly(ONE_TARGET);
-    assertThat(ROLLBACK.violations(with(byRef(), "promotionRef", null), null)).containsExactly(ONE_TARGET);
+    assertThat(ROLLBACK.violations(with(byGroup(), "targetEnv", null), null))
+        .containsExactly(ONE_TARGET);
+    assertThat(ROLLBACK.violations(with(byRef(), "promotionRef", null), null))
+        .containsExactly(ONE_TARGET);
   }
 
   @Test
   void rejectsAReferenceCombinedWithAGroup() {
-    assertThat(ROLLBACK.violations(with(byRef(), "workloadGroup", "tbd-test"), null)).containsExactly(NOT_BOTH);
-    assertThat(ROLLBACK.violations(with(byRef(), "repository", "argocd"), null)).containsExactly(NOT_BOTH);
+    assertThat(ROLLBACK.violations(with(byRef(), "workloadGroup", "tbd-test"), null))
+        .containsExactly(NOT_BOTH);
+    assertThat(ROLLBACK.violations(with(byRef(), "repository", "argocd"), null))
+        .containsExactly(NOT_BOTH);
   }
 
   @Test
   void requiresAReasonWhenForced() {
     assertThat(ROLLBACK.violations(with(byGroup(), "force", true), null))
         .containsExactly("reason is required when force is true");
-    assertThat(ROLLBACK.violations(with(with(byGroup(), "force", true), "reason", "drift is intended"), null))
+    assertThat(
+            ROLLBACK.violations(
+                with(with(byGroup(), "force", true), "reason", "drift is intended"), null))
         .isEmpty();
   }
 
@@ -69,6 +77,7 @@ class CrdRollbackRulesTest {
   void rejectsAnyChangeOfTheSpec() {
     assertThat(ROLLBACK.violations(byGroup(), byGroup())).isEmpty();
     assertThat(ROLLBACK.violations(with(byGroup(), "dryRun", true), byGroup()))
-        .containsExactly("spec is immutable: a rollback runs once; create a new PromotionRollback instead");
+        .containsExactly(
+            "spec is immutable: a rollback runs once; create a new PromotionRollback instead");
   }
 }

@@ -20,13 +20,20 @@ import org.junit.jupiter.api.Test;
  * defaulting (dryRun true, force false).
  */
 class CrdValidationRulesTest {
-  static final CelRuleChecker PROMOTION = checker("promotions.promotion.gitops.io-v1.yml", "Promotion");
+  static final CelRuleChecker PROMOTION =
+      checker("promotions.promotion.gitops.io-v1.yml", "Promotion");
 
   static CelRuleChecker checker(String file, String kind) {
     try (InputStream in = Files.newInputStream(Path.of("crds", file))) {
       CustomResourceDefinition crd = Serialization.unmarshal(in, CustomResourceDefinition.class);
-      JSONSchemaProps spec = crd.getSpec().getVersions().get(0).getSchema().getOpenAPIV3Schema()
-          .getProperties().get("spec");
+      JSONSchemaProps spec =
+          crd.getSpec()
+              .getVersions()
+              .get(0)
+              .getSchema()
+              .getOpenAPIV3Schema()
+              .getProperties()
+              .get("spec");
       return new CelRuleChecker(spec, kind + ".spec");
     } catch (IOException e) {
       throw new IllegalStateException(e);
@@ -80,7 +87,8 @@ class CrdValidationRulesTest {
   @Test
   void requiresANonBlankReasonWhenForced() {
     Map<String, Object> forced = with(preview(), "force", true);
-    assertThat(PROMOTION.violations(forced, null)).containsExactly("reason is required when force is true");
+    assertThat(PROMOTION.violations(forced, null))
+        .containsExactly("reason is required when force is true");
     assertThat(PROMOTION.violations(with(forced, "reason", "  "), null))
         .containsExactly("reason is required when force is true");
     assertThat(PROMOTION.violations(with(forced, "reason", "hotfix INC-42"), null)).isEmpty();
@@ -96,21 +104,25 @@ class CrdValidationRulesTest {
   @Test
   void rejectsTurningAnExecutionBackIntoAPreview() {
     Map<String, Object> executed = with(preview(), "dryRun", false);
-    assertThat(PROMOTION.violations(preview(), executed)).containsExactly("spec is immutable except dryRun: true -> false");
+    assertThat(PROMOTION.violations(preview(), executed))
+        .containsExactly("spec is immutable except dryRun: true -> false");
   }
 
   @Test
   void rejectsChangingAddingOrRemovingAnyOtherField() {
     Map<String, Object> old = with(preview(), "repository", "argocd");
-    for (Map<String, Object> changed : new Map[] {
-        with(old, "targetEnv", "STG"),
-        with(old, "workloadGroup", "payments"),
-        with(old, "repository", null),
-        with(old, "repository", "other"),
-        with(old, "versionService", "frontend"),
-        with(with(old, "force", true), "reason", "why"),
-        with(old, "reason", "added later")}) {
-      assertThat(PROMOTION.violations(changed, old)).as("%s", changed)
+    for (Map<String, Object> changed :
+        new Map[] {
+          with(old, "targetEnv", "STG"),
+          with(old, "workloadGroup", "payments"),
+          with(old, "repository", null),
+          with(old, "repository", "other"),
+          with(old, "versionService", "frontend"),
+          with(with(old, "force", true), "reason", "why"),
+          with(old, "reason", "added later")
+        }) {
+      assertThat(PROMOTION.violations(changed, old))
+          .as("%s", changed)
           .contains("spec is immutable except dryRun: true -> false");
     }
   }

@@ -30,8 +30,14 @@ class ExampleManifestsTest {
 
   static JSONSchemaProps specSchema(String crdFile) throws IOException {
     try (InputStream in = Files.newInputStream(Path.of("crds", crdFile))) {
-      return Serialization.unmarshal(in, CustomResourceDefinition.class).getSpec().getVersions().get(0)
-          .getSchema().getOpenAPIV3Schema().getProperties().get("spec");
+      return Serialization.unmarshal(in, CustomResourceDefinition.class)
+          .getSpec()
+          .getVersions()
+          .get(0)
+          .getSchema()
+          .getOpenAPIV3Schema()
+          .getProperties()
+          .get("spec");
     }
   }
 
@@ -43,19 +49,20 @@ class ExampleManifestsTest {
         violations.add(required + " is required");
       }
     }
-    spec.forEach((field, value) -> {
-      JSONSchemaProps props = schema.getProperties().get(field);
-      if (props == null) {
-        violations.add(field + " is not in the schema");
-      } else if (value instanceof String text) {
-        if (props.getPattern() != null && !text.matches(props.getPattern())) {
-          violations.add(field + " does not match " + props.getPattern());
-        }
-        if (props.getMaxLength() != null && text.length() > props.getMaxLength()) {
-          violations.add(field + " is longer than " + props.getMaxLength());
-        }
-      }
-    });
+    spec.forEach(
+        (field, value) -> {
+          JSONSchemaProps props = schema.getProperties().get(field);
+          if (props == null) {
+            violations.add(field + " is not in the schema");
+          } else if (value instanceof String text) {
+            if (props.getPattern() != null && !text.matches(props.getPattern())) {
+              violations.add(field + " does not match " + props.getPattern());
+            }
+            if (props.getMaxLength() != null && text.length() > props.getMaxLength()) {
+              violations.add(field + " is longer than " + props.getMaxLength());
+            }
+          }
+        });
     return violations;
   }
 

@@ -26,12 +26,16 @@ final class PrinterColumnOrder implements CRDPostProcessor {
   public HasMetadata process(HasMetadata crd, String crdSpecVersion) {
     CustomResourceDefinition definition = (CustomResourceDefinition) crd;
     Class<?> type = classesByKind.get(definition.getSpec().getNames().getKind());
-    List<String> declared = Arrays.stream(type.getAnnotationsByType(AdditionalPrinterColumn.class))
-        .map(AdditionalPrinterColumn::name)
-        .toList();
+    List<String> declared =
+        Arrays.stream(type.getAnnotationsByType(AdditionalPrinterColumn.class))
+            .map(AdditionalPrinterColumn::name)
+            .toList();
     for (CustomResourceDefinitionVersion version : definition.getSpec().getVersions()) {
-      version.getAdditionalPrinterColumns()
-          .sort(Comparator.comparingInt((CustomResourceColumnDefinition c) -> declared.indexOf(c.getName())));
+      version
+          .getAdditionalPrinterColumns()
+          .sort(
+              Comparator.comparingInt(
+                  (CustomResourceColumnDefinition c) -> declared.indexOf(c.getName())));
     }
     return crd;
   }

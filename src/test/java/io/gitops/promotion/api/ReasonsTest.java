@@ -32,20 +32,25 @@ class ReasonsTest {
 
   @Test
   void everyReasonMatchesTheApiServersPattern() {
-    assertThat(constants(Reasons.class)).isNotEmpty().allMatch(r -> API_REASON.matcher(r).matches());
+    assertThat(constants(Reasons.class))
+        .isNotEmpty()
+        .allMatch(r -> API_REASON.matcher(r).matches());
     assertThat(Arrays.stream(RejectionReason.values()).map(RejectionReason::code))
         .allMatch(r -> API_REASON.matcher(r).matches());
   }
 
   @Test
   void successReasonsNeverCollideWithRejectionCodes() {
-    List<String> rejections = Arrays.stream(RejectionReason.values()).map(RejectionReason::code).toList();
-    assertThat(constants(Reasons.class)).doesNotContainAnyElementsOf(rejections).doesNotHaveDuplicates();
+    List<String> rejections =
+        Arrays.stream(RejectionReason.values()).map(RejectionReason::code).toList();
+    assertThat(constants(Reasons.class))
+        .doesNotContainAnyElementsOf(rejections)
+        .doesNotHaveDuplicates();
   }
 
   @Test
   void conditionTypesAreTheDocumentedOnes() {
-    assertThat(constants(Conditions.class)).contains(
-        "Validated", "Planned", "Committed", "Released", "DeploymentsRecorded", "Ready");
+    assertThat(constants(Conditions.class))
+        .contains("Validated", "Planned", "Committed", "Released", "DeploymentsRecorded", "Ready");
   }
 }

@@ -10,12 +10,15 @@ import org.junit.jupiter.api.Test;
 class ResourceSerializationTest {
   @Test
   void readsAPromotionManifestWithDefaults() {
-    Promotion promotion = Serialization.unmarshal("""
+    Promotion promotion =
+        Serialization.unmarshal(
+            """
         apiVersion: promotion.gitops.io/v1alpha1
         kind: Promotion
         metadata: {name: tbd-test-dev-to-tst, namespace: releases}
         spec: {workloadGroup: tbd-test, sourceEnv: DEV, targetEnv: TST}
-        """, Promotion.class);
+        """,
+            Promotion.class);
     assertThat(promotion.getSpec().getWorkloadGroup()).isEqualTo("tbd-test");
     assertThat(promotion.getSpec().isDryRun()).isTrue();
     assertThat(promotion.getSpec().isForce()).isFalse();
@@ -29,38 +32,53 @@ class ResourceSerializationTest {
     status.setChanges(List.of(new ImageTagChange("frontend", "web", "1.3.0", "1.5.0")));
     status.setPreState(List.of(new ApplicationTag("frontend", "web", "1.3.0")));
     String json = Serialization.asJson(status);
-    assertThat(json).contains("\"phase\":\"Previewed\"")
+    assertThat(json)
+        .contains("\"phase\":\"Previewed\"")
         .contains("\"preState\":[{\"service\":\"frontend\",\"app\":\"web\",\"tag\":\"1.3.0\"}]")
         .contains("{\"service\":\"frontend\",\"app\":\"web\",\"from\":\"1.3.0\",\"to\":\"1.5.0\"}")
-        .doesNotContain("null").doesNotContain("commit");
+        .doesNotContain("null")
+        .doesNotContain("commit");
 
     PromotionRollbackStatus rollback = new PromotionRollbackStatus();
     rollback.setResult(RollbackStatusResult.NOTHING_TO_ROLL_BACK);
-    rollback.setConflicts(List.of(new RollbackConflict("backend", "api", "1.5.0", "1.5.1", "1.3.0")));
-    PromotionRollbackStatus read = Serialization.unmarshal(Serialization.asJson(rollback), PromotionRollbackStatus.class);
+    rollback.setConflicts(
+        List.of(new RollbackConflict("backend", "api", "1.5.0", "1.5.1", "1.3.0")));
+    PromotionRollbackStatus read =
+        Serialization.unmarshal(Serialization.asJson(rollback), PromotionRollbackStatus.class);
     assertThat(read.getResult()).isEqualTo(RollbackStatusResult.NOTHING_TO_ROLL_BACK);
-    assertThat(read.getConflicts()).containsExactly(new RollbackConflict("backend", "api", "1.5.0", "1.5.1", "1.3.0"));
+    assertThat(read.getConflicts())
+        .containsExactly(new RollbackConflict("backend", "api", "1.5.0", "1.5.1", "1.3.0"));
   }
 
   @Test
   void readsPreAndPostStateAsRowsAndInTheMapFormStoredBeforeTheyBecameLists() {
-    PromotionStatus rows = Serialization.unmarshal(
-        "{\"preState\":[{\"service\":\"frontend\",\"app\":\"web\",\"tag\":\"1.3.0\"}]}", PromotionStatus.class);
+    PromotionStatus rows =
+        Serialization.unmarshal(
+            "{\"preState\":[{\"service\":\"frontend\",\"app\":\"web\",\"tag\":\"1.3.0\"}]}",
+            PromotionStatus.class);
     assertThat(rows.getPreState()).containsExactly(new ApplicationTag("frontend", "web", "1.3.0"));
 
-    PromotionStatus stored = Serialization.unmarshal("""
+    PromotionStatus stored =
+        Serialization.unmarshal(
+            """
         {"preState": {"tbd-test": {"frontend": {"web": "1.3.0"}, "backend": {"api": "1.2.0", "worker": "1.2.1"}}},
          "postState": {"tbd-test": {"frontend": {"web": "1.5.0"}}}}
-        """, PromotionStatus.class);
-    assertThat(stored.getPreState()).containsExactly(new ApplicationTag("frontend", "web", "1.3.0"),
-        new ApplicationTag("backend", "api", "1.2.0"), new ApplicationTag("backend", "worker", "1.2.1"));
-    assertThat(stored.getPostState()).containsExactly(new ApplicationTag("frontend", "web", "1.5.0"));
+        """,
+            PromotionStatus.class);
+    assertThat(stored.getPreState())
+        .containsExactly(
+            new ApplicationTag("frontend", "web", "1.3.0"),
+            new ApplicationTag("backend", "api", "1.2.0"),
+            new ApplicationTag("backend", "worker", "1.2.1"));
+    assertThat(stored.getPostState())
+        .containsExactly(new ApplicationTag("frontend", "web", "1.5.0"));
   }
 
   @Test
   void readsPhaseNamesBack() {
-    PromotionStatus status = Serialization.unmarshal("{\"phase\":\"Succeeded\",\"commit\":\"0123456789abcdef\"}",
-        PromotionStatus.class);
+    PromotionStatus status =
+        Serialization.unmarshal(
+            "{\"phase\":\"Succeeded\",\"commit\":\"0123456789abcdef\"}", PromotionStatus.class);
     assertThat(status.getPhase()).isEqualTo(Phase.SUCCEEDED);
     assertThat(status.getShortCommit()).isEqualTo("01234567");
   }

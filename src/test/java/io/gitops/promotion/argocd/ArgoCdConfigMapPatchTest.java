@@ -23,18 +23,25 @@ class ArgoCdConfigMapPatchTest {
 
   @Test
   void patchHoldsEachHealthScriptByteForByte() throws IOException {
-    ConfigMap patch = Serialization.unmarshal(Files.readString(DIR.resolve("argocd-cm-patch.yaml")), ConfigMap.class);
-    assertThat(patch.getData()).containsOnlyKeys(KINDS.stream().map(ArgoCdConfigMapPatchTest::healthKey).toList());
+    ConfigMap patch =
+        Serialization.unmarshal(
+            Files.readString(DIR.resolve("argocd-cm-patch.yaml")), ConfigMap.class);
+    assertThat(patch.getData())
+        .containsOnlyKeys(KINDS.stream().map(ArgoCdConfigMapPatchTest::healthKey).toList());
     for (String kind : KINDS) {
       assertThat(patch.getData().get(healthKey(kind)))
-          .as("%s differs from %s/health.lua: run deploy/argocd/generate-argocd-cm-patch.sh", healthKey(kind), kind)
+          .as(
+              "%s differs from %s/health.lua: run deploy/argocd/generate-argocd-cm-patch.sh",
+              healthKey(kind), kind)
           .isEqualTo(Files.readString(CUSTOMIZATIONS.resolve(kind).resolve("health.lua")));
     }
   }
 
   @Test
   void patchNamesArgoCdsConfigMapWithoutPinningItsNamespace() throws IOException {
-    ConfigMap patch = Serialization.unmarshal(Files.readString(DIR.resolve("argocd-cm-patch.yaml")), ConfigMap.class);
+    ConfigMap patch =
+        Serialization.unmarshal(
+            Files.readString(DIR.resolve("argocd-cm-patch.yaml")), ConfigMap.class);
     assertThat(patch.getMetadata().getName()).isEqualTo("argocd-cm");
     assertThat(patch.getMetadata().getNamespace()).isNull();
   }

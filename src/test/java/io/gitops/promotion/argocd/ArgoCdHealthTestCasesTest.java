@@ -24,9 +24,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Runs every case of every {@code health_test.yaml} against its testdata file, as Argo CD's
- * {@code go test ./util/lua/} does for the scripts in its resource_customizations directory, and
- * checks that the testdata are objects the operator's API classes read and write unchanged.
+ * Runs every case of every {@code health_test.yaml} against its testdata file, as Argo CD's {@code
+ * go test ./util/lua/} does for the scripts in its resource_customizations directory, and checks
+ * that the testdata are objects the operator's API classes read and write unchanged.
  */
 class ArgoCdHealthTestCasesTest {
   static final YAMLMapper YAML = new YAMLMapper();
@@ -42,8 +42,12 @@ class ArgoCdHealthTestCasesTest {
       Path dir = CUSTOMIZATIONS.resolve(kind);
       for (JsonNode test : read(dir.resolve("health_test.yaml")).get("tests")) {
         JsonNode expected = test.get("healthStatus");
-        cases.add(new HealthTestCase(kind, dir.resolve(test.get("inputPath").asText()),
-            new HealthStatus(expected.get("status").asText(), expected.path("message").asText(""))));
+        cases.add(
+            new HealthTestCase(
+                kind,
+                dir.resolve(test.get("inputPath").asText()),
+                new HealthStatus(
+                    expected.get("status").asText(), expected.path("message").asText(""))));
       }
     }
     return cases;
@@ -56,29 +60,34 @@ class ArgoCdHealthTestCasesTest {
   @ParameterizedTest
   @MethodSource("namedCases")
   void healthScriptGivesTheExpectedHealth(HealthTestCase test) {
-    assertThat(LuaHealthCheck.of(test.kind()).assess(read(test.input()))).isEqualTo(test.expected());
+    assertThat(LuaHealthCheck.of(test.kind()).assess(read(test.input())))
+        .isEqualTo(test.expected());
   }
 
   @ParameterizedTest
   @MethodSource("namedCases")
   void testdataIsAResourceTheOperatorWritesUnchanged(HealthTestCase test) throws IOException {
     JsonNode input = read(test.input());
-    assertThat(input.get("apiVersion").asText()).isEqualTo(Promotion.GROUP + "/" + Promotion.VERSION);
+    assertThat(input.get("apiVersion").asText())
+        .isEqualTo(Promotion.GROUP + "/" + Promotion.VERSION);
     assertThat(input.get("kind").asText()).isEqualTo(test.kind());
-    HasMetadata resource = Serialization.unmarshal(Files.readString(test.input()), KINDS.get(test.kind()));
+    HasMetadata resource =
+        Serialization.unmarshal(Files.readString(test.input()), KINDS.get(test.kind()));
     assertThat(StoredResources.asStored(resource)).isEqualTo(input);
   }
 
   @Test
   void everyKindHasTestsAndEveryTestdataFileIsACase() throws IOException {
     for (String kind : KINDS.keySet()) {
-      List<Path> inputs = cases().stream().filter(c -> c.kind().equals(kind)).map(HealthTestCase::input).toList();
+      List<Path> inputs =
+          cases().stream().filter(c -> c.kind().equals(kind)).map(HealthTestCase::input).toList();
       try (Stream<Path> testdata = Files.list(CUSTOMIZATIONS.resolve(kind).resolve("testdata"))) {
         assertThat(inputs).as(kind).containsExactlyInAnyOrderElementsOf(testdata.toList());
       }
     }
     try (Stream<Path> kinds = Files.list(CUSTOMIZATIONS)) {
-      assertThat(kinds.map(k -> k.getFileName().toString())).containsExactlyInAnyOrderElementsOf(KINDS.keySet());
+      assertThat(kinds.map(k -> k.getFileName().toString()))
+          .containsExactlyInAnyOrderElementsOf(KINDS.keySet());
     }
   }
 

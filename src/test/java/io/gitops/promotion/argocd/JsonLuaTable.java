@@ -6,8 +6,8 @@ import org.luaj.vm2.LuaTable;
 import org.luaj.vm2.LuaValue;
 
 /**
- * Converts a JSON tree to the Lua value Argo CD gives a health script as {@code obj}: objects become
- * tables keyed by field name, arrays 1-based tables, null nil, every number a Lua number.
+ * Converts a JSON tree to the Lua value Argo CD gives a health script as {@code obj}: objects
+ * become tables keyed by field name, arrays 1-based tables, null nil, every number a Lua number.
  */
 final class JsonLuaTable {
   private JsonLuaTable() {}
@@ -18,10 +18,13 @@ final class JsonLuaTable {
       case ARRAY -> array(node);
       case STRING -> LuaValue.valueOf(node.textValue());
       case BOOLEAN -> LuaValue.valueOf(node.booleanValue());
-      case NUMBER -> node.canConvertToInt() && node.isIntegralNumber()
-          ? LuaValue.valueOf(node.intValue()) : LuaValue.valueOf(node.doubleValue());
+      case NUMBER ->
+          node.canConvertToInt() && node.isIntegralNumber()
+              ? LuaValue.valueOf(node.intValue())
+              : LuaValue.valueOf(node.doubleValue());
       case NULL, MISSING -> LuaValue.NIL;
-      case BINARY, POJO -> throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
+      case BINARY, POJO ->
+          throw new IllegalArgumentException("not a JSON value: " + node.getNodeType());
     };
   }
 

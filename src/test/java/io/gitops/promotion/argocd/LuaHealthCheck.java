@@ -15,14 +15,16 @@ import org.luaj.vm2.lib.PackageLib;
 import org.luaj.vm2.lib.TableLib;
 
 /**
- * One {@code health.lua}, run as Argo CD runs a health script from argocd-cm: {@code obj} is a global
- * holding the resource, only the base, package and table libraries are open (no string, io or os),
- * and the returned table must carry one of Argo CD's health statuses.
+ * One {@code health.lua}, run as Argo CD runs a health script from argocd-cm: {@code obj} is a
+ * global holding the resource, only the base, package and table libraries are open (no string, io
+ * or os), and the returned table must carry one of Argo CD's health statuses.
  */
 final class LuaHealthCheck {
   static final Path CUSTOMIZATIONS = Path.of("deploy", "argocd", "promotion.gitops.io");
+
   /** Argo CD answers any other status with Unknown. */
-  static final Set<String> HEALTH_STATUSES = Set.of("Healthy", "Progressing", "Degraded", "Suspended", "Missing", "Unknown");
+  static final Set<String> HEALTH_STATUSES =
+      Set.of("Healthy", "Progressing", "Degraded", "Suspended", "Missing", "Unknown");
 
   /** What Argo CD shows for the resource; an absent message is empty. */
   record HealthStatus(String status, String message) {}
@@ -63,10 +65,12 @@ final class LuaHealthCheck {
     LuaValue status = hs.get("status");
     LuaValue message = hs.get("message");
     if (status.type() != LuaValue.TSTRING || !HEALTH_STATUSES.contains(status.tojstring())) {
-      throw new AssertionError(file + " returned status " + status + ", which Argo CD shows as Unknown");
+      throw new AssertionError(
+          file + " returned status " + status + ", which Argo CD shows as Unknown");
     }
     if (!message.isnil() && message.type() != LuaValue.TSTRING) {
-      throw new AssertionError(file + " returned a " + message.typename() + " message, Argo CD expects a string");
+      throw new AssertionError(
+          file + " returned a " + message.typename() + " message, Argo CD expects a string");
     }
     return new HealthStatus(status.tojstring(), message.isnil() ? "" : message.tojstring());
   }

@@ -20,22 +20,26 @@ import org.luaj.vm2.LuaError;
  */
 class LuaHealthCheckTest {
   /** Libraries Argo CD does not open for argocd-cm scripts (its os is a reduced, safe one). */
-  static final Pattern WITHHELD_LIBRARY = Pattern.compile("\\b(string|math|io|os|debug|coroutine|utf8)\\s*\\.|:\\s*\\w+\\s*\\(");
+  static final Pattern WITHHELD_LIBRARY =
+      Pattern.compile("\\b(string|math|io|os|debug|coroutine|utf8)\\s*\\.|:\\s*\\w+\\s*\\(");
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void scriptUsingTheStringLibraryFailsAsInArgoCd() throws IOException {
-    Path script = Files.writeString(dir.resolve("health.lua"), "return { status = string.upper('healthy') }\n");
-    assertThatThrownBy(() -> LuaHealthCheck.load(script).assess(JsonNodeFactory.instance.objectNode()))
+    Path script =
+        Files.writeString(
+            dir.resolve("health.lua"), "return { status = string.upper('healthy') }\n");
+    assertThatThrownBy(
+            () -> LuaHealthCheck.load(script).assess(JsonNodeFactory.instance.objectNode()))
         .isInstanceOf(LuaError.class);
   }
 
   @Test
   void statusArgoCdDoesNotKnowIsRejected() throws IOException {
     Path script = Files.writeString(dir.resolve("health.lua"), "return { status = 'Ready' }\n");
-    assertThatThrownBy(() -> LuaHealthCheck.load(script).assess(JsonNodeFactory.instance.objectNode()))
+    assertThatThrownBy(
+            () -> LuaHealthCheck.load(script).assess(JsonNodeFactory.instance.objectNode()))
         .hasMessageContaining("shows as Unknown");
   }
 
@@ -43,8 +47,13 @@ class LuaHealthCheckTest {
   void healthScriptsCallNoLibraryArgoCdWithholds() throws IOException {
     for (String kind : ArgoCdHealthTestCasesTest.KINDS.keySet()) {
       String source = Files.readString(CUSTOMIZATIONS.resolve(kind).resolve("health.lua"));
-      assertThat(WITHHELD_LIBRARY.matcher(source.replaceAll("--[^\n]*", "")).results().map(r -> r.group()))
-          .as(kind).isEmpty();
+      assertThat(
+              WITHHELD_LIBRARY
+                  .matcher(source.replaceAll("--[^\n]*", ""))
+                  .results()
+                  .map(r -> r.group()))
+          .as(kind)
+          .isEmpty();
     }
   }
 }

@@ -22,8 +22,8 @@ import java.io.UncheckedIOException;
 import java.time.Instant;
 
 /**
- * Promotions and PromotionRollbacks built with the operator's API classes, and their JSON as the API
- * server stores it and Argo CD reads it.
+ * Promotions and PromotionRollbacks built with the operator's API classes, and their JSON as the
+ * API server stores it and Argo CD reads it.
  */
 final class StoredResources {
   static final Instant NOW = Instant.parse("2026-03-02T09:30:00Z");
@@ -41,8 +41,13 @@ final class StoredResources {
 
   static Promotion promotion(long generation, boolean dryRun) {
     Promotion p = new Promotion();
-    p.setMetadata(new ObjectMetaBuilder().withName("tbd-test-dev-to-tst").withNamespace("apps")
-        .withGeneration(generation).withCreationTimestamp(Conditions.timestamp(NOW)).build());
+    p.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("tbd-test-dev-to-tst")
+            .withNamespace("apps")
+            .withGeneration(generation)
+            .withCreationTimestamp(Conditions.timestamp(NOW))
+            .build());
     PromotionSpec spec = new PromotionSpec();
     spec.setWorkloadGroup("tbd-test");
     spec.setSourceEnv("DEV");
@@ -53,19 +58,30 @@ final class StoredResources {
     return p;
   }
 
-  /** A dry run ended as the operator ends one: phase Previewed, Ready true, the plan's fingerprint. */
+  /**
+   * A dry run ended as the operator ends one: phase Previewed, Ready true, the plan's fingerprint.
+   */
   static Promotion previewed(Promotion p) {
     p.getStatus().setTitle("Preview [DEV] v1.5.0 -> [TST] v1.3.0");
     p.getStatus().setPlanFingerprint("sha256:4c1f0b2e");
-    update(p, Phase.PREVIEWED, Reasons.PREVIEWED, "preview ready: set spec.dryRun to false to execute this plan",
+    update(
+        p,
+        Phase.PREVIEWED,
+        Reasons.PREVIEWED,
+        "preview ready: set spec.dryRun to false to execute this plan",
         Conditions.TRUE);
     return p;
   }
 
   static PromotionRollback rollback(boolean dryRun) {
     PromotionRollback r = new PromotionRollback();
-    r.setMetadata(new ObjectMetaBuilder().withName("tbd-test-dev-to-tst-rollback").withNamespace("apps")
-        .withGeneration(1L).withCreationTimestamp(Conditions.timestamp(NOW)).build());
+    r.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("tbd-test-dev-to-tst-rollback")
+            .withNamespace("apps")
+            .withGeneration(1L)
+            .withCreationTimestamp(Conditions.timestamp(NOW))
+            .build());
     PromotionRollbackSpec spec = new PromotionRollbackSpec();
     spec.setPromotionRef(new PromotionRef("tbd-test-dev-to-tst"));
     spec.setDryRun(dryRun);
@@ -84,8 +100,12 @@ final class StoredResources {
    * Writes phase, reason, message, observedGeneration and the Ready condition as the reconciler
    * does; Ready Unknown with reason Retrying is how it reports a retry.
    */
-  static <T extends HasMetadata> T update(T resource, Phase phase, String reason, String message, String ready) {
-    RunStatus status = resource instanceof Promotion p ? p.getStatus() : ((PromotionRollback) resource).getStatus();
+  static <T extends HasMetadata> T update(
+      T resource, Phase phase, String reason, String message, String ready) {
+    RunStatus status =
+        resource instanceof Promotion p
+            ? p.getStatus()
+            : ((PromotionRollback) resource).getStatus();
     Long generation = resource.getMetadata().getGeneration();
     status.setPhase(phase);
     status.setReason(reason);

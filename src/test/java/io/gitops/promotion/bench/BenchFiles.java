@@ -13,8 +13,8 @@ final class BenchFiles {
   private BenchFiles() {}
 
   /**
-   * Deletes a directory tree. Files may vanish meanwhile: JGit's automatic gc can still be tidying a
-   * clone in the background when a scenario ends.
+   * Deletes a directory tree. Files may vanish meanwhile: JGit's automatic gc can still be tidying
+   * a clone in the background when a scenario ends.
    */
   static void deleteTree(Path dir) throws IOException {
     for (int attempt = 1; Files.exists(dir); attempt++) {

@@ -6,7 +6,9 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 
-/** Moves {@code main} of a bare repository, checking the result JGit reports instead of throwing. */
+/**
+ * Moves {@code main} of a bare repository, checking the result JGit reports instead of throwing.
+ */
 final class BranchUpdate {
   private BranchUpdate() {}
 
@@ -30,8 +32,10 @@ final class BranchUpdate {
 
   private static void check(RefUpdate.Result result) {
     switch (result) {
-      case NEW, FORCED, FAST_FORWARD, NO_CHANGE -> { }
-      default -> throw new IllegalStateException("updating " + SyntheticRepository.BRANCH + " failed: " + result);
+      case NEW, FORCED, FAST_FORWARD, NO_CHANGE -> {}
+      default ->
+          throw new IllegalStateException(
+              "updating " + SyntheticRepository.BRANCH + " failed: " + result);
     }
   }
 }

@@ -36,21 +36,32 @@ final class CliScenario {
   }
 
   private double once(List<String> arguments) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-jar", jar.toString()));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar",
+                jar.toString()));
     command.addAll(arguments);
     try {
       Files.createDirectories(scratch);
       Path errors = Files.createTempFile(scratch, "cli-", ".err");
-      ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-          .redirectError(errors.toFile());
+      ProcessBuilder builder =
+          new ProcessBuilder(command)
+              .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+              .redirectError(errors.toFile());
       builder.environment().putAll(environment);
       long start = System.nanoTime();
       int exit = builder.start().waitFor();
       double millis = (System.nanoTime() - start) / 1e6;
       if (exit != 0) {
-        throw new IllegalStateException("exit " + exit + " from " + String.join(" ", command) + ":\n"
-            + Files.readString(errors));
+        throw new IllegalStateException(
+            "exit "
+                + exit
+                + " from "
+                + String.join(" ", command)
+                + ":\n"
+                + Files.readString(errors));
       }
       Files.delete(errors);
       return millis;

@@ -43,27 +43,47 @@ public final class EndToEndBenchmark {
       for (int history : options.histories()) {
         RepositoryShape shape = RepositoryShape.mixed(options.sizes(), APPS_PER_SERVICE, history);
         RepositoryCache.Entry cached = cache.get(shape, options.regenerate());
-        note(String.format(Locale.ROOT, "repository %s: %s", shape, Double.isNaN(cached.generationSeconds())
-            ? "from the cache" : String.format(Locale.ROOT, "generated in %.1f s", cached.generationSeconds())));
+        note(
+            String.format(
+                Locale.ROOT,
+                "repository %s: %s",
+                shape,
+                Double.isNaN(cached.generationSeconds())
+                    ? "from the cache"
+                    : String.format(
+                        Locale.ROOT, "generated in %.1f s", cached.generationSeconds())));
         String name = "h" + history + ".git";
         SyntheticRepository repo = cached.repository().copyTo(served.resolve(name));
-        // A real server tidies its repositories on other machines; here its gc would take the engine's CPU.
+        // A real server tidies its repositories on other machines; here its gc would take the
+        // engine's CPU.
         repo.disableAutomaticGc();
-        GitRemote remote = new GitRemote(server.url(name), SyntheticRepository.BRANCH,
-            new GitCredentials.UsernamePassword(USER, PASSWORD));
+        GitRemote remote =
+            new GitRemote(
+                server.url(name),
+                SyntheticRepository.BRANCH,
+                new GitCredentials.UsernamePassword(USER, PASSWORD));
         engine(repo, remote, history, work.resolve("clones"));
         if (options.jar() != null) {
           cli(repo, server.url(name), history, work.resolve("cli"));
         }
       }
       if (options.jar() != null) {
-        table.add("CLI --version (JVM start-up floor)", null, null,
-            new CliScenario(options.jar(), work.resolve("cli"), Map.of()).run(List.of("--version"), 1, options.cliRuns()));
+        table.add(
+            "CLI --version (JVM start-up floor)",
+            null,
+            null,
+            new CliScenario(options.jar(), work.resolve("cli"), Map.of())
+                .run(List.of("--version"), 1, options.cliRuns()));
       }
     } finally {
       BenchFiles.deleteTree(work);
     }
-    note(String.format(Locale.ROOT, "load average %.2f before, %.2f after", loadBefore, ProcessCpu.loadAverage()));
+    note(
+        String.format(
+            Locale.ROOT,
+            "load average %.2f before, %.2f after",
+            loadBefore,
+            ProcessCpu.loadAverage()));
     String header = header();
     System.out.println(header);
     System.out.println(table.markdown());
@@ -77,20 +97,39 @@ public final class EndToEndBenchmark {
       String group = repo.groups().get(i);
       int size = options.sizes().get(i);
       progress("engine cold", history, size);
-      table.add("engine cold (clone + promote)", history, size, scenario.cold(group, options.warmups(), options.coldRuns()));
+      table.add(
+          "engine cold (clone + promote)",
+          history,
+          size,
+          scenario.cold(group, options.warmups(), options.coldRuns()));
       progress("engine warm", history, size);
-      table.add("engine warm (open clone + promote)", history, size, scenario.warm(group, options.warmups(), options.warmRuns()));
+      table.add(
+          "engine warm (open clone + promote)",
+          history,
+          size,
+          scenario.warm(group, options.warmups(), options.warmRuns()));
     }
     if (options.breakdown()) {
-      int largest = options.sizes().indexOf(options.sizes().stream().max(Integer::compare).orElseThrow());
+      int largest =
+          options.sizes().indexOf(options.sizes().stream().max(Integer::compare).orElseThrow());
       progress("warm step breakdown", history, options.sizes().get(largest));
-      new StepBreakdown(repo, remote).warm(repo.groups().get(largest), clones.resolve("breakdown"), options.warmups(),
-          options.warmRuns()).forEach((step, samples) ->
-          table.add("  warm step: " + step, history, options.sizes().get(largest), samples));
+      new StepBreakdown(repo, remote)
+          .warm(
+              repo.groups().get(largest),
+              clones.resolve("breakdown"),
+              options.warmups(),
+              options.warmRuns())
+          .forEach(
+              (step, samples) ->
+                  table.add(
+                      "  warm step: " + step, history, options.sizes().get(largest), samples));
     }
   }
 
-  /** Preview of the group closest to 100 services, as a new JVM: with a temporary clone, then a kept one. */
+  /**
+   * Preview of the group closest to 100 services, as a new JVM: with a temporary clone, then a kept
+   * one.
+   */
   private void cli(SyntheticRepository repo, String url, int history, Path scratch) {
     int index = 0;
     for (int i = 0; i < options.sizes().size(); i++) {
@@ -101,24 +140,46 @@ public final class EndToEndBenchmark {
     String group = repo.groups().get(index);
     int size = options.sizes().get(index);
     repo.bumpTags(group, "dev");
-    CliScenario cli = new CliScenario(options.jar(), scratch, Map.of("GIT_USERNAME", USER, "GIT_PASSWORD", PASSWORD));
-    List<String> preview = List.of("promote", "--repo", url, "--group", group, "--from", "DEV", "--to", "TST");
+    CliScenario cli =
+        new CliScenario(
+            options.jar(), scratch, Map.of("GIT_USERNAME", USER, "GIT_PASSWORD", PASSWORD));
+    List<String> preview =
+        List.of("promote", "--repo", url, "--group", group, "--from", "DEV", "--to", "TST");
     progress("CLI preview", history, size);
-    table.add("CLI preview, temporary clone", history, size, cli.run(preview, 1, options.cliRuns()));
+    table.add(
+        "CLI preview, temporary clone", history, size, cli.run(preview, 1, options.cliRuns()));
     List<String> kept = new ArrayList<>(preview);
     kept.addAll(List.of("--workspace", scratch.resolve("kept-" + history).toString()));
-    table.add("CLI preview, kept workspace (--workspace)", history, size, cli.run(kept, 1, options.cliRuns()));
+    table.add(
+        "CLI preview, kept workspace (--workspace)",
+        history,
+        size,
+        cli.run(kept, 1, options.cliRuns()));
   }
 
   private String header() {
     var os = ManagementFactory.getOperatingSystemMXBean();
-    long memory = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : -1;
-    StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
-        "machine: %d CPUs, %.1f GiB, %s %s (%s), %s%n", os.getAvailableProcessors(), memory / (1024.0 * 1024 * 1024),
-        System.getProperty("java.vm.name"), System.getProperty("java.version"), System.getProperty("java.vm.vendor"),
-        System.getProperty("os.name") + " " + System.getProperty("os.arch")));
-    out.append(String.format(Locale.ROOT, "runs: %d warm-up + %d cold / %d warm per scenario, %d CLI runs%n",
-        options.warmups(), options.coldRuns(), options.warmRuns(), options.cliRuns()));
+    long memory =
+        os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : -1;
+    StringBuilder out =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "machine: %d CPUs, %.1f GiB, %s %s (%s), %s%n",
+                os.getAvailableProcessors(),
+                memory / (1024.0 * 1024 * 1024),
+                System.getProperty("java.vm.name"),
+                System.getProperty("java.version"),
+                System.getProperty("java.vm.vendor"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+    out.append(
+        String.format(
+            Locale.ROOT,
+            "runs: %d warm-up + %d cold / %d warm per scenario, %d CLI runs%n",
+            options.warmups(),
+            options.coldRuns(),
+            options.warmRuns(),
+            options.cliRuns()));
     notes.forEach(n -> out.append(n).append('\n'));
     return out.toString();
   }

@@ -1,16 +1,16 @@
 package io.gitops.promotion.bench;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
-import io.gitops.promotion.git.GitRemote;
-import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.engine.PromotionEngine;
 import io.gitops.promotion.engine.PromotionListener;
 import io.gitops.promotion.engine.PromotionOutcome;
 import io.gitops.promotion.engine.PromotionParameters;
 import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.engine.PromotionResult;
-import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.engine.RequestValidator;
+import io.gitops.promotion.git.GitRemote;
+import io.gitops.promotion.git.GitWorkspace;
+import io.gitops.promotion.layout.OverlaysLayout;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -26,13 +26,15 @@ import org.eclipse.jgit.lib.PersonIdent;
  * and push, as {@code GitWorkspace.open} + {@code PromotionEngine.run} do them.
  */
 final class EngineScenario {
-  static final PersonIdent COMMITTER = new PersonIdent("promotion-operator", "promotion-operator@example.com");
+  static final PersonIdent COMMITTER =
+      new PersonIdent("promotion-operator", "promotion-operator@example.com");
 
   private final SyntheticRepository repository;
   private final GitRemote remote;
   private final Path scratch;
-  private final PromotionEngine engine = new PromotionEngine(OverlaysLayout.defaults(), COMMITTER,
-      Clock.systemUTC(), PromotionListener.NONE, 5);
+  private final PromotionEngine engine =
+      new PromotionEngine(
+          OverlaysLayout.defaults(), COMMITTER, Clock.systemUTC(), PromotionListener.NONE, 5);
   private final RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
   private int clones;
 
@@ -72,8 +74,18 @@ final class EngineScenario {
   /** Returns {wall ms, process CPU ms}. */
   private double[] promote(String group, Path dir) {
     repository.bumpTags(group, "dev");
-    PromotionRequest request = validator.validate(new PromotionParameters(UUID.randomUUID().toString(), group,
-        "DEV", "TST", null, false, false, null, "bench"));
+    PromotionRequest request =
+        validator.validate(
+            new PromotionParameters(
+                UUID.randomUUID().toString(),
+                group,
+                "DEV",
+                "TST",
+                null,
+                false,
+                false,
+                null,
+                "bench"));
     long cpu = ProcessCpu.nanos();
     long start = System.nanoTime();
     PromotionResult result;
@@ -84,8 +96,13 @@ final class EngineScenario {
     double cpuMillis = cpu < 0 ? Double.NaN : (ProcessCpu.nanos() - cpu) / 1e6;
     int expected = repository.services(group).size() * repository.shape().appsPerService();
     if (result.outcome() != PromotionOutcome.PROMOTED || result.changes().size() != expected) {
-      throw new IllegalStateException("expected " + expected + " changes promoted, got " + result.outcome() + " with "
-          + result.changes().size());
+      throw new IllegalStateException(
+          "expected "
+              + expected
+              + " changes promoted, got "
+              + result.outcome()
+              + " with "
+              + result.changes().size());
     }
     return new double[] {wall, cpuMillis};
   }

@@ -10,10 +10,20 @@ import java.util.List;
  *
  * @param jar the CLI jar; null skips the CLI scenarios
  */
-record HarnessOptions(List<Integer> sizes, List<Integer> histories, int warmups, int coldRuns, int warmRuns,
-    int cliRuns, Path jar, Path out, boolean regenerate, boolean breakdown) {
+record HarnessOptions(
+    List<Integer> sizes,
+    List<Integer> histories,
+    int warmups,
+    int coldRuns,
+    int warmRuns,
+    int cliRuns,
+    Path jar,
+    Path out,
+    boolean regenerate,
+    boolean breakdown) {
 
-  static final String USAGE = """
+  static final String USAGE =
+      """
       usage: EndToEndBenchmark [--quick] [--sizes 10,100,500] [--histories 100,10000] [--runs N]
                                [--cli-runs N] [--jar target/promotion-operator.jar] [--out target/bench]
                                [--regenerate] [--no-breakdown]""";
@@ -32,7 +42,7 @@ record HarnessOptions(List<Integer> sizes, List<Integer> histories, int warmups,
     boolean breakdown = true;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
-        case "--quick" -> { }
+        case "--quick" -> {}
         case "--sizes" -> sizes = ints(args[++i]);
         case "--histories" -> histories = ints(args[++i]);
         case "--runs" -> {
@@ -47,8 +57,17 @@ record HarnessOptions(List<Integer> sizes, List<Integer> histories, int warmups,
         default -> throw new IllegalArgumentException("unknown option " + args[i] + "\n" + USAGE);
       }
     }
-    return new HarnessOptions(sizes, histories, warmups, coldRuns, warmRuns, cliRuns, jar, out.toAbsolutePath(),
-        regenerate, breakdown);
+    return new HarnessOptions(
+        sizes,
+        histories,
+        warmups,
+        coldRuns,
+        warmRuns,
+        cliRuns,
+        jar,
+        out.toAbsolutePath(),
+        regenerate,
+        breakdown);
   }
 
   private static List<Integer> ints(String list) {

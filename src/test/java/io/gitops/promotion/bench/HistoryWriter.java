@@ -42,8 +42,11 @@ final class HistoryWriter {
 
   /** Writes the initial commit and {@code commits - 1} history commits; returns the head. */
   ObjectId write(int commits) throws IOException {
-    put("README.md", "# GitOps repository\n\nArgo CD syncs `workloads/`. Overlays per environment: "
-        + String.join(", ", WorkloadModel.ENVIRONMENTS) + ".\n");
+    put(
+        "README.md",
+        "# GitOps repository\n\nArgo CD syncs `workloads/`. Overlays per environment: "
+            + String.join(", ", WorkloadModel.ENVIRONMENTS)
+            + ".\n");
     put("workloads/promote-state.yaml", initialState());
     for (Service service : model.services) {
       put(service.basePath(), OverlayTemplate.base(service));
@@ -55,7 +58,9 @@ final class HistoryWriter {
     for (int i = 1; i < commits; i++) {
       HistoryStep step = HistoryStep.next(model, random);
       for (Touched touched : step.touched()) {
-        put(touched.service().overlayPath(touched.env()), OverlayTemplate.overlay(touched.service(), touched.env()));
+        put(
+            touched.service().overlayPath(touched.env()),
+            OverlayTemplate.overlay(touched.service(), touched.env()));
       }
       head = commit(head, step.author(), step.message());
     }
@@ -68,8 +73,12 @@ final class HistoryWriter {
 
   private ObjectId commit(ObjectId parent, String author, String message) throws IOException {
     clock = clock.plusSeconds(60 + random.nextInt(900));
-    PersonIdent ident = new PersonIdent(author, author.toLowerCase(Locale.ROOT).replace(' ', '.') + "@example.com",
-        clock, ZoneOffset.UTC);
+    PersonIdent ident =
+        new PersonIdent(
+            author,
+            author.toLowerCase(Locale.ROOT).replace(' ', '.') + "@example.com",
+            clock,
+            ZoneOffset.UTC);
     CommitBuilder commit = new CommitBuilder();
     commit.setTreeId(tree.write(inserter));
     if (parent != null) {
@@ -95,9 +104,20 @@ final class HistoryWriter {
         }
       }
       String version = services.get(0).apps.get(0).tags[WorkloadModel.TST].toString();
-      PromotionRecord record = new PromotionRecord("seed-" + model.groups.get(g), version, "DEV", "TST", START,
-          "release-bot", "v" + version, null);
-      state = state.withEntry("TST", new StateEntry(model.groups.get(g), record, pre.build(), post.build(), List.of()));
+      PromotionRecord record =
+          new PromotionRecord(
+              "seed-" + model.groups.get(g),
+              version,
+              "DEV",
+              "TST",
+              START,
+              "release-bot",
+              "v" + version,
+              null);
+      state =
+          state.withEntry(
+              "TST",
+              new StateEntry(model.groups.get(g), record, pre.build(), post.build(), List.of()));
     }
     return state.render();
   }

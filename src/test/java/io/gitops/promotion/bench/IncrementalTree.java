@@ -10,8 +10,9 @@ import org.eclipse.jgit.lib.TreeFormatter;
 
 /**
  * A Git tree kept in memory between commits. Writing it inserts only the directories on the paths
- * changed since the last write, so a history commit that touches one file costs a blob and a handful
- * of trees whatever the size of the repository (a {@code DirCache} would rewrite every tree).
+ * changed since the last write, so a history commit that touches one file costs a blob and a
+ * handful of trees whatever the size of the repository (a {@code DirCache} would rewrite every
+ * tree).
  */
 final class IncrementalTree {
   private final Directory root = new Directory();

@@ -34,23 +34,24 @@ import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
- * The operator end to end: a real kube-apiserver + etcd ({@code hack/controlplane}), the operator as
- * a separate JVM reconciling Promotions created with fabric8, and synthetic repositories served by
- * {@link GitHttpServer} (smart HTTP, basic auth, loopback) in this JVM.
+ * The operator end to end: a real kube-apiserver + etcd ({@code hack/controlplane}), the operator
+ * as a separate JVM reconciling Promotions created with fabric8, and synthetic repositories served
+ * by {@link GitHttpServer} (smart HTTP, basic auth, loopback) in this JVM.
  *
  * <ol>
- *   <li>one Promotion (dryRun false) of a group of S services: resource created -> Succeeded seen by a
- *       watch, warm (the operator has cloned the repository already);
+ *   <li>one Promotion (dryRun false) of a group of S services: resource created -> Succeeded seen
+ *       by a watch, warm (the operator has cloned the repository already);
  *   <li>100 Promotions of 100 groups of one repository created at once: time until all Succeeded,
  *       commits pushed, push retries ({@code /metrics}), commit order vs creation order;
  *   <li>the operator's VmRSS idle and its peak during (2), sampled every 100 ms.
  * </ol>
  *
  * Options: --jar, --out, --sizes 10,100,500, --runs N, --concurrent N, --services-per-group N,
- * --state DIR, --xmx SIZE ("none": no -Xmx), --jvm "more JVM flags", --timeout SECONDS (how long to wait for the
- * concurrent Promotions; what has not finished by then is reported as unfinished, not as an error), --kill-after N
- * (N > 0: a fourth scenario, the same load again with the operator killed with SIGKILL once N of them have
- * finished and restarted at once; reported: commits, distinct Promotion ids, none twice, none lost).
+ * --state DIR, --xmx SIZE ("none": no -Xmx), --jvm "more JVM flags", --timeout SECONDS (how long to
+ * wait for the concurrent Promotions; what has not finished by then is reported as unfinished, not
+ * as an error), --kill-after N (N > 0: a fourth scenario, the same load again with the operator
+ * killed with SIGKILL once N of them have finished and restarted at once; reported: commits,
+ * distinct Promotion ids, none twice, none lost).
  */
 public final class OperatorBenchmark {
   private static final String NAMESPACE = "opbench";
@@ -67,9 +68,29 @@ public final class OperatorBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    Map<String, String> opts = new HashMap<>(Map.of("--jar", "target/promotion-operator.jar", "--out", "target/bench",
-        "--sizes", "10,100,500", "--runs", "5", "--concurrent", "100", "--services-per-group", "3",
-        "--state", "target/bench/operator/controlplane", "--xmx", "576m", "--jvm", "", "--timeout", "600"));
+    Map<String, String> opts =
+        new HashMap<>(
+            Map.of(
+                "--jar",
+                "target/promotion-operator.jar",
+                "--out",
+                "target/bench",
+                "--sizes",
+                "10,100,500",
+                "--runs",
+                "5",
+                "--concurrent",
+                "100",
+                "--services-per-group",
+                "3",
+                "--state",
+                "target/bench/operator/controlplane",
+                "--xmx",
+                "576m",
+                "--jvm",
+                "",
+                "--timeout",
+                "600"));
     opts.put("--kill-after", "0");
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!opts.containsKey(args[i])) {
@@ -83,26 +104,40 @@ public final class OperatorBenchmark {
     BenchFiles.deleteTree(work.resolve("git"));
     BenchFiles.deleteTree(work.resolve("git-cache"));
     Files.createDirectories(work.resolve("git"));
-    List<Integer> sizes = Arrays.stream(opts.get("--sizes").split(",")).map(Integer::valueOf).toList();
+    List<Integer> sizes =
+        Arrays.stream(opts.get("--sizes").split(",")).map(Integer::valueOf).toList();
     int runs = Integer.parseInt(opts.get("--runs"));
     int concurrent = Integer.parseInt(opts.get("--concurrent"));
     int perGroup = Integer.parseInt(opts.get("--services-per-group"));
 
     String load0 = loadAverage();
     RepositoryCache cache = new RepositoryCache(out.resolve("repos"));
-    SyntheticRepository sizesRepo = cache.get(RepositoryShape.mixed(sizes, 2, 100), false).repository()
-        .copyTo(work.resolve("git/sizes.git"));
+    SyntheticRepository sizesRepo =
+        cache
+            .get(RepositoryShape.mixed(sizes, 2, 100), false)
+            .repository()
+            .copyTo(work.resolve("git/sizes.git"));
     sizesRepo.disableAutomaticGc();
-    SyntheticRepository manyRepo = cache.get(RepositoryShape.uniform(concurrent, perGroup, 2, 100, RepositoryShape.DEFAULT_SEED), false)
-        .repository().copyTo(work.resolve("git/many.git"));
+    SyntheticRepository manyRepo =
+        cache
+            .get(
+                RepositoryShape.uniform(concurrent, perGroup, 2, 100, RepositoryShape.DEFAULT_SEED),
+                false)
+            .repository()
+            .copyTo(work.resolve("git/many.git"));
     manyRepo.disableAutomaticGc();
 
     String password = UUID.randomUUID().toString();
     StringBuilder report = new StringBuilder();
     try (GitHttpServer git = GitHttpServer.start(work.resolve("git"), USER, password);
-        ControlPlane controlPlane = ControlPlane.start(project, Path.of(opts.get("--state")).toAbsolutePath())) {
+        ControlPlane controlPlane =
+            ControlPlane.start(project, Path.of(opts.get("--state")).toAbsolutePath())) {
       controlPlane.kubectl("create", "namespace", NAMESPACE).orThrow();
-      controlPlane.kubectl().apply("default", """
+      controlPlane
+          .kubectl()
+          .apply(
+              "default",
+              """
           apiVersion: v1
           kind: Secret
           metadata:
@@ -111,10 +146,14 @@ public final class OperatorBenchmark {
           stringData:
             username: %s
             password: %s
-          """.formatted(SECRET, USER, password)).orThrow();
+          """
+                  .formatted(SECRET, USER, password))
+          .orThrow();
       int port = freePort();
       Path config = work.resolve("operator.yaml");
-      OperatorProcess.write(config, """
+      OperatorProcess.write(
+          config,
+          """
           repositories:
             - name: sizes
               url: %s
@@ -133,30 +172,53 @@ public final class OperatorBenchmark {
           watchNamespaces: [%s]
           leaderElection:
             enabled: false
-          """.formatted(git.url("sizes.git"), SECRET, git.url("many.git"), SECRET, work.resolve("git-cache"), port,
-          NAMESPACE));
+          """
+              .formatted(
+                  git.url("sizes.git"),
+                  SECRET,
+                  git.url("many.git"),
+                  SECRET,
+                  work.resolve("git-cache"),
+                  port,
+                  NAMESPACE));
       List<String> jvm = new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError"));
       if (!opts.get("--xmx").equals("none")) {
         jvm.add("-Xmx" + opts.get("--xmx"));
       }
-      Arrays.stream(opts.get("--jvm").trim().split("\\s+")).filter(f -> !f.isEmpty()).forEach(jvm::add);
+      Arrays.stream(opts.get("--jvm").trim().split("\\s+"))
+          .filter(f -> !f.isEmpty())
+          .forEach(jvm::add);
       System.out.println("operator JVM flags: " + jvm);
       OperatorBenchmark bench = new OperatorBenchmark(controlPlane.admin());
-      try (OperatorProcess operator = OperatorProcess.start(Path.of(opts.get("--jar")).toAbsolutePath(), config,
-          controlPlane.kubectl().kubeconfig(), jvm, work.resolve("operator.log"), port);
+      try (OperatorProcess operator =
+              OperatorProcess.start(
+                  Path.of(opts.get("--jar")).toAbsolutePath(),
+                  config,
+                  controlPlane.kubectl().kubeconfig(),
+                  jvm,
+                  work.resolve("operator.log"),
+                  port);
           Watch watch = bench.watch()) {
         // A fixed settle time before the idle reading is the measurement's definition of idle.
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(5));
         long idleKib = operator.rssKib();
-        System.out.printf(Locale.ROOT, "operator pid %d ready; idle RSS %.0f MiB%n", operator.pid(), idleKib / 1024.0);
+        System.out.printf(
+            Locale.ROOT,
+            "operator pid %d ready; idle RSS %.0f MiB%n",
+            operator.pid(),
+            idleKib / 1024.0);
         ResultTable table = new ResultTable();
 
         // 1. one group of S services, warm
         for (int s : sizes) {
           String group = sizesRepo.groups().get(sizes.indexOf(s));
           double first = bench.promoteOnce(sizesRepo, "sizes", group, s * 2);
-          System.out.printf(Locale.ROOT, "S=%d first (untimed warm-up%s): %.0f ms%n", s,
-              sizes.indexOf(s) == 0 ? ", includes the clone" : "", first);
+          System.out.printf(
+              Locale.ROOT,
+              "S=%d first (untimed warm-up%s): %.0f ms%n",
+              s,
+              sizes.indexOf(s) == 0 ? ", includes the clone" : "",
+              first);
           Samples samples = new Samples();
           for (int i = 0; i < runs; i++) {
             double ms = bench.promoteOnce(sizesRepo, "sizes", group, s * 2);
@@ -176,19 +238,29 @@ public final class OperatorBenchmark {
         long idleThreads = operator.threads();
         int rssSamples;
         try (OperatorProcess.RssSampler sampler = operator.sampleRss(100, 10 * 60 * 10)) {
-          result = bench.concurrent(manyRepo, "many", concurrent, Integer.parseInt(opts.get("--timeout")));
+          result =
+              bench.concurrent(
+                  manyRepo, "many", concurrent, Integer.parseInt(opts.get("--timeout")));
           peakKib = sampler.peakKib();
           peakThreads = sampler.peakThreads();
           rssSamples = sampler.samples();
         }
         double retriesAfter = operator.metric("promotion_push_retries_total");
         double retries = orZero(retriesAfter) - retriesBefore;
-        String retriesText = String.format(Locale.ROOT, "%.0f%s (status.pushRejections summed: %d)", retries,
-            Double.isNaN(retriesAfter) ? ", series absent: none recorded" : "", result.pushRejections);
+        String retriesText =
+            String.format(
+                Locale.ROOT,
+                "%.0f%s (status.pushRejections summed: %d)",
+                retries,
+                Double.isNaN(retriesAfter) ? ", series absent: none recorded" : "",
+                result.pushRejections);
         String load2 = loadAverage();
 
         report.append(table.markdown()).append('\n');
-        report.append(String.format(Locale.ROOT, """
+        report.append(
+            String.format(
+                Locale.ROOT,
+                """
             | %d concurrent Promotions (%d groups x %d services x 2 apps, H = 100) | value |
             |---|---:|
             | created (sequential fabric8 creates) | %.0f ms |
@@ -210,17 +282,58 @@ public final class OperatorBenchmark {
             Operator threads: %d before the concurrent load, peak %d during it.
 
             Load average (1/5/15 min): start %s; after single-group runs %s; after concurrent load %s.
-            """, concurrent, concurrent, perGroup, result.createMillis, result.allMillis, result.halfMillis,
-            result.longestGapMillis, result.gapsOver5s, result.gapsOver5sMillis, result.succeeded, result.failed, result.unfinished,
-            result.newCommits, result.matched, retriesText, result.inversions == 0 ? "yes" : "no", result.inversions,
-            (long) result.matched * (result.matched - 1) / 2, result.maxDisplacement, String.join(" ", jvm),
-            idleKib / 1024.0, beforeLoadKib / 1024.0, rssSamples, peakKib / 1024.0, idleThreads, peakThreads, load0, load1, load2));
+            """,
+                concurrent,
+                concurrent,
+                perGroup,
+                result.createMillis,
+                result.allMillis,
+                result.halfMillis,
+                result.longestGapMillis,
+                result.gapsOver5s,
+                result.gapsOver5sMillis,
+                result.succeeded,
+                result.failed,
+                result.unfinished,
+                result.newCommits,
+                result.matched,
+                retriesText,
+                result.inversions == 0 ? "yes" : "no",
+                result.inversions,
+                (long) result.matched * (result.matched - 1) / 2,
+                result.maxDisplacement,
+                String.join(" ", jvm),
+                idleKib / 1024.0,
+                beforeLoadKib / 1024.0,
+                rssSamples,
+                peakKib / 1024.0,
+                idleThreads,
+                peakThreads,
+                load0,
+                load1,
+                load2));
         int killAfter = Integer.parseInt(opts.get("--kill-after"));
         if (killAfter > 0) {
-          Crash crash = bench.crashMidRun(manyRepo, "many", concurrent, killAfter, Integer.parseInt(opts.get("--timeout")),
-              operator, () -> OperatorProcess.start(Path.of(opts.get("--jar")).toAbsolutePath(), config,
-                  controlPlane.kubectl().kubeconfig(), jvm, work.resolve("operator-restarted.log"), port));
-          report.append(String.format(Locale.ROOT, """
+          Crash crash =
+              bench.crashMidRun(
+                  manyRepo,
+                  "many",
+                  concurrent,
+                  killAfter,
+                  Integer.parseInt(opts.get("--timeout")),
+                  operator,
+                  () ->
+                      OperatorProcess.start(
+                          Path.of(opts.get("--jar")).toAbsolutePath(),
+                          config,
+                          controlPlane.kubectl().kubeconfig(),
+                          jvm,
+                          work.resolve("operator-restarted.log"),
+                          port));
+          report.append(
+              String.format(
+                  Locale.ROOT,
+                  """
 
               | %d concurrent Promotions, operator killed (SIGKILL) after %d finished, restarted | value |
               |---|---:|
@@ -231,41 +344,63 @@ public final class OperatorBenchmark {
               | new commits on main (Git log) | %d |
               | commits carrying a created Promotion's id (distinct) | %d |
               | verdict | %s |
-              """, concurrent, killAfter, crash.finishedAtKill, crash.restartMillis, crash.allMillis, crash.succeeded,
-              crash.failed, crash.unfinished, crash.newCommits, crash.distinctIds,
-              crash.newCommits == concurrent && crash.distinctIds == concurrent && crash.succeeded == concurrent
-                  ? "every Promotion landed exactly once" : "**NOT exactly once**"));
+              """,
+                  concurrent,
+                  killAfter,
+                  crash.finishedAtKill,
+                  crash.restartMillis,
+                  crash.allMillis,
+                  crash.succeeded,
+                  crash.failed,
+                  crash.unfinished,
+                  crash.newCommits,
+                  crash.distinctIds,
+                  crash.newCommits == concurrent
+                          && crash.distinctIds == concurrent
+                          && crash.succeeded == concurrent
+                      ? "every Promotion landed exactly once"
+                      : "**NOT exactly once**"));
         }
         Files.writeString(work.resolve("results.md"), report.toString());
         System.out.println();
         System.out.println(report);
-        System.out.println("written: " + work.resolve("results.md") + "; operator log: " + work.resolve("operator.log"));
+        System.out.println(
+            "written: "
+                + work.resolve("results.md")
+                + "; operator log: "
+                + work.resolve("operator.log"));
       }
     }
   }
 
   private Watch watch() {
-    return admin.resources(Promotion.class).inNamespace(NAMESPACE).watch(new Watcher<>() {
-      @Override
-      public void eventReceived(Action action, Promotion resource) {
-        if (resource.getStatus() != null && resource.getStatus().getPhase() == Phase.RUNNING) {
-          runningAt.putIfAbsent(resource.getMetadata().getName(), System.nanoTime());
-        }
-        if (resource.getStatus() != null && (resource.getStatus().getPhase() == Phase.SUCCEEDED
-            || resource.getStatus().getPhase() == Phase.FAILED)) {
-          long now = System.nanoTime();
-          String name = resource.getMetadata().getName();
-          if (finished.putIfAbsent(name, resource) == null) {
-            finishedAt.put(name, now);
-          }
-        }
-      }
+    return admin
+        .resources(Promotion.class)
+        .inNamespace(NAMESPACE)
+        .watch(
+            new Watcher<>() {
+              @Override
+              public void eventReceived(Action action, Promotion resource) {
+                if (resource.getStatus() != null
+                    && resource.getStatus().getPhase() == Phase.RUNNING) {
+                  runningAt.putIfAbsent(resource.getMetadata().getName(), System.nanoTime());
+                }
+                if (resource.getStatus() != null
+                    && (resource.getStatus().getPhase() == Phase.SUCCEEDED
+                        || resource.getStatus().getPhase() == Phase.FAILED)) {
+                  long now = System.nanoTime();
+                  String name = resource.getMetadata().getName();
+                  if (finished.putIfAbsent(name, resource) == null) {
+                    finishedAt.put(name, now);
+                  }
+                }
+              }
 
-      @Override
-      public void onClose(WatcherException cause) {
-        System.err.println("promotion watch closed: " + cause);
-      }
-    });
+              @Override
+              public void onClose(WatcherException cause) {
+                System.err.println("promotion watch closed: " + cause);
+              }
+            });
   }
 
   private static Promotion promotion(String name, String repository, String group) {
@@ -281,23 +416,42 @@ public final class OperatorBenchmark {
     return promotion;
   }
 
-  /** Bumps the group's DEV tags (untimed), then times create -> Succeeded; checks every application changed. */
-  private double promoteOnce(SyntheticRepository repo, String repository, String group, int expectedChanges)
+  /**
+   * Bumps the group's DEV tags (untimed), then times create -> Succeeded; checks every application
+   * changed.
+   */
+  private double promoteOnce(
+      SyntheticRepository repo, String repository, String group, int expectedChanges)
       throws InterruptedException {
     repo.bumpTags(group, "dev");
     String name = "p-" + UUID.randomUUID().toString().substring(0, 8);
     long start = System.nanoTime();
-    admin.resources(Promotion.class).inNamespace(NAMESPACE).resource(promotion(name, repository, group)).create();
+    admin
+        .resources(Promotion.class)
+        .inNamespace(NAMESPACE)
+        .resource(promotion(name, repository, group))
+        .create();
     Promotion done = await(name, start, 120);
     double ms = (finishedAt.get(name) - start) / 1e6;
     Long running = runningAt.get(name);
     if (running != null) {
-      System.out.printf(Locale.ROOT, "  %s: created -> Running seen %.0f ms, Running -> Succeeded seen %.0f ms%n", name,
-          (running - start) / 1e6, (finishedAt.get(name) - running) / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "  %s: created -> Running seen %.0f ms, Running -> Succeeded seen %.0f ms%n",
+          name,
+          (running - start) / 1e6,
+          (finishedAt.get(name) - running) / 1e6);
     }
-    if (done.getStatus().getPhase() != Phase.SUCCEEDED || done.getStatus().getChanges().size() != expectedChanges) {
-      throw new IllegalStateException(name + ": " + done.getStatus().getPhase() + " " + done.getStatus().getMessage()
-          + " changes " + (done.getStatus().getChanges() == null ? 0 : done.getStatus().getChanges().size()));
+    if (done.getStatus().getPhase() != Phase.SUCCEEDED
+        || done.getStatus().getChanges().size() != expectedChanges) {
+      throw new IllegalStateException(
+          name
+              + ": "
+              + done.getStatus().getPhase()
+              + " "
+              + done.getStatus().getMessage()
+              + " changes "
+              + (done.getStatus().getChanges() == null ? 0 : done.getStatus().getChanges().size()));
     }
     return ms;
   }
@@ -305,7 +459,9 @@ public final class OperatorBenchmark {
   private Promotion await(String name, long start, int seconds) throws InterruptedException {
     long left = Math.max(1, start + TimeUnit.SECONDS.toNanos(seconds) - System.nanoTime());
     try {
-      Awaitility.await().atMost(java.time.Duration.ofNanos(left)).pollInterval(java.time.Duration.ofMillis(5))
+      Awaitility.await()
+          .atMost(java.time.Duration.ofNanos(left))
+          .pollInterval(java.time.Duration.ofMillis(5))
           .until(() -> finished.containsKey(name));
     } catch (org.awaitility.core.ConditionTimeoutException e) {
       throw new IllegalStateException(name + " did not finish within " + seconds + " s", e);
@@ -319,12 +475,24 @@ public final class OperatorBenchmark {
    * @param longestGapMillis the longest time between two consecutive finishes (a stall shows here)
    * @param gapsOver5sMillis the sum of those gaps longer than 5 s: time in which nothing finished
    */
-  private record Concurrent(double createMillis, double allMillis, int succeeded, int failed, int unfinished,
-      int newCommits, int matched, long inversions, int maxDisplacement, int pushRejections, double halfMillis,
-      double longestGapMillis, int gapsOver5s, double gapsOver5sMillis) {}
+  private record Concurrent(
+      double createMillis,
+      double allMillis,
+      int succeeded,
+      int failed,
+      int unfinished,
+      int newCommits,
+      int matched,
+      long inversions,
+      int maxDisplacement,
+      int pushRejections,
+      double halfMillis,
+      double longestGapMillis,
+      int gapsOver5s,
+      double gapsOver5sMillis) {}
 
-  private Concurrent concurrent(SyntheticRepository repo, String repository, int count, int timeoutSeconds)
-      throws Exception {
+  private Concurrent concurrent(
+      SyntheticRepository repo, String repository, int count, int timeoutSeconds) throws Exception {
     List<String> groups = repo.groups().subList(0, count);
     for (String group : groups) {
       repo.bumpTags(group, "dev");
@@ -335,17 +503,24 @@ public final class OperatorBenchmark {
     long start = System.nanoTime();
     for (int i = 0; i < count; i++) {
       String name = String.format(Locale.ROOT, "c-%03d", i);
-      Promotion created = admin.resources(Promotion.class).inNamespace(NAMESPACE)
-          .resource(promotion(name, repository, groups.get(i))).create();
+      Promotion created =
+          admin
+              .resources(Promotion.class)
+              .inNamespace(NAMESPACE)
+              .resource(promotion(name, repository, groups.get(i)))
+              .create();
       names.add(name);
       uids.add(created.getMetadata().getUid());
     }
     double createMillis = (System.nanoTime() - start) / 1e6;
     try {
-      Awaitility.await().atMost(java.time.Duration.ofSeconds(timeoutSeconds)).pollInterval(java.time.Duration.ofMillis(20))
+      Awaitility.await()
+          .atMost(java.time.Duration.ofSeconds(timeoutSeconds))
+          .pollInterval(java.time.Duration.ofMillis(20))
           .until(() -> names.stream().allMatch(finished::containsKey));
     } catch (org.awaitility.core.ConditionTimeoutException e) {
-      System.err.printf(Locale.ROOT, "not all %d Promotions finished within %d s%n", count, timeoutSeconds);
+      System.err.printf(
+          Locale.ROOT, "not all %d Promotions finished within %d s%n", count, timeoutSeconds);
     }
     int succeeded = 0;
     int failed = 0;
@@ -381,14 +556,18 @@ public final class OperatorBenchmark {
       previous = at;
     }
     double allMillis = finishes.size() == count ? (previous - start) / 1e6 : Double.NaN;
-    double halfMillis = finishes.size() >= (count + 1) / 2 ? (finishes.get((count + 1) / 2 - 1) - start) / 1e6
-        : Double.NaN;
-    System.out.println("finished at (ms after the first create): "
-        + finishes.stream().map(at -> String.valueOf((at - start) / 1_000_000)).toList());
+    double halfMillis =
+        finishes.size() >= (count + 1) / 2
+            ? (finishes.get((count + 1) / 2 - 1) - start) / 1e6
+            : Double.NaN;
+    System.out.println(
+        "finished at (ms after the first create): "
+            + finishes.stream().map(at -> String.valueOf((at - start) / 1_000_000)).toList());
     // commits since `before`, oldest first, and the creation index of the Promotion each carries
     List<Integer> order = new ArrayList<>();
     int newCommits = 0;
-    try (Repository git = FileRepositoryBuilder.create(repo.bareDir().toFile()); RevWalk walk = new RevWalk(git)) {
+    try (Repository git = FileRepositoryBuilder.create(repo.bareDir().toFile());
+        RevWalk walk = new RevWalk(git)) {
       walk.markStart(walk.parseCommit(git.resolve("refs/heads/main")));
       walk.markUninteresting(walk.parseCommit(before));
       List<RevCommit> commits = new ArrayList<>();
@@ -396,7 +575,9 @@ public final class OperatorBenchmark {
       newCommits = commits.size();
       for (int i = commits.size() - 1; i >= 0; i--) {
         List<String> ids = commits.get(i).getFooterLines("Promotion-Id");
-        if (!ids.isEmpty() && uids.contains(ids.get(0)) && !order.contains(uids.indexOf(ids.get(0)))) {
+        if (!ids.isEmpty()
+            && uids.contains(ids.get(0))
+            && !order.contains(uids.indexOf(ids.get(0)))) {
           order.add(uids.indexOf(ids.get(0)));
         }
       }
@@ -412,12 +593,32 @@ public final class OperatorBenchmark {
       maxDisplacement = Math.max(maxDisplacement, Math.abs(order.get(i) - i));
     }
     System.out.println("commit order (creation index of each commit, oldest first): " + order);
-    return new Concurrent(createMillis, allMillis, succeeded, failed, count - finishes.size(), newCommits, order.size(),
-        inversions, maxDisplacement, pushRejections, halfMillis, longestGap / 1e6, gapsOver5s, stalled / 1e6);
+    return new Concurrent(
+        createMillis,
+        allMillis,
+        succeeded,
+        failed,
+        count - finishes.size(),
+        newCommits,
+        order.size(),
+        inversions,
+        maxDisplacement,
+        pushRejections,
+        halfMillis,
+        longestGap / 1e6,
+        gapsOver5s,
+        stalled / 1e6);
   }
 
-  private record Crash(int finishedAtKill, double restartMillis, double allMillis, int succeeded, int failed,
-      int unfinished, int newCommits, int distinctIds) {}
+  private record Crash(
+      int finishedAtKill,
+      double restartMillis,
+      double allMillis,
+      int succeeded,
+      int failed,
+      int unfinished,
+      int newCommits,
+      int distinctIds) {}
 
   /** Starts the restarted operator (its log file is a different one). */
   private interface Restart {
@@ -426,11 +627,18 @@ public final class OperatorBenchmark {
 
   /**
    * The concurrent load again on the same groups (bumped once more), with the operator killed with
-   * SIGKILL once {@code killAfter} Promotions have finished and started again at once: every Promotion
-   * must end Succeeded as exactly one commit.
+   * SIGKILL once {@code killAfter} Promotions have finished and started again at once: every
+   * Promotion must end Succeeded as exactly one commit.
    */
-  private Crash crashMidRun(SyntheticRepository repo, String repository, int count, int killAfter, int timeoutSeconds,
-      OperatorProcess operator, Restart restart) throws Exception {
+  private Crash crashMidRun(
+      SyntheticRepository repo,
+      String repository,
+      int count,
+      int killAfter,
+      int timeoutSeconds,
+      OperatorProcess operator,
+      Restart restart)
+      throws Exception {
     List<String> groups = repo.groups().subList(0, count);
     for (String group : groups) {
       repo.bumpTags(group, "dev");
@@ -442,31 +650,58 @@ public final class OperatorBenchmark {
     for (int i = 0; i < count; i++) {
       String name = String.format(Locale.ROOT, "k-%03d", i);
       names.add(name);
-      uids.add(admin.resources(Promotion.class).inNamespace(NAMESPACE).resource(promotion(name, repository, groups.get(i)))
-          .create().getMetadata().getUid());
+      uids.add(
+          admin
+              .resources(Promotion.class)
+              .inNamespace(NAMESPACE)
+              .resource(promotion(name, repository, groups.get(i)))
+              .create()
+              .getMetadata()
+              .getUid());
     }
-    Awaitility.await().atMost(java.time.Duration.ofSeconds(timeoutSeconds)).pollInterval(java.time.Duration.ofMillis(5))
+    Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(timeoutSeconds))
+        .pollInterval(java.time.Duration.ofMillis(5))
         .until(() -> names.stream().filter(finished::containsKey).count() >= killAfter);
     operator.kill();
     int finishedAtKill = (int) names.stream().filter(finished::containsKey).count();
-    System.out.printf(Locale.ROOT, "operator killed with SIGKILL after %d of %d finished%n", finishedAtKill, count);
+    System.out.printf(
+        Locale.ROOT,
+        "operator killed with SIGKILL after %d of %d finished%n",
+        finishedAtKill,
+        count);
     long killed = System.nanoTime();
     try (OperatorProcess restarted = restart.start()) {
       double restartMillis = (System.nanoTime() - killed) / 1e6;
       try {
-        Awaitility.await().atMost(java.time.Duration.ofSeconds(timeoutSeconds))
-            .pollInterval(java.time.Duration.ofMillis(20)).until(() -> names.stream().allMatch(finished::containsKey));
+        Awaitility.await()
+            .atMost(java.time.Duration.ofSeconds(timeoutSeconds))
+            .pollInterval(java.time.Duration.ofMillis(20))
+            .until(() -> names.stream().allMatch(finished::containsKey));
       } catch (org.awaitility.core.ConditionTimeoutException e) {
-        System.err.printf(Locale.ROOT, "not all %d Promotions finished within %d s of the restart%n", count,
+        System.err.printf(
+            Locale.ROOT,
+            "not all %d Promotions finished within %d s of the restart%n",
+            count,
             timeoutSeconds);
       }
-      long last = names.stream().filter(finishedAt::containsKey).mapToLong(finishedAt::get).max().orElse(start);
-      int succeeded = (int) names.stream().map(finished::get)
-          .filter(p -> p != null && p.getStatus().getPhase() == Phase.SUCCEEDED).count();
+      long last =
+          names.stream()
+              .filter(finishedAt::containsKey)
+              .mapToLong(finishedAt::get)
+              .max()
+              .orElse(start);
+      int succeeded =
+          (int)
+              names.stream()
+                  .map(finished::get)
+                  .filter(p -> p != null && p.getStatus().getPhase() == Phase.SUCCEEDED)
+                  .count();
       int done = (int) names.stream().filter(finished::containsKey).count();
       int newCommits = 0;
       java.util.Set<String> ids = new java.util.HashSet<>();
-      try (Repository git = FileRepositoryBuilder.create(repo.bareDir().toFile()); RevWalk walk = new RevWalk(git)) {
+      try (Repository git = FileRepositoryBuilder.create(repo.bareDir().toFile());
+          RevWalk walk = new RevWalk(git)) {
         walk.markStart(walk.parseCommit(git.resolve("refs/heads/main")));
         walk.markUninteresting(walk.parseCommit(before));
         for (RevCommit commit : walk) {
@@ -474,8 +709,15 @@ public final class OperatorBenchmark {
           commit.getFooterLines("Promotion-Id").stream().filter(uids::contains).forEach(ids::add);
         }
       }
-      return new Crash(finishedAtKill, restartMillis, (last - start) / 1e6, succeeded, done - succeeded, count - done,
-          newCommits, ids.size());
+      return new Crash(
+          finishedAtKill,
+          restartMillis,
+          (last - start) / 1e6,
+          succeeded,
+          done - succeeded,
+          count - done,
+          newCommits,
+          ids.size());
     }
   }
 

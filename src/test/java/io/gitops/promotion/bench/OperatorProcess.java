@@ -9,8 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import org.awaitility.Awaitility;
-import org.awaitility.core.ConditionTimeoutException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -18,6 +16,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The operator as a separate JVM ({@code java -jar promotion-operator.jar operator --config ...}),
@@ -27,29 +27,37 @@ import java.util.concurrent.atomic.AtomicLong;
 final class OperatorProcess implements AutoCloseable {
   private final Process process;
   private final int httpPort;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private OperatorProcess(Process process, int httpPort) {
     this.process = process;
     this.httpPort = httpPort;
   }
 
-  static OperatorProcess start(Path jar, Path config, Path kubeconfig, List<String> jvmOptions, Path log, int httpPort)
+  static OperatorProcess start(
+      Path jar, Path config, Path kubeconfig, List<String> jvmOptions, Path log, int httpPort)
       throws Exception {
     List<String> command = new java.util.ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.addAll(List.of("-jar", jar.toString(), "operator", "--config", config.toString()));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().putAll(Map.of("KUBECONFIG", kubeconfig.toString()));
     OperatorProcess operator = new OperatorProcess(builder.start(), httpPort);
     try {
-      Awaitility.await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
-        if (!operator.process.isAlive()) {
-          throw new IllegalStateException("the operator exited with " + operator.process.exitValue() + "; log: " + log);
-        }
-        return operator.get("/readyz").map(r -> r.statusCode() == 200).orElse(false);
-      });
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(120))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                if (!operator.process.isAlive()) {
+                  throw new IllegalStateException(
+                      "the operator exited with " + operator.process.exitValue() + "; log: " + log);
+                }
+                return operator.get("/readyz").map(r -> r.statusCode() == 200).orElse(false);
+              });
     } catch (ConditionTimeoutException e) {
       operator.close();
       throw new IllegalStateException("the operator was not ready within 120 s; log: " + log, e);
@@ -73,7 +81,8 @@ final class OperatorProcess implements AutoCloseable {
 
   private long status(String key) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+      for (String line :
+          Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
         if (line.startsWith(key)) {
           return Long.parseLong(line.replaceAll("[^0-9]", ""));
         }
@@ -84,9 +93,14 @@ final class OperatorProcess implements AutoCloseable {
     return -1;
   }
 
-  /** Sum of all series of one metric in {@code /metrics} (Prometheus text format), NaN when absent. */
+  /**
+   * Sum of all series of one metric in {@code /metrics} (Prometheus text format), NaN when absent.
+   */
   double metric(String name) {
-    String body = get("/metrics").map(HttpResponse::body).orElseThrow(() -> new IllegalStateException("/metrics failed"));
+    String body =
+        get("/metrics")
+            .map(HttpResponse::body)
+            .orElseThrow(() -> new IllegalStateException("/metrics failed"));
     double sum = Double.NaN;
     for (String line : body.split("\n")) {
       if (line.startsWith(name + " ") || line.startsWith(name + "{")) {
@@ -99,8 +113,10 @@ final class OperatorProcess implements AutoCloseable {
 
   private java.util.Optional<HttpResponse<String>> get(String path) {
     try {
-      HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
-          .timeout(Duration.ofSeconds(5)).build();
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + path))
+              .timeout(Duration.ofSeconds(5))
+              .build();
       return java.util.Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
     } catch (IOException e) {
       return java.util.Optional.empty();
@@ -116,25 +132,31 @@ final class OperatorProcess implements AutoCloseable {
   }
 
   final class RssSampler implements AutoCloseable {
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "rss-sampler");
-      t.setDaemon(true);
-      return t;
-    });
+    private final ScheduledExecutorService scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "rss-sampler");
+              t.setDaemon(true);
+              return t;
+            });
     private final AtomicLong peak = new AtomicLong(-1);
     private final AtomicLong peakThreads = new AtomicLong(-1);
     private final AtomicInteger samples = new AtomicInteger();
 
     private RssSampler(long periodMillis, int maxSamples) {
-      scheduler.scheduleAtFixedRate(() -> {
-        if (samples.incrementAndGet() > maxSamples) {
-          scheduler.shutdown();
-          return;
-        }
-        long rss = rssKib();
-        peak.accumulateAndGet(rss, Math::max);
-        peakThreads.accumulateAndGet(threads(), Math::max);
-      }, 0, periodMillis, TimeUnit.MILLISECONDS);
+      scheduler.scheduleAtFixedRate(
+          () -> {
+            if (samples.incrementAndGet() > maxSamples) {
+              scheduler.shutdown();
+              return;
+            }
+            long rss = rssKib();
+            peak.accumulateAndGet(rss, Math::max);
+            peakThreads.accumulateAndGet(threads(), Math::max);
+          },
+          0,
+          periodMillis,
+          TimeUnit.MILLISECONDS);
     }
 
     long peakKib() {

@@ -1,17 +1,17 @@
 package io.gitops.promotion.bench;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
-import io.gitops.promotion.git.GitCredentials;
-import io.gitops.promotion.git.GitRemote;
-import io.gitops.promotion.git.GitWorkspace;
-import io.gitops.promotion.layout.RepositoryFiles;
 import io.gitops.promotion.engine.Planner;
 import io.gitops.promotion.engine.PromotionParameters;
 import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.engine.PromotionRequest;
-import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.engine.UnifiedDiff;
+import io.gitops.promotion.git.GitCredentials;
+import io.gitops.promotion.git.GitRemote;
+import io.gitops.promotion.git.GitWorkspace;
+import io.gitops.promotion.layout.OverlaysLayout;
+import io.gitops.promotion.layout.RepositoryFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,19 +53,26 @@ public class PlannerBenchmark {
   @Setup
   public void repository() throws IOException {
     dir = Files.createTempDirectory("bench-planner-");
-    SyntheticRepository repo = SyntheticRepository.generate(RepositoryShape.mixed(List.of(services, 50), 2, 50),
-        dir.resolve("repo.git"));
+    SyntheticRepository repo =
+        SyntheticRepository.generate(
+            RepositoryShape.mixed(List.of(services, 50), 2, 50), dir.resolve("repo.git"));
     String group = repo.groups().get(0);
     repo.bumpTags(group, "dev");
-    workspace = GitWorkspace.open(new GitRemote(repo.bareDir().toUri().toString(), "main", GitCredentials.none()),
-        dir.resolve("work.git"));
+    workspace =
+        GitWorkspace.open(
+            new GitRemote(repo.bareDir().toUri().toString(), "main", GitCredentials.none()),
+            dir.resolve("work.git"));
     workspace.sync();
     workTree = workspace.files();
-    request = new RequestValidator(EnvironmentCatalog.defaults()).validate(
-        new PromotionParameters("bench", group, "DEV", "TST", null, true, false, null, "bench"));
+    request =
+        new RequestValidator(EnvironmentCatalog.defaults())
+            .validate(
+                new PromotionParameters(
+                    "bench", group, "DEV", "TST", null, true, false, null, "bench"));
     PromotionPlan plan = planner.plan(request, workTree);
     if (plan.edits().size() != services) {
-      throw new IllegalStateException("expected every service to change, got " + plan.edits().size());
+      throw new IllegalStateException(
+          "expected every service to change, got " + plan.edits().size());
     }
   }
 

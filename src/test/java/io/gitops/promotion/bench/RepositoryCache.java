@@ -12,10 +12,14 @@ import java.util.stream.Collectors;
  * repository before changing it.
  */
 final class RepositoryCache {
-  /** Raise when the generator's output changes, so that older cached repositories are not reused. */
+  /**
+   * Raise when the generator's output changes, so that older cached repositories are not reused.
+   */
   static final int GENERATOR_VERSION = 1;
 
-  /** @param generationSeconds how long generating took, NaN when the repository came from the cache */
+  /**
+   * @param generationSeconds how long generating took, NaN when the repository came from the cache
+   */
   record Entry(SyntheticRepository repository, double generationSeconds) {}
 
   private final Path dir;
@@ -25,8 +29,17 @@ final class RepositoryCache {
   }
 
   Entry get(RepositoryShape shape, boolean regenerate) {
-    String key = "groups-" + shape.groupSizes().stream().map(String::valueOf).collect(Collectors.joining("-"))
-        + "_a" + shape.appsPerService() + "_h" + shape.commits() + "_seed" + shape.seed() + "_v" + GENERATOR_VERSION;
+    String key =
+        "groups-"
+            + shape.groupSizes().stream().map(String::valueOf).collect(Collectors.joining("-"))
+            + "_a"
+            + shape.appsPerService()
+            + "_h"
+            + shape.commits()
+            + "_seed"
+            + shape.seed()
+            + "_v"
+            + GENERATOR_VERSION;
     Path repo = dir.resolve(key + ".git");
     Path complete = dir.resolve(key + ".complete");
     try {

@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param groupSizes services per group, one entry per group
  */
-public record RepositoryShape(List<Integer> groupSizes, int appsPerService, int commits, long seed) {
+public record RepositoryShape(
+    List<Integer> groupSizes, int appsPerService, int commits, long seed) {
   public static final long DEFAULT_SEED = 42L;
 
   public RepositoryShape {
@@ -23,8 +24,10 @@ public record RepositoryShape(List<Integer> groupSizes, int appsPerService, int 
   }
 
   /** G groups of S services with A applications each, and H commits. */
-  public static RepositoryShape uniform(int groups, int servicesPerGroup, int appsPerService, int commits, long seed) {
-    return new RepositoryShape(Collections.nCopies(groups, servicesPerGroup), appsPerService, commits, seed);
+  public static RepositoryShape uniform(
+      int groups, int servicesPerGroup, int appsPerService, int commits, long seed) {
+    return new RepositoryShape(
+        Collections.nCopies(groups, servicesPerGroup), appsPerService, commits, seed);
   }
 
   /** Groups of different sizes in one repository, so one history serves several group sizes. */

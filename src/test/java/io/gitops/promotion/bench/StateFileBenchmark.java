@@ -20,9 +20,10 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What every promotion does to {@code promote-state.yaml}: parse it, replace one group's entry, render
- * it again. The file holds the latest promotion of {@code groups} groups of 50 services (2 apps each)
- * into each of TST, STG and PRD, so its cost grows with the repository, not with the promotion.
+ * What every promotion does to {@code promote-state.yaml}: parse it, replace one group's entry,
+ * render it again. The file holds the latest promotion of {@code groups} groups of 50 services (2
+ * apps each) into each of TST, STG and PRD, so its cost grows with the repository, not with the
+ * promotion.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -66,7 +67,8 @@ public class StateFileBenchmark {
         post.put("service-" + s, group + "-service-" + s + "-" + app, "1." + s + ".1");
       }
     }
-    PromotionRecord record = new PromotionRecord("p-" + group, "1.0.1", "DEV", env, AT, "release-bot", "v1.0.1", null);
+    PromotionRecord record =
+        new PromotionRecord("p-" + group, "1.0.1", "DEV", env, AT, "release-bot", "v1.0.1", null);
     return new StateEntry(group, record, pre.build(), post.build(), List.of());
   }
 }

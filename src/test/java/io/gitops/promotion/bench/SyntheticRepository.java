@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutionException;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import java.util.concurrent.ExecutionException;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.internal.storage.file.GC;
 import org.eclipse.jgit.internal.storage.file.PackInserter;
@@ -35,7 +35,8 @@ public final class SyntheticRepository {
   private final Path bareDir;
   private final Map<String, List<String>> servicesByGroup;
 
-  private SyntheticRepository(RepositoryShape shape, Path bareDir, Map<String, List<String>> servicesByGroup) {
+  private SyntheticRepository(
+      RepositoryShape shape, Path bareDir, Map<String, List<String>> servicesByGroup) {
     this.shape = shape;
     this.bareDir = bareDir;
     this.servicesByGroup = servicesByGroup;
@@ -53,7 +54,8 @@ public final class SyntheticRepository {
         head.disableRefLog();
         head.link(Constants.R_HEADS + BRANCH);
         ObjectId tip;
-        try (PackInserter inserter = ((FileRepository) repo).getObjectDatabase().newPackInserter()) {
+        try (PackInserter inserter =
+            ((FileRepository) repo).getObjectDatabase().newPackInserter()) {
           inserter.checkExisting(false);
           // the repack below compresses everything again, with deltas
           inserter.setCompressionLevel(1);
@@ -69,12 +71,15 @@ public final class SyntheticRepository {
     return new SyntheticRepository(shape, bareDir, names(model));
   }
 
-  /** A repository generated earlier from {@code shape} (names come from the shape, not the files). */
+  /**
+   * A repository generated earlier from {@code shape} (names come from the shape, not the files).
+   */
   public static SyntheticRepository existing(RepositoryShape shape, Path bareDir) {
     if (!Files.isDirectory(bareDir.resolve("objects"))) {
       throw new IllegalArgumentException(bareDir + " is not a bare repository");
     }
-    return new SyntheticRepository(shape, bareDir, names(WorkloadModel.create(shape, new SplittableRandom(shape.seed()))));
+    return new SyntheticRepository(
+        shape, bareDir, names(WorkloadModel.create(shape, new SplittableRandom(shape.seed()))));
   }
 
   /** A copy of the repository in {@code dir}, to use and change while this one stays pristine. */
@@ -88,7 +93,9 @@ public final class SyntheticRepository {
     return new SyntheticRepository(shape, dir, servicesByGroup);
   }
 
-  /** Sets {@code gc.auto = 0}, so that pushes to the repository never start a repack in this JVM. */
+  /**
+   * Sets {@code gc.auto = 0}, so that pushes to the repository never start a repack in this JVM.
+   */
   public void disableAutomaticGc() {
     try (Repository repo = FileRepositoryBuilder.create(bareDir.toFile())) {
       repo.getConfig().setInt("gc", null, "auto", 0);
@@ -132,7 +139,10 @@ public final class SyntheticRepository {
    */
   public String bumpTags(String group, String envDir) {
     try (Repository repo = FileRepositoryBuilder.create(bareDir.toFile())) {
-      return TagBump.commit(repo, "workloads/" + group + "/", "/overlays/" + envDir + "/values.yaml",
+      return TagBump.commit(
+          repo,
+          "workloads/" + group + "/",
+          "/overlays/" + envDir + "/values.yaml",
           "ci(" + envDir + "): deploy new builds of " + group);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -141,8 +151,12 @@ public final class SyntheticRepository {
 
   /** A clone of the repository with its work tree, for benchmarks that read files. */
   public Path checkout(Path dir) {
-    try (Git ignored = Git.cloneRepository().setURI(bareDir.toUri().toString()).setBranch(BRANCH)
-        .setDirectory(dir.toFile()).call()) {
+    try (Git ignored =
+        Git.cloneRepository()
+            .setURI(bareDir.toUri().toString())
+            .setBranch(BRANCH)
+            .setDirectory(dir.toFile())
+            .call()) {
       return dir;
     } catch (GitAPIException e) {
       throw new IllegalStateException("cloning the generated repository failed", e);
@@ -150,8 +164,8 @@ public final class SyntheticRepository {
   }
 
   /**
-   * The objects were written whole; without this, every history commit would cost a full copy of its
-   * group's tree on disk and on the wire. Reusing nothing makes JGit search for deltas.
+   * The objects were written whole; without this, every history commit would cost a full copy of
+   * its group's tree on disk and on the wire. Reusing nothing makes JGit search for deltas.
    */
   private static void repackWithDeltas(FileRepository repo) throws IOException {
     PackConfig config = new PackConfig(repo);

@@ -1,17 +1,16 @@
 package io.gitops.promotion.bench;
 
-import io.gitops.promotion.git.GitCredentials;
-import io.gitops.promotion.git.GitRemote;
-import io.gitops.promotion.git.GitWorkspace;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.engine.Planner;
 import io.gitops.promotion.engine.PromotionParameters;
 import io.gitops.promotion.engine.PromotionPlan;
-import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.engine.RequestValidator;
+import io.gitops.promotion.git.GitCredentials;
+import io.gitops.promotion.git.GitRemote;
+import io.gitops.promotion.git.GitWorkspace;
+import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.yaml.OverlayFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -46,8 +45,11 @@ class SyntheticRepositoryIT {
         String prefix = "workloads/" + group + "/" + service + "/";
         assertThat(files).containsKey(prefix + "base/values.yaml");
         for (String env : List.of("dft", "dev", "tst", "stg", "prd")) {
-          OverlayFile overlay = OverlayFile.parse(files.get(prefix + "overlays/" + env + "/values.yaml"));
-          assertThat(overlay.applications()).hasSize(2).allSatisfy(app -> assertThat(app.tag()).isNotBlank());
+          OverlayFile overlay =
+              OverlayFile.parse(files.get(prefix + "overlays/" + env + "/values.yaml"));
+          assertThat(overlay.applications())
+              .hasSize(2)
+              .allSatisfy(app -> assertThat(app.tag()).isNotBlank());
         }
       }
     }
@@ -58,8 +60,9 @@ class SyntheticRepositoryIT {
   void theSameSeedGivesTheSameRepository() throws Exception {
     SyntheticRepository first = SyntheticRepository.generate(SHAPE, dir.resolve("a.git"));
     SyntheticRepository second = SyntheticRepository.generate(SHAPE, dir.resolve("b.git"));
-    SyntheticRepository other = SyntheticRepository.generate(
-        RepositoryShape.uniform(2, 3, 2, 40, 8L), dir.resolve("c.git"));
+    SyntheticRepository other =
+        SyntheticRepository.generate(
+            RepositoryShape.uniform(2, 3, 2, 40, 8L), dir.resolve("c.git"));
 
     assertThat(head(second.bareDir())).isEqualTo(head(first.bareDir()));
     assertThat(head(other.bareDir())).isNotEqualTo(head(first.bareDir()));
@@ -74,11 +77,19 @@ class SyntheticRepositoryIT {
 
     assertThat(commitCount(repo.bareDir())).isEqualTo(41);
     PromotionPlan plan;
-    try (GitWorkspace ws = GitWorkspace.open(new GitRemote(repo.bareDir().toUri().toString(), "main",
-        GitCredentials.none()), dir.resolve("clone.git"))) {
+    try (GitWorkspace ws =
+        GitWorkspace.open(
+            new GitRemote(repo.bareDir().toUri().toString(), "main", GitCredentials.none()),
+            dir.resolve("clone.git"))) {
       ws.sync();
-      plan = new Planner(OverlaysLayout.defaults()).plan(new RequestValidator(EnvironmentCatalog.defaults())
-          .validate(new PromotionParameters("p", group, "DEV", "TST", null, true, false, null, "bench")), ws.files());
+      plan =
+          new Planner(OverlaysLayout.defaults())
+              .plan(
+                  new RequestValidator(EnvironmentCatalog.defaults())
+                      .validate(
+                          new PromotionParameters(
+                              "p", group, "DEV", "TST", null, true, false, null, "bench")),
+                  ws.files());
     }
     assertThat(plan.changes()).hasSize(3 * 2);
     assertThat(plan.edits()).hasSize(3);
@@ -86,7 +97,8 @@ class SyntheticRepositoryIT {
   }
 
   private static int commitCount(Path bare) throws IOException {
-    try (Repository repo = open(bare); RevWalk walk = new RevWalk(repo)) {
+    try (Repository repo = open(bare);
+        RevWalk walk = new RevWalk(repo)) {
       walk.markStart(walk.parseCommit(repo.resolve("refs/heads/main")));
       int count = 0;
       for (var ignored : walk) {
@@ -104,11 +116,15 @@ class SyntheticRepositoryIT {
 
   private static Map<String, String> files(Path bare) throws IOException {
     Map<String, String> files = new TreeMap<>();
-    try (Repository repo = open(bare); RevWalk walk = new RevWalk(repo); TreeWalk tree = new TreeWalk(repo)) {
+    try (Repository repo = open(bare);
+        RevWalk walk = new RevWalk(repo);
+        TreeWalk tree = new TreeWalk(repo)) {
       tree.addTree(walk.parseCommit(repo.resolve("refs/heads/main")).getTree());
       tree.setRecursive(true);
       while (tree.next()) {
-        files.put(tree.getPathString(), new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+        files.put(
+            tree.getPathString(),
+            new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
       }
     }
     return files;

@@ -24,8 +24,8 @@ import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
- * One CI commit on an existing repository that gives every application in a set of overlays its next
- * patch version, edited with the product's own byte-exact editor.
+ * One CI commit on an existing repository that gives every application in a set of overlays its
+ * next patch version, edited with the product's own byte-exact editor.
  */
 final class TagBump {
   private static final PersonIdent CI = new PersonIdent("gitlab-ci", "gitlab-ci@example.com");
@@ -33,9 +33,12 @@ final class TagBump {
   private TagBump() {}
 
   /** Bumps the files whose path starts with {@code prefix} and ends with {@code suffix}. */
-  static String commit(Repository repo, String prefix, String suffix, String message) throws IOException {
-    // One pack, as a push from CI would arrive; loose objects would make the server deflate them on each fetch.
-    try (RevWalk walk = new RevWalk(repo); ObjectInserter inserter = packInserter(repo);
+  static String commit(Repository repo, String prefix, String suffix, String message)
+      throws IOException {
+    // One pack, as a push from CI would arrive; loose objects would make the server deflate them on
+    // each fetch.
+    try (RevWalk walk = new RevWalk(repo);
+        ObjectInserter inserter = packInserter(repo);
         ObjectReader reader = repo.newObjectReader()) {
       ObjectId headId = repo.resolve(Constants.R_HEADS + SyntheticRepository.BRANCH);
       RevCommit head = walk.parseCommit(headId);
@@ -45,15 +48,17 @@ final class TagBump {
       for (int i = 0; i < index.getEntryCount(); i++) {
         DirCacheEntry entry = index.getEntry(i);
         if (entry.getPathString().startsWith(prefix) && entry.getPathString().endsWith(suffix)) {
-          String text = new String(reader.open(entry.getObjectId()).getBytes(), StandardCharsets.UTF_8);
+          String text =
+              new String(reader.open(entry.getObjectId()).getBytes(), StandardCharsets.UTF_8);
           ObjectId blob = inserter.insert(Constants.OBJ_BLOB, bumped(entry.getPathString(), text));
-          editor.add(new DirCacheEditor.PathEdit(entry.getPathString()) {
-            @Override
-            public void apply(DirCacheEntry target) {
-              target.setFileMode(entry.getFileMode());
-              target.setObjectId(blob);
-            }
-          });
+          editor.add(
+              new DirCacheEditor.PathEdit(entry.getPathString()) {
+                @Override
+                public void apply(DirCacheEntry target) {
+                  target.setFileMode(entry.getFileMode());
+                  target.setObjectId(blob);
+                }
+              });
           edited++;
         }
       }
@@ -76,7 +81,9 @@ final class TagBump {
   }
 
   private static ObjectInserter packInserter(Repository repo) {
-    return repo instanceof FileRepository file ? file.getObjectDatabase().newPackInserter() : repo.newObjectInserter();
+    return repo instanceof FileRepository file
+        ? file.getObjectDatabase().newPackInserter()
+        : repo.newObjectInserter();
   }
 
   private static byte[] bumped(String path, String text) {

@@ -54,10 +54,14 @@ public class TagEditingBenchmark {
     }
   }
 
-  /** TST overlays of 1,000 services in every style the generator writes, each to get its DEV tags. */
+  /**
+   * TST overlays of 1,000 services in every style the generator writes, each to get its DEV tags.
+   */
   @Setup
   public void overlays() {
-    WorkloadModel model = WorkloadModel.create(RepositoryShape.uniform(10, FILES / 10, 2, 1, 42L), new SplittableRandom(42L));
+    WorkloadModel model =
+        WorkloadModel.create(
+            RepositoryShape.uniform(10, FILES / 10, 2, 1, 42L), new SplittableRandom(42L));
     for (int i = 0; i < FILES; i++) {
       Service service = model.services.get(i);
       texts[i] = OverlayTemplate.overlay(service, WorkloadModel.TST);

@@ -17,18 +17,65 @@ final class WorkloadModel {
   static final int STG = 3;
   static final int PRD = 4;
 
-  private static final String[] GROUP_WORDS = {"payments", "checkout", "identity", "catalog", "search",
-      "billing", "shipping", "ledger", "pricing", "loyalty", "support", "reporting"};
-  private static final String[] SERVICE_WORDS = {"api", "gateway", "orders", "accounts", "invoices", "notifier",
-      "scheduler", "inventory", "profile", "session", "audit", "export", "import", "ledger", "quotes", "rates",
-      "refunds", "reports", "search", "tokens", "users", "webhooks", "worker", "frontend", "backend", "admin",
-      "cache", "events", "files", "mailer"};
-  private static final String[] APP_SUFFIXES = {"", "-worker", "-cron", "-migrations", "-consumer", "-sidecar"};
+  private static final String[] GROUP_WORDS = {
+    "payments",
+    "checkout",
+    "identity",
+    "catalog",
+    "search",
+    "billing",
+    "shipping",
+    "ledger",
+    "pricing",
+    "loyalty",
+    "support",
+    "reporting"
+  };
+  private static final String[] SERVICE_WORDS = {
+    "api",
+    "gateway",
+    "orders",
+    "accounts",
+    "invoices",
+    "notifier",
+    "scheduler",
+    "inventory",
+    "profile",
+    "session",
+    "audit",
+    "export",
+    "import",
+    "ledger",
+    "quotes",
+    "rates",
+    "refunds",
+    "reports",
+    "search",
+    "tokens",
+    "users",
+    "webhooks",
+    "worker",
+    "frontend",
+    "backend",
+    "admin",
+    "cache",
+    "events",
+    "files",
+    "mailer"
+  };
+  private static final String[] APP_SUFFIXES = {
+    "", "-worker", "-cron", "-migrations", "-consumer", "-sidecar"
+  };
 
-  enum TagQuote { DOUBLE, SINGLE, PLAIN }
+  enum TagQuote {
+    DOUBLE,
+    SINGLE,
+    PLAIN
+  }
 
   /** How one service's overlays are written; real repositories are not uniform. */
-  record Style(TagQuote quote, boolean tagComment, boolean documentStart, int extraEnv, boolean resources) {}
+  record Style(
+      TagQuote quote, boolean tagComment, boolean documentStart, int extraEnv, boolean resources) {}
 
   static final class App {
     final String name;
@@ -59,7 +106,13 @@ final class WorkloadModel {
     }
 
     String overlayPath(int env) {
-      return "workloads/" + group + "/" + name + "/overlays/" + ENVIRONMENTS.get(env) + "/values.yaml";
+      return "workloads/"
+          + group
+          + "/"
+          + name
+          + "/overlays/"
+          + ENVIRONMENTS.get(env)
+          + "/values.yaml";
     }
 
     String basePath() {
@@ -68,8 +121,10 @@ final class WorkloadModel {
   }
 
   final List<String> groups = new ArrayList<>();
+
   /** Every service, group after group. */
   final List<Service> services = new ArrayList<>();
+
   /** Where each group's services start in {@link #services}, and one past the last. */
   private final List<Integer> groupStarts = new ArrayList<>(List.of(0));
 
@@ -85,8 +140,12 @@ final class WorkloadModel {
         Service service = new Service(group, numbered(SERVICE_WORDS, s), randomStyle(random));
         for (int a = 0; a < shape.appsPerService(); a++) {
           String name = group + "-" + service.name + numbered(APP_SUFFIXES, a);
-          App app = new App(name, "harbor.example.com/" + group + "/" + name, projectId++,
-              random.nextInt(100) < (a == 0 ? 70 : 20));
+          App app =
+              new App(
+                  name,
+                  "harbor.example.com/" + group + "/" + name,
+                  projectId++,
+                  random.nextInt(100) < (a == 0 ? 70 : 20));
           initialTags(app, random);
           service.apps.add(app);
         }
@@ -101,7 +160,9 @@ final class WorkloadModel {
     return services.subList(groupStarts.get(group), groupStarts.get(group + 1));
   }
 
-  /** {@code words[i]}, with a numeric suffix once the words run out, so names stay unique and plain. */
+  /**
+   * {@code words[i]}, with a numeric suffix once the words run out, so names stay unique and plain.
+   */
   static String numbered(String[] words, int i) {
     String word = words[i % words.length];
     return i < words.length ? word : word + "-" + (i / words.length + 1);
@@ -110,13 +171,18 @@ final class WorkloadModel {
   private static Style randomStyle(SplittableRandom random) {
     int q = random.nextInt(100);
     TagQuote quote = q < 60 ? TagQuote.DOUBLE : q < 75 ? TagQuote.SINGLE : TagQuote.PLAIN;
-    return new Style(quote, random.nextInt(100) < 70, random.nextInt(100) < 20, 1 + random.nextInt(5),
+    return new Style(
+        quote,
+        random.nextInt(100) < 70,
+        random.nextInt(100) < 20,
+        1 + random.nextInt(5),
         random.nextInt(100) < 80);
   }
 
   /** PRD oldest, then STG, TST, DEV strictly ahead of TST, and DFT on a release candidate. */
   private static void initialTags(App app, SplittableRandom random) {
-    ImageVersion prd = ImageVersion.release(1 + random.nextInt(3), random.nextInt(10), random.nextInt(6));
+    ImageVersion prd =
+        ImageVersion.release(1 + random.nextInt(3), random.nextInt(10), random.nextInt(6));
     ImageVersion stg = random.nextBoolean() ? prd : prd.nextPatch();
     ImageVersion tst = random.nextBoolean() ? stg.nextPatch() : stg.nextMinor();
     ImageVersion dev = random.nextInt(4) == 0 ? tst.nextMinor() : tst.nextPatch();

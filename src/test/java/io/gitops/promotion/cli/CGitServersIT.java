@@ -38,17 +38,58 @@ class CGitServersIT {
       String url = server.url("argocd.git");
       String workspace = dir.resolve("kept-workspace").toString();
 
-      assertThat(run("promote", "--repo", url, "--group", "tbd-test", "--from", "DEV", "--to", "TST",
-          "--version-service", "frontend", "--dry-run=false", "--workspace", workspace)).isEqualTo("0 Promote [DEV] v1.5.0 -> [TST] v1.3.0");
-      assertThat(repo.read("workloads/tbd-test/frontend/overlays/tst/values.yaml")).contains("tag: \"1.5.0\"");
+      assertThat(
+              run(
+                  "promote",
+                  "--repo",
+                  url,
+                  "--group",
+                  "tbd-test",
+                  "--from",
+                  "DEV",
+                  "--to",
+                  "TST",
+                  "--version-service",
+                  "frontend",
+                  "--dry-run=false",
+                  "--workspace",
+                  workspace))
+          .isEqualTo("0 Promote [DEV] v1.5.0 -> [TST] v1.3.0");
+      assertThat(repo.read("workloads/tbd-test/frontend/overlays/tst/values.yaml"))
+          .contains("tag: \"1.5.0\"");
 
-      assertThat(run("promote", "--repo", url, "--group", "payments", "--from", "DEV", "--to", "TST",
-          "--dry-run=false", "--workspace", workspace)).startsWith("0 Promote [DEV]");
-      assertThat(run("rollback", "--repo", url, "--group", "tbd-test", "--env", "TST", "--dry-run=false",
-          "--workspace", workspace)).startsWith("0 ");
+      assertThat(
+              run(
+                  "promote",
+                  "--repo",
+                  url,
+                  "--group",
+                  "payments",
+                  "--from",
+                  "DEV",
+                  "--to",
+                  "TST",
+                  "--dry-run=false",
+                  "--workspace",
+                  workspace))
+          .startsWith("0 Promote [DEV]");
+      assertThat(
+              run(
+                  "rollback",
+                  "--repo",
+                  url,
+                  "--group",
+                  "tbd-test",
+                  "--env",
+                  "TST",
+                  "--dry-run=false",
+                  "--workspace",
+                  workspace))
+          .startsWith("0 ");
     }
     assertThat(repo.log()).hasSize(commits + 3);
-    assertThat(repo.read("workloads/tbd-test/frontend/overlays/tst/values.yaml")).contains("tag: \"1.3.0\"");
+    assertThat(repo.read("workloads/tbd-test/frontend/overlays/tst/values.yaml"))
+        .contains("tag: \"1.3.0\"");
   }
 
   /** Exit code and first line of the output (stderr when the command failed). */

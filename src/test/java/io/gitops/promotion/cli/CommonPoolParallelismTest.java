@@ -11,7 +11,10 @@ import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The common pool's parallelism as a one-CPU JVM sees it, in a child JVM so the setting is its first. */
+/**
+ * The common pool's parallelism as a one-CPU JVM sees it, in a child JVM so the setting is its
+ * first.
+ */
 class CommonPoolParallelismTest {
   /** The child: applies the rule, then prints the parallelism the common pool got. */
   public static final class Child {
@@ -28,7 +31,10 @@ class CommonPoolParallelismTest {
 
   @Test
   void aValueTheUserGaveIsKept() throws Exception {
-    assertThat(childParallelism(List.of("-XX:ActiveProcessorCount=1", "-D" + CommonPoolParallelism.PROPERTY + "=1")))
+    assertThat(
+            childParallelism(
+                List.of(
+                    "-XX:ActiveProcessorCount=1", "-D" + CommonPoolParallelism.PROPERTY + "=1")))
         .isEqualTo("1");
   }
 
@@ -37,7 +43,8 @@ class CommonPoolParallelismTest {
     assertThat(childParallelism(List.of("-XX:ActiveProcessorCount=8"))).isEqualTo("7");
   }
 
-  private static String childParallelism(List<String> flags) throws IOException, InterruptedException {
+  private static String childParallelism(List<String> flags)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(flags);

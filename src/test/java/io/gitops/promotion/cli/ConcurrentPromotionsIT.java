@@ -39,17 +39,31 @@ class ConcurrentPromotionsIT {
     List<Future<String>> runs = new ArrayList<>();
     for (int g = 0; g < GROUPS; g++) {
       String group = "group-" + g;
-      runs.add(pool.submit(() -> {
-        start.await();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = Main.commandLine(Map.of());
-        cli.setOut(new PrintWriter(out));
-        cli.setErr(new PrintWriter(err));
-        int code = cli.execute("promote", "--repo", repo.fileUrl(), "--group", group, "--from", "DEV", "--to", "TST",
-            "--dry-run=false", "--output", "json");
-        return code + " " + out + err;
-      }));
+      runs.add(
+          pool.submit(
+              () -> {
+                start.await();
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                CommandLine cli = Main.commandLine(Map.of());
+                cli.setOut(new PrintWriter(out));
+                cli.setErr(new PrintWriter(err));
+                int code =
+                    cli.execute(
+                        "promote",
+                        "--repo",
+                        repo.fileUrl(),
+                        "--group",
+                        group,
+                        "--from",
+                        "DEV",
+                        "--to",
+                        "TST",
+                        "--dry-run=false",
+                        "--output",
+                        "json");
+                return code + " " + out + err;
+              }));
     }
     start.countDown();
     pool.shutdown();
@@ -60,11 +74,13 @@ class ConcurrentPromotionsIT {
     }
     List<RevCommit> log = repo.log();
     assertThat(log).hasSize(commitsBefore + GROUPS);
-    List<String> subjects = log.subList(0, GROUPS).stream().map(RevCommit::getShortMessage).toList();
+    List<String> subjects =
+        log.subList(0, GROUPS).stream().map(RevCommit::getShortMessage).toList();
     for (int g = 0; g < GROUPS; g++) {
       String group = "group-" + g;
       assertThat(subjects).filteredOn(s -> s.contains(" " + group + " ")).as(group).hasSize(1);
-      assertThat(repo.read("workloads/" + group + "/api/overlays/tst/values.yaml")).contains("tag: \"2." + g + ".0\"");
+      assertThat(repo.read("workloads/" + group + "/api/overlays/tst/values.yaml"))
+          .contains("tag: \"2." + g + ".0\"");
     }
     String state = repo.read("workloads/promote-state.yaml");
     for (int g = 0; g < GROUPS; g++) {
@@ -75,10 +91,13 @@ class ConcurrentPromotionsIT {
   private static Path seed(Path root) throws Exception {
     for (int g = 0; g < GROUPS; g++) {
       for (String env : List.of("dev", "tst")) {
-        Path overlay = root.resolve("workloads/group-" + g + "/api/overlays/" + env + "/values.yaml");
+        Path overlay =
+            root.resolve("workloads/group-" + g + "/api/overlays/" + env + "/values.yaml");
         Files.createDirectories(overlay.getParent());
         String tag = env.equals("dev") ? "2." + g + ".0" : "1." + g + ".0";
-        Files.writeString(overlay, "applications:\n  - name: \"api-" + g + "\"\n    image:\n      tag: \"" + tag + "\"\n");
+        Files.writeString(
+            overlay,
+            "applications:\n  - name: \"api-" + g + "\"\n    image:\n      tag: \"" + tag + "\"\n");
       }
     }
     return root;

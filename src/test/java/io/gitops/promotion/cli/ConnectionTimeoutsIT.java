@@ -26,30 +26,77 @@ class ConnectionTimeoutsIT {
   void aRemoteThatNeverAnswersFailsWithinTheReadTimeoutOfTheFlag() {
     String url = server.url("argocd.git").replace("http://", "http://user:SECRETPASS@");
 
-    CliRun promote = assertTimeoutPreemptively(BOUND, () -> CliRun.of("promote", "--repo", url, "--group", "tbd-test",
-        "--from", "DEV", "--to", "TST", "--git-read-timeout", "1s"));
-    CliRun rollback = assertTimeoutPreemptively(BOUND, () -> CliRun.of("rollback", "--repo", url, "--group",
-        "tbd-test", "--env", "TST", "--dry-run=true", "--git-read-timeout", "PT0.5S"));
+    CliRun promote =
+        assertTimeoutPreemptively(
+            BOUND,
+            () ->
+                CliRun.of(
+                    "promote",
+                    "--repo",
+                    url,
+                    "--group",
+                    "tbd-test",
+                    "--from",
+                    "DEV",
+                    "--to",
+                    "TST",
+                    "--git-read-timeout",
+                    "1s"));
+    CliRun rollback =
+        assertTimeoutPreemptively(
+            BOUND,
+            () ->
+                CliRun.of(
+                    "rollback",
+                    "--repo",
+                    url,
+                    "--group",
+                    "tbd-test",
+                    "--env",
+                    "TST",
+                    "--dry-run=true",
+                    "--git-read-timeout",
+                    "PT0.5S"));
 
     assertThat(promote.code()).as(promote.both()).isEqualTo(ExitCodes.FAILURE);
-    assertThat(promote.err()).contains(server.url("argocd.git"), "no answer within the read timeout of 1s")
+    assertThat(promote.err())
+        .contains(server.url("argocd.git"), "no answer within the read timeout of 1s")
         .doesNotContain("SECRETPASS");
     assertThat(rollback.code()).as(rollback.both()).isEqualTo(ExitCodes.FAILURE);
-    assertThat(rollback.err()).contains(server.url("argocd.git"), "no answer within the read timeout of 500ms");
+    assertThat(rollback.err())
+        .contains(server.url("argocd.git"), "no answer within the read timeout of 500ms");
     assertThat(server.connections()).isPositive();
   }
 
   @Test
   void theReadTimeoutComesFromTheConfigurationFileWhenNoFlagGivesIt() throws Exception {
     Path config = dir.resolve("config.yaml");
-    Files.writeString(config, """
+    Files.writeString(
+        config,
+        """
         repositories:
           - {name: argocd, url: https://gitlab.example.com/devops/argocd.git}
         git: {connectTimeout: 5s, readTimeout: 1s}
         """);
 
-    CliRun run = assertTimeoutPreemptively(BOUND, () -> CliRun.of("promote", "--repo", server.url("argocd.git"),
-        "--group", "tbd-test", "--from", "DEV", "--to", "TST", "--config", config.toString(), "--output", "json"));
+    CliRun run =
+        assertTimeoutPreemptively(
+            BOUND,
+            () ->
+                CliRun.of(
+                    "promote",
+                    "--repo",
+                    server.url("argocd.git"),
+                    "--group",
+                    "tbd-test",
+                    "--from",
+                    "DEV",
+                    "--to",
+                    "TST",
+                    "--config",
+                    config.toString(),
+                    "--output",
+                    "json"));
 
     assertThat(run.code()).as(run.both()).isEqualTo(ExitCodes.FAILURE);
     assertThat(run.out()).contains("no answer within the read timeout of 1s");
@@ -57,8 +104,19 @@ class ConnectionTimeoutsIT {
 
   @Test
   void aTimeoutThatIsNotAPositiveDurationIsAUsageError() {
-    CliRun run = CliRun.of("promote", "--repo", server.url("argocd.git"), "--group", "tbd-test", "--from", "DEV",
-        "--to", "TST", "--git-connect-timeout", "0");
+    CliRun run =
+        CliRun.of(
+            "promote",
+            "--repo",
+            server.url("argocd.git"),
+            "--group",
+            "tbd-test",
+            "--from",
+            "DEV",
+            "--to",
+            "TST",
+            "--git-connect-timeout",
+            "0");
 
     assertThat(run.code()).isEqualTo(ExitCodes.REJECTED);
     assertThat(run.err()).contains("--git-connect-timeout", "'0' is not a positive duration");

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * sequence cannot recolour, clear or rewrite what the user reads.
  */
 class ControlCharacterOutputIT {
-  private static final String OVERLAY = """
+  private static final String OVERLAY =
+      """
       applications:
         - name: "tbd\\e[2J\\e[31m-test\\rok"
           image:
@@ -28,13 +29,25 @@ class ControlCharacterOutputIT {
   @BeforeEach
   void createRepository() {
     repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
-    repo.commitAsSomeoneElse("workloads/tbd-test/frontend/overlays/dev/values.yaml", OVERLAY.formatted("1.5.0"), "dev");
-    repo.commitAsSomeoneElse("workloads/tbd-test/frontend/overlays/tst/values.yaml", OVERLAY.formatted("1.3.0"), "tst");
+    repo.commitAsSomeoneElse(
+        "workloads/tbd-test/frontend/overlays/dev/values.yaml", OVERLAY.formatted("1.5.0"), "dev");
+    repo.commitAsSomeoneElse(
+        "workloads/tbd-test/frontend/overlays/tst/values.yaml", OVERLAY.formatted("1.3.0"), "tst");
   }
 
   private CliRun preview(String output) {
-    return CliRun.of("promote", "--repo", repo.fileUrl(), "--group", "tbd-test", "--from", "DEV", "--to", "TST",
-        "--output", output);
+    return CliRun.of(
+        "promote",
+        "--repo",
+        repo.fileUrl(),
+        "--group",
+        "tbd-test",
+        "--from",
+        "DEV",
+        "--to",
+        "TST",
+        "--output",
+        output);
   }
 
   @Test
@@ -42,7 +55,9 @@ class ControlCharacterOutputIT {
     CliRun run = preview("text");
 
     assertThat(run.code()).as(run.err()).isZero();
-    assertThat(run.out()).contains("tbd\\u001B[2J\\u001B[31m-test\\u000Dok").doesNotContain("\u001b")
+    assertThat(run.out())
+        .contains("tbd\\u001B[2J\\u001B[31m-test\\u000Dok")
+        .doesNotContain("\u001b")
         .doesNotContain("-test\rok");
   }
 

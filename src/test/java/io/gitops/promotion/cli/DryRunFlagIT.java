@@ -10,7 +10,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code --dry-run} takes true or false only: an empty value (an unset CI variable) pushes nothing. */
+/**
+ * {@code --dry-run} takes true or false only: an empty value (an unset CI variable) pushes nothing.
+ */
 class DryRunFlagIT {
   @TempDir Path dir;
   private GitOpsRepository repo;
@@ -21,19 +23,32 @@ class DryRunFlagIT {
   }
 
   private CliRun promote(String dryRun) {
-    return CliRun.of("promote", "--repo", repo.fileUrl(), "--group", "tbd-test", "--from", "DEV", "--to", "TST",
-        "--version-service", "frontend", dryRun);
+    return CliRun.of(
+        "promote",
+        "--repo",
+        repo.fileUrl(),
+        "--group",
+        "tbd-test",
+        "--from",
+        "DEV",
+        "--to",
+        "TST",
+        "--version-service",
+        "frontend",
+        dryRun);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"--dry-run=", "--dry-run= ", "--dry-run=yes", "--dry-run=0", "--dry-run=fasle"})
+  @ValueSource(
+      strings = {"--dry-run=", "--dry-run= ", "--dry-run=yes", "--dry-run=0", "--dry-run=fasle"})
   void aPromotionWithADryRunOtherThanTrueOrFalseIsRejectedAndPushesNothing(String flag) {
     String head = repo.head();
 
     CliRun run = promote(flag);
 
     assertThat(run.code()).isEqualTo(2);
-    assertThat(run.err()).startsWith("rejected: Invalid value for option '--dry-run'")
+    assertThat(run.err())
+        .startsWith("rejected: Invalid value for option '--dry-run'")
         .contains("--dry-run=true to preview or --dry-run=false to push");
     assertThat(run.out()).isEmpty();
     assertThat(repo.head()).isEqualTo(head);
@@ -48,8 +63,19 @@ class DryRunFlagIT {
   void anEmptyDryRunGivenAsASeparateWordIsRejectedToo() {
     String head = repo.head();
 
-    CliRun run = CliRun.of("promote", "--repo", repo.fileUrl(), "--group", "tbd-test", "--from", "DEV", "--to", "TST",
-        "--dry-run", "");
+    CliRun run =
+        CliRun.of(
+            "promote",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "tbd-test",
+            "--from",
+            "DEV",
+            "--to",
+            "TST",
+            "--dry-run",
+            "");
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(repo.head()).isEqualTo(head);
@@ -60,7 +86,16 @@ class DryRunFlagIT {
     assertThat(promote("--dry-run=false").code()).isZero();
     String head = repo.head();
 
-    CliRun run = CliRun.of("rollback", "--repo", repo.fileUrl(), "--group", "tbd-test", "--env", "TST", "--dry-run=");
+    CliRun run =
+        CliRun.of(
+            "rollback",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "tbd-test",
+            "--env",
+            "TST",
+            "--dry-run=");
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.err()).contains("the value is empty");

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** With {@code --output json} every outcome, a refusal or a failure too, is one JSON object on stdout. */
+/**
+ * With {@code --output json} every outcome, a refusal or a failure too, is one JSON object on
+ * stdout.
+ */
 class JsonFailureOutputIT {
   @TempDir Path dir;
   private GitOpsRepository repo;
@@ -28,21 +31,41 @@ class JsonFailureOutputIT {
 
   @Test
   void aRejectedPromotionPrintsItsReason() throws Exception {
-    CliRun run = CliRun.of("promote", "--repo", repo.fileUrl(), "--group", "tbd-test", "--from", "DEV", "--to", "PRD",
-        "--output", "json");
+    CliRun run =
+        CliRun.of(
+            "promote",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "tbd-test",
+            "--from",
+            "DEV",
+            "--to",
+            "PRD",
+            "--output",
+            "json");
 
     assertThat(run.code()).isEqualTo(2);
     JsonNode json = json(run);
     assertThat(json.get("result").asText()).isEqualTo("Rejected");
     assertThat(json.get("reason").asText()).isEqualTo("NotOnPromotionPath");
-    assertThat(json.get("message").asText()).startsWith("DEV -> PRD is not a step of the promotion path");
+    assertThat(json.get("message").asText())
+        .startsWith("DEV -> PRD is not a step of the promotion path");
     assertThat(run.err()).startsWith("rejected (NotOnPromotionPath): ");
   }
 
   @Test
   void aRejectedRollbackPrintsItsReason() throws Exception {
-    CliRun run = CliRun.of("rollback", "--repo", repo.fileUrl(), "--group", "tbd-test", "--env", "TST",
-        "--output=JSON");
+    CliRun run =
+        CliRun.of(
+            "rollback",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "tbd-test",
+            "--env",
+            "TST",
+            "--output=JSON");
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(json(run).get("reason").asText()).isEqualTo("NoRecordedPromotion");
@@ -50,8 +73,20 @@ class JsonFailureOutputIT {
 
   @Test
   void aMalformedCommandLineIsAnInvalidArgument() throws Exception {
-    CliRun run = CliRun.of("promote", "--output", "json", "--repo", repo.fileUrl(), "--group", "tbd-test",
-        "--from", "DEV", "--to", "TST", "--dry-run=");
+    CliRun run =
+        CliRun.of(
+            "promote",
+            "--output",
+            "json",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "tbd-test",
+            "--from",
+            "DEV",
+            "--to",
+            "TST",
+            "--dry-run=");
 
     assertThat(run.code()).isEqualTo(2);
     JsonNode json = json(run);
@@ -63,8 +98,19 @@ class JsonFailureOutputIT {
 
   @Test
   void aRepositoryThatCannotBeReachedIsAFailure() throws Exception {
-    CliRun run = CliRun.of("promote", "--repo", dir.resolve("missing.git").toUri().toString(), "--group", "tbd-test",
-        "--from", "DEV", "--to", "TST", "--output", "json");
+    CliRun run =
+        CliRun.of(
+            "promote",
+            "--repo",
+            dir.resolve("missing.git").toUri().toString(),
+            "--group",
+            "tbd-test",
+            "--from",
+            "DEV",
+            "--to",
+            "TST",
+            "--output",
+            "json");
 
     assertThat(run.code()).isEqualTo(1);
     JsonNode json = json(run);
@@ -75,7 +121,17 @@ class JsonFailureOutputIT {
 
   @Test
   void textOutputKeepsStdoutEmptyOnARefusal() {
-    CliRun run = CliRun.of("promote", "--repo", repo.fileUrl(), "--group", "tbd-test", "--from", "DEV", "--to", "PRD");
+    CliRun run =
+        CliRun.of(
+            "promote",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "tbd-test",
+            "--from",
+            "DEV",
+            "--to",
+            "PRD");
 
     assertThat(run.code()).isEqualTo(2);
     assertThat(run.out()).isEmpty();

@@ -36,10 +36,23 @@ class PromoteCommandIT {
   @Test
   void previewsByDefaultAndPrintsTheTableAndDiff() {
     String head = repo.head();
-    int code = run(Map.of(), "promote", "--repo", repo.bareDir().toString(), "--group", "tbd-test",
-        "--from", "DEV", "--to", "TST", "--version-service", "frontend");
+    int code =
+        run(
+            Map.of(),
+            "promote",
+            "--repo",
+            repo.bareDir().toString(),
+            "--group",
+            "tbd-test",
+            "--from",
+            "DEV",
+            "--to",
+            "TST",
+            "--version-service",
+            "frontend");
     assertThat(code).isZero();
-    assertThat(out.toString()).startsWith("Preview [DEV] v1.5.0 -> [TST] v1.3.0\nResult: Previewed\n")
+    assertThat(out.toString())
+        .startsWith("Preview [DEV] v1.5.0 -> [TST] v1.3.0\nResult: Previewed\n")
         .contains("SERVICE   APP               FROM   TO\n")
         .contains("frontend  tbd-test          1.3.0  1.5.0\n")
         .contains("+      tag: \"1.5.0\"");
@@ -48,8 +61,25 @@ class PromoteCommandIT {
 
   @Test
   void promotesAndPrintsOneJsonObject() throws Exception {
-    int code = run(Map.of(), "promote", "--repo", repo.fileUrl(), "--group", "tbd-test", "--from", "dev", "--to", "tst",
-        "--version-service", "tbd-test/frontend", "--dry-run=false", "--requested-by", "alice", "--output", "json");
+    int code =
+        run(
+            Map.of(),
+            "promote",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "tbd-test",
+            "--from",
+            "dev",
+            "--to",
+            "tst",
+            "--version-service",
+            "tbd-test/frontend",
+            "--dry-run=false",
+            "--requested-by",
+            "alice",
+            "--output",
+            "json");
     assertThat(code).as(err.toString()).isZero();
     JsonNode json = new ObjectMapper().readTree(out.toString());
     assertThat(json.get("result").asText()).isEqualTo("Promoted");
@@ -58,7 +88,8 @@ class PromoteCommandIT {
     assertThat(json.get("releaseTag").asText()).isEqualTo("v1.5.0");
     assertThat(json.get("changes")).hasSize(2);
     assertThat(json.get("changes").get(1).toString())
-        .isEqualTo("{\"service\":\"frontend\",\"app\":\"tbd-test\",\"from\":\"1.3.0\",\"to\":\"1.5.0\"}");
+        .isEqualTo(
+            "{\"service\":\"frontend\",\"app\":\"tbd-test\",\"from\":\"1.3.0\",\"to\":\"1.5.0\"}");
     assertThat(json.get("commit").asText()).isEqualTo(repo.head());
     assertThat(json.get("warnings")).isEmpty();
     assertThat(json.get("git").get("roundTrips").asLong()).as("one fetch, one push").isEqualTo(2);
@@ -70,18 +101,42 @@ class PromoteCommandIT {
   @Test
   void aRejectedRequestExitsWithTwoAndWritesNothing() {
     String head = repo.head();
-    int code = run(Map.of(), "promote", "--repo", repo.fileUrl(), "--group", "tbd-test", "--from", "DEV", "--to", "PRD",
-        "--dry-run=false");
+    int code =
+        run(
+            Map.of(),
+            "promote",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "tbd-test",
+            "--from",
+            "DEV",
+            "--to",
+            "PRD",
+            "--dry-run=false");
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).startsWith("rejected (NotOnPromotionPath): DEV -> PRD is not a step of the promotion path");
+    assertThat(err.toString())
+        .startsWith(
+            "rejected (NotOnPromotionPath): DEV -> PRD is not a step of the promotion path");
     assertThat(out.toString()).isEmpty();
     assertThat(repo.head()).isEqualTo(head);
   }
 
   @Test
   void forceWithoutReasonIsRejected() {
-    int code = run(Map.of(), "promote", "--repo", repo.fileUrl(), "--group", "tbd-test", "--from", "DEV", "--to", "PRD",
-        "--force");
+    int code =
+        run(
+            Map.of(),
+            "promote",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "tbd-test",
+            "--from",
+            "DEV",
+            "--to",
+            "PRD",
+            "--force");
     assertThat(code).isEqualTo(2);
     assertThat(err.toString()).contains("ReasonRequired");
   }
@@ -90,19 +145,45 @@ class PromoteCommandIT {
   void aMissingRequiredFlagIsRejectedWithUsage() {
     int code = run(Map.of(), "promote", "--repo", repo.fileUrl(), "--from", "DEV", "--to", "TST");
     assertThat(code).isEqualTo(2);
-    assertThat(err.toString()).contains("Missing required option: '--group=<group>'").contains("Usage:");
+    assertThat(err.toString())
+        .contains("Missing required option: '--group=<group>'")
+        .contains("Usage:");
   }
 
   @Test
   void readsHttpsCredentialsFromTheEnvironmentAndNeverPrintsThem() throws Exception {
     try (GitHttpServer server = GitHttpServer.start(dir, "deployer", "t0ken-value")) {
-      int ok = run(Map.of("GIT_USERNAME", "deployer", "GIT_PASSWORD", "t0ken-value"), "promote",
-          "--repo", server.url("argocd.git"), "--group", "tbd-test", "--from", "DEV", "--to", "TST", "--dry-run=false");
+      int ok =
+          run(
+              Map.of("GIT_USERNAME", "deployer", "GIT_PASSWORD", "t0ken-value"),
+              "promote",
+              "--repo",
+              server.url("argocd.git"),
+              "--group",
+              "tbd-test",
+              "--from",
+              "DEV",
+              "--to",
+              "TST",
+              "--dry-run=false");
       assertThat(ok).as(err.toString()).isZero();
-      int refused = run(Map.of("GIT_TOKEN", "bad-t0ken"), "promote",
-          "--repo", server.url("argocd.git"), "--group", "tbd-test", "--from", "TST", "--to", "STG");
+      int refused =
+          run(
+              Map.of("GIT_TOKEN", "bad-t0ken"),
+              "promote",
+              "--repo",
+              server.url("argocd.git"),
+              "--group",
+              "tbd-test",
+              "--from",
+              "TST",
+              "--to",
+              "STG");
       assertThat(refused).isEqualTo(1);
-      assertThat(err.toString()).contains("authentication refused").doesNotContain("bad-t0ken").doesNotContain("t0ken-value");
+      assertThat(err.toString())
+          .contains("authentication refused")
+          .doesNotContain("bad-t0ken")
+          .doesNotContain("t0ken-value");
     }
   }
 }

@@ -21,11 +21,24 @@ class StateFileNamesIT {
     GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
     CommandLine promote = Main.commandLine(Map.of());
     promote.setOut(new PrintWriter(new StringWriter()));
-    assertThat(promote.execute("promote", "--repo", repo.fileUrl(), "--group", "tbd-test", "--from", "DEV", "--to",
-        "TST", "--dry-run=false")).isZero();
+    assertThat(
+            promote.execute(
+                "promote",
+                "--repo",
+                repo.fileUrl(),
+                "--group",
+                "tbd-test",
+                "--from",
+                "DEV",
+                "--to",
+                "TST",
+                "--dry-run=false"))
+        .isZero();
     String state = repo.read("workloads/promote-state.yaml");
     assertThat(state).contains("frontend");
-    repo.commitAsSomeoneElse("workloads/promote-state.yaml", state.replace("frontend", "../../../../tmp/x"),
+    repo.commitAsSomeoneElse(
+        "workloads/promote-state.yaml",
+        state.replace("frontend", "../../../../tmp/x"),
         "An attacker edits the state file");
     String head = repo.head();
     StringWriter err = new StringWriter();
@@ -33,12 +46,22 @@ class StateFileNamesIT {
     rollback.setErr(new PrintWriter(err));
     rollback.setOut(new PrintWriter(new StringWriter()));
 
-    int code = rollback.execute("rollback", "--repo", repo.fileUrl(), "--group", "tbd-test", "--env", "TST",
-        "--dry-run=false");
+    int code =
+        rollback.execute(
+            "rollback",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "tbd-test",
+            "--env",
+            "TST",
+            "--dry-run=false");
 
     assertThat(code).isEqualTo(ExitCodes.REJECTED);
-    assertThat(err.toString()).contains("rejected (InvalidStateFile): the state entry of tbd-test in TST names service"
-        + " '../../../../tmp/x', which is not a plain name");
+    assertThat(err.toString())
+        .contains(
+            "rejected (InvalidStateFile): the state entry of tbd-test in TST names service"
+                + " '../../../../tmp/x', which is not a plain name");
     assertThat(repo.head()).isEqualTo(head);
     assertThat(Files.exists(Path.of("/tmp/x"))).isFalse();
   }

@@ -11,12 +11,14 @@ class TerminalTextTest {
 
   @Test
   void escapesAnsiSequencesAndLineBreaksInACell() {
-    assertThat(TerminalText.cell("web\u001b[31m\nred\t\r")).isEqualTo("web\\u001B[31m\\u000Ared\\u0009\\u000D");
+    assertThat(TerminalText.cell("web\u001b[31m\nred\t\r"))
+        .isEqualTo("web\\u001B[31m\\u000Ared\\u0009\\u000D");
   }
 
   @Test
   void keepsLineBreaksTabsAndCrlfInLinesButEscapesALoneCarriageReturn() {
-    assertThat(TerminalText.lines("a\tb\r\nc\rhidden\u0007\n")).isEqualTo("a\tb\r\nc\\u000Dhidden\\u0007\n");
+    assertThat(TerminalText.lines("a\tb\r\nc\rhidden\u0007\n"))
+        .isEqualTo("a\tb\r\nc\\u000Dhidden\\u0007\n");
   }
 
   @Test
@@ -32,9 +34,18 @@ class TerminalTextTest {
   @Test
   void aTableEscapesItsCellsAndAlignsOnWhatItPrints() {
     StringWriter out = new StringWriter();
-    new TextTable("APP", "TAG").row("a\u001b[2J", "1.0").row("b", null).print(new PrintWriter(out, true));
+    new TextTable("APP", "TAG")
+        .row("a\u001b[2J", "1.0")
+        .row("b", null)
+        .print(new PrintWriter(out, true));
 
-    assertThat(out.toString()).isEqualTo(String.join(System.lineSeparator(),
-        "APP         TAG", "a\\u001B[2J  1.0", "b           -", ""));
+    assertThat(out.toString())
+        .isEqualTo(
+            String.join(
+                System.lineSeparator(),
+                "APP         TAG",
+                "a\\u001B[2J  1.0",
+                "b           -",
+                ""));
   }
 }

@@ -19,8 +19,8 @@ import picocli.CommandLine;
 
 /**
  * The workspace and the remote are what the user named: a directory the tool did not make is never
- * touched, a workspace made for one repository is not used for another, a run after a kill recovers,
- * no secret stays on disk, and nothing is written outside the repository.
+ * touched, a workspace made for one repository is not used for another, a run after a kill
+ * recovers, no secret stays on disk, and nothing is written outside the repository.
  */
 class WorkspaceAndRemoteIT {
   @TempDir Path dir;
@@ -37,8 +37,21 @@ class WorkspaceAndRemoteIT {
     CommandLine cli = Main.commandLine(env);
     cli.setOut(new PrintWriter(out));
     cli.setErr(new PrintWriter(err));
-    String[] args = Stream.concat(Stream.of("promote", "--repo", url, "--group", "tbd-test", "--from", "DEV", "--to",
-        "TST", "--dry-run=false"), Stream.of(extra)).toArray(String[]::new);
+    String[] args =
+        Stream.concat(
+                Stream.of(
+                    "promote",
+                    "--repo",
+                    url,
+                    "--group",
+                    "tbd-test",
+                    "--from",
+                    "DEV",
+                    "--to",
+                    "TST",
+                    "--dry-run=false"),
+                Stream.of(extra))
+            .toArray(String[]::new);
     return cli.execute(args);
   }
 
@@ -53,8 +66,11 @@ class WorkspaceAndRemoteIT {
     int code = promote(Map.of(), repo.fileUrl(), "--workspace", checkout.toString());
 
     assertThat(code).isEqualTo(ExitCodes.REJECTED);
-    assertThat(err.toString()).contains("rejected (WorkspaceRefused): workspace " + checkout
-        + " is not used: it is not a workspace of this tool; nothing in it was touched");
+    assertThat(err.toString())
+        .contains(
+            "rejected (WorkspaceRefused): workspace "
+                + checkout
+                + " is not used: it is not a workspace of this tool; nothing in it was touched");
     assertThat(Files.readString(work)).isEqualTo("uncommitted work\n");
     assertThat(Files.exists(checkout.resolve("promotion.lock"))).isFalse();
     assertThat(repo.head()).isEqualTo(head);
@@ -64,13 +80,16 @@ class WorkspaceAndRemoteIT {
   void aWorkspaceMadeForOneRepositoryIsNotUsedForAnother() {
     GitOpsRepository other = GitOpsRepository.create(dir, "other.git", GitOpsRepository.EXAMPLE);
     Path workspace = dir.resolve("ws");
-    assertThat(promote(Map.of(), repo.fileUrl(), "--workspace", workspace.toString())).as(err.toString()).isZero();
+    assertThat(promote(Map.of(), repo.fileUrl(), "--workspace", workspace.toString()))
+        .as(err.toString())
+        .isZero();
     String otherHead = other.head();
 
     int code = promote(Map.of(), other.fileUrl(), "--workspace", workspace.toString());
 
     assertThat(code).isEqualTo(ExitCodes.REJECTED);
-    assertThat(err.toString()).contains("it was made for " + repo.fileUrl() + " branch main, not " + other.fileUrl());
+    assertThat(err.toString())
+        .contains("it was made for " + repo.fileUrl() + " branch main, not " + other.fileUrl());
     assertThat(other.head()).isEqualTo(otherHead);
   }
 
@@ -82,14 +101,28 @@ class WorkspaceAndRemoteIT {
     Files.createDirectories(workspace.resolve("refs/remotes/origin"));
     Files.writeString(workspace.resolve("refs/remotes/origin/main.lock"), "");
     Files.writeString(workspace.resolve("shallow.lock"), "");
-    repo.commitAsSomeoneElse("workloads/payments/api/overlays/dev/values.yaml",
-        repo.read("workloads/payments/api/overlays/dev/values.yaml").replace("2.3.1", "2.4.0"), "CI: payments 2.4.0");
+    repo.commitAsSomeoneElse(
+        "workloads/payments/api/overlays/dev/values.yaml",
+        repo.read("workloads/payments/api/overlays/dev/values.yaml").replace("2.3.1", "2.4.0"),
+        "CI: payments 2.4.0");
 
     CommandLine cli = Main.commandLine(Map.of());
     cli.setErr(new PrintWriter(err));
     cli.setOut(new PrintWriter(out));
-    int code = cli.execute("promote", "--repo", repo.fileUrl(), "--group", "payments", "--from", "DEV", "--to", "TST",
-        "--dry-run=false", "--workspace", workspace.toString());
+    int code =
+        cli.execute(
+            "promote",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "payments",
+            "--from",
+            "DEV",
+            "--to",
+            "TST",
+            "--dry-run=false",
+            "--workspace",
+            workspace.toString());
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(repo.read("workloads/payments/api/overlays/tst/values.yaml")).contains("2.4.0");
@@ -103,8 +136,11 @@ class WorkspaceAndRemoteIT {
     int code = promote(Map.of(), nonBare.toString());
 
     assertThat(code).isEqualTo(ExitCodes.REJECTED);
-    assertThat(err.toString()).contains("rejected (CheckedOutBranch): refusing to push to " + nonBare.toAbsolutePath()
-        + ": branch main is checked out");
+    assertThat(err.toString())
+        .contains(
+            "rejected (CheckedOutBranch): refusing to push to "
+                + nonBare.toAbsolutePath()
+                + ": branch main is checked out");
   }
 
   @Test
@@ -112,20 +148,28 @@ class WorkspaceAndRemoteIT {
     int code = promote(Map.of(), repo.fileUrl(), "--workloads-dir", "../../..");
 
     assertThat(code).isEqualTo(ExitCodes.REJECTED);
-    assertThat(err.toString()).contains("--workloads-dir '../../..' is not a relative directory of plain names");
+    assertThat(err.toString())
+        .contains("--workloads-dir '../../..' is not a relative directory of plain names");
   }
 
   @Test
   void noPasswordOrKeyIsLeftOnDiskAfterARun() throws Exception {
     Path workspace = dir.resolve("ws");
     try (GitHttpServer server = GitHttpServer.start(dir, "deployer", "s3cret-pass-42")) {
-      int code = promote(Map.of("GIT_USERNAME", "deployer", "GIT_PASSWORD", "s3cret-pass-42"), server.url("argocd.git"),
-          "--workspace", workspace.toString());
+      int code =
+          promote(
+              Map.of("GIT_USERNAME", "deployer", "GIT_PASSWORD", "s3cret-pass-42"),
+              server.url("argocd.git"),
+              "--workspace",
+              workspace.toString());
       assertThat(code).as(err.toString()).isZero();
     }
     try (Stream<Path> files = Files.walk(workspace)) {
-      assertThat(files.filter(Files::isRegularFile)).allSatisfy(file ->
-          assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).doesNotContain("s3cret-pass-42"));
+      assertThat(files.filter(Files::isRegularFile))
+          .allSatisfy(
+              file ->
+                  assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1))
+                      .doesNotContain("s3cret-pass-42"));
     }
     assertThat(out.toString() + err).doesNotContain("s3cret-pass-42");
   }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ConfigLoaderTest {
-  static final String MINIMAL = """
+  static final String MINIMAL =
+      """
       repositories:
         - name: argocd
           url: https://gitlab.example.com/devops/argocd.git
@@ -24,7 +25,9 @@ class ConfigLoaderTest {
   @Test
   void readsTheDesignDocumentsExample(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("operator.yaml");
-    Files.writeString(file, """
+    Files.writeString(
+        file,
+        """
         repositories:
           - name: argocd
             url: https://gitlab.example.com/devops/argocd.git
@@ -51,8 +54,15 @@ class ConfigLoaderTest {
     OperatorConfig config = new ConfigLoader().load(file);
 
     RepositoryConfig repository = config.repository("argocd").orElseThrow();
-    assertThat(repository).isEqualTo(new RepositoryConfig("argocd", "https://gitlab.example.com/devops/argocd.git",
-        "main", "workloads", "argocd-git", new GitLabConfig("https://gitlab.example.com", "1234", "gitlab-token")));
+    assertThat(repository)
+        .isEqualTo(
+            new RepositoryConfig(
+                "argocd",
+                "https://gitlab.example.com/devops/argocd.git",
+                "main",
+                "workloads",
+                "argocd-git",
+                new GitLabConfig("https://gitlab.example.com", "1234", "gitlab-token")));
     assertThat(config.environments().names()).isEqualTo("DFT, DEV, TST, STG, PRD");
     Environment dev = config.environments().find("dev").orElseThrow();
     Environment tst = config.environments().find("TST").orElseThrow();
@@ -61,21 +71,28 @@ class ConfigLoaderTest {
     assertThat(config.releasesFrom(tst)).isFalse();
     assertThat(config.rollbackWindow().duration()).isEqualTo(Duration.ofHours(12));
     assertThat(config.versionService("tbd-test")).contains("frontend");
-    assertThat(config.committer()).isEqualTo(new Committer("Release Bot", "release-bot@example.com"));
+    assertThat(config.committer())
+        .isEqualTo(new Committer("Release Bot", "release-bot@example.com"));
     assertThat(config.git()).isEqualTo(new GitSettings(Path.of("/var/cache/promotion"), 3));
     assertThat(config.httpPort()).isEqualTo(9090);
     assertThat(config.watchNamespaces()).containsExactly("releases", "team-a");
-    assertThat(config.leaderElection()).isEqualTo(new LeaderElection(false, "promo-leader", "promotion-system"));
+    assertThat(config.leaderElection())
+        .isEqualTo(new LeaderElection(false, "promo-leader", "promotion-system"));
   }
 
   @Test
   void readsTheConnectionTimeoutsOfGitAndGitLab() {
-    OperatorConfig config = parse(MINIMAL + """
+    OperatorConfig config =
+        parse(
+            MINIMAL
+                + """
         git: {connectTimeout: 10s, readTimeout: 2m}
         gitlab: {connectTimeout: PT0.5S, readTimeout: 1h}
         """);
-    assertThat(config.git().timeouts()).isEqualTo(new ConnectionTimeouts(Duration.ofSeconds(10), Duration.ofMinutes(2)));
-    assertThat(config.gitlabTimeouts()).isEqualTo(new ConnectionTimeouts(Duration.ofMillis(500), Duration.ofHours(1)));
+    assertThat(config.git().timeouts())
+        .isEqualTo(new ConnectionTimeouts(Duration.ofSeconds(10), Duration.ofMinutes(2)));
+    assertThat(config.gitlabTimeouts())
+        .isEqualTo(new ConnectionTimeouts(Duration.ofMillis(500), Duration.ofHours(1)));
   }
 
   @Test
@@ -87,31 +104,43 @@ class ConfigLoaderTest {
     assertThat(repository.credentials()).isEmpty();
     assertThat(repository.gitlabProject()).isEmpty();
     assertThat(config.environments().all()).isEqualTo(EnvironmentCatalog.defaults().all());
-    assertThat(config.environments().path()).extracting(Environment::name).containsExactly("DEV", "TST", "STG", "PRD");
+    assertThat(config.environments().path())
+        .extracting(Environment::name)
+        .containsExactly("DEV", "TST", "STG", "PRD");
     assertThat(config.releaseFrom()).extracting(Environment::name).containsExactly("DEV");
     assertThat(config.rollbackWindow()).isEqualTo(RollbackWindow.DEFAULT);
     assertThat(config.rollbackWindow().duration()).isEqualTo(Duration.ofDays(7));
     assertThat(config.versionServices()).isEmpty();
     assertThat(config.committer()).isEqualTo(Committer.DEFAULT);
     assertThat(config.git()).isEqualTo(GitSettings.DEFAULT);
-    assertThat(config.git().timeouts()).isEqualTo(new ConnectionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(5)));
+    assertThat(config.git().timeouts())
+        .isEqualTo(new ConnectionTimeouts(Duration.ofSeconds(30), Duration.ofMinutes(5)));
     assertThat(config.gitlabTimeouts()).isEqualTo(ConnectionTimeouts.DEFAULT);
     assertThat(config.httpPort()).isEqualTo(8080);
     assertThat(config.watchesAllNamespaces()).isTrue();
-    assertThat(config.leaderElection()).isEqualTo(new LeaderElection(true, "promotion-operator", null));
+    assertThat(config.leaderElection())
+        .isEqualTo(new LeaderElection(true, "promotion-operator", null));
   }
 
   @Test
   void ownEnvironmentsMakeTheirOrderThePathAndDefaultDirAndTier() {
-    OperatorConfig config = parse(MINIMAL + """
+    OperatorConfig config =
+        parse(
+            MINIMAL
+                + """
         environments:
           - {name: QA}
           - {name: LIVE, dir: live, tier: production}
         """);
     assertThat(config.environments().all())
-        .containsExactly(new Environment("QA", "qa", "other"), new Environment("LIVE", "live", "production"));
-    assertThat(config.environments().path()).extracting(Environment::name).containsExactly("QA", "LIVE");
-    assertThat(config.releaseFrom()).as("no DEV environment, so no release source by default").isEmpty();
+        .containsExactly(
+            new Environment("QA", "qa", "other"), new Environment("LIVE", "live", "production"));
+    assertThat(config.environments().path())
+        .extracting(Environment::name)
+        .containsExactly("QA", "LIVE");
+    assertThat(config.releaseFrom())
+        .as("no DEV environment, so no release source by default")
+        .isEmpty();
   }
 
   @Test
@@ -123,14 +152,17 @@ class ConfigLoaderTest {
 
   @Test
   void resourcesMustNameARepositoryWhenThereAreSeveral() {
-    OperatorConfig config = parse("""
+    OperatorConfig config =
+        parse(
+            """
         repositories:
           - {name: argocd, url: https://git.example.com/argocd.git}
           - {name: payments, url: git@git.example.com:team/payments.git, branch: release/2025}
         """);
     assertThat(config.repository(null)).isEmpty();
     assertThat(config.repository(" ")).isEmpty();
-    assertThat(config.repository("payments").map(RepositoryConfig::branch)).contains("release/2025");
+    assertThat(config.repository("payments").map(RepositoryConfig::branch))
+        .contains("release/2025");
     assertThat(config.repository("missing")).isEmpty();
   }
 

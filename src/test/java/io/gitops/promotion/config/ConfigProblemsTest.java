@@ -10,18 +10,22 @@ import org.junit.jupiter.api.Test;
 /** Each invalid configuration names the key and the problem; all problems come in one exception. */
 class ConfigProblemsTest {
   static List<String> problems(String yaml) {
-    ConfigException e = catchThrowableOfType(ConfigException.class,
-        () -> new ConfigLoader().parse(yaml, "operator.yaml"));
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class, () -> new ConfigLoader().parse(yaml, "operator.yaml"));
     assertThat(e).as("expected the configuration to be rejected").isNotNull();
     assertThat(e.getMessage()).startsWith("invalid operator configuration operator.yaml:\n  - ");
     return e.problems();
   }
 
-  static final String REPO = "repositories: [{name: argocd, url: https://git.example.com/argocd.git}]\n";
+  static final String REPO =
+      "repositories: [{name: argocd, url: https://git.example.com/argocd.git}]\n";
 
   @Test
   void reportsEveryProblemAtOnce() {
-    List<String> problems = problems("""
+    List<String> problems =
+        problems(
+            """
         repositories:
           - {name: argocd}
           - {name: argocd, url: https://git.example.com/a.git}
@@ -35,37 +39,43 @@ class ConfigProblemsTest {
           - {name: PRD}
         colour: blue
         """);
-    assertThat(problems).containsExactlyInAnyOrder(
-        "repositories[0].url: is required",
-        "repositories[1].name: duplicate repository name 'argocd'",
-        "releaseFrom[0]: unknown environment 'QA'; known: DEV, TST, STG, PRD",
-        "promotionPath[2]: unknown environment 'UAT'; known: DEV, TST, STG, PRD",
-        "rollbackWindow: '1 week' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit",
-        "environments[0].dir: '../dev' is not a plain directory name (one path segment, no '..')",
-        "colour: unknown key 'colour'; known keys: committer, environments, freezeWindows, git, gitlab, httpPort, "
-            + "leaderElection, logging, minSoak, promotionPath, releaseFrom, repositories, repositoryLeases, rollbackWindow, "
-            + "versionServices, "
-            + "watchNamespaces");
+    assertThat(problems)
+        .containsExactlyInAnyOrder(
+            "repositories[0].url: is required",
+            "repositories[1].name: duplicate repository name 'argocd'",
+            "releaseFrom[0]: unknown environment 'QA'; known: DEV, TST, STG, PRD",
+            "promotionPath[2]: unknown environment 'UAT'; known: DEV, TST, STG, PRD",
+            "rollbackWindow: '1 week' is not a duration; write e.g. 7d, 12h, 30m, P7D, or 0 for no limit",
+            "environments[0].dir: '../dev' is not a plain directory name (one path segment, no '..')",
+            "colour: unknown key 'colour'; known keys: committer, environments, freezeWindows, git, gitlab, httpPort, "
+                + "leaderElection, logging, minSoak, promotionPath, releaseFrom, repositories, repositoryLeases, rollbackWindow, "
+                + "versionServices, "
+                + "watchNamespaces");
   }
 
   @Test
   void requiresARepository() {
-    assertThat(problems("rollbackWindow: 7d\n")).containsExactly("repositories: at least one repository is required");
-    assertThat(problems("repositories: []\n")).containsExactly("repositories: at least one repository is required");
+    assertThat(problems("rollbackWindow: 7d\n"))
+        .containsExactly("repositories: at least one repository is required");
+    assertThat(problems("repositories: []\n"))
+        .containsExactly("repositories: at least one repository is required");
     assertThat(problems("repositories: argocd\n")).containsExactly("repositories: must be a list");
     assertThat(problems("")).containsExactly("repositories: at least one repository is required");
   }
 
   @Test
   void rejectsUnknownKeysAtEveryLevelByName() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         repositories:
           - name: argocd
             url: https://git.example.com/argocd.git
             brnach: main
             gitlab: {url: https://gitlab.example.com, projectId: 1, tokenSecret: t, token: s3cr3t}
         git: {cacheDir: /tmp/x, retries: 3}
-        """)).containsExactlyInAnyOrder(
+        """))
+        .containsExactlyInAnyOrder(
             "repositories[0].brnach: unknown key 'brnach'; known keys: branch, credentialsSecret, gitlab, layout, mergeRequest, name, notifications, url, verification, workloadsDir",
             "repositories[0].gitlab.token: unknown key 'token'; known keys: projectId, tokenSecret, url",
             "git.retries: unknown key 'retries'; known keys: cacheDir, connectTimeout, maxBatch, maxPushAttempts, pushRetryBudget, readTimeout");
@@ -73,18 +83,24 @@ class ConfigProblemsTest {
 
   @Test
   void keepsCredentialsOutOfTheFile() {
-    assertThat(problems("repositories: [{name: argocd, url: 'https://bot:glpat-123@git.example.com/a.git'}]\n"))
-        .containsExactly("repositories[0].url: must not contain credentials; put them in the Secret named by credentialsSecret");
+    assertThat(
+            problems(
+                "repositories: [{name: argocd, url: 'https://bot:glpat-123@git.example.com/a.git'}]\n"))
+        .containsExactly(
+            "repositories[0].url: must not contain credentials; put them in the Secret named by credentialsSecret");
   }
 
   @Test
   void checksNamesOfRepositoriesSecretsAndBranches() {
-    assertThat(problems("""
+    assertThat(
+            problems(
+                """
         repositories:
           - {name: a/b, url: u, branch: 'feature..x', workloadsDir: /abs, credentialsSecret: Argo_Git}
           - {name: c, url: u, gitlab: {url: gitlab.example.com}, layout: flat,
              verification: {namespace: Argo_CD, applicationName: "{group}-{app}", selector: "env={env}", timeout: soon}}
-        """)).containsExactlyInAnyOrder(
+        """))
+        .containsExactlyInAnyOrder(
             "repositories[1].verification.namespace: 'Argo_CD' is not a namespace name",
             "repositories[1].verification.applicationName: give either applicationName (a template with {group},"
                 + " {service}, {env}) or selector (a label selector with {group}, {env})",
@@ -103,31 +119,40 @@ class ConfigProblemsTest {
 
   @Test
   void checksEnvironments() {
-    assertThat(problems(REPO + """
+    assertThat(
+            problems(
+                REPO
+                    + """
         environments:
           - {name: DEV}
           - {name: dev}
           - {name: 1ST}
           - {name: QA, tier: acceptance}
         promotionPath: [DEV, DEV]
-        """)).containsExactlyInAnyOrder(
+        """))
+        .containsExactlyInAnyOrder(
             "environments[1].name: duplicate environment 'dev'",
             "environments[2].name: '1ST' is not an environment name (a letter, then up to 15 letters or digits)",
             "environments[3].tier: 'acceptance' is not a GitLab deployment tier; one of development, other, production, staging, testing",
             "promotionPath[1]: environment 'DEV' is listed twice");
     assertThat(problems(REPO + "environments: []\n"))
-        .containsExactly("environments: must list at least one environment (or be left out for the defaults)");
+        .containsExactly(
+            "environments: must list at least one environment (or be left out for the defaults)");
   }
 
   @Test
   void checksFreezeWindowsAndSoakTimes() {
-    assertThat(problems(REPO + """
+    assertThat(
+            problems(
+                REPO
+                    + """
         freezeWindows:
           - {name: weekend, schedule: "0 18 * * FRI", duration: 62h, timeZone: Europe/Berlin, environments: [PRD]}
           - {name: weekend, kind: maybe, schedule: "every friday", duration: soon, timeZone: Mars/Olympus, environments: [QA]}
           - {name: office, kind: allow, schedule: "0 9 * * 1-5", duration: 8h}
         minSoak: {DEV: 30m, STG: forever, QA: 1h}
-        """)).containsExactlyInAnyOrder(
+        """))
+        .containsExactlyInAnyOrder(
             "freezeWindows[1].name: duplicate window name 'weekend'",
             "freezeWindows[1].kind: 'maybe' is neither deny nor allow",
             "freezeWindows[1].schedule: 'every friday' is not a cron schedule (minute hour day-of-month month"
@@ -142,7 +167,10 @@ class ConfigProblemsTest {
 
   @Test
   void checksTheSmallSettings() {
-    assertThat(problems(REPO + """
+    assertThat(
+            problems(
+                REPO
+                    + """
         httpPort: 70000
         committer: {email: not-an-address}
         git: {cacheDir: relative/dir, maxPushAttempts: 0, pushRetryBudget: soon, maxBatch: 0}
@@ -150,7 +178,8 @@ class ConfigProblemsTest {
         leaderElection: {enabled: maybe}
         versionServices: {tbd-test: ../frontend}
         rollbackWindow: -1d
-        """)).containsExactlyInAnyOrder(
+        """))
+        .containsExactlyInAnyOrder(
             "httpPort: 70000 is not a port (1-65535)",
             "committer.email: 'not-an-address' is not an email address",
             "git.cacheDir: 'relative/dir' must be an absolute path",
@@ -166,23 +195,36 @@ class ConfigProblemsTest {
 
   @Test
   void reportsWrongTypesAndBrokenYaml() {
-    assertThat(problems(REPO + "httpPort: '8080'\nreleaseFrom: DEV\n")).containsExactlyInAnyOrder(
-        "httpPort: must be a whole number", "releaseFrom: must be a list");
-    assertThat(problems("- just\n- a list\n")).contains("the file must be a YAML mapping of keys to values");
-    assertThat(problems("repositories: [\n")).singleElement().asString().startsWith("not valid YAML: ");
-    assertThat(problems(REPO + "httpPort: 1\nhttpPort: 2\n")).singleElement().asString().startsWith("not valid YAML: ");
+    assertThat(problems(REPO + "httpPort: '8080'\nreleaseFrom: DEV\n"))
+        .containsExactlyInAnyOrder(
+            "httpPort: must be a whole number", "releaseFrom: must be a list");
+    assertThat(problems("- just\n- a list\n"))
+        .contains("the file must be a YAML mapping of keys to values");
+    assertThat(problems("repositories: [\n"))
+        .singleElement()
+        .asString()
+        .startsWith("not valid YAML: ");
+    assertThat(problems(REPO + "httpPort: 1\nhttpPort: 2\n"))
+        .singleElement()
+        .asString()
+        .startsWith("not valid YAML: ");
   }
 
   @Test
   void reportsAnUnreadableFile() {
-    ConfigException e = catchThrowableOfType(ConfigException.class,
-        () -> new ConfigLoader().load(Path.of("/nonexistent/operator.yaml")));
+    ConfigException e =
+        catchThrowableOfType(
+            ConfigException.class,
+            () -> new ConfigLoader().load(Path.of("/nonexistent/operator.yaml")));
     assertThat(e.problems()).singleElement().asString().startsWith("cannot read the file: ");
   }
 
   @Test
   void checksConnectionTimeoutsOfGitAndGitLab() {
-    assertThat(problems(REPO + "git: {connectTimeout: 0, readTimeout: soon}\ngitlab: {readTimeout: -5s, timeout: 1s}\n"))
+    assertThat(
+            problems(
+                REPO
+                    + "git: {connectTimeout: 0, readTimeout: soon}\ngitlab: {readTimeout: -5s, timeout: 1s}\n"))
         .containsExactlyInAnyOrder(
             "git.connectTimeout: '0' is not a positive duration such as 30s or 5m",
             "git.readTimeout: 'soon' is not a positive duration such as 30s or 5m",

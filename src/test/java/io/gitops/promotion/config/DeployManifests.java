@@ -37,9 +37,11 @@ final class DeployManifests {
   }
 
   static <T extends HasMetadata> T only(String file, Class<T> type) {
-    List<T> matches = read(DIR.resolve(file)).stream().filter(type::isInstance).map(type::cast).toList();
+    List<T> matches =
+        read(DIR.resolve(file)).stream().filter(type::isInstance).map(type::cast).toList();
     if (matches.size() != 1) {
-      throw new AssertionError("expected one " + type.getSimpleName() + " in " + file + ", found " + matches.size());
+      throw new AssertionError(
+          "expected one " + type.getSimpleName() + " in " + file + ", found " + matches.size());
     }
     return matches.get(0);
   }
@@ -53,9 +55,13 @@ final class DeployManifests {
     for (PolicyRule rule : rules) {
       for (String group : rule.getApiGroups()) {
         for (String resource : rule.getResources()) {
-          String names = rule.getResourceNames() == null || rule.getResourceNames().isEmpty()
-              ? "" : new TreeSet<>(rule.getResourceNames()).toString();
-          grants.computeIfAbsent(group + "/" + resource + names, k -> new TreeSet<>()).addAll(rule.getVerbs());
+          String names =
+              rule.getResourceNames() == null || rule.getResourceNames().isEmpty()
+                  ? ""
+                  : new TreeSet<>(rule.getResourceNames()).toString();
+          grants
+              .computeIfAbsent(group + "/" + resource + names, k -> new TreeSet<>())
+              .addAll(rule.getVerbs());
         }
       }
     }

@@ -24,10 +24,14 @@ import org.junit.jupiter.api.Test;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
-/** deploy/ parses as Kubernetes resources, kustomize sees all of it, and RBAC grants exactly what is used. */
+/**
+ * deploy/ parses as Kubernetes resources, kustomize sees all of it, and RBAC grants exactly what is
+ * used.
+ */
 class DeployManifestsTest {
   static final String NAMESPACE = "promotion-system";
-  static final Subject OPERATOR = new Subject(null, "ServiceAccount", "promotion-operator", NAMESPACE);
+  static final Subject OPERATOR =
+      new Subject(null, "ServiceAccount", "promotion-operator", NAMESPACE);
 
   static OperatorConfig deployedConfig() {
     String yaml = only("configmap.yaml", ConfigMap.class).getData().get("operator.yaml");
@@ -37,64 +41,92 @@ class DeployManifestsTest {
   @Test
   @SuppressWarnings("unchecked")
   void kustomizationListsEveryManifestAndTheCrds() throws IOException {
-    Map<String, Object> kustomization = (Map<String, Object>) new Load(LoadSettings.builder().build())
-        .loadFromString(Files.readString(DIR.resolve("kustomization.yaml")));
+    Map<String, Object> kustomization =
+        (Map<String, Object>)
+            new Load(LoadSettings.builder().build())
+                .loadFromString(Files.readString(DIR.resolve("kustomization.yaml")));
     try (Stream<Path> files = Files.list(DIR)) {
-      List<String> manifests = files.map(f -> f.getFileName().toString())
-          .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml")).toList();
+      List<String> manifests =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".yaml") && !n.equals("kustomization.yaml"))
+              .toList();
       assertThat((List<String>) kustomization.get("resources"))
-          .containsExactlyInAnyOrderElementsOf(Stream.concat(Stream.of("../crds"), manifests.stream()).toList());
+          .containsExactlyInAnyOrderElementsOf(
+              Stream.concat(Stream.of("../crds"), manifests.stream()).toList());
     }
     assertThat(Files.readString(Path.of("crds", "kustomization.yaml")))
-        .contains("promotions.promotion.gitops.io-v1.yml", "promotionrollbacks.promotion.gitops.io-v1.yml");
+        .contains(
+            "promotions.promotion.gitops.io-v1.yml",
+            "promotionrollbacks.promotion.gitops.io-v1.yml");
   }
 
   @Test
   void everyManifestParsesAndLivesInTheOperatorNamespace() {
-    assertThat(only("namespace.yaml", Namespace.class).getMetadata().getName()).isEqualTo(NAMESPACE);
-    assertThat(only("serviceaccount.yaml", ServiceAccount.class).getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+    assertThat(only("namespace.yaml", Namespace.class).getMetadata().getName())
+        .isEqualTo(NAMESPACE);
+    assertThat(only("serviceaccount.yaml", ServiceAccount.class).getMetadata().getNamespace())
+        .isEqualTo(NAMESPACE);
     for (String file : List.of("configmap.yaml", "deployment.yaml", "service.yaml")) {
       assertThat(DeployManifests.read(DIR.resolve(file)))
-          .allSatisfy(r -> assertThat(r.getMetadata().getNamespace()).as(file).isEqualTo(NAMESPACE));
+          .allSatisfy(
+              r -> assertThat(r.getMetadata().getNamespace()).as(file).isEqualTo(NAMESPACE));
     }
   }
 
   @Test
   void clusterRoleGrantsOnlyTheOperatorsResourcesAndEvents() {
     ClusterRole role = only("rbac.yaml", ClusterRole.class);
-    assertThat(grants(role.getRules())).isEqualTo(Map.of(
-        "promotion.gitops.io/promotions", Set.of("get", "list", "watch", "patch", "update"),
-        "promotion.gitops.io/promotionrollbacks", Set.of("get", "list", "watch", "patch", "update"),
-        "promotion.gitops.io/promotions/status", Set.of("get", "patch", "update"),
-        "promotion.gitops.io/promotionrollbacks/status", Set.of("get", "patch", "update"),
-        "/events", Set.of("create", "patch")));
+    assertThat(grants(role.getRules()))
+        .isEqualTo(
+            Map.of(
+                "promotion.gitops.io/promotions", Set.of("get", "list", "watch", "patch", "update"),
+                "promotion.gitops.io/promotionrollbacks",
+                    Set.of("get", "list", "watch", "patch", "update"),
+                "promotion.gitops.io/promotions/status", Set.of("get", "patch", "update"),
+                "promotion.gitops.io/promotionrollbacks/status", Set.of("get", "patch", "update"),
+                "/events", Set.of("create", "patch")));
   }
 
   @Test
   void namespacedRoleGrantsTheLeaseAndReadingOnlyTheConfiguredSecrets() {
     Role role = only("rbac.yaml", Role.class);
     assertThat(role.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
-    List<String> secrets = deployedConfig().repositories().stream()
-        .flatMap(r -> Stream.of(r.credentials().stream(), r.gitlabProject().map(GitLabConfig::tokenSecret).stream(),
-            r.notifications().stream().map(NotificationConfig::secretName).filter(java.util.Objects::nonNull))
-            .flatMap(s -> s))
-        .sorted().toList();
+    List<String> secrets =
+        deployedConfig().repositories().stream()
+            .flatMap(
+                r ->
+                    Stream.of(
+                            r.credentials().stream(),
+                            r.gitlabProject().map(GitLabConfig::tokenSecret).stream(),
+                            r.notifications().stream()
+                                .map(NotificationConfig::secretName)
+                                .filter(java.util.Objects::nonNull))
+                        .flatMap(s -> s))
+            .sorted()
+            .toList();
     assertThat(secrets).isNotEmpty();
-    assertThat(grants(role.getRules())).isEqualTo(Map.of(
-        "coordination.k8s.io/leases", Set.of("get", "list", "create", "update", "patch", "delete"),
-        "/secrets" + secrets, Set.of("get")));
+    assertThat(grants(role.getRules()))
+        .isEqualTo(
+            Map.of(
+                "coordination.k8s.io/leases",
+                Set.of("get", "list", "create", "update", "patch", "delete"),
+                "/secrets" + secrets,
+                Set.of("get")));
   }
 
   @Test
   void bindingsGiveBothRolesToTheOperatorsServiceAccount() {
     ClusterRoleBinding cluster = only("rbac.yaml", ClusterRoleBinding.class);
     assertThat(cluster.getRoleRef().getKind()).isEqualTo("ClusterRole");
-    assertThat(cluster.getRoleRef().getName()).isEqualTo(only("rbac.yaml", ClusterRole.class).getMetadata().getName());
+    assertThat(cluster.getRoleRef().getName())
+        .isEqualTo(only("rbac.yaml", ClusterRole.class).getMetadata().getName());
     assertThat(cluster.getSubjects()).containsExactly(OPERATOR);
     RoleBinding namespaced = only("rbac.yaml", RoleBinding.class);
     assertThat(namespaced.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
     assertThat(namespaced.getRoleRef().getKind()).isEqualTo("Role");
-    assertThat(namespaced.getRoleRef().getName()).isEqualTo(only("rbac.yaml", Role.class).getMetadata().getName());
+    assertThat(namespaced.getRoleRef().getName())
+        .isEqualTo(only("rbac.yaml", Role.class).getMetadata().getName());
     assertThat(namespaced.getSubjects()).containsExactly(OPERATOR);
   }
 

@@ -23,22 +23,31 @@ class DeploymentManifestTest {
   static final OperatorConfig CONFIG = DeployManifestsTest.deployedConfig();
 
   static VolumeMount mountAt(String path) {
-    return OPERATOR.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(path)).findFirst()
+    return OPERATOR.getVolumeMounts().stream()
+        .filter(m -> m.getMountPath().equals(path))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("nothing is mounted at " + path));
   }
 
   static Volume volume(String name) {
-    return POD.getVolumes().stream().filter(v -> v.getName().equals(name)).findFirst().orElseThrow();
+    return POD.getVolumes().stream()
+        .filter(v -> v.getName().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   @Test
   void runsTheOperatorCommandOnTheMountedConfigMap() {
     assertThat(POD.getServiceAccountName()).isEqualTo("promotion-operator");
-    assertThat(OPERATOR.getArgs()).containsExactly("operator", "--config", "/etc/promotion-operator/operator.yaml");
-    assertThat(OPERATOR.getEnv()).as("the replica's identity in Leases and on status").anySatisfy(e -> {
-      assertThat(e.getName()).isEqualTo("POD_NAME");
-      assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
-    });
+    assertThat(OPERATOR.getArgs())
+        .containsExactly("operator", "--config", "/etc/promotion-operator/operator.yaml");
+    assertThat(OPERATOR.getEnv())
+        .as("the replica's identity in Leases and on status")
+        .anySatisfy(
+            e -> {
+              assertThat(e.getName()).isEqualTo("POD_NAME");
+              assertThat(e.getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
+            });
     VolumeMount config = mountAt("/etc/promotion-operator");
     assertThat(config.getReadOnly()).isTrue();
     assertThat(volume(config.getName()).getConfigMap().getName())
@@ -60,10 +69,13 @@ class DeploymentManifestTest {
   @Test
   void probesAndMetricsUseTheConfiguredPort() {
     int port = CONFIG.httpPort();
-    assertThat(OPERATOR.getPorts()).singleElement().satisfies(p -> {
-      assertThat(p.getName()).isEqualTo("http");
-      assertThat(p.getContainerPort()).isEqualTo(port);
-    });
+    assertThat(OPERATOR.getPorts())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.getName()).isEqualTo("http");
+              assertThat(p.getContainerPort()).isEqualTo(port);
+            });
     assertThat(OPERATOR.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(OPERATOR.getStartupProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(OPERATOR.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
@@ -82,7 +94,8 @@ class DeploymentManifestTest {
   @Test
   void theImageRunsTheSameUserAndCommand() throws Exception {
     String dockerfile = java.nio.file.Files.readString(Path.of("Dockerfile"));
-    assertThat(dockerfile).contains("USER 10001:10001")
+    assertThat(dockerfile)
+        .contains("USER 10001:10001")
         .contains("\"-jar\", \"/app/promotion-operator.jar\"]")
         .contains("CMD [\"operator\", \"--config\", \"/etc/promotion-operator/operator.yaml\"]");
   }

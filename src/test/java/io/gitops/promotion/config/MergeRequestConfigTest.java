@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 /** Gates per environment and the merge request settings of repositories and environments. */
 class MergeRequestConfigTest {
-  private static final String GITLAB_REPO = """
+  private static final String GITLAB_REPO =
+      """
       repositories:
         - name: argocd
           url: https://git.example.com/argocd.git
@@ -23,7 +24,11 @@ class MergeRequestConfigTest {
 
   @Test
   void readsGatesAndMergeRequestSettingsAnEnvironmentsBlockReplacingTheRepositorys() {
-    OperatorConfig config = new ConfigLoader().parse(GITLAB_REPO + """
+    OperatorConfig config =
+        new ConfigLoader()
+            .parse(
+                GITLAB_REPO
+                    + """
         environments:
           - {name: DEV}
           - {name: TST, gate: push}
@@ -31,7 +36,8 @@ class MergeRequestConfigTest {
           - name: PRD
             gate: mergeRequest
             mergeRequest: {reviewers: [carol], autoMerge: true, draft: true, removeSourceBranch: false}
-        """, "operator.yaml");
+        """,
+                "operator.yaml");
     EnvironmentCatalog environments = config.environments();
     assertThat(environments.find("DEV").orElseThrow().gatedByMergeRequest()).isFalse();
     assertThat(environments.find("TST").orElseThrow().gatedByMergeRequest()).isFalse();
@@ -70,23 +76,32 @@ class MergeRequestConfigTest {
 
   @Test
   void aGatedEnvironmentNeedsTheRepositorysGitLabProject() {
-    assertThat(problems(ConfigProblemsTest.REPO + """
+    assertThat(
+            problems(
+                ConfigProblemsTest.REPO
+                    + """
         environments:
           - {name: DEV}
           - {name: PRD, gate: mergeRequest}
-        """)).containsExactly("repositories: repository 'argocd' has no gitlab section, but PRD is gated by"
-            + " mergeRequest, which needs the repository's GitLab project");
+        """))
+        .containsExactly(
+            "repositories: repository 'argocd' has no gitlab section, but PRD is gated by"
+                + " mergeRequest, which needs the repository's GitLab project");
   }
 
   @Test
   void namesBadGatesAndSettings() {
-    assertThat(problems(GITLAB_REPO + """
+    assertThat(
+            problems(
+                GITLAB_REPO
+                    + """
         environments:
           - {name: DEV, gate: review}
           - name: PRD
             gate: mergeRequest
             mergeRequest: {timeLimit: soon, pollInterval: 2m, maxPollInterval: 1m, colour: red, labels: ["a,b"]}
-        """)).containsExactlyInAnyOrder(
+        """))
+        .containsExactlyInAnyOrder(
             "environments[0].gate: 'review' is not a gate; one of mergeRequest, push",
             "environments[1].mergeRequest.timeLimit: 'soon' is not a duration such as 30s, 15m or 72h",
             "environments[1].mergeRequest.maxPollInterval: must not be shorter than pollInterval",

@@ -32,7 +32,8 @@ class RollbackWindowTest {
     RollbackWindow window = RollbackWindow.parse("7d").orElseThrow();
     assertThat(window.allows(PROMOTED, PROMOTED.plus(Duration.ofDays(7)))).isTrue();
     assertThat(window.allows(PROMOTED, PROMOTED.plus(Duration.ofDays(7)).plusSeconds(1))).isFalse();
-    assertThat(RollbackWindow.UNLIMITED.allows(PROMOTED, PROMOTED.plus(Duration.ofDays(3650)))).isTrue();
+    assertThat(RollbackWindow.UNLIMITED.allows(PROMOTED, PROMOTED.plus(Duration.ofDays(3650))))
+        .isTrue();
   }
 
   @Test

@@ -21,22 +21,29 @@ class ChartCopiesTest {
     List<String> originals = names(Path.of("crds"), ".yml");
     assertThat(names(CHART.resolve("crds"), ".yml")).isEqualTo(originals).isNotEmpty();
     for (String name : originals) {
-      assertThat(CHART.resolve("crds").resolve(name)).as("copy it: cp crds/%s %s/crds/", name, CHART)
+      assertThat(CHART.resolve("crds").resolve(name))
+          .as("copy it: cp crds/%s %s/crds/", name, CHART)
           .hasSameBinaryContentAs(Path.of("crds").resolve(name));
     }
   }
 
   @Test
   void theChartsAlertsAndDashboardAreThoseOfDeployMonitoring() {
-    for (String name : List.of("promotion-operator.rules.yaml", "promotion-operator.dashboard.json")) {
-      assertThat(CHART.resolve("files").resolve(name)).as("copy it: cp deploy/monitoring/%s %s/files/", name, CHART)
+    for (String name :
+        List.of("promotion-operator.rules.yaml", "promotion-operator.dashboard.json")) {
+      assertThat(CHART.resolve("files").resolve(name))
+          .as("copy it: cp deploy/monitoring/%s %s/files/", name, CHART)
           .hasSameBinaryContentAs(Path.of("deploy/monitoring").resolve(name));
     }
   }
 
   private static List<String> names(Path dir, String suffix) throws IOException {
     try (Stream<Path> files = Files.list(dir)) {
-      return files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(suffix)).sorted().toList();
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(n -> n.endsWith(suffix))
+          .sorted()
+          .toList();
     }
   }
 }

@@ -13,10 +13,15 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * helm, kubeconform and promtool as {@code hack/tools/install.sh} builds them from Go modules (once,
- * cached by version), and the Kubernetes JSON schemas it makes for kubeconform offline.
+ * helm, kubeconform and promtool as {@code hack/tools/install.sh} builds them from Go modules
+ * (once, cached by version), and the Kubernetes JSON schemas it makes for kubeconform offline.
  */
-public record DeployTools(Path project, Path helm, Path kubeconform, Path promtool, Path schemas,
+public record DeployTools(
+    Path project,
+    Path helm,
+    Path kubeconform,
+    Path promtool,
+    Path schemas,
     Path prometheusOperatorCrds) {
   public static final Path CHART = Path.of("deploy/helm/promotion-operator");
   // A cold build of the three tools takes minutes on two cores; a warm run returns at once.
@@ -25,16 +30,24 @@ public record DeployTools(Path project, Path helm, Path kubeconform, Path promto
 
   /** Runs install.sh (a no-op when cached) and reads the tool paths it prints. */
   public static DeployTools install(Path project) {
-    String out = new ExternalCommand(project, Map.of(), INSTALL_TIMEOUT, true)
-        .run(List.of("bash", "hack/tools/install.sh")).orThrow().stdout();
+    String out =
+        new ExternalCommand(project, Map.of(), INSTALL_TIMEOUT, true)
+            .run(List.of("bash", "hack/tools/install.sh"))
+            .orThrow()
+            .stdout();
     Properties paths = new Properties();
     try {
       paths.load(new StringReader(out));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return new DeployTools(project, path(paths, "HELM"), path(paths, "KUBECONFORM"), path(paths, "PROMTOOL"),
-        path(paths, "KUBECONFORM_SCHEMAS"), path(paths, "PROMETHEUS_OPERATOR_CRDS"));
+    return new DeployTools(
+        project,
+        path(paths, "HELM"),
+        path(paths, "KUBECONFORM"),
+        path(paths, "PROMTOOL"),
+        path(paths, "KUBECONFORM_SCHEMAS"),
+        path(paths, "PROMETHEUS_OPERATOR_CRDS"));
   }
 
   public static DeployTools install() {
@@ -54,17 +67,32 @@ public record DeployTools(Path project, Path helm, Path kubeconform, Path promto
     return run(promtool, args);
   }
 
-  /** {@code helm template <release> <chart> -n <namespace> --include-crds [extra args]}: the manifests as installed. */
+  /**
+   * {@code helm template <release> <chart> -n <namespace> --include-crds [extra args]}: the
+   * manifests as installed.
+   */
   public String template(String release, String namespace, String... extraArgs) {
-    List<String> args = new ArrayList<>(List.of("template", release, CHART.toString(), "--namespace", namespace, "--include-crds"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "template", release, CHART.toString(), "--namespace", namespace, "--include-crds"));
     args.addAll(List.of(extraArgs));
     return helm(args.toArray(String[]::new)).orThrow().stdout();
   }
 
-  /** kubeconform in strict mode against the schemas of the E2E's Kubernetes version only (no download). */
+  /**
+   * kubeconform in strict mode against the schemas of the E2E's Kubernetes version only (no
+   * download).
+   */
   public CommandResult kubeconform(Path... manifests) {
-    List<String> args = new ArrayList<>(List.of("-strict", "-summary", "-verbose",
-        "-schema-location", schemas + "/{{ .ResourceKind }}{{ .KindSuffix }}.json"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "-strict",
+                "-summary",
+                "-verbose",
+                "-schema-location",
+                schemas + "/{{ .ResourceKind }}{{ .KindSuffix }}.json"));
     for (Path manifest : manifests) {
       args.add(manifest.toString());
     }

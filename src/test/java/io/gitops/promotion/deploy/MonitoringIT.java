@@ -34,7 +34,8 @@ class MonitoringIT {
 
   @Test
   void eachAlertFiresOnTheSeriesItIsWrittenFor() {
-    CommandResult result = tools.promtool("test", "rules", "deploy/monitoring/promotion-operator.rules.test.yaml");
+    CommandResult result =
+        tools.promtool("test", "rules", "deploy/monitoring/promotion-operator.rules.test.yaml");
     assertThat(result.exitCode()).as(result.describe()).isZero();
     assertThat(result.stdout()).as(result.describe()).contains("SUCCESS");
   }
@@ -42,14 +43,22 @@ class MonitoringIT {
   @Test
   void everyPromotionMetricQueriedIsOneTheOperatorRegisters() {
     Set<String> registered = MonitoringMetricNames.registeredByPromotionMetrics();
-    assertThat(registered).contains("promotion_runs_total", "promotion_run_duration_seconds_bucket");
+    assertThat(registered)
+        .contains("promotion_runs_total", "promotion_run_duration_seconds_bucket");
     Set<String> used = MonitoringMetricNames.usedByDashboardAndAlerts();
     assertThat(used.stream().filter(n -> n.startsWith("promotion_")).toList())
-        .as("promotion_* names in deploy/monitoring").isNotEmpty()
-        .allSatisfy(name -> assertThat(registered).as("registered by PromotionMetrics").contains(name));
-    assertThat(used).as("the dashboard covers every meter PromotionMetrics registers")
-        .contains("promotion_runs_total", "promotion_run_duration_seconds_bucket", "promotion_push_retries_total",
-            "promotion_unreleased_changes_total", "promotion_gitlab_retries_total");
+        .as("promotion_* names in deploy/monitoring")
+        .isNotEmpty()
+        .allSatisfy(
+            name -> assertThat(registered).as("registered by PromotionMetrics").contains(name));
+    assertThat(used)
+        .as("the dashboard covers every meter PromotionMetrics registers")
+        .contains(
+            "promotion_runs_total",
+            "promotion_run_duration_seconds_bucket",
+            "promotion_push_retries_total",
+            "promotion_unreleased_changes_total",
+            "promotion_gitlab_retries_total");
   }
 
   @Test
@@ -59,7 +68,9 @@ class MonitoringIT {
     List<String> titles = new ArrayList<>();
     for (JsonNode panel : dashboard.get("panels")) {
       titles.add(panel.get("title").asText());
-      assertThat(panel.get("targets")).as(panel.get("title").asText()).isNotEmpty()
+      assertThat(panel.get("targets"))
+          .as(panel.get("title").asText())
+          .isNotEmpty()
           .allSatisfy(t -> assertThat(t.get("expr").asText()).isNotBlank());
       assertThat(panel.at("/datasource/uid").asText()).isEqualTo("${datasource}");
     }

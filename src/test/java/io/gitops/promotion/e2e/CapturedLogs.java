@@ -55,7 +55,9 @@ final class CapturedLogs extends AppenderBase<ILoggingEvent> implements AutoClos
 
   @Override
   public void close() {
-    Logger root = ((LoggerContext) LoggerFactory.getILoggerFactory()).getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+    Logger root =
+        ((LoggerContext) LoggerFactory.getILoggerFactory())
+            .getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
     root.detachAppender(this);
     stop();
   }

@@ -23,19 +23,50 @@ class CliLauncherE2E {
   void theFirstRunMakesTheClassDataArchiveAndTheNextUsesIt() throws Exception {
     GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
     Path cache = dir.resolve("cache");
-    ExternalCommand launcher = new ExternalCommand(Path.of("."), Map.of("PROMOTION_OPERATOR_CACHE", cache.toString()),
-        Duration.ofMinutes(2), true);
+    ExternalCommand launcher =
+        new ExternalCommand(
+            Path.of("."),
+            Map.of("PROMOTION_OPERATOR_CACHE", cache.toString()),
+            Duration.ofMinutes(2),
+            true);
 
-    CommandResult first = launcher.run(List.of("bin/promotion-operator", "promote", "--repo", repo.fileUrl(), "--group",
-        "tbd-test", "--from", "DEV", "--to", "TST", "--dry-run=false"));
+    CommandResult first =
+        launcher.run(
+            List.of(
+                "bin/promotion-operator",
+                "promote",
+                "--repo",
+                repo.fileUrl(),
+                "--group",
+                "tbd-test",
+                "--from",
+                "DEV",
+                "--to",
+                "TST",
+                "--dry-run=false"));
     assertThat(first.exitCode()).as(first.stderr()).isZero();
     assertThat(first.stdout()).contains("Result: Promoted");
     try (Stream<Path> archives = Files.list(cache.resolve("cds"))) {
-      assertThat(archives.map(p -> p.getFileName().toString())).singleElement().asString().endsWith(".jsa");
+      assertThat(archives.map(p -> p.getFileName().toString()))
+          .singleElement()
+          .asString()
+          .endsWith(".jsa");
     }
 
-    CommandResult second = launcher.run(List.of("bin/promotion-operator", "promote", "--repo", repo.fileUrl(), "--group",
-        "payments", "--from", "DEV", "--to", "TST", "--dry-run=false"));
+    CommandResult second =
+        launcher.run(
+            List.of(
+                "bin/promotion-operator",
+                "promote",
+                "--repo",
+                repo.fileUrl(),
+                "--group",
+                "payments",
+                "--from",
+                "DEV",
+                "--to",
+                "TST",
+                "--dry-run=false"));
     assertThat(second.exitCode()).as(second.stderr()).isZero();
     assertThat(second.stdout()).contains("Result: Promoted");
     assertThat(second.stderr()).doesNotContain("Unable to use shared archive");

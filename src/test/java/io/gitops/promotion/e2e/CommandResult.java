@@ -18,6 +18,12 @@ public record CommandResult(List<String> command, int exitCode, String stdout, S
   }
 
   public String describe() {
-    return String.join(" ", command) + "\nexit code " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+    return String.join(" ", command)
+        + "\nexit code "
+        + exitCode
+        + "\n--- stdout\n"
+        + stdout
+        + "--- stderr\n"
+        + stderr;
   }
 }

@@ -29,7 +29,8 @@ public final class ControlPlane implements AutoCloseable {
   public static final String OPERATOR_SERVICE_ACCOUNT = "promotion-operator";
   private static final Duration INSTALL_TIMEOUT = Duration.ofMinutes(40);
   private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
-  private static final List<String> CRDS = List.of("promotions.promotion.gitops.io", "promotionrollbacks.promotion.gitops.io");
+  private static final List<String> CRDS =
+      List.of("promotions.promotion.gitops.io", "promotionrollbacks.promotion.gitops.io");
 
   private final Path project;
   private final Path stateDir;
@@ -43,9 +44,15 @@ public final class ControlPlane implements AutoCloseable {
     this.project = project;
     this.stateDir = stateDir;
     this.env = env;
-    this.kubectl = new Kubectl(Path.of(env.getProperty("KUBECTL")), Path.of(env.getProperty("KUBECONFIG")),
-        stateDir.resolve("manifests"));
-    this.admin = new KubernetesClientBuilder().withConfig(Config.fromKubeconfig(read(kubectl.kubeconfig()))).build();
+    this.kubectl =
+        new Kubectl(
+            Path.of(env.getProperty("KUBECTL")),
+            Path.of(env.getProperty("KUBECONFIG")),
+            stateDir.resolve("manifests"));
+    this.admin =
+        new KubernetesClientBuilder()
+            .withConfig(Config.fromKubeconfig(read(kubectl.kubeconfig())))
+            .build();
   }
 
   /**
@@ -54,12 +61,15 @@ public final class ControlPlane implements AutoCloseable {
    */
   public static ControlPlane start(Path project, Path stateDir) {
     ExternalCommand install = new ExternalCommand(project, Map.of(), INSTALL_TIMEOUT, true);
-    String bin = install.run(List.of("bash", "hack/controlplane/install.sh")).orThrow().stdout().trim();
-    ExternalCommand start = new ExternalCommand(project, Map.of("CONTROLPLANE_BIN_DIR", bin), START_TIMEOUT, true);
+    String bin =
+        install.run(List.of("bash", "hack/controlplane/install.sh")).orThrow().stdout().trim();
+    ExternalCommand start =
+        new ExternalCommand(project, Map.of("CONTROLPLANE_BIN_DIR", bin), START_TIMEOUT, true);
     start.run(List.of("bash", "hack/controlplane/start.sh", stateDir.toString())).orThrow();
     ControlPlane controlPlane = null;
     try {
-      controlPlane = new ControlPlane(project, stateDir, load(stateDir.resolve("controlplane.env")));
+      controlPlane =
+          new ControlPlane(project, stateDir, load(stateDir.resolve("controlplane.env")));
       Runtime.getRuntime().addShutdownHook(controlPlane.shutdownHook);
       controlPlane.installProject();
     } catch (RuntimeException e) {
@@ -76,11 +86,26 @@ public final class ControlPlane implements AutoCloseable {
 
   private void installProject() {
     kubectl.run("apply", "-k", project.resolve("crds").toString()).orThrow();
-    kubectl.run("wait", "--for", "condition=Established", "--timeout=60s", "crd/" + CRDS.get(0), "crd/" + CRDS.get(1))
+    kubectl
+        .run(
+            "wait",
+            "--for",
+            "condition=Established",
+            "--timeout=60s",
+            "crd/" + CRDS.get(0),
+            "crd/" + CRDS.get(1))
         .orThrow();
     Path deploy = project.resolve("deploy");
-    kubectl.run("apply", "-f", deploy.resolve("namespace.yaml").toString(), "-f", deploy.resolve("serviceaccount.yaml").toString(),
-        "-f", deploy.resolve("rbac.yaml").toString()).orThrow();
+    kubectl
+        .run(
+            "apply",
+            "-f",
+            deploy.resolve("namespace.yaml").toString(),
+            "-f",
+            deploy.resolve("serviceaccount.yaml").toString(),
+            "-f",
+            deploy.resolve("rbac.yaml").toString())
+        .orThrow();
   }
 
   /** kubectl with the admin kubeconfig. */
@@ -109,9 +134,16 @@ public final class ControlPlane implements AutoCloseable {
     return stateDir;
   }
 
-  /** A new namespace named after a test; namespaces are never deleted (there is no namespace controller). */
+  /**
+   * A new namespace named after a test; namespaces are never deleted (there is no namespace
+   * controller).
+   */
   public String createNamespace(String testName) {
-    String slug = testName.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    String slug =
+        testName
+            .replaceAll("([a-z0-9])([A-Z])", "$1-$2")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z0-9]+", "-");
     slug = slug.substring(0, Math.min(40, slug.length())).replaceAll("^-+|-+$", "");
     String name = "e2e-" + slug + "-" + UUID.randomUUID().toString().substring(0, 5);
     kubectl.run("create", "namespace", name).orThrow();
@@ -120,28 +152,46 @@ public final class ControlPlane implements AutoCloseable {
 
   /** Deletes every Promotion and PromotionRollback of a namespace (they have no finalizers). */
   public void deleteRuns(String namespace) {
-    kubectl.run("-n", namespace, "delete", "promotions,promotionrollbacks", "--all", "--ignore-not-found").orThrow();
+    kubectl
+        .run(
+            "-n",
+            namespace,
+            "delete",
+            "promotions,promotionrollbacks",
+            "--all",
+            "--ignore-not-found")
+        .orThrow();
   }
 
-  /** A bearer token of a ServiceAccount, from the TokenRequest API ({@code kubectl create token}). */
+  /**
+   * A bearer token of a ServiceAccount, from the TokenRequest API ({@code kubectl create token}).
+   */
   public String serviceAccountToken(String namespace, String serviceAccount) {
-    return kubectl.run("-n", namespace, "create", "token", serviceAccount, "--duration=2h").orThrow().stdout().trim();
+    return kubectl
+        .run("-n", namespace, "create", "token", serviceAccount, "--duration=2h")
+        .orThrow()
+        .stdout()
+        .trim();
   }
 
-  /** A fabric8 client that authenticates with a bearer token only, defaulting to {@code namespace}. */
+  /**
+   * A fabric8 client that authenticates with a bearer token only, defaulting to {@code namespace}.
+   */
   public KubernetesClient clientWithToken(String token, String namespace) {
-    Config config = new ConfigBuilder(Config.empty())
-        .withMasterUrl(apiServerUrl())
-        .withCaCertFile(caFile().toString())
-        .withOauthToken(token)
-        .withNamespace(namespace)
-        .build();
+    Config config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(apiServerUrl())
+            .withCaCertFile(caFile().toString())
+            .withOauthToken(token)
+            .withNamespace(namespace)
+            .build();
     return new KubernetesClientBuilder().withConfig(config).build();
   }
 
   /** Writes a kubeconfig that authenticates with a bearer token only. */
   public Path writeTokenKubeconfig(Path file, String user, String token, String namespace) {
-    String yaml = """
+    String yaml =
+        """
         apiVersion: v1
         kind: Config
         clusters:
@@ -157,7 +207,8 @@ public final class ControlPlane implements AutoCloseable {
         - name: %s
           context: {cluster: e2e, user: %s, namespace: %s}
         current-context: %s
-        """.formatted(apiServerUrl(), caFile(), user, token, user, user, namespace, user);
+        """
+            .formatted(apiServerUrl(), caFile(), user, token, user, user, namespace, user);
     try {
       Files.createDirectories(file.getParent());
       Files.writeString(file, yaml, StandardCharsets.UTF_8);
@@ -181,7 +232,8 @@ public final class ControlPlane implements AutoCloseable {
     if (stopped.compareAndSet(false, true)) {
       admin.close();
       new ExternalCommand(project, Map.of(), START_TIMEOUT, true)
-          .run(List.of("bash", "hack/controlplane/stop.sh", stateDir.toString())).orThrow();
+          .run(List.of("bash", "hack/controlplane/stop.sh", stateDir.toString()))
+          .orThrow();
     }
   }
 

@@ -26,7 +26,8 @@ public final class ExternalCommand {
   private final Duration timeout;
   private final boolean echoStderr;
 
-  public ExternalCommand(Path workDir, Map<String, String> environment, Duration timeout, boolean echoStderr) {
+  public ExternalCommand(
+      Path workDir, Map<String, String> environment, Duration timeout, boolean echoStderr) {
     this.workDir = workDir;
     this.environment = Map.copyOf(environment);
     this.timeout = timeout;
@@ -34,8 +35,10 @@ public final class ExternalCommand {
   }
 
   public CommandResult run(List<String> command) {
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
-        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().putAll(environment);
     Process process;
     try {
@@ -43,7 +46,8 @@ public final class ExternalCommand {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + command, e);
     }
-    // One thread per pipe: a shared pool may run one reader after the other while the process blocks
+    // One thread per pipe: a shared pool may run one reader after the other while the process
+    // blocks
     // on the other, full, pipe.
     FutureTask<String> stdout = reader(() -> read(process.getInputStream(), false));
     FutureTask<String> stderr = reader(() -> read(process.getErrorStream(), echoStderr));
@@ -52,7 +56,8 @@ public final class ExternalCommand {
         process.destroyForcibly();
         throw new IllegalStateException(command + " did not finish within " + timeout);
       }
-      return new CommandResult(List.copyOf(command), process.exitValue(), stdout.get(), stderr.get());
+      return new CommandResult(
+          List.copyOf(command), process.exitValue(), stdout.get(), stderr.get());
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();

@@ -16,10 +16,11 @@ import java.util.UUID;
 
 /**
  * The operator as production wires it ({@link OperatorRuntime}), running in this JVM but
- * authenticated only as the {@code deploy/} ServiceAccount: a bearer token from the TokenRequest API,
- * no admin credentials. It promotes in a {@link GitOpsRepository} seeded from {@code hack/example},
- * served over smart HTTP with basic authentication whose credentials it reads from the real Secret
- * {@code argocd-git}, and it elects itself leader through a Lease in {@code promotion-system}.
+ * authenticated only as the {@code deploy/} ServiceAccount: a bearer token from the TokenRequest
+ * API, no admin credentials. It promotes in a {@link GitOpsRepository} seeded from {@code
+ * hack/example}, served over smart HTTP with basic authentication whose credentials it reads from
+ * the real Secret {@code argocd-git}, and it elects itself leader through a Lease in {@code
+ * promotion-system}.
  */
 public final class InProcessOperator implements AutoCloseable {
   public static final String REPOSITORY = "argocd";
@@ -39,8 +40,14 @@ public final class InProcessOperator implements AutoCloseable {
   private final String gitPassword;
   private String token;
 
-  private InProcessOperator(ControlPlane controlPlane, Path workDir, GitOpsRepository repository, GitHttpServer gitServer,
-      String repositoryExtra, String configurationExtra, String gitPassword) {
+  private InProcessOperator(
+      ControlPlane controlPlane,
+      Path workDir,
+      GitOpsRepository repository,
+      GitHttpServer gitServer,
+      String repositoryExtra,
+      String configurationExtra,
+      String gitPassword) {
     this.gitPassword = gitPassword;
     this.controlPlane = controlPlane;
     this.workDir = workDir;
@@ -52,32 +59,51 @@ public final class InProcessOperator implements AutoCloseable {
 
   /**
    * A new repository, Git server and Secret, and an operator that takes a fresh Lease: the Lease a
-   * previous in-process operator held is deleted, since JOSDK does not release it on stop (a new pod
-   * would wait for it to expire; {@link #restart()} shows that).
+   * previous in-process operator held is deleted, since JOSDK does not release it on stop (a new
+   * pod would wait for it to expire; {@link #restart()} shows that).
    */
   public static InProcessOperator start(ControlPlane controlPlane, Path workDir) throws Exception {
     return start(controlPlane, workDir, "");
   }
 
-  /** @param repositoryExtra more keys of the repository's configuration, indented for it (e.g. verification) */
-  public static InProcessOperator start(ControlPlane controlPlane, Path workDir, String repositoryExtra) throws Exception {
+  /**
+   * @param repositoryExtra more keys of the repository's configuration, indented for it (e.g.
+   *     verification)
+   */
+  public static InProcessOperator start(
+      ControlPlane controlPlane, Path workDir, String repositoryExtra) throws Exception {
     return start(controlPlane, workDir, repositoryExtra, "");
   }
 
-  /** @param configurationExtra more top-level keys of the configuration (e.g. freezeWindows) */
-  public static InProcessOperator start(ControlPlane controlPlane, Path workDir, String repositoryExtra,
-      String configurationExtra) throws Exception {
-    return start(controlPlane, workDir, GitOpsRepository.EXAMPLE, repositoryExtra, configurationExtra);
+  /**
+   * @param configurationExtra more top-level keys of the configuration (e.g. freezeWindows)
+   */
+  public static InProcessOperator start(
+      ControlPlane controlPlane, Path workDir, String repositoryExtra, String configurationExtra)
+      throws Exception {
+    return start(
+        controlPlane, workDir, GitOpsRepository.EXAMPLE, repositoryExtra, configurationExtra);
   }
 
-  /** @param seed the files of the GitOps repository, e.g. an example of {@code hack/examples/} */
-  public static InProcessOperator start(ControlPlane controlPlane, Path workDir, Path seed, String repositoryExtra,
-      String configurationExtra) throws Exception {
+  /**
+   * @param seed the files of the GitOps repository, e.g. an example of {@code hack/examples/}
+   */
+  public static InProcessOperator start(
+      ControlPlane controlPlane,
+      Path workDir,
+      Path seed,
+      String repositoryExtra,
+      String configurationExtra)
+      throws Exception {
     Path gitRoot = workDir.resolve("git");
     GitOpsRepository repository = GitOpsRepository.create(gitRoot, REPOSITORY + ".git", seed);
     String password = UUID.randomUUID().toString();
     GitHttpServer gitServer = GitHttpServer.start(gitRoot, GIT_USER, password);
-    controlPlane.kubectl().apply(ControlPlane.OPERATOR_NAMESPACE, """
+    controlPlane
+        .kubectl()
+        .apply(
+            ControlPlane.OPERATOR_NAMESPACE,
+            """
         apiVersion: v1
         kind: Secret
         metadata:
@@ -86,10 +112,22 @@ public final class InProcessOperator implements AutoCloseable {
         stringData:
           username: %s
           password: %s
-        """.formatted(CREDENTIALS_SECRET, GIT_USER, password)).orThrow();
-    controlPlane.kubectl("-n", ControlPlane.OPERATOR_NAMESPACE, "delete", "lease", LEASE, "--ignore-not-found").orThrow();
-    InProcessOperator operator = new InProcessOperator(controlPlane, workDir, repository, gitServer, repositoryExtra,
-        configurationExtra, password);
+        """
+                .formatted(CREDENTIALS_SECRET, GIT_USER, password))
+        .orThrow();
+    controlPlane
+        .kubectl(
+            "-n", ControlPlane.OPERATOR_NAMESPACE, "delete", "lease", LEASE, "--ignore-not-found")
+        .orThrow();
+    InProcessOperator operator =
+        new InProcessOperator(
+            controlPlane,
+            workDir,
+            repository,
+            gitServer,
+            repositoryExtra,
+            configurationExtra,
+            password);
     try {
       operator.startRuntime();
     } catch (RuntimeException e) {
@@ -99,7 +137,10 @@ public final class InProcessOperator implements AutoCloseable {
     return operator;
   }
 
-  /** Stops the operator and starts a new one, as a new pod would: new token, new client, empty Git cache. */
+  /**
+   * Stops the operator and starts a new one, as a new pod would: new token, new client, empty Git
+   * cache.
+   */
   public void restart() {
     stopRuntime();
     startRuntime();
@@ -134,7 +175,9 @@ public final class InProcessOperator implements AutoCloseable {
 
   private void startRuntime() {
     generation++;
-    token = controlPlane.serviceAccountToken(ControlPlane.OPERATOR_NAMESPACE, ControlPlane.OPERATOR_SERVICE_ACCOUNT);
+    token =
+        controlPlane.serviceAccountToken(
+            ControlPlane.OPERATOR_NAMESPACE, ControlPlane.OPERATOR_SERVICE_ACCOUNT);
     client = controlPlane.clientWithToken(token, ControlPlane.OPERATOR_NAMESPACE);
     OperatorConfig config = new ConfigLoader().parse(configuration(), "e2e operator.yaml");
     runtime = OperatorRuntime.start(config, client, Clock.systemUTC());
@@ -160,8 +203,16 @@ public final class InProcessOperator implements AutoCloseable {
         leaderElection:
           enabled: true
           leaseName: %s
-        """.formatted(REPOSITORY, repositoryUrl(), CREDENTIALS_SECRET, repositoryExtra.strip(), configurationExtra.strip(),
-        workDir.resolve("git-cache-" + generation).toAbsolutePath(), freePort(), LEASE);
+        """
+        .formatted(
+            REPOSITORY,
+            repositoryUrl(),
+            CREDENTIALS_SECRET,
+            repositoryExtra.strip(),
+            configurationExtra.strip(),
+            workDir.resolve("git-cache-" + generation).toAbsolutePath(),
+            freePort(),
+            LEASE);
   }
 
   private void stopRuntime() {

@@ -11,8 +11,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The control plane's own kubectl (never the machine's {@code /usr/bin/kubectl}, which may be another
- * version or a dispatcher) with one kubeconfig: the admin's, or a ServiceAccount's via {@link #as}.
+ * The control plane's own kubectl (never the machine's {@code /usr/bin/kubectl}, which may be
+ * another version or a dispatcher) with one kubeconfig: the admin's, or a ServiceAccount's via
+ * {@link #as}.
  */
 public final class Kubectl {
   private static final Duration TIMEOUT = Duration.ofMinutes(2);
@@ -26,8 +27,12 @@ public final class Kubectl {
     this.binary = binary;
     this.kubeconfig = kubeconfig;
     this.manifests = manifests;
-    this.command = new ExternalCommand(Path.of("").toAbsolutePath(), Map.of("KUBECONFIG", kubeconfig.toString()),
-        TIMEOUT, false);
+    this.command =
+        new ExternalCommand(
+            Path.of("").toAbsolutePath(),
+            Map.of("KUBECONFIG", kubeconfig.toString()),
+            TIMEOUT,
+            false);
   }
 
   /** The same kubectl with another kubeconfig. */
@@ -52,9 +57,13 @@ public final class Kubectl {
     return command.run(line);
   }
 
-  /** {@code kubectl apply -n <namespace> -f <file>} of YAML written to a new file, as a person would. */
+  /**
+   * {@code kubectl apply -n <namespace> -f <file>} of YAML written to a new file, as a person
+   * would.
+   */
   public CommandResult apply(String namespace, String yaml, String... extraArgs) {
-    List<String> args = new ArrayList<>(List.of("apply", "-n", namespace, "-f", write(yaml).toString()));
+    List<String> args =
+        new ArrayList<>(List.of("apply", "-n", namespace, "-f", write(yaml).toString()));
     args.addAll(List.of(extraArgs));
     return run(args.toArray(String[]::new));
   }

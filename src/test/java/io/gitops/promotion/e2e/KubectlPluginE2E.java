@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * {@code bin/kubectl-promote} found by the real kubectl as a plugin ({@code kubectl promote ...}) on the
- * real API server, with the operator running: preview only, decline, promote with {@code --yes}, status,
- * rollback, and wrong usage.
+ * {@code bin/kubectl-promote} found by the real kubectl as a plugin ({@code kubectl promote ...})
+ * on the real API server, with the operator running: preview only, decline, promote with {@code
+ * --yes}, status, rollback, and wrong usage.
  */
 class KubectlPluginE2E {
   @RegisterExtension final OperatorFixture cluster = new OperatorFixture();
@@ -27,34 +27,62 @@ class KubectlPluginE2E {
   @BeforeEach
   void plugInPath() {
     Kubectl kubectl = cluster.kubectl();
-    String path = Path.of("bin").toAbsolutePath() + ":" + kubectl.binary().toAbsolutePath().getParent() + ":"
-        + System.getenv("PATH");
-    shell = new ExternalCommand(Path.of("").toAbsolutePath(), Map.of("PATH", path, "KUBECONFIG",
-        kubectl.kubeconfig().toString()), Duration.ofMinutes(3), false);
+    String path =
+        Path.of("bin").toAbsolutePath()
+            + ":"
+            + kubectl.binary().toAbsolutePath().getParent()
+            + ":"
+            + System.getenv("PATH");
+    shell =
+        new ExternalCommand(
+            Path.of("").toAbsolutePath(),
+            Map.of("PATH", path, "KUBECONFIG", kubectl.kubeconfig().toString()),
+            Duration.ofMinutes(3),
+            false);
   }
 
   @Test
   void previewsThenPromotesWithYesListsAndRollsBack() {
     String before = cluster.repository().head();
-    CommandResult preview = kubectl("promote", "tbd-test", "--from", "DEV", "--to", "TST", "--name", "preview-only",
-        "--dry-run");
+    CommandResult preview =
+        kubectl(
+            "promote",
+            "tbd-test",
+            "--from",
+            "DEV",
+            "--to",
+            "TST",
+            "--name",
+            "preview-only",
+            "--dry-run");
     assertThat(preview.exitCode()).as(preview.stderr()).isZero();
-    assertThat(preview.stdout()).contains("promotion.promotion.gitops.io/preview-only created",
-        "Preview [DEV]", "tbd-test-backend: 1.2.0 -> 1.4.0", "+      tag: \"1.4.0\"", "Preview only.");
+    assertThat(preview.stdout())
+        .contains(
+            "promotion.promotion.gitops.io/preview-only created",
+            "Preview [DEV]",
+            "tbd-test-backend: 1.2.0 -> 1.4.0",
+            "+      tag: \"1.4.0\"",
+            "Preview only.");
     assertThat(cluster.promotion("preview-only").getStatus().getPhase()).isEqualTo(Phase.PREVIEWED);
 
-    CommandResult declined = kubectl("promote", "tbd-test", "--from", "DEV", "--to", "TST", "--name", "declined");
+    CommandResult declined =
+        kubectl("promote", "tbd-test", "--from", "DEV", "--to", "TST", "--name", "declined");
     assertThat(declined.exitCode()).as(declined.stderr()).isZero();
-    assertThat(declined.stdout()).contains("[y/N]", "Not promoted; promotion/declined stays Previewed.");
+    assertThat(declined.stdout())
+        .contains("[y/N]", "Not promoted; promotion/declined stays Previewed.");
     assertThat(cluster.repository().head()).as("nothing pushed").isEqualTo(before);
 
-    CommandResult promoted = kubectl("promote", "tbd-test", "--from", "DEV", "--to", "TST", "--name", "promoted", "--yes");
+    CommandResult promoted =
+        kubectl(
+            "promote", "tbd-test", "--from", "DEV", "--to", "TST", "--name", "promoted", "--yes");
     assertThat(promoted.exitCode()).as(promoted.stderr()).isZero();
     Promotion promotion = cluster.promotion("promoted");
     assertThat(promotion.getStatus().getPhase()).isEqualTo(Phase.SUCCEEDED);
     assertThat(promotion.getStatus().getCommit()).isEqualTo(cluster.repository().head());
-    assertThat(promoted.stdout()).contains("Phase: Succeeded", "Commit: " + promotion.getStatus().getCommit());
-    assertThat(promotion.getMetadata().getAnnotations()).containsKey("promotion.gitops.io/requested-by");
+    assertThat(promoted.stdout())
+        .contains("Phase: Succeeded", "Commit: " + promotion.getStatus().getCommit());
+    assertThat(promotion.getMetadata().getAnnotations())
+        .containsKey("promotion.gitops.io/requested-by");
 
     CommandResult status = kubectl("promote", "status");
     assertThat(status.exitCode()).as(status.stderr()).isZero();
@@ -62,12 +90,15 @@ class KubectlPluginE2E {
     assertThat(table.row("promoted")).containsEntry("PHASE", "Succeeded");
     assertThat(table.row("preview-only")).containsEntry("PHASE", "Previewed");
 
-    CommandResult rolledBack = kubectl("promote", "rollback", "promoted", "--name", "undo", "--yes");
+    CommandResult rolledBack =
+        kubectl("promote", "rollback", "promoted", "--name", "undo", "--yes");
     assertThat(rolledBack.exitCode()).as(rolledBack.stderr()).isZero();
     PromotionRollback rollback = cluster.rollback("undo");
     assertThat(rollback.getStatus().getPhase()).isEqualTo(Phase.SUCCEEDED);
-    assertThat(rolledBack.stdout()).contains("tbd-test-backend: 1.4.0 -> 1.2.0", "Phase: Succeeded");
-    assertThat(kubectl("promote", "status").stdout()).as("promotions, then rollbacks")
+    assertThat(rolledBack.stdout())
+        .contains("tbd-test-backend: 1.4.0 -> 1.2.0", "Phase: Succeeded");
+    assertThat(kubectl("promote", "status").stdout())
+        .as("promotions, then rollbacks")
         .containsPattern("(?s)NAME .*promoted .*\\n\\nNAME .*undo ");
   }
 
@@ -77,15 +108,22 @@ class KubectlPluginE2E {
     assertThat(missing.exitCode()).isEqualTo(2);
     assertThat(missing.stderr()).contains("--from and --to are required");
 
-    CommandResult forced = kubectl("promote", "tbd-test", "--from", "DEV", "--to", "PRD", "--force");
+    CommandResult forced =
+        kubectl("promote", "tbd-test", "--from", "DEV", "--to", "PRD", "--force");
     assertThat(forced.exitCode()).isEqualTo(2);
     assertThat(forced.stderr()).contains("--force needs --reason");
 
-    CommandResult rejected = kubectl("promote", "tbd-test", "--from", "DEV", "--to", "DEV", "--name", "same-env");
+    CommandResult rejected =
+        kubectl("promote", "tbd-test", "--from", "DEV", "--to", "DEV", "--name", "same-env");
     assertThat(rejected.exitCode()).as("the API server's CEL rules refuse it").isEqualTo(2);
     assertThat(rejected.stderr()).contains("same-env");
 
-    assertThat(cluster.kubectl().run("-n", cluster.namespace(), "get", "promotions", "-o", "name").orThrow().stdout())
+    assertThat(
+            cluster
+                .kubectl()
+                .run("-n", cluster.namespace(), "get", "promotions", "-o", "name")
+                .orThrow()
+                .stdout())
         .isBlank();
   }
 

@@ -27,7 +27,8 @@ record KubectlTable(List<String> header, List<Map<String, String>> rows) {
       Map<String, String> row = new LinkedHashMap<>();
       for (int i = 0; i < header.size(); i++) {
         int start = Math.min(starts.get(i), line.length());
-        int end = i + 1 < header.size() ? Math.min(starts.get(i + 1), line.length()) : line.length();
+        int end =
+            i + 1 < header.size() ? Math.min(starts.get(i + 1), line.length()) : line.length();
         row.put(header.get(i), line.substring(start, end).trim());
       }
       rows.add(row);
@@ -36,7 +37,9 @@ record KubectlTable(List<String> header, List<Map<String, String>> rows) {
   }
 
   Map<String, String> row(String name) {
-    return rows.stream().filter(r -> name.equals(r.get("NAME"))).findFirst()
+    return rows.stream()
+        .filter(r -> name.equals(r.get("NAME")))
+        .findFirst()
         .orElseThrow(() -> new AssertionError("no row " + name + " in " + rows));
   }
 }

@@ -15,9 +15,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A Promotion into STG gated by merge request on the real API server: the operator (as its
- * ServiceAccount, the GitLab token read from its Secret) pushes a review branch and opens the request
- * in the fake GitLab; {@code kubectl get promotions} shows AwaitingMerge with the request's URL; the
- * test approves and merges the request with real Git; the Promotion succeeds on the merged commit.
+ * ServiceAccount, the GitLab token read from its Secret) pushes a review branch and opens the
+ * request in the fake GitLab; {@code kubectl get promotions} shows AwaitingMerge with the request's
+ * URL; the test approves and merges the request with real Git; the Promotion succeeds on the merged
+ * commit.
  */
 @ExtendWith(RealControlPlane.class)
 class MergeRequestE2E {
@@ -38,25 +39,39 @@ class MergeRequestE2E {
     gitlab.addProject(1332, "tbd/backend");
     gitlab.addProject(1333, "tbd/worker");
     gitlab.addTag("1333", "v0.8.1", "0000000000000000000000000000000000001333");
-    controlPlane.kubectl().apply(ControlPlane.OPERATOR_NAMESPACE, """
+    controlPlane
+        .kubectl()
+        .apply(
+            ControlPlane.OPERATOR_NAMESPACE,
+            """
         apiVersion: v1
         kind: Secret
         metadata:
           name: gitlab-token
         stringData:
           token: %s
-        """.formatted(gitlab.token())).orThrow();
-    String repositoryExtra = "gitlab: {url: \"" + gitlab.url() + "\", projectId: \"1234\", tokenSecret: gitlab-token}\n"
-        + "    mergeRequest: {labels: [promotion], pollInterval: 1s, maxPollInterval: 2s}";
-    String environments = """
+        """
+                .formatted(gitlab.token()))
+        .orThrow();
+    String repositoryExtra =
+        "gitlab: {url: \""
+            + gitlab.url()
+            + "\", projectId: \"1234\", tokenSecret: gitlab-token}\n"
+            + "    mergeRequest: {labels: [promotion], pollInterval: 1s, maxPollInterval: 2s}";
+    String environments =
+        """
         environments:
           - {name: DEV, dir: dev, tier: development}
           - {name: TST, dir: tst, tier: testing}
           - {name: STG, dir: stg, tier: staging, gate: mergeRequest}
           - {name: PRD, dir: prd, tier: production, gate: mergeRequest}
         """;
-    operator = InProcessOperator.start(controlPlane, RealControlPlane.STATE_DIR.resolveSibling("runs").resolve(namespace),
-        repositoryExtra, environments);
+    operator =
+        InProcessOperator.start(
+            controlPlane,
+            RealControlPlane.STATE_DIR.resolveSibling("runs").resolve(namespace),
+            repositoryExtra,
+            environments);
     gitlab.hostRepository("1234", operator.repository().bareDir());
   }
 
@@ -74,7 +89,11 @@ class MergeRequestE2E {
   @Test
   void aPromotionIntoGatedStgAwaitsItsMergeRequestAndSucceedsOnceItIsMerged() {
     String head = operator.repository().head();
-    controlPlane.kubectl().apply(namespace, """
+    controlPlane
+        .kubectl()
+        .apply(
+            namespace,
+            """
         apiVersion: promotion.gitops.io/v1alpha1
         kind: Promotion
         metadata:
@@ -84,17 +103,22 @@ class MergeRequestE2E {
           sourceEnv: TST
           targetEnv: STG
           dryRun: false
-        """).orThrow();
+        """)
+        .orThrow();
 
     Promotion awaiting = awaitPromotion("tbd-test-tst-to-stg", Phase.AWAITING_MERGE);
     String url = awaiting.getStatus().getMergeRequest().getUrl();
     assertThat(url).isEqualTo(gitlab.url() + "/devops/argocd/-/merge_requests/1");
     assertThat(operator.repository().head()).as("nothing pushed to main yet").isEqualTo(head);
-    KubectlTable table = KubectlTable.parse(
-        controlPlane.kubectl().run("-n", namespace, "get", "promotions").orThrow().stdout());
-    assertThat(table.header()).containsExactly("NAME", "GROUP", "FROM", "TO", "VERSION", "PHASE", "COMMIT", "REQUEST",
-        "AGE");
-    assertThat(table.row("tbd-test-tst-to-stg")).containsEntry("PHASE", "AwaitingMerge").containsEntry("REQUEST", url)
+    KubectlTable table =
+        KubectlTable.parse(
+            controlPlane.kubectl().run("-n", namespace, "get", "promotions").orThrow().stdout());
+    assertThat(table.header())
+        .containsExactly(
+            "NAME", "GROUP", "FROM", "TO", "VERSION", "PHASE", "COMMIT", "REQUEST", "AGE");
+    assertThat(table.row("tbd-test-tst-to-stg"))
+        .containsEntry("PHASE", "AwaitingMerge")
+        .containsEntry("REQUEST", url)
         .containsEntry("COMMIT", awaiting.getStatus().getCommit().substring(0, 8));
 
     gitlab.approve("1234", 1, "release-manager");
@@ -102,17 +126,30 @@ class MergeRequestE2E {
 
     Promotion done = awaitPromotion("tbd-test-tst-to-stg", Phase.SUCCEEDED);
     String merged = gitlab.mergeRequests("1234").get(0).mergeCommitSha();
-    assertThat(done.getStatus().getCommit()).isEqualTo(merged).isEqualTo(operator.repository().head());
+    assertThat(done.getStatus().getCommit())
+        .isEqualTo(merged)
+        .isEqualTo(operator.repository().head());
     assertThat(done.getStatus().getMergeRequest().getState()).isEqualTo("merged");
-    assertThat(gitlab.deployments("1234")).singleElement().satisfies(d -> {
-      assertThat(d.sha()).isEqualTo(merged);
-      assertThat(d.environment()).isEqualTo("STG");
-    });
+    assertThat(gitlab.deployments("1234"))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.sha()).isEqualTo(merged);
+              assertThat(d.environment()).isEqualTo("STG");
+            });
   }
 
   private Promotion awaitPromotion(String name, Phase phase) {
-    return await().atMost(Duration.ofSeconds(90)).until(
-        () -> controlPlane.admin().resources(Promotion.class).inNamespace(namespace).withName(name).get(),
-        p -> p != null && p.getStatus() != null && p.getStatus().getPhase() == phase);
+    return await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                controlPlane
+                    .admin()
+                    .resources(Promotion.class)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get(),
+            p -> p != null && p.getStatus() != null && p.getStatus().getPhase() == phase);
   }
 }

@@ -36,8 +36,13 @@ class NotificationsE2E {
   void start(ControlPlane controlPlane, TestInfo test) throws Exception {
     this.controlPlane = controlPlane;
     namespace = controlPlane.createNamespace(test.getTestMethod().orElseThrow().getName());
-    // The Secret the configuration names, and (as deploy/rbac.yaml says to) its name in the Role's resourceNames.
-    controlPlane.kubectl().apply(ControlPlane.OPERATOR_NAMESPACE, """
+    // The Secret the configuration names, and (as deploy/rbac.yaml says to) its name in the Role's
+    // resourceNames.
+    controlPlane
+        .kubectl()
+        .apply(
+            ControlPlane.OPERATOR_NAMESPACE,
+            """
         apiVersion: v1
         kind: Secret
         metadata:
@@ -62,15 +67,26 @@ class NotificationsE2E {
         roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: promotion-operator-webhooks}
         subjects:
           - {kind: ServiceAccount, name: %s, namespace: %s}
-        """.formatted(SECRET, receiver.url("/hooks/promotions"), SECRET, ControlPlane.OPERATOR_SERVICE_ACCOUNT,
-        ControlPlane.OPERATOR_NAMESPACE)).orThrow();
-    operator = InProcessOperator.start(controlPlane, RealControlPlane.STATE_DIR.resolveSibling("runs").resolve(namespace), """
+        """
+                .formatted(
+                    SECRET,
+                    receiver.url("/hooks/promotions"),
+                    SECRET,
+                    ControlPlane.OPERATOR_SERVICE_ACCOUNT,
+                    ControlPlane.OPERATOR_NAMESPACE))
+        .orThrow();
+    operator =
+        InProcessOperator.start(
+            controlPlane,
+            RealControlPlane.STATE_DIR.resolveSibling("runs").resolve(namespace),
+            """
         notifications:
               - urlFrom: {secretName: %s, key: url}
                 events: [Previewed, Succeeded, RolledBack]
               - url: %s
                 format: slack
-        """.formatted(SECRET, down.url("/down")));
+        """
+                .formatted(SECRET, down.url("/down")));
   }
 
   @AfterEach
@@ -84,23 +100,48 @@ class NotificationsE2E {
   }
 
   @Test
-  void webhooksHearThePreviewTheSuccessAndTheRollbackAndAFailingOneHoldsUpNothing() throws Exception {
-    controlPlane.kubectl().run("-n", namespace, "apply", "-f", "deploy/examples/promotion-preview.yaml").orThrow();
+  void webhooksHearThePreviewTheSuccessAndTheRollbackAndAFailingOneHoldsUpNothing()
+      throws Exception {
+    controlPlane
+        .kubectl()
+        .run("-n", namespace, "apply", "-f", "deploy/examples/promotion-preview.yaml")
+        .orThrow();
     awaitPhase("promotion", "tbd-test-dev-to-tst", Phase.PREVIEWED);
     await().atMost(Duration.ofSeconds(30)).until(() -> receiver.deliveries().size() == 1);
 
-    controlPlane.kubectl().run("-n", namespace, "patch", "promotion", "tbd-test-dev-to-tst", "--type", "merge", "-p",
-        "{\"spec\":{\"dryRun\":false}}").orThrow();
+    controlPlane
+        .kubectl()
+        .run(
+            "-n",
+            namespace,
+            "patch",
+            "promotion",
+            "tbd-test-dev-to-tst",
+            "--type",
+            "merge",
+            "-p",
+            "{\"spec\":{\"dryRun\":false}}")
+        .orThrow();
     awaitPhase("promotion", "tbd-test-dev-to-tst", Phase.SUCCEEDED);
-    controlPlane.kubectl().run("-n", namespace, "apply", "-f", "deploy/examples/rollback.yaml").orThrow();
+    controlPlane
+        .kubectl()
+        .run("-n", namespace, "apply", "-f", "deploy/examples/rollback.yaml")
+        .orThrow();
     awaitPhase("promotionrollback", "tbd-test-dev-to-tst-rollback", Phase.SUCCEEDED);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> receiver.deliveries().size() == 3);
     List<JsonNode> bodies = receiver.deliveries().stream().map(d -> read(d.body())).toList();
-    assertThat(bodies).extracting(b -> b.get("event").asText()).containsExactly("Previewed", "Succeeded", "RolledBack");
+    assertThat(bodies)
+        .extracting(b -> b.get("event").asText())
+        .containsExactly("Previewed", "Succeeded", "RolledBack");
     JsonNode succeeded = bodies.get(1);
-    Promotion promotion = controlPlane.admin().resources(Promotion.class).inNamespace(namespace)
-        .withName("tbd-test-dev-to-tst").get();
+    Promotion promotion =
+        controlPlane
+            .admin()
+            .resources(Promotion.class)
+            .inNamespace(namespace)
+            .withName("tbd-test-dev-to-tst")
+            .get();
     assertThat(succeeded.get("kind").asText()).isEqualTo("Promotion");
     assertThat(succeeded.get("name").asText()).isEqualTo("tbd-test-dev-to-tst");
     assertThat(succeeded.get("namespace").asText()).isEqualTo(namespace);
@@ -108,19 +149,29 @@ class NotificationsE2E {
     assertThat(succeeded.get("targetEnv").asText()).isEqualTo("TST");
     assertThat(succeeded.get("commit").asText()).isEqualTo(promotion.getStatus().getCommit());
     assertThat(bodies.get(2).get("kind").asText()).isEqualTo("PromotionRollback");
-    assertThat(receiver.deliveries()).allSatisfy(d -> assertThat(d.path()).isEqualTo("/hooks/promotions"));
+    assertThat(receiver.deliveries())
+        .allSatisfy(d -> assertThat(d.path()).isEqualTo("/hooks/promotions"));
 
-    // the failing webhook (all events: Previewed, Succeeded, RolledBack) gets each more than once: retried
+    // the failing webhook (all events: Previewed, Succeeded, RolledBack) gets each more than once:
+    // retried
     await().atMost(Duration.ofSeconds(30)).until(() -> down.deliveries().size() > 3);
     assertThat(down.deliveries()).allSatisfy(d -> assertThat(read(d.body()).has("text")).isTrue());
     assertThat(down.deliveries().stream().map(WebhookReceiver.Delivery::body).distinct().count())
-        .as("distinct notices").isLessThan(down.deliveries().size());
+        .as("distinct notices")
+        .isLessThan(down.deliveries().size());
   }
 
   private void awaitPhase(String kind, String name, Phase phase) {
-    await(kind + " " + name + " " + phase.value()).atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
-        .until(() -> controlPlane.kubectl().run("-n", namespace, "get", kind, name, "-o", "jsonpath={.status.phase}")
-            .stdout(), phase.value()::equals);
+    await(kind + " " + name + " " + phase.value())
+        .atMost(Duration.ofSeconds(90))
+        .pollInterval(Duration.ofMillis(300))
+        .until(
+            () ->
+                controlPlane
+                    .kubectl()
+                    .run("-n", namespace, "get", kind, name, "-o", "jsonpath={.status.phase}")
+                    .stdout(),
+            phase.value()::equals);
   }
 
   private static JsonNode read(String body) {

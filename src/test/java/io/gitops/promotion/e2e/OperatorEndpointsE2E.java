@@ -10,7 +10,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The probes and Prometheus metrics of the running operator, as the Deployment and Prometheus see them. */
+/**
+ * The probes and Prometheus metrics of the running operator, as the Deployment and Prometheus see
+ * them.
+ */
 class OperatorEndpointsE2E {
   @RegisterExtension final OperatorFixture cluster = new OperatorFixture();
 
@@ -18,7 +21,9 @@ class OperatorEndpointsE2E {
   void healthAndReadinessAnswer200OnceTheInformersAreSynced() {
     OperatorHttp http = new OperatorHttp(cluster.operator().httpPort());
     assertThat(http.get("/healthz").statusCode()).isEqualTo(200);
-    await("/readyz 200").atMost(Duration.ofSeconds(30)).until(() -> http.get("/readyz").statusCode() == 200);
+    await("/readyz 200")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> http.get("/readyz").statusCode() == 200);
   }
 
   @Test
@@ -28,10 +33,21 @@ class OperatorEndpointsE2E {
     OperatorHttp http = new OperatorHttp(cluster.operator().httpPort());
 
     String metrics = http.metrics();
-    assertThat(metrics).contains("promotion_runs_total{kind=\"promotion\",result=\"Promoted\",source=\"DEV\",target=\"TST\"} 1.0");
+    assertThat(metrics)
+        .contains(
+            "promotion_runs_total{kind=\"promotion\",result=\"Promoted\",source=\"DEV\",target=\"TST\"} 1.0");
     assertThat(metrics).contains("# TYPE promotion_run_duration_seconds histogram");
-    assertThat(http.sum("operator_sdk_reconciliations_success_total",
-        Map.of("kind", "Promotion", "name", "tbd-test-dev-to-tst", "namespace", cluster.namespace()))).isGreaterThanOrEqualTo(1.0);
+    assertThat(
+            http.sum(
+                "operator_sdk_reconciliations_success_total",
+                Map.of(
+                    "kind",
+                    "Promotion",
+                    "name",
+                    "tbd-test-dev-to-tst",
+                    "namespace",
+                    cluster.namespace())))
+        .isGreaterThanOrEqualTo(1.0);
     assertThat(metrics).contains("jvm_memory_used_bytes");
   }
 }

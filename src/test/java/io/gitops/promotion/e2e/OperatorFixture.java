@@ -2,12 +2,12 @@ package io.gitops.promotion.e2e;
 
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.client.CustomResource;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.api.RunStatus;
 import io.gitops.promotion.testing.GitOpsRepository;
-import io.fabric8.kubernetes.client.CustomResource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.Function;
@@ -16,8 +16,8 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Per test: a new namespace on the shared {@link ControlPlane}, a new example GitOps repository and an
- * {@link InProcessOperator} running as the ServiceAccount. Afterwards the operator stops and the
+ * Per test: a new namespace on the shared {@link ControlPlane}, a new example GitOps repository and
+ * an {@link InProcessOperator} running as the ServiceAccount. Afterwards the operator stops and the
  * test's Promotions and PromotionRollbacks are deleted, so the next test's operator (which watches
  * all namespaces, as deployed) finds nothing of this test left to run.
  */
@@ -81,11 +81,21 @@ public final class OperatorFixture implements BeforeEachCallback, AfterEachCallb
   }
 
   public Promotion promotion(String name) {
-    return controlPlane.admin().resources(Promotion.class).inNamespace(namespace).withName(name).get();
+    return controlPlane
+        .admin()
+        .resources(Promotion.class)
+        .inNamespace(namespace)
+        .withName(name)
+        .get();
   }
 
   public PromotionRollback rollback(String name) {
-    return controlPlane.admin().resources(PromotionRollback.class).inNamespace(namespace).withName(name).get();
+    return controlPlane
+        .admin()
+        .resources(PromotionRollback.class)
+        .inNamespace(namespace)
+        .withName(name)
+        .get();
   }
 
   public Promotion awaitPromotion(String name, Phase phase) {
@@ -96,10 +106,13 @@ public final class OperatorFixture implements BeforeEachCallback, AfterEachCallb
     return awaitPhase(name, phase, this::rollback);
   }
 
-  private <T extends CustomResource<?, ? extends RunStatus>> T awaitPhase(String name, Phase phase, Function<String, T> read) {
+  private <T extends CustomResource<?, ? extends RunStatus>> T awaitPhase(
+      String name, Phase phase, Function<String, T> read) {
     return await("phase " + phase.value() + " of " + namespace + "/" + name)
         .atMost(RUN_TIMEOUT)
         .pollInterval(Duration.ofMillis(200))
-        .until(() -> read.apply(name), r -> r != null && r.getStatus() != null && r.getStatus().getPhase() == phase);
+        .until(
+            () -> read.apply(name),
+            r -> r != null && r.getStatus() != null && r.getStatus().getPhase() == phase);
   }
 }

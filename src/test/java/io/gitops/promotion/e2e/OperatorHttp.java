@@ -11,12 +11,17 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The operator's HTTP endpoints ({@code /metrics}, {@code /healthz}, {@code /readyz}) on loopback. */
+/**
+ * The operator's HTTP endpoints ({@code /metrics}, {@code /healthz}, {@code /readyz}) on loopback.
+ */
 final class OperatorHttp {
-  private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
-  private static final Pattern SAMPLE = Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)$");
+  private static final Pattern LABEL =
+      Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\"");
+  private static final Pattern SAMPLE =
+      Pattern.compile("^([a-zA-Z_:][a-zA-Z0-9_:]*)(\\{(.*)})? (\\S+)$");
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final int port;
 
   OperatorHttp(int port) {
@@ -24,8 +29,11 @@ final class OperatorHttp {
   }
 
   HttpResponse<String> get(String path) {
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-        .timeout(Duration.ofSeconds(10)).GET().build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(10))
+            .GET()
+            .build();
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
@@ -44,7 +52,9 @@ final class OperatorHttp {
     return response.body();
   }
 
-  /** The sum of the samples of one metric whose labels include all of {@code labels}; 0 when none. */
+  /**
+   * The sum of the samples of one metric whose labels include all of {@code labels}; 0 when none.
+   */
   double sum(String metric, Map<String, String> labels) {
     double total = 0;
     for (String line : metrics().lines().toList()) {

@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One operator replica as its own JVM ({@code java -jar target/promotion-operator.jar operator}), so
- * that a test can kill it with SIGKILL ({@link #kill()}) as a node failure would. Started with small,
- * quick-starting JVM settings: several replicas share two CPUs with the control plane.
+ * One operator replica as its own JVM ({@code java -jar target/promotion-operator.jar operator}),
+ * so that a test can kill it with SIGKILL ({@link #kill()}) as a node failure would. Started with
+ * small, quick-starting JVM settings: several replicas share two CPUs with the control plane.
  */
 final class OperatorReplica implements AutoCloseable {
   static final Path JAR = Path.of("target/promotion-operator.jar").toAbsolutePath();
@@ -33,10 +33,23 @@ final class OperatorReplica implements AutoCloseable {
 
   /** Starts the replica; ready once its {@code /readyz} answers 200. */
   static OperatorReplica start(String id, Path config, Path kubeconfig, int port, Path log) {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-        "-jar", JAR.toString(), "operator", "--config", config.toString(), "--replica-id", id));
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-Xss512k",
+                "-jar",
+                JAR.toString(),
+                "operator",
+                "--config",
+                config.toString(),
+                "--replica-id",
+                id));
+    ProcessBuilder builder =
+        new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
     builder.environment().put("KUBECONFIG", kubeconfig.toString());
     builder.environment().remove("POD_NAME");
     OperatorReplica replica;
@@ -45,14 +58,17 @@ final class OperatorReplica implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    await("replica " + id + " ready (log " + log + ")").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+    await("replica " + id + " ready (log " + log + ")")
+        .atMost(Duration.ofSeconds(120))
+        .pollInterval(Duration.ofMillis(250))
         .until(replica::ready);
     return replica;
   }
 
   private boolean ready() {
     if (!process.isAlive()) {
-      throw new IllegalStateException("replica " + id + " exited with " + process.exitValue() + "; log: " + log);
+      throw new IllegalStateException(
+          "replica " + id + " exited with " + process.exitValue() + "; log: " + log);
     }
     try {
       HttpResponse<String> response = http.get("/readyz");

@@ -28,37 +28,93 @@ class OperatorServiceAccountE2E {
     assertThat(asOperator.run("auth", "whoami").orThrow().stdout()).contains(SA);
 
     cluster.apply(Path.of("src/test/resources/e2e/promotion-dev-to-tst.yaml")).orThrow();
-    assertThat(cluster.awaitPromotion("tbd-test-dev-to-tst", Phase.SUCCEEDED).getStatus().getCommit())
+    assertThat(
+            cluster.awaitPromotion("tbd-test-dev-to-tst", Phase.SUCCEEDED).getStatus().getCommit())
         .isEqualTo(cluster.repository().head());
-    assertThat(cluster.kubectl().run("-n", cluster.namespace(), "get", "events", "-o",
-        "jsonpath={range .items[*]}{.reason}{' '}{end}").orThrow().stdout()).contains("Succeeded");
+    assertThat(
+            cluster
+                .kubectl()
+                .run(
+                    "-n",
+                    cluster.namespace(),
+                    "get",
+                    "events",
+                    "-o",
+                    "jsonpath={range .items[*]}{.reason}{' '}{end}")
+                .orThrow()
+                .stdout())
+        .contains("Succeeded");
   }
 
   @Test
   void theOperatorHoldsAndKeepsRenewingItsLease() {
-    String holder = await("a holder of the Lease").atMost(Duration.ofSeconds(30))
-        .until(() -> lease("{.spec.holderIdentity}"), h -> !h.isBlank());
+    String holder =
+        await("a holder of the Lease")
+            .atMost(Duration.ofSeconds(30))
+            .until(() -> lease("{.spec.holderIdentity}"), h -> !h.isBlank());
     String renewed = lease("{.spec.renewTime}");
     // fabric8 renews every 2 s with a PATCH; the renew deadline is 10 s.
-    await("a renewal of the Lease").atMost(Duration.ofSeconds(15))
+    await("a renewal of the Lease")
+        .atMost(Duration.ofSeconds(15))
         .until(() -> lease("{.spec.renewTime}"), t -> !t.equals(renewed));
     assertThat(lease("{.spec.holderIdentity}")).isEqualTo(holder);
   }
 
   @Test
   void theOperatorCannotReadSecretsItWasNotGiven() {
-    cluster.kubectl().run("-n", cluster.namespace(), "create", "secret", "generic", "team-secret",
-        "--from-literal=password=hunter2").orThrow();
-    cluster.kubectl().run("-n", ControlPlane.OPERATOR_NAMESPACE, "create", "secret", "generic", "someone-elses-" + cluster.namespace(),
-        "--from-literal=password=hunter2").orThrow();
+    cluster
+        .kubectl()
+        .run(
+            "-n",
+            cluster.namespace(),
+            "create",
+            "secret",
+            "generic",
+            "team-secret",
+            "--from-literal=password=hunter2")
+        .orThrow();
+    cluster
+        .kubectl()
+        .run(
+            "-n",
+            ControlPlane.OPERATOR_NAMESPACE,
+            "create",
+            "secret",
+            "generic",
+            "someone-elses-" + cluster.namespace(),
+            "--from-literal=password=hunter2")
+        .orThrow();
     KubernetesClient operator = cluster.operator().serviceAccountClient();
 
-    assertThat(operator.secrets().inNamespace(ControlPlane.OPERATOR_NAMESPACE).withName(InProcessOperator.CREDENTIALS_SECRET)
-        .get().getData()).containsKeys("username", "password");
-    assertThat(forbidden(() -> operator.secrets().inNamespace(cluster.namespace()).withName("team-secret").get())).isEqualTo(403);
-    assertThat(forbidden(() -> operator.secrets().inNamespace(ControlPlane.OPERATOR_NAMESPACE)
-        .withName("someone-elses-" + cluster.namespace()).get())).isEqualTo(403);
-    assertThat(forbidden(() -> operator.secrets().inNamespace(ControlPlane.OPERATOR_NAMESPACE).list())).isEqualTo(403);
+    assertThat(
+            operator
+                .secrets()
+                .inNamespace(ControlPlane.OPERATOR_NAMESPACE)
+                .withName(InProcessOperator.CREDENTIALS_SECRET)
+                .get()
+                .getData())
+        .containsKeys("username", "password");
+    assertThat(
+            forbidden(
+                () ->
+                    operator
+                        .secrets()
+                        .inNamespace(cluster.namespace())
+                        .withName("team-secret")
+                        .get()))
+        .isEqualTo(403);
+    assertThat(
+            forbidden(
+                () ->
+                    operator
+                        .secrets()
+                        .inNamespace(ControlPlane.OPERATOR_NAMESPACE)
+                        .withName("someone-elses-" + cluster.namespace())
+                        .get()))
+        .isEqualTo(403);
+    assertThat(
+            forbidden(() -> operator.secrets().inNamespace(ControlPlane.OPERATOR_NAMESPACE).list()))
+        .isEqualTo(403);
   }
 
   @Test
@@ -69,7 +125,8 @@ class OperatorServiceAccountE2E {
 
     assertThat(canI(asOperator, "watch", "promotions", "--all-namespaces")).isTrue();
     assertThat(canI(asOperator, "patch", "promotions", "--subresource=status", "-n", ns)).isTrue();
-    assertThat(canI(asOperator, "update", "promotionrollbacks", "--subresource=status", "-n", ns)).isTrue();
+    assertThat(canI(asOperator, "update", "promotionrollbacks", "--subresource=status", "-n", ns))
+        .isTrue();
     assertThat(canI(asOperator, "create", "events", "-n", ns)).isTrue();
     assertThat(canI(asOperator, "patch", "leases/promotion-operator", "-n", system)).isTrue();
     assertThat(canI(asOperator, "get", "secrets/argocd-git", "-n", system)).isTrue();
@@ -84,10 +141,22 @@ class OperatorServiceAccountE2E {
   }
 
   private Kubectl operatorKubectl() {
-    String token = cluster.controlPlane().serviceAccountToken(ControlPlane.OPERATOR_NAMESPACE, ControlPlane.OPERATOR_SERVICE_ACCOUNT);
-    Path kubeconfig = cluster.controlPlane().writeTokenKubeconfig(
-        RealControlPlane.STATE_DIR.resolveSibling("runs").resolve(cluster.namespace()).resolve("operator.kubeconfig"),
-        "promotion-operator", token, ControlPlane.OPERATOR_NAMESPACE);
+    String token =
+        cluster
+            .controlPlane()
+            .serviceAccountToken(
+                ControlPlane.OPERATOR_NAMESPACE, ControlPlane.OPERATOR_SERVICE_ACCOUNT);
+    Path kubeconfig =
+        cluster
+            .controlPlane()
+            .writeTokenKubeconfig(
+                RealControlPlane.STATE_DIR
+                    .resolveSibling("runs")
+                    .resolve(cluster.namespace())
+                    .resolve("operator.kubeconfig"),
+                "promotion-operator",
+                token,
+                ControlPlane.OPERATOR_NAMESPACE);
     return cluster.kubectl().as(kubeconfig);
   }
 
@@ -105,8 +174,18 @@ class OperatorServiceAccountE2E {
   }
 
   private String lease(String jsonPath) {
-    return cluster.kubectl().run("-n", ControlPlane.OPERATOR_NAMESPACE, "get", "lease", InProcessOperator.LEASE,
-        "-o", "jsonpath=" + jsonPath).orThrow().stdout();
+    return cluster
+        .kubectl()
+        .run(
+            "-n",
+            ControlPlane.OPERATOR_NAMESPACE,
+            "get",
+            "lease",
+            InProcessOperator.LEASE,
+            "-o",
+            "jsonpath=" + jsonPath)
+        .orThrow()
+        .stdout();
   }
 
   private static int forbidden(Runnable call) {

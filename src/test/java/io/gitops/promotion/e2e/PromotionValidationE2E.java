@@ -37,15 +37,20 @@ class PromotionValidationE2E {
 
   @Test
   void aForcedPromotionWithoutAReasonIsRejected() {
-    assertRejected(apply(promotion("no-reason", "DEV", "PRD", "  force: true\n")), "reason is required when force is true");
-    assertRejected(apply(promotion("blank-reason", "DEV", "PRD", "  force: true\n  reason: \"   \"\n")),
+    assertRejected(
+        apply(promotion("no-reason", "DEV", "PRD", "  force: true\n")),
+        "reason is required when force is true");
+    assertRejected(
+        apply(promotion("blank-reason", "DEV", "PRD", "  force: true\n  reason: \"   \"\n")),
         "reason is required when force is true");
   }
 
   @Test
   void theSchemaRejectsMalformedFieldsAndDefaultsDryRunToTrue() {
     assertRejected(apply(promotion("bad-env", "DEV", "../prd", "")), "spec.targetEnv");
-    assertRejected(apply("""
+    assertRejected(
+        apply(
+            """
         apiVersion: promotion.gitops.io/v1alpha1
         kind: Promotion
         metadata:
@@ -53,10 +58,14 @@ class PromotionValidationE2E {
         spec:
           sourceEnv: DEV
           targetEnv: TST
-        """), "spec.workloadGroup: Required value");
+        """),
+        "spec.workloadGroup: Required value");
 
     apply(promotion("defaults", "DEV", "TST", "")).orThrow();
-    assertThat(kubectl("get", "promotion", "defaults", "-o", "jsonpath={.spec.dryRun} {.spec.force}").orThrow().stdout())
+    assertThat(
+            kubectl("get", "promotion", "defaults", "-o", "jsonpath={.spec.dryRun} {.spec.force}")
+                .orThrow()
+                .stdout())
         .isEqualTo("true false");
   }
 
@@ -64,30 +73,77 @@ class PromotionValidationE2E {
   void onlyApprovingAPreviewMayChangeTheSpec() {
     apply(promotion("preview", "DEV", "TST", "")).orThrow();
 
-    assertRejected(kubectl("patch", "promotion", "preview", "--type", "merge", "-p", "{\"spec\":{\"targetEnv\":\"STG\"}}"),
+    assertRejected(
+        kubectl(
+            "patch",
+            "promotion",
+            "preview",
+            "--type",
+            "merge",
+            "-p",
+            "{\"spec\":{\"targetEnv\":\"STG\"}}"),
         "spec is immutable except dryRun: true -> false");
-    assertRejected(apply(promotion("preview", "TST", "STG", "")), "spec is immutable except dryRun: true -> false");
-    assertRejected(kubectl("patch", "promotion", "preview", "--type", "merge",
-        "-p", "{\"spec\":{\"force\":true,\"reason\":\"because\"}}"), "spec is immutable except dryRun: true -> false");
+    assertRejected(
+        apply(promotion("preview", "TST", "STG", "")),
+        "spec is immutable except dryRun: true -> false");
+    assertRejected(
+        kubectl(
+            "patch",
+            "promotion",
+            "preview",
+            "--type",
+            "merge",
+            "-p",
+            "{\"spec\":{\"force\":true,\"reason\":\"because\"}}"),
+        "spec is immutable except dryRun: true -> false");
 
-    kubectl("patch", "promotion", "preview", "--type", "merge", "-p", "{\"spec\":{\"dryRun\":false}}").orThrow();
-    assertRejected(kubectl("patch", "promotion", "preview", "--type", "merge", "-p", "{\"spec\":{\"dryRun\":true}}"),
+    kubectl(
+            "patch",
+            "promotion",
+            "preview",
+            "--type",
+            "merge",
+            "-p",
+            "{\"spec\":{\"dryRun\":false}}")
+        .orThrow();
+    assertRejected(
+        kubectl(
+            "patch",
+            "promotion",
+            "preview",
+            "--type",
+            "merge",
+            "-p",
+            "{\"spec\":{\"dryRun\":true}}"),
         "spec is immutable except dryRun: true -> false");
-    assertThat(kubectl("get", "promotion", "preview", "-o", "jsonpath={.spec.targetEnv} {.spec.dryRun}").orThrow().stdout())
+    assertThat(
+            kubectl(
+                    "get",
+                    "promotion",
+                    "preview",
+                    "-o",
+                    "jsonpath={.spec.targetEnv} {.spec.dryRun}")
+                .orThrow()
+                .stdout())
         .isEqualTo("TST false");
   }
 
   @Test
   void aRollbackNeedsOneTargetAndCannotChangeOnceCreated() {
-    assertRejected(apply("""
+    assertRejected(
+        apply(
+            """
         apiVersion: promotion.gitops.io/v1alpha1
         kind: PromotionRollback
         metadata:
           name: nothing
         spec:
           dryRun: true
-        """), "either promotionRef or workloadGroup and targetEnv is required");
-    assertRejected(apply("""
+        """),
+        "either promotionRef or workloadGroup and targetEnv is required");
+    assertRejected(
+        apply(
+            """
         apiVersion: promotion.gitops.io/v1alpha1
         kind: PromotionRollback
         metadata:
@@ -96,8 +152,10 @@ class PromotionValidationE2E {
           promotionRef: {name: tbd-test-dev-to-tst}
           workloadGroup: tbd-test
           targetEnv: TST
-        """), "promotionRef cannot be combined with workloadGroup, targetEnv or repository");
-    String rollback = """
+        """),
+        "promotionRef cannot be combined with workloadGroup, targetEnv or repository");
+    String rollback =
+        """
         apiVersion: promotion.gitops.io/v1alpha1
         kind: PromotionRollback
         metadata:
@@ -106,7 +164,8 @@ class PromotionValidationE2E {
           promotionRef: {name: %s}
         """;
     apply(rollback.formatted("tbd-test-dev-to-tst")).orThrow();
-    assertRejected(apply(rollback.formatted("another-promotion")),
+    assertRejected(
+        apply(rollback.formatted("another-promotion")),
         "spec is immutable: a rollback runs once; create a new PromotionRollback instead");
   }
 
@@ -120,7 +179,8 @@ class PromotionValidationE2E {
           workloadGroup: tbd-test
           sourceEnv: %s
           targetEnv: %s
-        %s""".formatted(name, from, to, extraSpec);
+        %s"""
+        .formatted(name, from, to, extraSpec);
   }
 
   private CommandResult apply(String yaml) {

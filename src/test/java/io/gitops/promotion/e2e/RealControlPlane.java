@@ -13,12 +13,15 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * (the start is not tried again).
  */
 public final class RealControlPlane implements BeforeAllCallback, ParameterResolver {
-  private static final ExtensionContext.Namespace STORE = ExtensionContext.Namespace.create(RealControlPlane.class);
+  private static final ExtensionContext.Namespace STORE =
+      ExtensionContext.Namespace.create(RealControlPlane.class);
   static final Path STATE_DIR = Path.of("target/e2e/controlplane").toAbsolutePath();
 
   /** The shared control plane, started on first use. */
   public static ControlPlane of(ExtensionContext context) {
-    return context.getRoot().getStore(STORE)
+    return context
+        .getRoot()
+        .getStore(STORE)
         .computeIfAbsent(Startup.class, key -> Startup.attempt(), Startup.class)
         .controlPlane();
   }
@@ -38,7 +41,10 @@ public final class RealControlPlane implements BeforeAllCallback, ParameterResol
     return of(context);
   }
 
-  /** The outcome of the one start: a running control plane or the failure, kept for every later caller. */
+  /**
+   * The outcome of the one start: a running control plane or the failure, kept for every later
+   * caller.
+   */
   private record Startup(ControlPlane running, RuntimeException failure) implements AutoCloseable {
     static Startup attempt() {
       try {

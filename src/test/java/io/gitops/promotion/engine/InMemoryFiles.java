@@ -22,11 +22,14 @@ record InMemoryFiles(Map<String, String> files) implements RepositoryFiles {
   @Override
   public List<String> directories(String path) {
     String prefix = path.isEmpty() ? "" : path + "/";
-    return files.keySet().stream().filter(f -> f.startsWith(prefix))
+    return files.keySet().stream()
+        .filter(f -> f.startsWith(prefix))
         .map(f -> f.substring(prefix.length()))
         .filter(rest -> rest.contains("/"))
         .map(rest -> rest.substring(0, rest.indexOf('/')))
-        .distinct().sorted().toList();
+        .distinct()
+        .sorted()
+        .toList();
   }
 
   @Override

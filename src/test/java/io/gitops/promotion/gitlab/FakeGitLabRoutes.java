@@ -26,7 +26,8 @@ final class FakeGitLabRoutes {
   private final FakeGitLabJson json;
   private final FakeMergeRequestRoutes mergeRequests;
 
-  FakeGitLabRoutes(FakeGitLabState state, FakeGitLabJson json, FakeMergeRequestRoutes mergeRequests) {
+  FakeGitLabRoutes(
+      FakeGitLabState state, FakeGitLabJson json, FakeMergeRequestRoutes mergeRequests) {
     this.state = state;
     this.json = json;
     this.mergeRequests = mergeRequests;
@@ -37,9 +38,11 @@ final class FakeGitLabRoutes {
     if (s.size() == 1 && s.get(0).equals("users") && request.method().equals("GET")) {
       synchronized (state) {
         String username = request.param("username");
-        return ok(state.users.entrySet().stream()
-            .filter(u -> username == null || u.getKey().equals(username))
-            .map(u -> mergeRequests.user(u.getValue(), u.getKey())).toList());
+        return ok(
+            state.users.entrySet().stream()
+                .filter(u -> username == null || u.getKey().equals(username))
+                .map(u -> mergeRequests.user(u.getValue(), u.getKey()))
+                .toList());
       }
     }
     if (s.size() < 2 || !s.get(0).equals("projects")) {
@@ -48,7 +51,8 @@ final class FakeGitLabRoutes {
     synchronized (state) {
       FakeProject project =
           state.findProject(s.get(1)).orElseThrow(() -> FakeApiError.notFound("Project"));
-      Optional<FakeResponse> mergeRequest = mergeRequests.handle(project, request, s.subList(2, s.size()));
+      Optional<FakeResponse> mergeRequest =
+          mergeRequests.handle(project, request, s.subList(2, s.size()));
       if (mergeRequest.isPresent()) {
         return mergeRequest.get();
       }

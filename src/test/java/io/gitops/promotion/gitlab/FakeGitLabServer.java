@@ -61,7 +61,10 @@ public final class FakeGitLabServer implements AutoCloseable {
     server.createContext(
         "/",
         new FakeGitLabApi(
-            new FakeGitLabRoutes(state, new FakeGitLabJson(url), mergeRequests), faults, log, token));
+            new FakeGitLabRoutes(state, new FakeGitLabJson(url), mergeRequests),
+            faults,
+            log,
+            token));
     server.setExecutor(executor);
     server.start();
   }
@@ -222,39 +225,50 @@ public final class FakeGitLabServer implements AutoCloseable {
 
   /** A user approves the request, as in GitLab's web page. */
   public void approve(String project, long iid, String username) {
-    read(project, p -> {
-      mergeRequests.approve(mergeRequest(p, iid), username);
-      mergeRequests.autoMerge(p, mergeRequest(p, iid));
-      return null;
-    });
-  }
-
-  /** The request's head pipeline now has this status ({@code running}, {@code success}, {@code failed}). */
-  public void pipeline(String project, long iid, String status) {
-    read(project, p -> {
-      mergeRequest(p, iid).pipelineStatus = status;
-      mergeRequests.autoMerge(p, mergeRequest(p, iid));
-      return null;
-    });
+    read(
+        project,
+        p -> {
+          mergeRequests.approve(mergeRequest(p, iid), username);
+          mergeRequests.autoMerge(p, mergeRequest(p, iid));
+          return null;
+        });
   }
 
   /**
-   * Someone presses Merge: the request lands on its target branch with real Git (merge commit, squash
-   * commit or fast-forward), refused as GitLab refuses when it is not mergeable.
+   * The request's head pipeline now has this status ({@code running}, {@code success}, {@code
+   * failed}).
+   */
+  public void pipeline(String project, long iid, String status) {
+    read(
+        project,
+        p -> {
+          mergeRequest(p, iid).pipelineStatus = status;
+          mergeRequests.autoMerge(p, mergeRequest(p, iid));
+          return null;
+        });
+  }
+
+  /**
+   * Someone presses Merge: the request lands on its target branch with real Git (merge commit,
+   * squash commit or fast-forward), refused as GitLab refuses when it is not mergeable.
    */
   public void merge(String project, long iid) {
-    read(project, p -> {
-      mergeRequests.land(p, mergeRequest(p, iid));
-      return null;
-    });
+    read(
+        project,
+        p -> {
+          mergeRequests.land(p, mergeRequest(p, iid));
+          return null;
+        });
   }
 
   /** Someone closes the request without merging it. */
   public void closeMergeRequest(String project, long iid) {
-    read(project, p -> {
-      mergeRequest(p, iid).state = "closed";
-      return null;
-    });
+    read(
+        project,
+        p -> {
+          mergeRequest(p, iid).state = "closed";
+          return null;
+        });
   }
 
   private static FakeMergeRequest mergeRequest(FakeProject project, long iid) {

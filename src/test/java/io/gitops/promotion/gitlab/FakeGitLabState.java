@@ -26,6 +26,7 @@ final class FakeGitLabState {
   private long nextEnvironmentId = 1;
   private long nextDeploymentId = 1;
   private long nextMergeRequestId = 1;
+
   /** GitLab users by username, for the Users API. */
   final Map<String, Long> users = new LinkedHashMap<>();
 

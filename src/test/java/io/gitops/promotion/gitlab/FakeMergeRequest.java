@@ -24,14 +24,17 @@ public final class FakeMergeRequest {
   boolean squash;
   boolean removeSourceBranch;
   boolean mergeWhenPipelineSucceeds;
+
   /** The head pipeline's status, null for none. */
   String pipelineStatus;
+
   String sha;
   String mergeCommitSha;
   String squashCommitSha;
   Instant updatedAt;
 
-  FakeMergeRequest(long id, long iid, String sourceBranch, String targetBranch, String title, Instant at) {
+  FakeMergeRequest(
+      long id, long iid, String sourceBranch, String targetBranch, String title, Instant at) {
     this.id = id;
     this.iid = iid;
     this.sourceBranch = sourceBranch;

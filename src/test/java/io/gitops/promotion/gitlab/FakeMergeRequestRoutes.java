@@ -8,9 +8,9 @@ import java.util.Optional;
 
 /**
  * The merge request endpoints of the fake GitLab, over a hosted repository: create, get, list,
- * update (close, reopen), approvals, approve, merge (merge commit, squash or fast-forward, done with
- * real Git), notes, and branch deletion. The detailed merge status is computed on each read, as
- * GitLab does: draft, approvals, pipeline, conflicts, and whether a fast-forward needs a rebase.
+ * update (close, reopen), approvals, approve, merge (merge commit, squash or fast-forward, done
+ * with real Git), notes, and branch deletion. The detailed merge status is computed on each read,
+ * as GitLab does: draft, approvals, pipeline, conflicts, and whether a fast-forward needs a rebase.
  */
 final class FakeMergeRequestRoutes {
   private final FakeGitLabState state;
@@ -24,7 +24,9 @@ final class FakeMergeRequestRoutes {
 
   /** Handles the request, or empty when it is not a merge request or branch route. */
   Optional<FakeResponse> handle(FakeProject project, FakeRequest request, List<String> rest) {
-    if (rest.size() == 3 && rest.get(0).equals("repository") && rest.get(1).equals("branches")
+    if (rest.size() == 3
+        && rest.get(0).equals("repository")
+        && rest.get(1).equals("branches")
         && request.method().equals("DELETE")) {
       if (!hosted(project).deleteBranch(rest.get(2))) {
         throw FakeApiError.message(404, "404 Branch Not Found");
@@ -35,39 +37,52 @@ final class FakeMergeRequestRoutes {
       return Optional.empty();
     }
     if (rest.size() == 1) {
-      return Optional.of(switch (request.method()) {
-        case "GET" -> FakeResponse.json(200, project.mergeRequests.values().stream()
-            .filter(mr -> request.param("source_branch") == null || mr.sourceBranch.equals(request.param("source_branch")))
-            .filter(mr -> request.param("state") == null || request.param("state").equals("all")
-                || mr.state.equals(request.param("state")))
-            .sorted(Comparator.comparingLong((FakeMergeRequest mr) -> mr.iid).reversed())
-            .map(mr -> json.mergeRequest(project, mr, detailedMergeStatus(project, mr))).toList());
-        case "POST" -> create(project, request);
-        default -> throw FakeApiError.error(405, "405 Method Not Allowed");
-      });
+      return Optional.of(
+          switch (request.method()) {
+            case "GET" ->
+                FakeResponse.json(
+                    200,
+                    project.mergeRequests.values().stream()
+                        .filter(
+                            mr ->
+                                request.param("source_branch") == null
+                                    || mr.sourceBranch.equals(request.param("source_branch")))
+                        .filter(
+                            mr ->
+                                request.param("state") == null
+                                    || request.param("state").equals("all")
+                                    || mr.state.equals(request.param("state")))
+                        .sorted(
+                            Comparator.comparingLong((FakeMergeRequest mr) -> mr.iid).reversed())
+                        .map(mr -> json.mergeRequest(project, mr, detailedMergeStatus(project, mr)))
+                        .toList());
+            case "POST" -> create(project, request);
+            default -> throw FakeApiError.error(405, "405 Method Not Allowed");
+          });
     }
     FakeMergeRequest mr = project.mergeRequests.get(parseIid(rest.get(1)));
     if (mr == null) {
       throw FakeApiError.notFound("Merge Request");
     }
     String action = rest.size() == 2 ? "" : rest.get(2);
-    return Optional.of(switch (request.method() + " " + action) {
-      case "GET " -> ok(project, mr);
-      case "PUT " -> update(project, mr, request);
-      case "GET approvals" -> FakeResponse.json(200, json.approvals(project, mr));
-      case "POST approve" -> {
-        approve(mr, "root");
-        autoMerge(project, mr);
-        yield FakeResponse.json(201, json.approvals(project, mr));
-      }
-      case "PUT merge" -> merge(project, mr, request);
-      case "POST notes" -> {
-        request.require("body");
-        mr.notes.add(request.param("body"));
-        yield FakeResponse.json(201, json.note(nextNoteId++, request.param("body")));
-      }
-      default -> throw FakeApiError.error(404, "404 Not Found");
-    });
+    return Optional.of(
+        switch (request.method() + " " + action) {
+          case "GET " -> ok(project, mr);
+          case "PUT " -> update(project, mr, request);
+          case "GET approvals" -> FakeResponse.json(200, json.approvals(project, mr));
+          case "POST approve" -> {
+            approve(mr, "root");
+            autoMerge(project, mr);
+            yield FakeResponse.json(201, json.approvals(project, mr));
+          }
+          case "PUT merge" -> merge(project, mr, request);
+          case "POST notes" -> {
+            request.require("body");
+            mr.notes.add(request.param("body"));
+            yield FakeResponse.json(201, json.note(nextNoteId++, request.param("body")));
+          }
+          default -> throw FakeApiError.error(404, "404 Not Found");
+        });
   }
 
   private FakeResponse create(FakeProject project, FakeRequest request) {
@@ -77,15 +92,26 @@ final class FakeMergeRequestRoutes {
     if (repo.branchHead(source).isEmpty()) {
       throw FakeApiError.message(422, List.of("Source branch \"" + source + "\" does not exist"));
     }
-    Optional<FakeMergeRequest> open = project.mergeRequests.values().stream()
-        .filter(mr -> mr.sourceBranch.equals(source) && mr.state.equals("opened")).findFirst();
+    Optional<FakeMergeRequest> open =
+        project.mergeRequests.values().stream()
+            .filter(mr -> mr.sourceBranch.equals(source) && mr.state.equals("opened"))
+            .findFirst();
     if (open.isPresent()) {
-      throw FakeApiError.message(409, List.of("Another open merge request already exists for this source branch: !"
-          + open.get().iid));
+      throw FakeApiError.message(
+          409,
+          List.of(
+              "Another open merge request already exists for this source branch: !"
+                  + open.get().iid));
     }
     long iid = project.mergeRequests.size() + 1L;
-    FakeMergeRequest mr = new FakeMergeRequest(state.nextMergeRequestId(), iid, source, request.param("target_branch"),
-        request.param("title"), state.now());
+    FakeMergeRequest mr =
+        new FakeMergeRequest(
+            state.nextMergeRequestId(),
+            iid,
+            source,
+            request.param("target_branch"),
+            request.param("title"),
+            state.now());
     mr.description = request.param("description");
     mr.squash = Boolean.parseBoolean(request.param("squash"));
     mr.removeSourceBranch = Boolean.parseBoolean(request.param("remove_source_branch"));
@@ -120,7 +146,9 @@ final class FakeMergeRequestRoutes {
     mr.updatedAt = state.now();
   }
 
-  /** A request set to auto-merge lands as soon as it is mergeable (after an approval or a pipeline). */
+  /**
+   * A request set to auto-merge lands as soon as it is mergeable (after an approval or a pipeline).
+   */
   void autoMerge(FakeProject project, FakeMergeRequest mr) {
     if (mr.mergeWhenPipelineSucceeds && detailedMergeStatus(project, mr).equals("mergeable")) {
       land(project, mr);
@@ -134,9 +162,11 @@ final class FakeMergeRequestRoutes {
    */
   FakeResponse merge(FakeProject project, FakeMergeRequest mr, FakeRequest request) {
     if (request.param("sha") != null && !request.param("sha").equals(currentSha(project, mr))) {
-      throw FakeApiError.message(409, "SHA does not match HEAD of source branch: " + currentSha(project, mr));
+      throw FakeApiError.message(
+          409, "SHA does not match HEAD of source branch: " + currentSha(project, mr));
     }
-    if (Boolean.parseBoolean(request.param("merge_when_pipeline_succeeds")) && mr.state.equals("opened")
+    if (Boolean.parseBoolean(request.param("merge_when_pipeline_succeeds"))
+        && mr.state.equals("opened")
         && !detailedMergeStatus(project, mr).equals("mergeable")) {
       // auto-merge: GitLab merges by itself once the request is mergeable
       mr.mergeWhenPipelineSucceeds = true;
@@ -161,13 +191,29 @@ final class FakeMergeRequestRoutes {
     HostedRepository repo = hosted(project);
     mr.sha = currentSha(project, mr);
     String method = project.mergeMethod.equals("ff") ? "ff" : mr.squash ? "squash" : "merge";
-    String message = switch (method) {
-      case "squash" -> mr.title;
-      default -> "Merge branch '" + mr.sourceBranch + "' into '" + mr.targetBranch + "'\n\n" + mr.title
-          + "\n\nSee merge request " + project.path + "!" + mr.iid;
-    };
-    String landed = repo.land(mr.sourceBranch, mr.targetBranch, mr.squash && method.equals("ff") ? "squash" : method,
-        message, state.now()).orElseThrow(() -> FakeApiError.message(406, "Branch cannot be merged"));
+    String message =
+        switch (method) {
+          case "squash" -> mr.title;
+          default ->
+              "Merge branch '"
+                  + mr.sourceBranch
+                  + "' into '"
+                  + mr.targetBranch
+                  + "'\n\n"
+                  + mr.title
+                  + "\n\nSee merge request "
+                  + project.path
+                  + "!"
+                  + mr.iid;
+        };
+    String landed =
+        repo.land(
+                mr.sourceBranch,
+                mr.targetBranch,
+                mr.squash && method.equals("ff") ? "squash" : method,
+                message,
+                state.now())
+            .orElseThrow(() -> FakeApiError.message(406, "Branch cannot be merged"));
     if (mr.squash) {
       mr.squashCommitSha = landed;
     } else if (!method.equals("ff")) {
@@ -194,8 +240,11 @@ final class FakeMergeRequestRoutes {
     if (!repo.mergesCleanly(mr.sourceBranch, mr.targetBranch)) {
       return "conflict";
     }
-    if (project.mergeMethod.equals("ff") && !mr.squash && !repo.isAncestor(
-        repo.branchHead(mr.targetBranch).orElseThrow(), repo.branchHead(mr.sourceBranch).orElseThrow())) {
+    if (project.mergeMethod.equals("ff")
+        && !mr.squash
+        && !repo.isAncestor(
+            repo.branchHead(mr.targetBranch).orElseThrow(),
+            repo.branchHead(mr.sourceBranch).orElseThrow())) {
       return "need_rebase";
     }
     if (mr.pipelineStatus != null && !mr.pipelineStatus.equals("success")) {
@@ -224,7 +273,8 @@ final class FakeMergeRequestRoutes {
 
   private static HostedRepository hosted(FakeProject project) {
     if (project.hosted == null) {
-      throw new IllegalStateException("merge requests need a hosted repository: hostRepository first");
+      throw new IllegalStateException(
+          "merge requests need a hosted repository: hostRepository first");
     }
     return project.hosted;
   }
@@ -239,7 +289,8 @@ final class FakeMergeRequestRoutes {
 
   /** GitLab takes arrays as comma-separated values or repeated {@code name[]} parameters. */
   private static List<String> list(String value) {
-    return value == null ? List.of() : Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty())
-        .toList();
+    return value == null
+        ? List.of()
+        : Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toList();
   }
 }

@@ -29,9 +29,13 @@ final class FakeProject {
   final List<FakeEnvironment> environments = new ArrayList<>();
   final List<FakeDeployment> deployments = new ArrayList<>();
   final Map<Long, FakeMergeRequest> mergeRequests = new LinkedHashMap<>();
+
   /** Approvals a merge request needs before it may merge (an approval rule of GitLab Premium). */
   int approvalsRequired;
-  /** The project's merge method: {@code merge} (a merge commit) or {@code ff} (fast-forward only). */
+
+  /**
+   * The project's merge method: {@code merge} (a merge commit) or {@code ff} (fast-forward only).
+   */
   String mergeMethod = "merge";
 
   /** The Git repository the project hosts, or {@code null}: only seeded commits exist. */

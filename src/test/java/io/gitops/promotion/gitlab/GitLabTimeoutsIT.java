@@ -18,15 +18,26 @@ class GitLabTimeoutsIT {
   void aGitLabThatNeverAnswersFailsWithTheReadTimeoutAndItsUrlInTheMessage() {
     String url = server.url("").replaceAll("/$", "");
     RecordingSleeper sleeper = new RecordingSleeper();
-    try (Gitlab4jGitLab gitLab = new Gitlab4jGitLab(url, "glpat-SECRET",
-        new ConnectionTimeouts(Duration.ofSeconds(5), Duration.ofMillis(700)),
-        new RetryPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(1)), sleeper, RetryListener.none())) {
+    try (Gitlab4jGitLab gitLab =
+        new Gitlab4jGitLab(
+            url,
+            "glpat-SECRET",
+            new ConnectionTimeouts(Duration.ofSeconds(5), Duration.ofMillis(700)),
+            new RetryPolicy(2, Duration.ofMillis(100), Duration.ofSeconds(1)),
+            sleeper,
+            RetryListener.none())) {
 
-      GitLabUnavailableException e = assertTimeoutPreemptively(Duration.ofSeconds(30),
-          () -> catchThrowableOfType(GitLabUnavailableException.class, () -> gitLab.tagCommit("1234", "v1.5.0")));
+      GitLabUnavailableException e =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(30),
+              () ->
+                  catchThrowableOfType(
+                      GitLabUnavailableException.class, () -> gitLab.tagCommit("1234", "v1.5.0")));
 
-      assertThat(e).hasMessageContaining(url + ": no answer within the read timeout of 700ms")
-          .hasMessageContaining("after 2 attempts").hasMessageNotContaining("SECRET");
+      assertThat(e)
+          .hasMessageContaining(url + ": no answer within the read timeout of 700ms")
+          .hasMessageContaining("after 2 attempts")
+          .hasMessageNotContaining("SECRET");
       assertThat(sleeper.delays()).containsExactly(Duration.ofMillis(100));
     }
   }

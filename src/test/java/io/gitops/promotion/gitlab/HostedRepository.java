@@ -1,21 +1,21 @@
 package io.gitops.promotion.gitlab;
 
 import java.io.IOException;
-import java.time.Instant;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.jgit.errors.MissingObjectException;
 import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.merge.MergeStrategy;
 import org.eclipse.jgit.merge.ResolveMerger;
-import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -99,20 +99,25 @@ final class HostedRepository {
     }
   }
 
-  /** Whether the source branch's head merges into the target's without a conflict (nothing is written to refs). */
+  /**
+   * Whether the source branch's head merges into the target's without a conflict (nothing is
+   * written to refs).
+   */
   boolean mergesCleanly(String source, String target) {
     try (Repository repo = open()) {
       ResolveMerger merger = (ResolveMerger) MergeStrategy.RECURSIVE.newMerger(repo, true);
-      return merger.merge(repo.resolve("refs/heads/" + target), repo.resolve("refs/heads/" + source));
+      return merger.merge(
+          repo.resolve("refs/heads/" + target), repo.resolve("refs/heads/" + source));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   /**
-   * Lands the source branch on the target as GitLab's merge methods do: {@code ff} moves the target to
-   * the source's head (which must contain the target), {@code squash} makes one commit of the changes
-   * on the target with {@code message}, {@code merge} makes a merge commit with {@code message}.
+   * Lands the source branch on the target as GitLab's merge methods do: {@code ff} moves the target
+   * to the source's head (which must contain the target), {@code squash} makes one commit of the
+   * changes on the target with {@code message}, {@code merge} makes a merge commit with {@code
+   * message}.
    *
    * @return the commit the target now points at; empty when the merge conflicts
    */
@@ -133,7 +138,8 @@ final class HostedRepository {
         if (!merger.merge(targetHead, sourceHead)) {
           return Optional.empty();
         }
-        PersonIdent merger0 = new PersonIdent("Administrator", "admin@example.com", at, java.time.ZoneOffset.UTC);
+        PersonIdent merger0 =
+            new PersonIdent("Administrator", "admin@example.com", at, java.time.ZoneOffset.UTC);
         CommitBuilder commit = new CommitBuilder();
         commit.setTreeId(merger.getResultTreeId());
         if (method.equals("squash")) {

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@link Gitlab4jMergeRequests} against the fake GitLab's merge request API over real HTTP, merging with real Git. */
+/**
+ * {@link Gitlab4jMergeRequests} against the fake GitLab's merge request API over real HTTP, merging
+ * with real Git.
+ */
 class MergeRequestsIT {
   private static final String BRANCH = "promotion/stg/tbd-test/abcd1234";
 
@@ -26,7 +29,9 @@ class MergeRequestsIT {
     gitlab = FakeGitLabServer.start();
     gitlab.addProject(1234, "devops/argocd");
     gitlab.hostRepository("1234", repo.bareDir());
-    api = new Gitlab4jMergeRequests(gitlab.url(), gitlab.token(), GitLabHarness.POLICY, d -> { }, RetryListener.none());
+    api =
+        new Gitlab4jMergeRequests(
+            gitlab.url(), gitlab.token(), GitLabHarness.POLICY, d -> {}, RetryListener.none());
   }
 
   @AfterEach
@@ -36,8 +41,17 @@ class MergeRequestsIT {
   }
 
   private MergeRequestDraft draft(boolean squash, List<Long> reviewers) {
-    return new MergeRequestDraft(BRANCH, "main", "Promote [TST] v1.5.0 -> [STG] v1.3.0", "| service |",
-        List.of("promotion", "env::stg"), reviewers, List.of(), squash, true, false);
+    return new MergeRequestDraft(
+        BRANCH,
+        "main",
+        "Promote [TST] v1.5.0 -> [STG] v1.3.0",
+        "| service |",
+        List.of("promotion", "env::stg"),
+        reviewers,
+        List.of(),
+        squash,
+        true,
+        false);
   }
 
   @Test
@@ -56,11 +70,15 @@ class MergeRequestsIT {
     assertThat(opened.sha()).isEqualTo(branchCommit);
     assertThat(opened.approvalsGiven()).isZero();
     assertThat(opened.approvalsRequired()).isEqualTo(1);
-    assertThat(gitlab.mergeRequests("1234")).singleElement().satisfies(mr -> {
-      assertThat(mr.labels()).containsExactly("promotion", "env::stg");
-      assertThat(mr.reviewerIds()).containsExactly(alice);
-    });
-    assertThat(api.findBySourceBranch("1234", BRANCH)).hasValueSatisfying(mr -> assertThat(mr.iid()).isEqualTo(1));
+    assertThat(gitlab.mergeRequests("1234"))
+        .singleElement()
+        .satisfies(
+            mr -> {
+              assertThat(mr.labels()).containsExactly("promotion", "env::stg");
+              assertThat(mr.reviewerIds()).containsExactly(alice);
+            });
+    assertThat(api.findBySourceBranch("1234", BRANCH))
+        .hasValueSatisfying(mr -> assertThat(mr.iid()).isEqualTo(1));
     assertThat(api.findBySourceBranch("1234", "promotion/stg/other/0000")).isEmpty();
 
     gitlab.approve("1234", 1, "alice");
@@ -98,8 +116,20 @@ class MergeRequestsIT {
 
     repo.commitOnBranch("promotion/prd/g/1", "workloads/y.txt", "y\n", "change y");
     repo.commitAsSomeoneElse("workloads/z.txt", "z\n", "someone else");
-    MergeRequestState second = api.open("1234", new MergeRequestDraft("promotion/prd/g/1", "main", "t", "d",
-        List.of(), List.of(), List.of(), false, false, false));
+    MergeRequestState second =
+        api.open(
+            "1234",
+            new MergeRequestDraft(
+                "promotion/prd/g/1",
+                "main",
+                "t",
+                "d",
+                List.of(),
+                List.of(),
+                List.of(),
+                false,
+                false,
+                false));
     assertThat(second.detailedMergeStatus()).isEqualTo("need_rebase");
   }
 
@@ -111,7 +141,8 @@ class MergeRequestsIT {
     assertThat(opened.detailedMergeStatus()).isEqualTo("conflict");
     assertThat(opened.cannotMerge()).isTrue();
     assertThatThrownBy(() -> api.open("1234", draft(false, List.of())))
-        .isInstanceOf(GitLabRejectedException.class).hasMessageContaining("409");
+        .isInstanceOf(GitLabRejectedException.class)
+        .hasMessageContaining("409");
 
     api.close("1234", 1, "superseded by !2");
     api.close("1234", 1, null);
@@ -124,7 +155,8 @@ class MergeRequestsIT {
 
   @Test
   void anUnknownUsernameIsRefused() {
-    assertThatThrownBy(() -> api.userIds(List.of("nobody"))).isInstanceOf(GitLabRejectedException.class)
+    assertThatThrownBy(() -> api.userIds(List.of("nobody")))
+        .isInstanceOf(GitLabRejectedException.class)
         .hasMessageContaining("nobody");
   }
 }

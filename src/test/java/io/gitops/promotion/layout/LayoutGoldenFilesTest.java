@@ -19,23 +19,33 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Golden files per layout: every folder {@code src/test/resources/layouts/<kind>/<case>/} holds one
- * file in {@code original/} and {@code expected/} (compared byte for byte, so CRLF and a missing final
- * newline count), {@code values.properties} (application = new value, one a line; the key ends at the
- * last '='), {@code applications.txt} (what reading the original gives, {@code name=value}) and
- * optionally {@code settings.properties} ({@code newName=true}, {@code paths=a.b,c}).
+ * file in {@code original/} and {@code expected/} (compared byte for byte, so CRLF and a missing
+ * final newline count), {@code values.properties} (application = new value, one a line; the key
+ * ends at the last '='), {@code applications.txt} (what reading the original gives, {@code
+ * name=value}) and optionally {@code settings.properties} ({@code newName=true}, {@code
+ * paths=a.b,c}).
  */
 class LayoutGoldenFilesTest {
   private static final Path ROOT = Path.of("src/test/resources/layouts");
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> kinds = Files.list(ROOT)) {
-      return kinds.sorted().flatMap(kind -> {
-        try (Stream<Path> folders = Files.list(kind)) {
-          return folders.sorted().map(f -> kind.getFileName() + "/" + f.getFileName()).toList().stream();
-        } catch (IOException e) {
-          throw new java.io.UncheckedIOException(e);
-        }
-      }).toList().stream();
+      return kinds
+          .sorted()
+          .flatMap(
+              kind -> {
+                try (Stream<Path> folders = Files.list(kind)) {
+                  return folders
+                      .sorted()
+                      .map(f -> kind.getFileName() + "/" + f.getFileName())
+                      .toList()
+                      .stream();
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
+          .toList()
+          .stream();
     }
   }
 
@@ -44,21 +54,25 @@ class LayoutGoldenFilesTest {
   void rewritesOnlyTheCopiedValuesOfTheNamedApplications(String name) throws IOException {
     ValuesFile original = read(name, "original");
 
-    assertThat(original.withValues(pairs(name, "values.properties"))).isEqualTo(text(name, "expected"));
+    assertThat(original.withValues(pairs(name, "values.properties")))
+        .isEqualTo(text(name, "expected"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
   void readsEachApplicationOfTheOriginalByName(String name) throws IOException {
-    String read = read(name, "original").applications().stream()
-        .map(a -> a.name() + "=" + a.tag() + "\n").collect(Collectors.joining());
+    String read =
+        read(name, "original").applications().stream()
+            .map(a -> a.name() + "=" + a.tag() + "\n")
+            .collect(Collectors.joining());
 
     assertThat(read).isEqualTo(Files.readString(ROOT.resolve(name).resolve("applications.txt")));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("cases")
-  void expectedFileReadsBackWithTheNewValuesAndEveryOtherApplicationUnchanged(String name) throws IOException {
+  void expectedFileReadsBackWithTheNewValuesAndEveryOtherApplicationUnchanged(String name)
+      throws IOException {
     Map<String, String> values = pairs(name, "values.properties");
     ValuesFile original = read(name, "original");
     ValuesFile expected = read(name, "expected");
@@ -72,11 +86,22 @@ class LayoutGoldenFilesTest {
 
   private static ValuesFile read(String name, String side) throws IOException {
     String kind = name.substring(0, name.indexOf('/'));
-    Map<String, String> settings = Files.exists(ROOT.resolve(name).resolve("settings.properties"))
-        ? pairs(name, "settings.properties") : Map.of();
-    LayoutSettings layout = new LayoutSettings(kind, "{group}/{service}/{env}/file.yaml", Map.of(), Map.of(), null,
-        Boolean.parseBoolean(settings.get("newName")),
-        settings.containsKey("paths") ? Arrays.asList(settings.get("paths").split(",")) : List.of(), Set.of());
+    Map<String, String> settings =
+        Files.exists(ROOT.resolve(name).resolve("settings.properties"))
+            ? pairs(name, "settings.properties")
+            : Map.of();
+    LayoutSettings layout =
+        new LayoutSettings(
+            kind,
+            "{group}/{service}/{env}/file.yaml",
+            Map.of(),
+            Map.of(),
+            null,
+            Boolean.parseBoolean(settings.get("newName")),
+            settings.containsKey("paths")
+                ? Arrays.asList(settings.get("paths").split(","))
+                : List.of(),
+            Set.of());
     return Layouts.of(layout, "workloads").orElseThrow().parse(name, text(name, side));
   }
 

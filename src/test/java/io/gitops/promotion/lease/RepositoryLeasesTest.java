@@ -10,26 +10,31 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What a replica may work on, with a fake clock: a Lease counts until its renew deadline, not longer. */
+/**
+ * What a replica may work on, with a fake clock: a Lease counts until its renew deadline, not
+ * longer.
+ */
 class RepositoryLeasesTest {
   private Instant now = Instant.parse("2026-12-04T06:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
+  private final Clock clock =
+      new Clock() {
+        @Override
+        public java.time.ZoneId getZone() {
+          return ZoneOffset.UTC;
+        }
 
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+          return this;
+        }
 
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
-  private final RepositoryLeases leases = RepositoryLeases.shared("replica-1", List.of("argocd", "team-b"), clock);
+        @Override
+        public Instant instant() {
+          return now;
+        }
+      };
+  private final RepositoryLeases leases =
+      RepositoryLeases.shared("replica-1", List.of("argocd", "team-b"), clock);
 
   @Test
   void aLeaseCountsUntilItsRenewDeadlineUnlessRenewed() {

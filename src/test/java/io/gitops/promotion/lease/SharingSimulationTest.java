@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replicas following {@link ShareRule} round after round on a fake clock, against an in-memory store
- * of Leases that, like the API server, accepts a write only at the version it was read at.
+ * Replicas following {@link ShareRule} round after round on a fake clock, against an in-memory
+ * store of Leases that, like the API server, accepts a write only at the version it was read at.
  */
 class SharingSimulationTest {
   private static final Duration DURATION = Duration.ofSeconds(15);
@@ -42,16 +42,21 @@ class SharingSimulationTest {
     start("a", "b", "c");
     rounds(10);
     Replica c = replica("c");
-    Set<String> ofC = holdersNow().entrySet().stream().filter(e -> e.getValue().equals("c")).map(Map.Entry::getKey)
-        .collect(Collectors.toSet());
+    Set<String> ofC =
+        holdersNow().entrySet().stream()
+            .filter(e -> e.getValue().equals("c"))
+            .map(Map.Entry::getKey)
+            .collect(Collectors.toSet());
     c.alive = false;
     Instant died = now;
 
     while (ofC.stream().anyMatch(r -> "c".equals(holdersNow().get(r)))) {
       round();
     }
-    // it was renewed at most one round before it died; the others see that version expire a duration later
-    assertThat(Duration.between(died, now)).isLessThanOrEqualTo(DURATION.plus(RETRY.multipliedBy(2)));
+    // it was renewed at most one round before it died; the others see that version expire a
+    // duration later
+    assertThat(Duration.between(died, now))
+        .isLessThanOrEqualTo(DURATION.plus(RETRY.multipliedBy(2)));
     rounds(3);
     assertThat(counts()).isEqualTo(Map.of("a", 3, "b", 3));
 
@@ -136,7 +141,9 @@ class SharingSimulationTest {
     return counts;
   }
 
-  /** A write at the version read: false when someone wrote in between (HTTP 409 on the API server). */
+  /**
+   * A write at the version read: false when someone wrote in between (HTTP 409 on the API server).
+   */
   private boolean write(String name, String readVersion, String holder) {
     LeaseSnapshot current = store.get(name);
     String currentVersion = current == null ? null : current.resourceVersion();
@@ -166,15 +173,21 @@ class SharingSimulationTest {
         }
       }
       LeaseBoard.Reading reading = board.read(List.copyOf(store.values()), now);
-      ShareRule.Plan plan = ShareRule.plan(id, REPOSITORIES, reading.holders(), reading.live(), Set.of());
+      ShareRule.Plan plan =
+          ShareRule.plan(id, REPOSITORIES, reading.holders(), reading.live(), Set.of());
       for (String repository : plan.take()) {
         LeaseSnapshot seen = reading.byRepository().get(repository);
-        write(RepositoryLeaseSettings.leaseName(repository), seen == null ? null : seen.resourceVersion(), id);
+        write(
+            RepositoryLeaseSettings.leaseName(repository),
+            seen == null ? null : seen.resourceVersion(),
+            id);
       }
-      plan.giveBack().ifPresent(repository -> {
-        LeaseSnapshot lease = store.get(RepositoryLeaseSettings.leaseName(repository));
-        write(lease.name(), lease.resourceVersion(), null);
-      });
+      plan.giveBack()
+          .ifPresent(
+              repository -> {
+                LeaseSnapshot lease = store.get(RepositoryLeaseSettings.leaseName(repository));
+                write(lease.name(), lease.resourceVersion(), null);
+              });
     }
   }
 }

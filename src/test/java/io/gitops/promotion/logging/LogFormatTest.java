@@ -21,7 +21,10 @@ class LogFormatTest {
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     try {
       LogFormat.JSON.apply();
-      LOG.atInfo().addKeyValue("namespace", "team-a").addKeyValue("phase", "Previewed").log("as json");
+      LOG.atInfo()
+          .addKeyValue("namespace", "team-a")
+          .addKeyValue("phase", "Previewed")
+          .log("as json");
       LogFormat.TEXT.apply();
       LOG.atInfo().addKeyValue("namespace", "team-a").log("as text");
     } finally {
@@ -38,9 +41,13 @@ class LogFormatTest {
 
   @Test
   void fabric8sUnstableVersionWarningIsSilencedAndOtherWarningsAreNot() {
-    assertThat(LoggerFactory.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils").isWarnEnabled())
+    assertThat(
+            LoggerFactory.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils")
+                .isWarnEnabled())
         .isFalse();
-    assertThat(LoggerFactory.getLogger("io.fabric8.kubernetes.client.dsl.internal.OperationSupport").isWarnEnabled())
+    assertThat(
+            LoggerFactory.getLogger("io.fabric8.kubernetes.client.dsl.internal.OperationSupport")
+                .isWarnEnabled())
         .isTrue();
     assertThat(LoggerFactory.getLogger("io.gitops.promotion").isInfoEnabled()).isTrue();
   }

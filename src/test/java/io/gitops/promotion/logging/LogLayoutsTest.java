@@ -21,7 +21,8 @@ class LogLayoutsTest {
   }
 
   @Test
-  void jsonIsOneObjectPerLineWithTheKeyValuePairsAsFieldsAndEveryCharacterEscaped() throws Exception {
+  void jsonIsOneObjectPerLineWithTheKeyValuePairsAsFieldsAndEveryCharacterEscaped()
+      throws Exception {
     String message = "quote \" backslash \\ newline \n tab \t bell \u0007 unicode é ✓";
     LoggingEvent event = event(Level.WARN, message, null);
     event.addKeyValuePair(new KeyValuePair("name", "tbd-test-dev-to-tst"));
@@ -52,11 +53,14 @@ class LogLayoutsTest {
 
   @Test
   void jsonCarriesTheStackTraceInOneField() throws Exception {
-    String line = new JsonLogLayout().doLayout(event(Level.ERROR, "boom", new IllegalStateException("broken")));
+    String line =
+        new JsonLogLayout()
+            .doLayout(event(Level.ERROR, "boom", new IllegalStateException("broken")));
 
     assertThat(line.strip()).doesNotContain("\n");
     assertThat(JSON.readTree(line).get("exception").asText())
-        .startsWith("java.lang.IllegalStateException: broken").contains("\tat ");
+        .startsWith("java.lang.IllegalStateException: broken")
+        .contains("\tat ");
   }
 
   @Test
@@ -67,8 +71,10 @@ class LogLayoutsTest {
     event.addKeyValuePair(new KeyValuePair("message", "say \"hi\"\nbye"));
     event.addKeyValuePair(new KeyValuePair("commit", null));
 
-    assertThat(new TextLogLayout().doLayout(event)).isEqualTo("2026-12-04T06:00:00Z INFO  [main] io.gitops.promotion.Test"
-        + " - Promotion succeeded name=p1 reason=\"two words\" message=\"say \\\"hi\\\"\\nbye\"\n");
+    assertThat(new TextLogLayout().doLayout(event))
+        .isEqualTo(
+            "2026-12-04T06:00:00Z INFO  [main] io.gitops.promotion.Test"
+                + " - Promotion succeeded name=p1 reason=\"two words\" message=\"say \\\"hi\\\"\\nbye\"\n");
   }
 
   @Test
@@ -79,8 +85,14 @@ class LogLayoutsTest {
   }
 
   private LoggingEvent event(Level level, String message, Throwable error) {
-    LoggingEvent event = new LoggingEvent("io.gitops.promotion.Test", context.getLogger("io.gitops.promotion.Test"), level,
-        message, error, null);
+    LoggingEvent event =
+        new LoggingEvent(
+            "io.gitops.promotion.Test",
+            context.getLogger("io.gitops.promotion.Test"),
+            level,
+            message,
+            error,
+            null);
     event.setTimeStamp(java.time.Instant.parse("2026-12-04T06:00:00Z").toEpochMilli());
     event.setThreadName("main");
     return event;

@@ -8,10 +8,22 @@ import org.junit.jupiter.api.Test;
 
 class WebhookFormatTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Notice SUCCEEDED = new Notice(NotificationEvent.SUCCEEDED, "Promotion", "tbd-test-dev-to-tst",
-      "team-a", "argocd", "tbd-test", "DEV", "TST", "Promoted", "promoted 2 application(s) in commit 76e5fb9",
-      "Promote [DEV] v1.5.0 -> [TST] v1.3.0", "1.5.0", "76e5fb91c0ffee00112233445566778899aabbcc",
-      Instant.parse("2026-12-04T06:00:00Z"));
+  private static final Notice SUCCEEDED =
+      new Notice(
+          NotificationEvent.SUCCEEDED,
+          "Promotion",
+          "tbd-test-dev-to-tst",
+          "team-a",
+          "argocd",
+          "tbd-test",
+          "DEV",
+          "TST",
+          "Promoted",
+          "promoted 2 application(s) in commit 76e5fb9",
+          "Promote [DEV] v1.5.0 -> [TST] v1.3.0",
+          "1.5.0",
+          "76e5fb91c0ffee00112233445566778899aabbcc",
+          Instant.parse("2026-12-04T06:00:00Z"));
 
   @Test
   void jsonCarriesEveryFieldOfTheNoticeAndLeavesOutWhatItHasNot() throws Exception {
@@ -29,8 +41,24 @@ class WebhookFormatTest {
     assertThat(body.get("commit").asText()).startsWith("76e5fb91");
     assertThat(body.get("time").asText()).isEqualTo("2026-12-04T06:00:00Z");
 
-    var rollback = JSON.readTree(WebhookFormat.JSON.body(new Notice(NotificationEvent.ROLLED_BACK, "PromotionRollback",
-        "undo", "team-a", "argocd", "tbd-test", null, "TST", "RolledBack", "restored", null, null, null, null)));
+    var rollback =
+        JSON.readTree(
+            WebhookFormat.JSON.body(
+                new Notice(
+                    NotificationEvent.ROLLED_BACK,
+                    "PromotionRollback",
+                    "undo",
+                    "team-a",
+                    "argocd",
+                    "tbd-test",
+                    null,
+                    "TST",
+                    "RolledBack",
+                    "restored",
+                    null,
+                    null,
+                    null,
+                    null)));
     assertThat(rollback.get("event").asText()).isEqualTo("RolledBack");
     assertThat(rollback.has("sourceEnv")).isFalse();
     assertThat(rollback.has("commit")).isFalse();
@@ -41,17 +69,34 @@ class WebhookFormatTest {
     var body = JSON.readTree(WebhookFormat.SLACK.body(SUCCEEDED));
 
     assertThat(body.size()).isEqualTo(1);
-    assertThat(body.get("text").asText()).isEqualTo(":white_check_mark: *Succeeded* Promote [DEV] v1.5.0 -&gt; [TST] v1.3.0\n"
-        + "Promotion team-a/tbd-test-dev-to-tst in argocd, commit `76e5fb91`\npromoted 2 application(s) in commit 76e5fb9");
+    assertThat(body.get("text").asText())
+        .isEqualTo(
+            ":white_check_mark: *Succeeded* Promote [DEV] v1.5.0 -&gt; [TST] v1.3.0\n"
+                + "Promotion team-a/tbd-test-dev-to-tst in argocd, commit `76e5fb91`\npromoted 2 application(s) in commit 76e5fb9");
   }
 
   @Test
   void slackNamesAnUntitledRunByItsGroupAndEnvironments() throws Exception {
-    Notice failed = new Notice(NotificationEvent.ROLLBACK_FAILED, "PromotionRollback", "undo", "team-a", null, "tbd-test",
-        null, "TST", "Conflict", "tag <drifted> & more", null, null, null, null);
+    Notice failed =
+        new Notice(
+            NotificationEvent.ROLLBACK_FAILED,
+            "PromotionRollback",
+            "undo",
+            "team-a",
+            null,
+            "tbd-test",
+            null,
+            "TST",
+            "Conflict",
+            "tag <drifted> & more",
+            null,
+            null,
+            null,
+            null);
 
     assertThat(JSON.readTree(WebhookFormat.SLACK.body(failed)).get("text").asText())
-        .isEqualTo(":x: *RollbackFailed* tbd-test TST\nPromotionRollback team-a/undo\ntag &lt;drifted&gt; &amp; more");
+        .isEqualTo(
+            ":x: *RollbackFailed* tbd-test TST\nPromotionRollback team-a/undo\ntag &lt;drifted&gt; &amp; more");
   }
 
   @Test
@@ -63,9 +108,12 @@ class WebhookFormatTest {
     assertThat(NotificationEvent.ofPhase("Running", false)).isEmpty();
     assertThat(NotificationEvent.ofPhase("Pending", true)).isEmpty();
     assertThat(NotificationEvent.ofPhase("RolledBack", false)).isEmpty();
-    assertThat(NotificationEvent.ofPhase("Succeeded", true)).contains(NotificationEvent.ROLLED_BACK);
-    assertThat(NotificationEvent.ofPhase("Failed", true)).contains(NotificationEvent.ROLLBACK_FAILED);
-    assertThat(NotificationEvent.ofPhase("Previewed", true)).contains(NotificationEvent.ROLLBACK_PREVIEWED);
+    assertThat(NotificationEvent.ofPhase("Succeeded", true))
+        .contains(NotificationEvent.ROLLED_BACK);
+    assertThat(NotificationEvent.ofPhase("Failed", true))
+        .contains(NotificationEvent.ROLLBACK_FAILED);
+    assertThat(NotificationEvent.ofPhase("Previewed", true))
+        .contains(NotificationEvent.ROLLBACK_PREVIEWED);
     assertThat(NotificationEvent.named("AwaitingMerge")).contains(NotificationEvent.AWAITING_MERGE);
   }
 }

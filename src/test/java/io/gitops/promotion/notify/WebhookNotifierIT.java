@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** {@link WebhookNotifier} against a real HTTP receiver on loopback. */
 class WebhookNotifierIT {
-  private static final RetryPolicy FAST = new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40));
+  private static final RetryPolicy FAST =
+      new RetryPolicy(4, Duration.ofMillis(10), Duration.ofMillis(40));
   private static final EnumSet<NotificationEvent> ALL = EnumSet.allOf(NotificationEvent.class);
 
   private final WebhookReceiver receiver = WebhookReceiver.start();
@@ -34,45 +35,77 @@ class WebhookNotifierIT {
 
   @Test
   void postsTheNoticeToEveryWebhookOfItsRepositoryThatWantsTheEvent() {
-    notifier = new WebhookNotifier(Map.of(
-        "argocd", List.of(webhook("/json", ALL, WebhookFormat.JSON), webhook("/slack", ALL, WebhookFormat.SLACK),
-            webhook("/failures-only", EnumSet.of(NotificationEvent.FAILED), WebhookFormat.JSON)),
-        "other", List.of(webhook("/other", ALL, WebhookFormat.JSON))), FAST);
+    notifier =
+        new WebhookNotifier(
+            Map.of(
+                "argocd",
+                    List.of(
+                        webhook("/json", ALL, WebhookFormat.JSON),
+                        webhook("/slack", ALL, WebhookFormat.SLACK),
+                        webhook(
+                            "/failures-only",
+                            EnumSet.of(NotificationEvent.FAILED),
+                            WebhookFormat.JSON)),
+                "other", List.of(webhook("/other", ALL, WebhookFormat.JSON))),
+            FAST);
 
     notifier.notify(notice(NotificationEvent.SUCCEEDED, "argocd"));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries().size() == 2);
-    assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::path).containsExactlyInAnyOrder("/json", "/slack");
-    assertThat(receiver.deliveries()).allSatisfy(d -> assertThat(d.contentType()).isEqualTo("application/json"));
-    assertThat(receiver.deliveries()).filteredOn(d -> d.path().equals("/json")).singleElement()
-        .satisfies(d -> assertThat(d.body()).contains("\"event\":\"Succeeded\"", "\"name\":\"p1\""));
+    assertThat(receiver.deliveries())
+        .extracting(WebhookReceiver.Delivery::path)
+        .containsExactlyInAnyOrder("/json", "/slack");
+    assertThat(receiver.deliveries())
+        .allSatisfy(d -> assertThat(d.contentType()).isEqualTo("application/json"));
+    assertThat(receiver.deliveries())
+        .filteredOn(d -> d.path().equals("/json"))
+        .singleElement()
+        .satisfies(
+            d -> assertThat(d.body()).contains("\"event\":\"Succeeded\"", "\"name\":\"p1\""));
   }
 
   @Test
   void aFailingReceiverIsTriedAgainWithBackoffUntilItAnswers() {
     receiver.answering(500, 503);
-    notifier = new WebhookNotifier(Map.of("argocd", List.of(webhook("/hook", ALL, WebhookFormat.JSON))), FAST);
+    notifier =
+        new WebhookNotifier(
+            Map.of("argocd", List.of(webhook("/hook", ALL, WebhookFormat.JSON))), FAST);
 
     notifier.notify(notice(NotificationEvent.FAILED, "argocd"));
 
     await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries().size() == 3);
-    assertThat(receiver.deliveries()).extracting(WebhookReceiver.Delivery::body).containsOnly(
-        receiver.deliveries().get(0).body());
+    assertThat(receiver.deliveries())
+        .extracting(WebhookReceiver.Delivery::body)
+        .containsOnly(receiver.deliveries().get(0).body());
   }
 
   @Test
   void aReceiverThatNeverAnswersWellIsGivenUpOnAfterTheLastAttempt() {
     receiver.failAlways();
     AtomicInteger urlReads = new AtomicInteger();
-    notifier = new WebhookNotifier(Map.of("argocd", List.of(new Webhook("argocd notifications[0]", () -> {
-      urlReads.incrementAndGet();
-      return receiver.url("/down");
-    }, ALL, WebhookFormat.JSON))), FAST);
+    notifier =
+        new WebhookNotifier(
+            Map.of(
+                "argocd",
+                List.of(
+                    new Webhook(
+                        "argocd notifications[0]",
+                        () -> {
+                          urlReads.incrementAndGet();
+                          return receiver.url("/down");
+                        },
+                        ALL,
+                        WebhookFormat.JSON))),
+            FAST);
 
     notifier.notify(notice(NotificationEvent.SUCCEEDED, "argocd"));
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries().size() == FAST.maxAttempts());
-    assertThat(urlReads).as("the URL (a Secret) is read at each attempt").hasValue(FAST.maxAttempts());
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> receiver.deliveries().size() == FAST.maxAttempts());
+    assertThat(urlReads)
+        .as("the URL (a Secret) is read at each attempt")
+        .hasValue(FAST.maxAttempts());
     notifier.close();
     assertThat(receiver.deliveries()).hasSize(FAST.maxAttempts());
   }
@@ -81,15 +114,25 @@ class WebhookNotifierIT {
   void notifyReturnsAtOnceWhileTheReceiverHangs() throws Exception {
     CountDownLatch release = new CountDownLatch(1);
     CountDownLatch reached = new CountDownLatch(1);
-    notifier = new WebhookNotifier(Map.of("argocd", List.of(new Webhook("slow", () -> {
-      reached.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return receiver.url("/slow");
-    }, ALL, WebhookFormat.JSON))), FAST);
+    notifier =
+        new WebhookNotifier(
+            Map.of(
+                "argocd",
+                List.of(
+                    new Webhook(
+                        "slow",
+                        () -> {
+                          reached.countDown();
+                          try {
+                            release.await();
+                          } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                          }
+                          return receiver.url("/slow");
+                        },
+                        ALL,
+                        WebhookFormat.JSON))),
+            FAST);
 
     long start = System.nanoTime();
     notifier.notify(notice(NotificationEvent.SUCCEEDED, "argocd"));
@@ -103,7 +146,9 @@ class WebhookNotifierIT {
 
   @Test
   void aNoticeWithoutAKnownRepositoryGoesNowhere() {
-    notifier = new WebhookNotifier(Map.of("argocd", List.of(webhook("/hook", ALL, WebhookFormat.JSON))), FAST);
+    notifier =
+        new WebhookNotifier(
+            Map.of("argocd", List.of(webhook("/hook", ALL, WebhookFormat.JSON))), FAST);
 
     notifier.notify(notice(NotificationEvent.SUCCEEDED, null));
     notifier.notify(notice(NotificationEvent.SUCCEEDED, "unknown"));
@@ -111,7 +156,9 @@ class WebhookNotifierIT {
 
     await().atMost(Duration.ofSeconds(10)).until(() -> receiver.deliveries().size() == 1);
     notifier.close();
-    assertThat(receiver.deliveries()).singleElement().satisfies(d -> assertThat(d.body()).contains("Previewed"));
+    assertThat(receiver.deliveries())
+        .singleElement()
+        .satisfies(d -> assertThat(d.body()).contains("Previewed"));
   }
 
   private Webhook webhook(String path, EnumSet<NotificationEvent> events, WebhookFormat format) {
@@ -120,7 +167,20 @@ class WebhookNotifierIT {
   }
 
   private static Notice notice(NotificationEvent event, String repository) {
-    return new Notice(event, "Promotion", "p1", "team-a", repository, "tbd-test", "DEV", "TST", "Promoted", "done", null,
-        null, null, Instant.parse("2026-12-04T06:00:00Z"));
+    return new Notice(
+        event,
+        "Promotion",
+        "p1",
+        "team-a",
+        repository,
+        "tbd-test",
+        "DEV",
+        "TST",
+        "Promoted",
+        "done",
+        null,
+        null,
+        null,
+        Instant.parse("2026-12-04T06:00:00Z"));
   }
 }

@@ -12,11 +12,15 @@ import org.junit.jupiter.api.Test;
 class ConfiguredRepositoriesTest {
   @Test
   void aRepositoryIsReachedWithTheConfiguredGitTimeouts() {
-    OperatorConfig config = new ConfigLoader().parse("""
+    OperatorConfig config =
+        new ConfigLoader()
+            .parse(
+                """
         repositories:
           - {name: argocd, url: https://git.example.com/devops/argocd.git}
         git: {connectTimeout: 7s, readTimeout: 2m}
-        """, "operator.yaml");
+        """,
+                "operator.yaml");
 
     // no credentials Secret and no GitLab project: nothing is read from the cluster
     var repository = new ConfiguredRepositories(config, null, "promotion-system").resolve("argocd");

@@ -10,12 +10,12 @@ import static io.gitops.promotion.publish.Promotions.TST;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.gitops.promotion.engine.PromotionOutcome;
+import io.gitops.promotion.engine.TagChange;
 import io.gitops.promotion.gitlab.GitLabFailures;
 import io.gitops.promotion.gitlab.GitLabOperation;
 import io.gitops.promotion.gitlab.GitLabRejectedException;
 import io.gitops.promotion.gitlab.GitLabUnavailableException;
-import io.gitops.promotion.engine.PromotionOutcome;
-import io.gitops.promotion.engine.TagChange;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

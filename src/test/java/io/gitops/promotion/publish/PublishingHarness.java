@@ -1,6 +1,11 @@
 package io.gitops.promotion.publish;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.engine.PromotionEngine;
+import io.gitops.promotion.engine.PromotionListener;
+import io.gitops.promotion.engine.PromotionParameters;
+import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.git.GitWorkspace;
@@ -8,12 +13,7 @@ import io.gitops.promotion.gitlab.FakeGitLabServer;
 import io.gitops.promotion.gitlab.Gitlab4jGitLab;
 import io.gitops.promotion.gitlab.RetryListener;
 import io.gitops.promotion.gitlab.RetryPolicy;
-import io.gitops.promotion.engine.PromotionEngine;
-import io.gitops.promotion.engine.PromotionListener;
-import io.gitops.promotion.engine.PromotionParameters;
-import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.layout.OverlaysLayout;
-import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.rollback.RollbackEngine;
 import io.gitops.promotion.rollback.RollbackListener;
 import io.gitops.promotion.rollback.RollbackParameters;

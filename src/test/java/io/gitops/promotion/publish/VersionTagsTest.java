@@ -14,9 +14,10 @@ class VersionTagsTest {
     InMemoryGitLab gitLab = new InMemoryGitLab();
     gitLab.tag("42", "v1.5.0", "c0ffee");
 
-    assertThat(VersionTags.resolve(gitLab, "42", "1.5.0@" + DIGEST)).contains(new ResolvedTag("v1.5.0", "c0ffee"));
-    assertThat(VersionTags.resolve(gitLab, "42", "harbor.example.com/shop/web:1.5.0")).contains(
-        new ResolvedTag("v1.5.0", "c0ffee"));
+    assertThat(VersionTags.resolve(gitLab, "42", "1.5.0@" + DIGEST))
+        .contains(new ResolvedTag("v1.5.0", "c0ffee"));
+    assertThat(VersionTags.resolve(gitLab, "42", "harbor.example.com/shop/web:1.5.0"))
+        .contains(new ResolvedTag("v1.5.0", "c0ffee"));
     assertThat(VersionTags.resolve(gitLab, "42", DIGEST)).isEmpty();
     assertThat(VersionTags.tagName("1.5.0@" + DIGEST)).isEqualTo("v1.5.0");
     assertThat(VersionTags.tagName(DIGEST)).isEqualTo("(blank)");

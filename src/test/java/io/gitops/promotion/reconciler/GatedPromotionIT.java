@@ -30,16 +30,24 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Promotion into a frozen environment waits in Pending (condition Gated, status.gate.opensAt), does
- * not hold up the promotions behind it, and runs by itself when the window ends: the operator's clock
- * is set two seconds before the end of a window, and no test sleeps.
+ * A Promotion into a frozen environment waits in Pending (condition Gated, status.gate.opensAt),
+ * does not hold up the promotions behind it, and runs by itself when the window ends: the
+ * operator's clock is set two seconds before the end of a window, and no test sleeps.
  */
 @EnableKubernetesMockClient(crud = true)
 class GatedPromotionIT {
-  private static final CronParser CRON = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+  private static final CronParser CRON =
+      new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+
   /** Noon to 13:00 UTC every day, for TST. */
-  private static final FreezeWindow LUNCH = new FreezeWindow("lunch", FreezeWindow.Kind.DENY, CRON.parse("0 12 * * *"),
-      Duration.ofHours(1), ZoneId.of("UTC"), Set.of("TST"));
+  private static final FreezeWindow LUNCH =
+      new FreezeWindow(
+          "lunch",
+          FreezeWindow.Kind.DENY,
+          CRON.parse("0 12 * * *"),
+          Duration.ofHours(1),
+          ZoneId.of("UTC"),
+          Set.of("TST"));
 
   static KubernetesClient client;
 
@@ -58,9 +66,16 @@ class GatedPromotionIT {
   void aFrozenPromotionWaitsInPendingWithoutHoldingOthersUpAndRunsWhenTheWindowEnds() {
     GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
     Instant twoSecondsBeforeTheEnd = Instant.parse("2026-12-04T12:59:58Z");
-    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), twoSecondsBeforeTheEnd));
-    harness = new OperatorHarness(client, repo.fileUrl(), dir.resolve("cache"), null, clock,
-        new Gates(new FreezeWindows(List.of(LUNCH)), SoakPolicy.none()));
+    Clock clock =
+        Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), twoSecondsBeforeTheEnd));
+    harness =
+        new OperatorHarness(
+            client,
+            repo.fileUrl(),
+            dir.resolve("cache"),
+            null,
+            clock,
+            new Gates(new FreezeWindows(List.of(LUNCH)), SoakPolicy.none()));
 
     create("frozen", "tbd-test", "DEV", "TST");
     create("behind-it", "payments", "TST", "STG");
@@ -68,12 +83,14 @@ class GatedPromotionIT {
     Promotion behind = awaitPhase("behind-it", Phase.SUCCEEDED);
     Promotion done = awaitPhase("frozen", Phase.SUCCEEDED);
 
-    assertThat(Instant.parse(behind.getStatus().getCompletedAt())).isBefore(Instant.parse(done.getStatus().getStartedAt()));
+    assertThat(Instant.parse(behind.getStatus().getCompletedAt()))
+        .isBefore(Instant.parse(done.getStatus().getStartedAt()));
     assertThat(Conditions.find(done.getStatus().getConditions(), Conditions.GATED).orElseThrow())
-        .satisfies(c -> {
-          assertThat(c.getStatus()).isEqualTo("False");
-          assertThat(c.getReason()).isEqualTo("GateOpen");
-        });
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo("False");
+              assertThat(c.getReason()).isEqualTo("GateOpen");
+            });
     assertThat(done.getStatus().getGate()).isNull();
     assertThat(client.v1().events().inNamespace("default").list().getItems())
         .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("FreezeWindow"));
@@ -84,22 +101,37 @@ class GatedPromotionIT {
     GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
     Instant inTheWindow = Instant.parse("2026-12-04T12:10:00Z");
     Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), inTheWindow));
-    harness = new OperatorHarness(client, repo.fileUrl(), dir.resolve("cache"), null, clock,
-        new Gates(new FreezeWindows(List.of(LUNCH)), SoakPolicy.none()));
+    harness =
+        new OperatorHarness(
+            client,
+            repo.fileUrl(),
+            dir.resolve("cache"),
+            null,
+            clock,
+            new Gates(new FreezeWindows(List.of(LUNCH)), SoakPolicy.none()));
     String head = repo.head();
 
     create("frozen", "tbd-test", "DEV", "TST");
 
-    org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-      Promotion p = client.resources(Promotion.class).inNamespace("default").withName("frozen").get();
-      return p.getStatus() != null && p.getStatus().getGate() != null;
-    });
-    Promotion gated = client.resources(Promotion.class).inNamespace("default").withName("frozen").get();
+    org.awaitility.Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              Promotion p =
+                  client.resources(Promotion.class).inNamespace("default").withName("frozen").get();
+              return p.getStatus() != null && p.getStatus().getGate() != null;
+            });
+    Promotion gated =
+        client.resources(Promotion.class).inNamespace("default").withName("frozen").get();
     assertThat(gated.getStatus().getPhase()).isEqualTo(Phase.PENDING);
     assertThat(gated.getStatus().getReason()).isEqualTo("FreezeWindow");
     assertThat(gated.getStatus().getGate().getOpensAt()).isEqualTo("2026-12-04T13:00:00Z");
-    assertThat(gated.getStatus().getMessage()).contains("TST is frozen by window 'lunch' until 2026-12-04T13:00:00Z");
-    assertThat(Conditions.find(gated.getStatus().getConditions(), Conditions.GATED).orElseThrow().getStatus())
+    assertThat(gated.getStatus().getMessage())
+        .contains("TST is frozen by window 'lunch' until 2026-12-04T13:00:00Z");
+    assertThat(
+            Conditions.find(gated.getStatus().getConditions(), Conditions.GATED)
+                .orElseThrow()
+                .getStatus())
         .isEqualTo("True");
     assertThat(repo.head()).isEqualTo(head);
   }
@@ -117,10 +149,14 @@ class GatedPromotionIT {
   }
 
   private Promotion awaitPhase(String name, Phase phase) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      Promotion p = client.resources(Promotion.class).inNamespace("default").withName(name).get();
-      return p != null && p.getStatus() != null && p.getStatus().getPhase() == phase;
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              Promotion p =
+                  client.resources(Promotion.class).inNamespace("default").withName(name).get();
+              return p != null && p.getStatus() != null && p.getStatus().getPhase() == phase;
+            });
     return client.resources(Promotion.class).inNamespace("default").withName(name).get();
   }
 }

@@ -30,14 +30,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Promotions into environments gated by merge request, run by the operator against the fake GitLab's
- * merge request API over real HTTP and a real Git repository it merges in.
+ * Promotions into environments gated by merge request, run by the operator against the fake
+ * GitLab's merge request API over real HTTP and a real Git repository it merges in.
  */
 @EnableKubernetesMockClient(crud = true)
 class MergeRequestPromotionIT {
   static KubernetesClient client;
-  private static final MergeRequestSettings FAST = MergeRequestSettings.DEFAULT
-      .withPolling(Duration.ofMillis(200), Duration.ofMillis(400));
+  private static final MergeRequestSettings FAST =
+      MergeRequestSettings.DEFAULT.withPolling(Duration.ofMillis(200), Duration.ofMillis(400));
 
   @TempDir Path dir;
   private GitOpsRepository repo;
@@ -72,17 +72,29 @@ class MergeRequestPromotionIT {
   }
 
   private void startOperator(MergeRequestSettings settings) {
-    harness = new OperatorHarness(client, repo.fileUrl(), dir.resolve("cache"),
-        new GitLabTarget(gitlab.url(), "1234", gitlab.token()), Clock.systemUTC(), Gates.none(), gatedCatalog(),
-        settings);
+    harness =
+        new OperatorHarness(
+            client,
+            repo.fileUrl(),
+            dir.resolve("cache"),
+            new GitLabTarget(gitlab.url(), "1234", gitlab.token()),
+            Clock.systemUTC(),
+            Gates.none(),
+            gatedCatalog(),
+            settings);
   }
 
   /** The default environments with TST, STG and PRD gated by merge request. */
   static EnvironmentCatalog gatedCatalog() {
-    List<Environment> all = EnvironmentCatalog.defaults().all().stream()
-        .map(e -> List.of("TST", "STG", "PRD").contains(e.name())
-            ? new Environment(e.name(), e.dir(), e.tier(), Environment.MERGE_REQUEST, null) : e)
-        .toList();
+    List<Environment> all =
+        EnvironmentCatalog.defaults().all().stream()
+            .map(
+                e ->
+                    List.of("TST", "STG", "PRD").contains(e.name())
+                        ? new Environment(
+                            e.name(), e.dir(), e.tier(), Environment.MERGE_REQUEST, null)
+                        : e)
+            .toList();
     return new EnvironmentCatalog(all, all.subList(1, all.size()));
   }
 
@@ -103,18 +115,24 @@ class MergeRequestPromotionIT {
   }
 
   private Promotion awaitPhase(String name, Phase phase) {
-    await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-      Promotion p = get(name);
-      assertThat(p.getStatus()).isNotNull();
-      assertThat(p.getStatus().getPhase()).as("%s: %s", p.getStatus().getReason(), p.getStatus().getMessage())
-          .isEqualTo(phase);
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Promotion p = get(name);
+              assertThat(p.getStatus()).isNotNull();
+              assertThat(p.getStatus().getPhase())
+                  .as("%s: %s", p.getStatus().getReason(), p.getStatus().getMessage())
+                  .isEqualTo(phase);
+            });
     return get(name);
   }
 
   private List<String> eventReasons(String name) {
     return client.v1().events().inNamespace("default").list().getItems().stream()
-        .filter(e -> e.getInvolvedObject().getName().equals(name)).map(Event::getReason).toList();
+        .filter(e -> e.getInvolvedObject().getName().equals(name))
+        .map(Event::getReason)
+        .toList();
   }
 
   @Test
@@ -129,21 +147,36 @@ class MergeRequestPromotionIT {
     assertThat(branch).matches("promotion/tst/tbd-test/[0-9a-f]{8}");
     assertThat(repo.branchHead(branch)).isEqualTo(awaiting.getStatus().getCommit());
     assertThat(awaiting.getStatus().getMergeRequest().getIid()).isEqualTo(1);
-    assertThat(awaiting.getStatus().getMergeRequest().getUrl()).endsWith("/devops/argocd/-/merge_requests/1");
+    assertThat(awaiting.getStatus().getMergeRequest().getUrl())
+        .endsWith("/devops/argocd/-/merge_requests/1");
     assertThat(awaiting.getStatus().getMergeRequest().getState()).isEqualTo("opened");
-    assertThat(awaiting.getStatus().getMergeRequest().getDetailedMergeStatus()).isEqualTo("not_approved");
+    assertThat(awaiting.getStatus().getMergeRequest().getDetailedMergeStatus())
+        .isEqualTo("not_approved");
     assertThat(awaiting.getStatus().getMergeRequest().getApprovalsRequired()).isEqualTo(1);
     assertThat(awaiting.getStatus().getMergeRequest().getApprovalsGiven()).isZero();
-    assertThat(Conditions.find(awaiting.getStatus().getConditions(), Conditions.MERGED).orElseThrow().getReason())
+    assertThat(
+            Conditions.find(awaiting.getStatus().getConditions(), Conditions.MERGED)
+                .orElseThrow()
+                .getReason())
         .isEqualTo("AwaitingMerge");
     FakeMergeRequest mr = gitlab.mergeRequests("1234").get(0);
-    assertThat(mr.title()).isEqualTo(awaiting.getStatus().getTitle()).startsWith("Promote [DEV] v1.5.0 -> [TST]");
-    assertThat(mr.description()).contains("| frontend |", "`1.3.0` | `1.5.0`", "Promotion default/to-tst",
-        "Promotion-Id: " + awaiting.getMetadata().getUid());
+    assertThat(mr.title())
+        .isEqualTo(awaiting.getStatus().getTitle())
+        .startsWith("Promote [DEV] v1.5.0 -> [TST]");
+    assertThat(mr.description())
+        .contains(
+            "| frontend |",
+            "`1.3.0` | `1.5.0`",
+            "Promotion default/to-tst",
+            "Promotion-Id: " + awaiting.getMetadata().getUid());
 
     gitlab.approve("1234", 1, "alice");
-    await().atMost(Duration.ofSeconds(30)).until(() ->
-        "mergeable".equals(get("to-tst").getStatus().getMergeRequest().getDetailedMergeStatus()));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                "mergeable"
+                    .equals(get("to-tst").getStatus().getMergeRequest().getDetailedMergeStatus()));
     gitlab.merge("1234", 1);
 
     Promotion done = awaitPhase("to-tst", Phase.SUCCEEDED);
@@ -152,20 +185,36 @@ class MergeRequestPromotionIT {
     assertThat(done.getStatus().getCommit()).isEqualTo(merged);
     assertThat(done.getStatus().getMergeRequest().getState()).isEqualTo("merged");
     assertThat(done.getStatus().getMergeRequest().getMergedCommit()).isEqualTo(merged);
-    assertThat(gitlab.tags("1234")).singleElement().satisfies(t -> assertThat(t.sha()).isEqualTo(merged));
+    assertThat(gitlab.tags("1234"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.sha()).isEqualTo(merged));
     assertThat(gitlab.releases("1234")).hasSize(1);
-    assertThat(done.getStatus().getGitlab().getDeployments()).extracting(GitLabDeployment::project)
+    assertThat(done.getStatus().getGitlab().getDeployments())
+        .extracting(GitLabDeployment::project)
         .contains("1234");
-    assertThat(gitlab.deployments("1234")).singleElement().satisfies(d -> assertThat(d.sha()).isEqualTo(merged));
+    assertThat(gitlab.deployments("1234"))
+        .singleElement()
+        .satisfies(d -> assertThat(d.sha()).isEqualTo(merged));
     assertThat(done.getStatus().getWarnings()).isEmpty();
-    assertThat(eventReasons("to-tst")).contains("MergeRequestOpened", "MergeRequestChanged", "MergeRequestMerged");
+    assertThat(eventReasons("to-tst"))
+        .contains("MergeRequestOpened", "MergeRequestChanged", "MergeRequestMerged");
     assertThat(gitlab.mergeRequests("1234")).hasSize(1);
   }
 
   @Test
   void aSquashedRequestLandsAsOneCommitAndTheRunGoesOnFromIt() {
-    startOperator(new MergeRequestSettings(List.of("promotion"), List.of(), List.of(), true, true, false, false, null,
-        FAST.pollInterval(), FAST.maxPollInterval()));
+    startOperator(
+        new MergeRequestSettings(
+            List.of("promotion"),
+            List.of(),
+            List.of(),
+            true,
+            true,
+            false,
+            false,
+            null,
+            FAST.pollInterval(),
+            FAST.maxPollInterval()));
     String before = repo.head();
     create("squashed", "tbd-test", "DEV", "TST");
     awaitPhase("squashed", Phase.AWAITING_MERGE);
@@ -178,20 +227,33 @@ class MergeRequestPromotionIT {
     assertThat(repo.log().get(0).getParents()).extracting(c -> c.getName()).containsExactly(before);
     assertThat(done.getStatus().getCommit()).isEqualTo(squash);
     assertThat(done.getStatus().getChanges()).hasSize(2);
-    assertThat(gitlab.tags("1234")).singleElement().satisfies(t -> assertThat(t.sha()).isEqualTo(squash));
+    assertThat(gitlab.tags("1234"))
+        .singleElement()
+        .satisfies(t -> assertThat(t.sha()).isEqualTo(squash));
     assertThat(gitlab.mergeRequests("1234").get(0).labels()).containsExactly("promotion");
   }
 
   @Test
   void anAutoMergeRequestLandsByItselfOnceApprovedAndThePromotionSucceeds() {
-    startOperator(new MergeRequestSettings(List.of(), List.of(), List.of(), false, true, true, false, null,
-        FAST.pollInterval(), FAST.maxPollInterval()));
+    startOperator(
+        new MergeRequestSettings(
+            List.of(),
+            List.of(),
+            List.of(),
+            false,
+            true,
+            true,
+            false,
+            null,
+            FAST.pollInterval(),
+            FAST.maxPollInterval()));
     create("auto", "tbd-test", "DEV", "TST");
     awaitPhase("auto", Phase.AWAITING_MERGE);
     gitlab.approve("1234", 1, "alice");
 
     Promotion done = awaitPhase("auto", Phase.SUCCEEDED);
-    assertThat(done.getStatus().getCommit()).isEqualTo(gitlab.mergeRequests("1234").get(0).mergeCommitSha())
+    assertThat(done.getStatus().getCommit())
+        .isEqualTo(gitlab.mergeRequests("1234").get(0).mergeCommitSha())
         .isEqualTo(repo.head());
   }
 
@@ -221,10 +283,13 @@ class MergeRequestPromotionIT {
 
     Promotion failed = awaitPhase("expired", Phase.FAILED);
     assertThat(failed.getStatus().getReason()).isEqualTo("MergeRequestExpired");
-    assertThat(gitlab.mergeRequests("1234")).singleElement().satisfies(mr -> {
-      assertThat(mr.state()).isEqualTo("closed");
-      assertThat(mr.notes()).singleElement().asString().contains("time limit");
-    });
+    assertThat(gitlab.mergeRequests("1234"))
+        .singleElement()
+        .satisfies(
+            mr -> {
+              assertThat(mr.state()).isEqualTo("closed");
+              assertThat(mr.notes()).singleElement().asString().contains("time limit");
+            });
     assertThat(repo.branchHead(awaiting.getStatus().getMergeRequest().getSourceBranch())).isNull();
     assertThat(repo.head()).isEqualTo(before);
   }
@@ -241,15 +306,22 @@ class MergeRequestPromotionIT {
 
     Promotion done = awaitPhase("restarted", Phase.SUCCEEDED);
     assertThat(gitlab.mergeRequests("1234")).hasSize(1);
-    assertThat(done.getStatus().getMergeRequest().getIid()).isEqualTo(awaiting.getStatus().getMergeRequest().getIid());
+    assertThat(done.getStatus().getMergeRequest().getIid())
+        .isEqualTo(awaiting.getStatus().getMergeRequest().getIid());
     assertThat(gitlab.tags("1234")).hasSize(1);
-    assertThat(repo.log().stream().filter(c -> c.getFullMessage().contains("Promotion-Id: " + done.getMetadata().getUid())))
+    assertThat(
+            repo.log().stream()
+                .filter(
+                    c ->
+                        c.getFullMessage()
+                            .contains("Promotion-Id: " + done.getMetadata().getUid())))
         .hasSize(1);
   }
 
   @Test
   void requestsOfTwoGroupsIntoOneEnvironmentMergeOneAfterTheOther() {
-    repo.commitAsSomeoneElse("workloads/promote-state.yaml", STATE_WITH_BOTH_GROUPS_IN_STG, "seed the state file");
+    repo.commitAsSomeoneElse(
+        "workloads/promote-state.yaml", STATE_WITH_BOTH_GROUPS_IN_STG, "seed the state file");
     startOperator(FAST);
     create("tbd-to-stg", "tbd-test", "TST", "STG");
     create("payments-to-stg", "payments", "TST", "STG");
@@ -270,7 +342,8 @@ class MergeRequestPromotionIT {
     assertThat(state).contains("tbd-test-worker: 0.8.1", "tbd-test: 1.3.0", "payments-api: 2.3.0");
   }
 
-  private static final String STATE_WITH_BOTH_GROUPS_IN_STG = """
+  private static final String STATE_WITH_BOTH_GROUPS_IN_STG =
+      """
       environments:
         STG:
           tbd-test:

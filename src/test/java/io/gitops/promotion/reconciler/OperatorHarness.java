@@ -3,33 +3,33 @@ package io.gitops.promotion.reconciler;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.MergeRequestSettings;
-import io.gitops.promotion.gitlab.MergeRequestClients;
 import io.gitops.promotion.config.RollbackWindow;
-import io.gitops.promotion.git.GitCredentials;
-import io.gitops.promotion.git.GitRemote;
-import io.gitops.promotion.git.WorkspaceCache;
-import io.gitops.promotion.gitlab.GitLabTarget;
-import io.gitops.promotion.metrics.PromotionMetrics;
-import io.gitops.promotion.operator.PromotionOperator;
 import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.PromotionService;
 import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.engine.RepositoryCatalog;
-import io.gitops.promotion.layout.OverlaysLayout;
-import io.gitops.promotion.gate.Gates;
-import io.gitops.promotion.gitlab.Sleeper;
-import io.gitops.promotion.lease.RepositoryLeases;
-import io.gitops.promotion.run.PushRetry;
-import io.gitops.promotion.run.RepositoryWriters;
-import io.gitops.promotion.run.RunLoop;
 import io.gitops.promotion.engine.RepositoryRunner;
 import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.engine.TargetRepository;
+import io.gitops.promotion.gate.Gates;
+import io.gitops.promotion.git.GitCredentials;
+import io.gitops.promotion.git.GitRemote;
+import io.gitops.promotion.git.WorkspaceCache;
+import io.gitops.promotion.gitlab.GitLabTarget;
+import io.gitops.promotion.gitlab.MergeRequestClients;
+import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.layout.OverlaysLayout;
+import io.gitops.promotion.lease.RepositoryLeases;
+import io.gitops.promotion.metrics.PromotionMetrics;
+import io.gitops.promotion.operator.PromotionOperator;
 import io.gitops.promotion.publish.GitLabPublication;
 import io.gitops.promotion.publish.GitLabSteps;
-import io.gitops.promotion.steps.AfterSteps;
 import io.gitops.promotion.rollback.RollbackService;
 import io.gitops.promotion.rollback.RollbackValidator;
+import io.gitops.promotion.run.PushRetry;
+import io.gitops.promotion.run.RepositoryWriters;
+import io.gitops.promotion.run.RunLoop;
+import io.gitops.promotion.steps.AfterSteps;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
@@ -39,7 +39,9 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.lib.PersonIdent;
 
-/** The operator wired as in production, on a test API server and one test repository named "argocd". */
+/**
+ * The operator wired as in production, on a test API server and one test repository named "argocd".
+ */
 final class OperatorHarness implements AutoCloseable {
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final PromotionOperator operator;
@@ -51,64 +53,154 @@ final class OperatorHarness implements AutoCloseable {
     this(client, repositoryUrl, cacheDir, null);
   }
 
-  /** @param gitlab the repository's GitLab project, or null for none */
-  OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab) {
+  /**
+   * @param gitlab the repository's GitLab project, or null for none
+   */
+  OperatorHarness(
+      KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab) {
     this(client, repositoryUrl, cacheDir, gitlab, Clock.systemUTC(), Gates.none());
   }
 
-  /** @param clock the operator's clock; @param gates its freeze windows and soak times */
-  OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab, Clock clock,
+  /**
+   * @param clock the operator's clock; @param gates its freeze windows and soak times
+   */
+  OperatorHarness(
+      KubernetesClient client,
+      String repositoryUrl,
+      Path cacheDir,
+      GitLabTarget gitlab,
+      Clock clock,
       Gates gates) {
     this(client, repositoryUrl, cacheDir, gitlab, clock, gates, RepositoryLeases.everything(null));
   }
 
-  /** @param leases the repositories this replica works on, and its name on the status */
-  OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab, Clock clock,
-      Gates gates, RepositoryLeases leases) {
-    this(client, repositoryUrl, cacheDir, gitlab, clock, gates, EnvironmentCatalog.defaults(),
-        MergeRequestSettings.DEFAULT, leases);
+  /**
+   * @param leases the repositories this replica works on, and its name on the status
+   */
+  OperatorHarness(
+      KubernetesClient client,
+      String repositoryUrl,
+      Path cacheDir,
+      GitLabTarget gitlab,
+      Clock clock,
+      Gates gates,
+      RepositoryLeases leases) {
+    this(
+        client,
+        repositoryUrl,
+        cacheDir,
+        gitlab,
+        clock,
+        gates,
+        EnvironmentCatalog.defaults(),
+        MergeRequestSettings.DEFAULT,
+        leases);
   }
 
   /**
    * @param environments the configured environments (their gates)
    * @param mergeRequest the repository's merge request settings
    */
-  OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab, Clock clock,
-      Gates gates, EnvironmentCatalog environments, MergeRequestSettings mergeRequest) {
-    this(client, repositoryUrl, cacheDir, gitlab, clock, gates, environments, mergeRequest,
+  OperatorHarness(
+      KubernetesClient client,
+      String repositoryUrl,
+      Path cacheDir,
+      GitLabTarget gitlab,
+      Clock clock,
+      Gates gates,
+      EnvironmentCatalog environments,
+      MergeRequestSettings mergeRequest) {
+    this(
+        client,
+        repositoryUrl,
+        cacheDir,
+        gitlab,
+        clock,
+        gates,
+        environments,
+        mergeRequest,
         RepositoryLeases.everything(null));
   }
 
-  private OperatorHarness(KubernetesClient client, String repositoryUrl, Path cacheDir, GitLabTarget gitlab,
-      Clock clock, Gates gates, EnvironmentCatalog environments, MergeRequestSettings mergeRequest,
+  private OperatorHarness(
+      KubernetesClient client,
+      String repositoryUrl,
+      Path cacheDir,
+      GitLabTarget gitlab,
+      Clock clock,
+      Gates gates,
+      EnvironmentCatalog environments,
+      MergeRequestSettings mergeRequest,
       RepositoryLeases leases) {
-    TargetRepository repository = new TargetRepository("argocd",
-        new GitRemote(repositoryUrl, "main", GitCredentials.none()), OverlaysLayout.defaults(), gitlab, null,
-        mergeRequest);
+    TargetRepository repository =
+        new TargetRepository(
+            "argocd",
+            new GitRemote(repositoryUrl, "main", GitCredentials.none()),
+            OverlaysLayout.defaults(),
+            gitlab,
+            null,
+            mergeRequest);
     workspaces = new WorkspaceCache(cacheDir);
     PromotionMetrics metrics = new PromotionMetrics(registry);
-    RepositoryCatalog catalog = name -> {
-      if (name != null && !name.equals("argocd")) {
-        throw new PromotionRejectedException(RejectionReason.UNKNOWN_REPOSITORY, "unknown repository '" + name + "'");
-      }
-      return repository;
-    };
+    RepositoryCatalog catalog =
+        name -> {
+          if (name != null && !name.equals("argocd")) {
+            throw new PromotionRejectedException(
+                RejectionReason.UNKNOWN_REPOSITORY, "unknown repository '" + name + "'");
+          }
+          return repository;
+        };
     PersonIdent committer = new PersonIdent("promotion-operator", "po@example.com");
-    writers = new RepositoryWriters(new RunLoop(committer, clock, PushRetry.DEFAULT, Sleeper.blocking(), metrics), 50,
-        leases);
+    writers =
+        new RepositoryWriters(
+            new RunLoop(committer, clock, PushRetry.DEFAULT, Sleeper.blocking(), metrics),
+            50,
+            leases);
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
-    PromotionService promotions = new PromotionService(catalog, new RequestValidator(environments),
-        Map.of("tbd-test", "frontend"), runner, clock, gates, mergeRequestClients);
-    RollbackService rollbacks = new RollbackService(catalog, new RollbackValidator(environments),
-        RollbackWindow.DEFAULT, runner, clock, gates);
+    PromotionService promotions =
+        new PromotionService(
+            catalog,
+            new RequestValidator(environments),
+            Map.of("tbd-test", "frontend"),
+            runner,
+            clock,
+            gates,
+            mergeRequestClients);
+    RollbackService rollbacks =
+        new RollbackService(
+            catalog,
+            new RollbackValidator(environments),
+            RollbackWindow.DEFAULT,
+            runner,
+            clock,
+            gates);
     StatusPatcher statusPatcher = new StatusPatcher(client, leases.replica());
     EventRecorder events = new EventRecorder(client, clock);
     GitLabPublication publication = new GitLabPublication(Set.of("DEV"), metrics);
-    operator = new PromotionOperator(client, registry, List.of(
-        new PromotionReconciler(promotions, new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))), statusPatcher,
-            events, metrics, clock, Set.of(), leases),
-        new PromotionRollbackReconciler(rollbacks, new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
-            statusPatcher, events, metrics, clock, leases)), null, Set.of());
+    operator =
+        new PromotionOperator(
+            client,
+            registry,
+            List.of(
+                new PromotionReconciler(
+                    promotions,
+                    new AfterSteps<>(List.of(GitLabSteps.forPromotions(publication))),
+                    statusPatcher,
+                    events,
+                    metrics,
+                    clock,
+                    Set.of(),
+                    leases),
+                new PromotionRollbackReconciler(
+                    rollbacks,
+                    new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
+                    statusPatcher,
+                    events,
+                    metrics,
+                    clock,
+                    leases)),
+            null,
+            Set.of());
     operator.start();
   }
 

@@ -10,8 +10,8 @@ import io.gitops.promotion.api.Conditions;
 import io.gitops.promotion.api.GitLabDeployment;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
-import io.gitops.promotion.api.StepStatus;
 import io.gitops.promotion.api.PromotionSpec;
+import io.gitops.promotion.api.StepStatus;
 import io.gitops.promotion.gitlab.FakeGitLabServer;
 import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.testing.GitOpsRepository;
@@ -39,11 +39,16 @@ class PromotionGitLabIT {
     gitlab.addProject(1234, "devops/argocd");
     gitlab.hostRepository("1234", repo.bareDir());
     gitlab.addProject(1331, "tbd/frontend");
-    gitlab.addCommits("1331", "v1.3.0", "v1.5.0", "feat: add user dashboard", "fix: resolve login timeout");
+    gitlab.addCommits(
+        "1331", "v1.3.0", "v1.5.0", "feat: add user dashboard", "fix: resolve login timeout");
     gitlab.addProject(1332, "tbd/backend");
     gitlab.addCommits("1332", "v1.2.0", "v1.4.0", "feat: add /api/info endpoint");
-    harness = new OperatorHarness(client, repo.fileUrl(), dir.resolve("cache"),
-        new GitLabTarget(gitlab.url(), "1234", gitlab.token()));
+    harness =
+        new OperatorHarness(
+            client,
+            repo.fileUrl(),
+            dir.resolve("cache"),
+            new GitLabTarget(gitlab.url(), "1234", gitlab.token()));
   }
 
   @AfterEach
@@ -66,10 +71,14 @@ class PromotionGitLabIT {
   }
 
   private Promotion awaitPhase(String name, Phase phase) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      Promotion p = client.resources(Promotion.class).inNamespace("default").withName(name).get();
-      return p.getStatus() != null && p.getStatus().getPhase() == phase;
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              Promotion p =
+                  client.resources(Promotion.class).inNamespace("default").withName(name).get();
+              return p.getStatus() != null && p.getStatus().getPhase() == phase;
+            });
     return client.resources(Promotion.class).inNamespace("default").withName(name).get();
   }
 
@@ -78,13 +87,21 @@ class PromotionGitLabIT {
     create("release-me");
     Promotion done = awaitPhase("release-me", Phase.SUCCEEDED);
 
-    assertThat(gitlab.tags("1234")).singleElement().satisfies(t -> {
-      assertThat(t.name()).isEqualTo("v1.5.0");
-      assertThat(t.sha()).isEqualTo(done.getStatus().getCommit());
-    });
-    assertThat(gitlab.releases("1234")).singleElement()
-        .satisfies(r -> assertThat(r.description()).contains("- add user dashboard", "- add /api/info endpoint"));
-    assertThat(done.getStatus().getSteps()).extracting(StepStatus::getName, StepStatus::getResult)
+    assertThat(gitlab.tags("1234"))
+        .singleElement()
+        .satisfies(
+            t -> {
+              assertThat(t.name()).isEqualTo("v1.5.0");
+              assertThat(t.sha()).isEqualTo(done.getStatus().getCommit());
+            });
+    assertThat(gitlab.releases("1234"))
+        .singleElement()
+        .satisfies(
+            r ->
+                assertThat(r.description())
+                    .contains("- add user dashboard", "- add /api/info endpoint"));
+    assertThat(done.getStatus().getSteps())
+        .extracting(StepStatus::getName, StepStatus::getResult)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("gitlab", "Succeeded"));
     assertThat(done.getStatus().getGitlab().getReleaseTag()).isEqualTo("v1.5.0");
     assertThat(done.getStatus().getGitlab().getTagCreated()).isTrue();
@@ -95,9 +112,13 @@ class PromotionGitLabIT {
             org.assertj.core.groups.Tuple.tuple("1234", "TST"),
             org.assertj.core.groups.Tuple.tuple("1331", "TST"),
             org.assertj.core.groups.Tuple.tuple("1332", "TST"));
-    assertThat(Conditions.find(done.getStatus().getConditions(), Conditions.RELEASED).orElseThrow().getReason())
+    assertThat(
+            Conditions.find(done.getStatus().getConditions(), Conditions.RELEASED)
+                .orElseThrow()
+                .getReason())
         .isEqualTo("ReleaseCreated");
-    assertThat(Conditions.isTrue(done.getStatus().getConditions(), Conditions.DEPLOYMENTS_RECORDED)).isTrue();
+    assertThat(Conditions.isTrue(done.getStatus().getConditions(), Conditions.DEPLOYMENTS_RECORDED))
+        .isTrue();
   }
 
   @Test
@@ -119,8 +140,11 @@ class PromotionGitLabIT {
     create("refused");
     Promotion failed = awaitPhase("refused", Phase.FAILED);
     assertThat(failed.getStatus().getReason()).isEqualTo("GitLabRejected");
-    assertThat(failed.getStatus().getMessage()).contains("403").contains("1234")
-        .contains("is pushed").doesNotContain(gitlab.token());
+    assertThat(failed.getStatus().getMessage())
+        .contains("403")
+        .contains("1234")
+        .contains("is pushed")
+        .doesNotContain(gitlab.token());
     assertThat(failed.getStatus().getCommit()).isEqualTo(repo.head());
     assertThat(gitlab.tags("1234")).isEmpty();
   }

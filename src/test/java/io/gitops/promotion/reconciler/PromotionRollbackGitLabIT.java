@@ -68,10 +68,18 @@ class PromotionRollbackGitLabIT {
     p.setMetadata(new ObjectMetaBuilder().withName("dev-to-tst").withNamespace("default").build());
     p.setSpec(spec);
     client.resource(p).create();
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      Promotion done = client.resources(Promotion.class).inNamespace("default").withName("dev-to-tst").get();
-      return done.getStatus() != null && done.getStatus().getPhase() == Phase.SUCCEEDED;
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              Promotion done =
+                  client
+                      .resources(Promotion.class)
+                      .inNamespace("default")
+                      .withName("dev-to-tst")
+                      .get();
+              return done.getStatus() != null && done.getStatus().getPhase() == Phase.SUCCEEDED;
+            });
     promotionCommit = repo.head();
   }
 
@@ -84,7 +92,10 @@ class PromotionRollbackGitLabIT {
   }
 
   private OperatorHarness startOperator(String cache) {
-    return new OperatorHarness(client, repo.fileUrl(), dir.resolve(cache),
+    return new OperatorHarness(
+        client,
+        repo.fileUrl(),
+        dir.resolve(cache),
         new GitLabTarget(gitlab.url(), "1234", gitlab.token()));
   }
 
@@ -102,10 +113,13 @@ class PromotionRollbackGitLabIT {
   }
 
   private PromotionRollback awaitStatus(String name, Predicate<PromotionRollback> condition) {
-    await().atMost(Duration.ofSeconds(60)).until(() -> {
-      PromotionRollback r = get(name);
-      return r.getStatus() != null && condition.test(r);
-    });
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () -> {
+              PromotionRollback r = get(name);
+              return r.getStatus() != null && condition.test(r);
+            });
     return get(name);
   }
 
@@ -120,27 +134,36 @@ class PromotionRollbackGitLabIT {
 
     String commit = repo.head();
     assertThat(done.getStatus().getCommit()).isEqualTo(commit);
-    assertThat(deployments("1234")).containsExactly(
-        tuple("TST", promotionCommit, "v1.5.0", true, "success"),
-        tuple("TST", commit, "main", false, "success"));
-    assertThat(deployments("1331")).containsExactly(
-        tuple("TST", tagSha("1331", "v1.5.0"), "v1.5.0", true, "success"),
-        tuple("TST", frontendV130, "v1.3.0", true, "success"));
-    assertThat(deployments("1332")).containsExactly(
-        tuple("TST", tagSha("1332", "v1.4.0"), "v1.4.0", true, "success"),
-        tuple("TST", backendV120, "v1.2.0", true, "success"));
-    assertThat(done.getStatus().getGitlab().getDeployments()).containsExactly(
-        new GitLabDeployment("1234", "TST", gitlab.deployments("1234").get(1).id(), commit),
-        new GitLabDeployment("1332", "TST", gitlab.deployments("1332").get(1).id(), backendV120),
-        new GitLabDeployment("1331", "TST", gitlab.deployments("1331").get(1).id(), frontendV130));
+    assertThat(deployments("1234"))
+        .containsExactly(
+            tuple("TST", promotionCommit, "v1.5.0", true, "success"),
+            tuple("TST", commit, "main", false, "success"));
+    assertThat(deployments("1331"))
+        .containsExactly(
+            tuple("TST", tagSha("1331", "v1.5.0"), "v1.5.0", true, "success"),
+            tuple("TST", frontendV130, "v1.3.0", true, "success"));
+    assertThat(deployments("1332"))
+        .containsExactly(
+            tuple("TST", tagSha("1332", "v1.4.0"), "v1.4.0", true, "success"),
+            tuple("TST", backendV120, "v1.2.0", true, "success"));
+    assertThat(done.getStatus().getGitlab().getDeployments())
+        .containsExactly(
+            new GitLabDeployment("1234", "TST", gitlab.deployments("1234").get(1).id(), commit),
+            new GitLabDeployment(
+                "1332", "TST", gitlab.deployments("1332").get(1).id(), backendV120),
+            new GitLabDeployment(
+                "1331", "TST", gitlab.deployments("1331").get(1).id(), frontendV130));
     assertThat(done.getStatus().getGitlab().getSkipped()).isFalse();
     assertThat(done.getStatus().getGitlab().getReleaseTag()).isNull();
     assertThat(done.getStatus().getGitlab().getWarnings()).isEmpty();
-    assertThat(Conditions.find(done.getStatus().getConditions(), Conditions.DEPLOYMENTS_RECORDED).orElseThrow())
-        .satisfies(c -> {
-          assertThat(c.getStatus()).isEqualTo(Conditions.TRUE);
-          assertThat(c.getReason()).isEqualTo("DeploymentsCreated");
-        });
+    assertThat(
+            Conditions.find(done.getStatus().getConditions(), Conditions.DEPLOYMENTS_RECORDED)
+                .orElseThrow())
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo(Conditions.TRUE);
+              assertThat(c.getReason()).isEqualTo("DeploymentsCreated");
+            });
     assertThat(Conditions.find(done.getStatus().getConditions(), Conditions.RELEASED)).isEmpty();
     assertThat(gitlab.tags("1234")).extracting(FakeTag::name).containsExactly("v1.5.0");
     assertThat(gitlab.releases("1234")).hasSize(1);
@@ -152,17 +175,30 @@ class PromotionRollbackGitLabIT {
     gitlab.failNext("POST", "/projects/1331/deployments", 503, 1000);
     createRollback("restarted");
     // retrying, the status keeps what the failed run recorded: the commit and the deployments made
-    PromotionRollback partial = awaitStatus("restarted", r -> "Retrying".equals(r.getStatus().getReason())
-        && r.getStatus().getGitlab() != null && r.getStatus().getGitlab().getDeployments().size() == 2);
+    PromotionRollback partial =
+        awaitStatus(
+            "restarted",
+            r ->
+                "Retrying".equals(r.getStatus().getReason())
+                    && r.getStatus().getGitlab() != null
+                    && r.getStatus().getGitlab().getDeployments().size() == 2);
     assertThat(partial.getStatus().getPhase()).isEqualTo(Phase.RUNNING);
     assertThat(partial.getStatus().getCommit()).isEqualTo(repo.head());
-    await().during(Duration.ofSeconds(6)).atMost(Duration.ofSeconds(12)).until(() -> {
-      PromotionRollback r = get("restarted");
-      return repo.head().equals(r.getStatus().getCommit()) && r.getStatus().getGitlab() != null
-          && r.getStatus().getGitlab().getDeployments().size() == 2;
-    });
-    assertThat(Conditions.find(partial.getStatus().getConditions(), Conditions.DEPLOYMENTS_RECORDED).orElseThrow()
-        .getStatus()).isEqualTo(Conditions.FALSE);
+    await()
+        .during(Duration.ofSeconds(6))
+        .atMost(Duration.ofSeconds(12))
+        .until(
+            () -> {
+              PromotionRollback r = get("restarted");
+              return repo.head().equals(r.getStatus().getCommit())
+                  && r.getStatus().getGitlab() != null
+                  && r.getStatus().getGitlab().getDeployments().size() == 2;
+            });
+    assertThat(
+            Conditions.find(partial.getStatus().getConditions(), Conditions.DEPLOYMENTS_RECORDED)
+                .orElseThrow()
+                .getStatus())
+        .isEqualTo(Conditions.FALSE);
 
     harness.close();
     gitlab.clearFaults();
@@ -172,14 +208,22 @@ class PromotionRollbackGitLabIT {
     assertThat(repo.log()).hasSize(commits + 1);
     assertThat(done.getStatus().getCommit()).isEqualTo(partial.getStatus().getCommit());
     assertThat(done.getStatus().getStartedAt()).isEqualTo(partial.getStatus().getStartedAt());
-    assertThat(deployments("1234")).containsExactly(
-        tuple("TST", promotionCommit, "v1.5.0", true, "success"),
-        tuple("TST", repo.head(), "main", false, "success"));
-    assertThat(deployments("1332")).hasSize(2).last().isEqualTo(tuple("TST", backendV120, "v1.2.0", true, "success"));
-    assertThat(deployments("1331")).hasSize(2).last().isEqualTo(tuple("TST", frontendV130, "v1.3.0", true, "success"));
+    assertThat(deployments("1234"))
+        .containsExactly(
+            tuple("TST", promotionCommit, "v1.5.0", true, "success"),
+            tuple("TST", repo.head(), "main", false, "success"));
+    assertThat(deployments("1332"))
+        .hasSize(2)
+        .last()
+        .isEqualTo(tuple("TST", backendV120, "v1.2.0", true, "success"));
+    assertThat(deployments("1331"))
+        .hasSize(2)
+        .last()
+        .isEqualTo(tuple("TST", frontendV130, "v1.3.0", true, "success"));
     assertThat(done.getStatus().getGitlab().getDeployments())
         .extracting(GitLabDeployment::project, GitLabDeployment::sha)
-        .containsExactly(tuple("1234", repo.head()), tuple("1332", backendV120), tuple("1331", frontendV130));
+        .containsExactly(
+            tuple("1234", repo.head()), tuple("1332", backendV120), tuple("1331", frontendV130));
     assertThat(gitlab.requests("POST", "/projects/1234/deployments")).hasSize(2);
     assertThat(gitlab.requests("POST", "/projects/1332/deployments")).hasSize(2);
   }
@@ -192,13 +236,17 @@ class PromotionRollbackGitLabIT {
 
     assertThat(failed.getStatus().getReason()).isEqualTo("GitLabRejected");
     assertThat(failed.getStatus().getMessage())
-        .isEqualTo("GitLab deployments step failed: GitLab refused create deployment v1.2.0 to TST on project 1332:"
-            + " 403 Forbidden; GitLab steps done: release (Skipped: a rollback makes no release);"
-            + " not done: deployments (NotDone: 1 recorded before it stopped)"
-            + " (commit " + repo.head() + " is pushed and stays)");
+        .isEqualTo(
+            "GitLab deployments step failed: GitLab refused create deployment v1.2.0 to TST on project 1332:"
+                + " 403 Forbidden; GitLab steps done: release (Skipped: a rollback makes no release);"
+                + " not done: deployments (NotDone: 1 recorded before it stopped)"
+                + " (commit "
+                + repo.head()
+                + " is pushed and stays)");
     assertThat(failed.getStatus().getCommit()).isEqualTo(repo.head());
     assertThat(failed.getStatus().getGitlab().getDeployments())
-        .extracting(GitLabDeployment::project).containsExactly("1234");
+        .extracting(GitLabDeployment::project)
+        .containsExactly("1234");
     assertThat(deployments("1331")).hasSize(1);
     assertThat(gitlab.requests("POST", "/projects/1332/deployments")).hasSize(2);
   }
@@ -211,7 +259,10 @@ class PromotionRollbackGitLabIT {
   }
 
   private String tagSha(String project, String tag) {
-    return gitlab.tags(project).stream().filter(t -> t.name().equals(tag)).map(FakeTag::sha).findFirst()
+    return gitlab.tags(project).stream()
+        .filter(t -> t.name().equals(tag))
+        .map(FakeTag::sha)
+        .findFirst()
         .orElseThrow();
   }
 }

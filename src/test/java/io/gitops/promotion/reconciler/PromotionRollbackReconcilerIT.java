@@ -61,7 +61,8 @@ class PromotionRollbackReconcilerIT {
     client.resources(Promotion.class).inAnyNamespace().delete();
   }
 
-  private PromotionRollback rollbackManifest(String name, Function<PromotionRollbackSpec, PromotionRollbackSpec> spec) {
+  private PromotionRollback rollbackManifest(
+      String name, Function<PromotionRollbackSpec, PromotionRollbackSpec> spec) {
     PromotionRollback r = new PromotionRollback();
     r.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("default").build());
     r.setSpec(spec.apply(new PromotionRollbackSpec()));
@@ -74,11 +75,14 @@ class PromotionRollbackReconcilerIT {
   }
 
   private <T extends HasMetadata> T awaitPhase(Class<T> type, String name, Phase phase) {
-    await().atMost(Duration.ofSeconds(30)).until(() -> {
-      T r = client.resources(type).inNamespace("default").withName(name).get();
-      Object status = type.getMethod("getStatus").invoke(r);
-      return status != null && ((RunStatus) status).getPhase() == phase;
-    });
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () -> {
+              T r = client.resources(type).inNamespace("default").withName(name).get();
+              Object status = type.getMethod("getStatus").invoke(r);
+              return status != null && ((RunStatus) status).getPhase() == phase;
+            });
     return client.resources(type).inNamespace("default").withName(name).get();
   }
 
@@ -89,34 +93,49 @@ class PromotionRollbackReconcilerIT {
     PromotionRollback done = awaitPhase(PromotionRollback.class, "undo", Phase.SUCCEEDED);
 
     assertThat(done.getStatus().getResult()).isEqualTo(RollbackStatusResult.RESTORED);
-    assertThat(done.getStatus().getRestored()).containsExactlyInAnyOrder(
-        new ImageTagChange("backend", "tbd-test-backend", "1.4.0", "1.2.0"),
-        new ImageTagChange("frontend", "tbd-test", "1.5.0", "1.3.0"));
+    assertThat(done.getStatus().getRestored())
+        .containsExactlyInAnyOrder(
+            new ImageTagChange("backend", "tbd-test-backend", "1.4.0", "1.2.0"),
+            new ImageTagChange("frontend", "tbd-test", "1.5.0", "1.3.0"));
     assertThat(done.getStatus().getConflicts()).isEmpty();
     assertThat(done.getStatus().getCommit()).isEqualTo(repo.head());
     assertThat(repo.log()).hasSize(commits + 1);
-    assertThat(repo.log().get(0).getFooterLines("Rollback-Id")).containsExactly(done.getMetadata().getUid());
+    assertThat(repo.log().get(0).getFooterLines("Rollback-Id"))
+        .containsExactly(done.getMetadata().getUid());
     assertThat(repo.snapshot("workloads/tbd-test")).isEqualTo(overlaysBefore);
   }
 
   @Test
   void reapplyingAndRestartingNeverRollsBackTwice() {
-    PromotionRollback manifest = rollbackManifest("argocd-managed", PromotionRollbackReconcilerIT::ofPromotion);
+    PromotionRollback manifest =
+        rollbackManifest("argocd-managed", PromotionRollbackReconcilerIT::ofPromotion);
     client.resource(manifest).create();
     PromotionRollback done = awaitPhase(PromotionRollback.class, "argocd-managed", Phase.SUCCEEDED);
     int commits = repo.log().size();
 
-    // Argo CD applies the same manifest again on every sync: a patch of the spec to the same values.
-    PromotionRollbackSpec applied = rollbackManifest("argocd-managed", PromotionRollbackReconcilerIT::ofPromotion).getSpec();
-    client.resources(PromotionRollback.class).inNamespace("default").withName("argocd-managed").edit(existing -> {
-      existing.setSpec(applied);
-      return existing;
-    });
+    // Argo CD applies the same manifest again on every sync: a patch of the spec to the same
+    // values.
+    PromotionRollbackSpec applied =
+        rollbackManifest("argocd-managed", PromotionRollbackReconcilerIT::ofPromotion).getSpec();
+    client
+        .resources(PromotionRollback.class)
+        .inNamespace("default")
+        .withName("argocd-managed")
+        .edit(
+            existing -> {
+              existing.setSpec(applied);
+              return existing;
+            });
     harness.close();
     harness = new OperatorHarness(client, repo.fileUrl(), dir.resolve("cache-after-restart"));
     await().atMost(Duration.ofSeconds(10)).until(harness.operator::isReady);
 
-    PromotionRollback after = client.resources(PromotionRollback.class).inNamespace("default").withName("argocd-managed").get();
+    PromotionRollback after =
+        client
+            .resources(PromotionRollback.class)
+            .inNamespace("default")
+            .withName("argocd-managed")
+            .get();
     assertThat(after.getStatus().getCompletedAt()).isEqualTo(done.getStatus().getCompletedAt());
     assertThat(after.getStatus().getCommit()).isEqualTo(done.getStatus().getCommit());
     assertThat(repo.log()).hasSize(commits);
@@ -127,11 +146,16 @@ class PromotionRollbackReconcilerIT {
     client.resource(rollbackManifest("first", PromotionRollbackReconcilerIT::ofPromotion)).create();
     awaitPhase(PromotionRollback.class, "first", Phase.SUCCEEDED);
     int commits = repo.log().size();
-    client.resource(rollbackManifest("latest", spec -> {
-      spec.setWorkloadGroup("tbd-test");
-      spec.setTargetEnv("TST");
-      return spec;
-    })).create();
+    client
+        .resource(
+            rollbackManifest(
+                "latest",
+                spec -> {
+                  spec.setWorkloadGroup("tbd-test");
+                  spec.setTargetEnv("TST");
+                  return spec;
+                }))
+        .create();
     PromotionRollback second = awaitPhase(PromotionRollback.class, "latest", Phase.SUCCEEDED);
     assertThat(second.getStatus().getResult()).isEqualTo(RollbackStatusResult.NOTHING_TO_ROLL_BACK);
     assertThat(second.getStatus().getCommit()).isNull();
@@ -141,21 +165,30 @@ class PromotionRollbackReconcilerIT {
   @Test
   void aHandEditedTagIsAConflictAndLeftAlone() {
     String frontend = "workloads/tbd-test/frontend/overlays/tst/values.yaml";
-    repo.commitAsSomeoneElse(frontend, repo.read(frontend).replace("1.5.0", "1.5.0-hotfix"), "Hotfix in TST");
-    client.resource(rollbackManifest("partial", PromotionRollbackReconcilerIT::ofPromotion)).create();
+    repo.commitAsSomeoneElse(
+        frontend, repo.read(frontend).replace("1.5.0", "1.5.0-hotfix"), "Hotfix in TST");
+    client
+        .resource(rollbackManifest("partial", PromotionRollbackReconcilerIT::ofPromotion))
+        .create();
     PromotionRollback done = awaitPhase(PromotionRollback.class, "partial", Phase.SUCCEEDED);
     assertThat(done.getStatus().getResult()).isEqualTo(RollbackStatusResult.PARTIALLY_RESTORED);
-    assertThat(done.getStatus().getConflicts()).singleElement()
+    assertThat(done.getStatus().getConflicts())
+        .singleElement()
         .satisfies(c -> assertThat(c.actual()).isEqualTo("1.5.0-hotfix"));
     assertThat(repo.read(frontend)).contains("1.5.0-hotfix");
   }
 
   @Test
   void aRollbackOfAMissingPromotionFailsWithAReason() {
-    client.resource(rollbackManifest("orphan", spec -> {
-      spec.setPromotionRef(new PromotionRef("no-such-promotion"));
-      return spec;
-    })).create();
+    client
+        .resource(
+            rollbackManifest(
+                "orphan",
+                spec -> {
+                  spec.setPromotionRef(new PromotionRef("no-such-promotion"));
+                  return spec;
+                }))
+        .create();
     PromotionRollback failed = awaitPhase(PromotionRollback.class, "orphan", Phase.FAILED);
     assertThat(failed.getStatus().getReason()).isEqualTo("PromotionNotFound");
   }

@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A replica works only on the repositories whose Lease it holds: a Promotion or PromotionRollback of
- * another replica's repository gets no status and no Git call from it; taking the Lease wakes it and
- * it runs, its status naming this replica.
+ * A replica works only on the repositories whose Lease it holds: a Promotion or PromotionRollback
+ * of another replica's repository gets no status and no Git call from it; taking the Lease wakes it
+ * and it runs, its status naming this replica.
  */
 @EnableKubernetesMockClient(crud = true)
 class RepositoryLeaseGateIT {
@@ -36,13 +36,21 @@ class RepositoryLeaseGateIT {
   @TempDir Path dir;
   private GitOpsRepository repo;
   private OperatorHarness harness;
-  private final RepositoryLeases leases = RepositoryLeases.shared("replica-1", List.of("argocd"), Clock.systemUTC());
+  private final RepositoryLeases leases =
+      RepositoryLeases.shared("replica-1", List.of("argocd"), Clock.systemUTC());
 
   @BeforeEach
   void start() {
     repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
-    harness = new OperatorHarness(client, repo.fileUrl(), dir.resolve("cache"), null, Clock.systemUTC(), Gates.none(),
-        leases);
+    harness =
+        new OperatorHarness(
+            client,
+            repo.fileUrl(),
+            dir.resolve("cache"),
+            null,
+            Clock.systemUTC(),
+            Gates.none(),
+            leases);
   }
 
   @AfterEach
@@ -59,18 +67,30 @@ class RepositoryLeaseGateIT {
     promotion("unknown-repository", "nowhere");
     rollback("undo");
 
-    await("nothing written while another replica holds the Lease").during(Duration.ofSeconds(3))
-        .atMost(Duration.ofSeconds(5)).until(() -> statusOf("dev-to-tst") == null && statusOf("unknown-repository") == null
-            && rollbackStatus("undo") == null);
+    await("nothing written while another replica holds the Lease")
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                statusOf("dev-to-tst") == null
+                    && statusOf("unknown-repository") == null
+                    && rollbackStatus("undo") == null);
     assertThat(repo.head()).isEqualTo(head);
 
     leases.acquired("argocd", Instant.now().plus(Duration.ofHours(1)));
 
-    await().atMost(Duration.ofSeconds(30)).until(() -> statusOf("dev-to-tst") == Phase.SUCCEEDED
-        && statusOf("unknown-repository") == Phase.FAILED && rollbackStatus("undo") != null);
-    Promotion done = client.resources(Promotion.class).inNamespace("default").withName("dev-to-tst").get();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                statusOf("dev-to-tst") == Phase.SUCCEEDED
+                    && statusOf("unknown-repository") == Phase.FAILED
+                    && rollbackStatus("undo") != null);
+    Promotion done =
+        client.resources(Promotion.class).inNamespace("default").withName("dev-to-tst").get();
     assertThat(done.getStatus().getReplica()).isEqualTo("replica-1");
-    assertThat(repo.log().get(0).getFullMessage()).contains("Promotion-Id: " + done.getMetadata().getUid());
+    assertThat(repo.log().get(0).getFullMessage())
+        .contains("Promotion-Id: " + done.getMetadata().getUid());
     assertThat(repo.log().get(1).getName()).isEqualTo(head);
   }
 
@@ -84,7 +104,10 @@ class RepositoryLeaseGateIT {
     leases.revoke("argocd");
     promotion("second", null);
 
-    await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> statusOf("second") == null);
+    await()
+        .during(Duration.ofSeconds(3))
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> statusOf("second") == null);
     assertThat(repo.head()).isEqualTo(head);
   }
 
@@ -94,7 +117,8 @@ class RepositoryLeaseGateIT {
   }
 
   private Phase rollbackStatus(String name) {
-    PromotionRollback r = client.resources(PromotionRollback.class).inNamespace("default").withName(name).get();
+    PromotionRollback r =
+        client.resources(PromotionRollback.class).inNamespace("default").withName(name).get();
     return r == null || r.getStatus() == null ? null : r.getStatus().getPhase();
   }
 

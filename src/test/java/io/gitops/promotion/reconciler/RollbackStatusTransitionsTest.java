@@ -23,15 +23,28 @@ import org.junit.jupiter.api.Test;
 
 class RollbackStatusTransitionsTest {
   private static final Instant STARTED = Instant.parse("2026-11-22T10:00:00Z");
-  private static final ReleaseStepResult NO_RELEASE = new ReleaseStepResult(ReleaseOutcome.SKIPPED,
-      "a rollback makes no release", null, null, false, false, null, List.of());
+  private static final ReleaseStepResult NO_RELEASE =
+      new ReleaseStepResult(
+          ReleaseOutcome.SKIPPED,
+          "a rollback makes no release",
+          null,
+          null,
+          false,
+          false,
+          null,
+          List.of());
 
   private final RollbackStatusTransitions transitions =
       new RollbackStatusTransitions(Clock.fixed(STARTED, ZoneOffset.UTC));
 
   private static PromotionRollback rollback() {
     PromotionRollback r = new PromotionRollback();
-    r.setMetadata(new ObjectMetaBuilder().withName("undo").withNamespace("default").withGeneration(1L).build());
+    r.setMetadata(
+        new ObjectMetaBuilder()
+            .withName("undo")
+            .withNamespace("default")
+            .withGeneration(1L)
+            .build());
     return r;
   }
 
@@ -54,24 +67,32 @@ class RollbackStatusTransitionsTest {
   @Test
   void recordsTheDeploymentsAndTheirConditionButNoRelease() {
     PromotionRollback r = rollback();
-    PublishResult published = new PublishResult(false, NO_RELEASE,
-        new DeploymentsStepResult(DeploymentsOutcome.ALREADY_EXISTED, "every deployment was already registered",
-            List.of(new RecordedDeployment("1234", "TST", 7, "abc123", "main"))),
-        List.of());
+    PublishResult published =
+        new PublishResult(
+            false,
+            NO_RELEASE,
+            new DeploymentsStepResult(
+                DeploymentsOutcome.ALREADY_EXISTED,
+                "every deployment was already registered",
+                List.of(new RecordedDeployment("1234", "TST", 7, "abc123", "main"))),
+            List.of());
 
     transitions.published(r, published);
 
     PromotionRollbackStatus s = r.getStatus();
-    assertThat(s.getGitlab().getDeployments()).containsExactly(new GitLabDeployment("1234", "TST", 7L, "abc123"));
+    assertThat(s.getGitlab().getDeployments())
+        .containsExactly(new GitLabDeployment("1234", "TST", 7L, "abc123"));
     assertThat(s.getGitlab().getSkipped()).isFalse();
     assertThat(s.getGitlab().getReleaseTag()).isNull();
     assertThat(s.getGitlab().getTagCreated()).isNull();
     assertThat(Conditions.find(s.getConditions(), Conditions.DEPLOYMENTS_RECORDED).orElseThrow())
-        .satisfies(c -> {
-          assertThat(c.getStatus()).isEqualTo(Conditions.TRUE);
-          assertThat(c.getReason()).isEqualTo(Reasons.DEPLOYMENTS_CREATED);
-          assertThat(c.getMessage()).isEqualTo("AlreadyExisted: every deployment was already registered");
-        });
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo(Conditions.TRUE);
+              assertThat(c.getReason()).isEqualTo(Reasons.DEPLOYMENTS_CREATED);
+              assertThat(c.getMessage())
+                  .isEqualTo("AlreadyExisted: every deployment was already registered");
+            });
     assertThat(Conditions.find(s.getConditions(), Conditions.RELEASED)).isEmpty();
   }
 
@@ -82,7 +103,10 @@ class RollbackStatusTransitionsTest {
     transitions.published(r, PublishResult.notConfigured());
 
     assertThat(r.getStatus().getGitlab().getSkipped()).isTrue();
-    assertThat(Conditions.find(r.getStatus().getConditions(), Conditions.DEPLOYMENTS_RECORDED).orElseThrow()
-        .getReason()).isEqualTo(Reasons.DEPLOYMENTS_SKIPPED);
+    assertThat(
+            Conditions.find(r.getStatus().getConditions(), Conditions.DEPLOYMENTS_RECORDED)
+                .orElseThrow()
+                .getReason())
+        .isEqualTo(Reasons.DEPLOYMENTS_SKIPPED);
   }
 }

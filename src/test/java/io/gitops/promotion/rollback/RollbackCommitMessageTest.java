@@ -11,21 +11,46 @@ import org.junit.jupiter.api.Test;
 
 class RollbackCommitMessageTest {
   private static final PromotionRecord P1 =
-      new PromotionRecord("p-1", "1.5.0", "DEV", "TST", Instant.parse("2026-11-01T10:00:00Z"), "alice", "v1.5.0", null);
+      new PromotionRecord(
+          "p-1",
+          "1.5.0",
+          "DEV",
+          "TST",
+          Instant.parse("2026-11-01T10:00:00Z"),
+          "alice",
+          "v1.5.0",
+          null);
 
   private static RollbackPlan plan(boolean dryRun, boolean force) {
-    RollbackRequest request = new RollbackValidator(EnvironmentCatalog.defaults()).validate(new RollbackParameters(
-        "r-7", "tbd-test", "TST", dryRun, force, force ? "login broken\nsince 1.5.0" : null, "bob", null, null));
-    return new RollbackPlan(request, P1,
+    RollbackRequest request =
+        new RollbackValidator(EnvironmentCatalog.defaults())
+            .validate(
+                new RollbackParameters(
+                    "r-7",
+                    "tbd-test",
+                    "TST",
+                    dryRun,
+                    force,
+                    force ? "login broken\nsince 1.5.0" : null,
+                    "bob",
+                    null,
+                    null));
+    return new RollbackPlan(
+        request,
+        P1,
         List.of(new Restoration("backend", "tbd-test-backend", "1.4.0", "1.2.0")),
-        List.of(new Conflict("frontend", "tbd-test", "1.5.0", "1.5.1", "1.3.0"),
+        List.of(
+            new Conflict("frontend", "tbd-test", "1.5.0", "1.5.1", "1.3.0"),
             new Conflict("legacy", "old-app", "0.2.0", null, "0.1.0")),
-        List.of(), Map.of());
+        List.of(),
+        Map.of());
   }
 
   @Test
   void namesTheRollbackListsWhatItDidAndEndsWithTrailers() {
-    assertThat(RollbackCommitMessage.of(plan(false, false))).isEqualTo("""
+    assertThat(RollbackCommitMessage.of(plan(false, false)))
+        .isEqualTo(
+            """
         Roll back tbd-test [TST] v1.5.0 (promotion p-1)
 
         - backend/tbd-test-backend: 1.4.0 -> 1.2.0
@@ -43,8 +68,10 @@ class RollbackCommitMessageTest {
   @Test
   void aForcedRollbackSaysSoInTheSubjectAndCarriesTheReasonOnOneLine() {
     String message = RollbackCommitMessage.of(plan(false, true));
-    assertThat(message).startsWith("Roll back tbd-test [TST] v1.5.0 (promotion p-1) (FORCED)\n")
+    assertThat(message)
+        .startsWith("Roll back tbd-test [TST] v1.5.0 (promotion p-1) (FORCED)\n")
         .endsWith("Requested-By: bob\nForced: login broken since 1.5.0\n");
-    assertThat(RollbackCommitMessage.title(plan(true, false))).isEqualTo("Preview roll back tbd-test [TST] v1.5.0 (promotion p-1)");
+    assertThat(RollbackCommitMessage.title(plan(true, false)))
+        .isEqualTo("Preview roll back tbd-test [TST] v1.5.0 (promotion p-1)");
   }
 }

@@ -27,9 +27,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * promotion recorded in its {@code promote-state.yaml} (group tbd-test, environment TST), over the
  * TST overlays in {@code original/<service>/values.yaml}. {@code expected/} holds every overlay as
  * it must read afterwards, byte for byte; {@code plan.txt} the outcome, restorations (with the
- * GitLab project the overlay names) and conflicts;
- * {@code request.properties} whether it is forced; {@code previous/}, when there is one, what each
- * overlay held before the newest commit that changed it (the promotion, or a later edit).
+ * GitLab project the overlay names) and conflicts; {@code request.properties} whether it is forced;
+ * {@code previous/}, when there is one, what each overlay held before the newest commit that
+ * changed it (the promotion, or a later edit).
  */
 class RollbackPlannerGoldenTest {
   private static final Path ROOT = Path.of("src/test/resources/rollback");
@@ -37,7 +37,12 @@ class RollbackPlannerGoldenTest {
 
   static Stream<String> cases() throws IOException {
     try (Stream<Path> folders = Files.list(ROOT)) {
-      return folders.filter(Files::isDirectory).map(f -> f.getFileName().toString()).sorted().toList().stream();
+      return folders
+          .filter(Files::isDirectory)
+          .map(f -> f.getFileName().toString())
+          .sorted()
+          .toList()
+          .stream();
     }
   }
 
@@ -46,8 +51,13 @@ class RollbackPlannerGoldenTest {
   void restoresExactlyTheExpectedBytesAndReportsTheRest(String name) throws IOException {
     Map<String, String> original = overlays(name, "original");
     Map<String, String> previous = overlays(name, "previous");
-    RollbackPlan plan = new RollbackPlanner(LAYOUT).plan(request(name), entry(name),
-        path -> Optional.ofNullable(original.get(path)), path -> Optional.ofNullable(previous.get(path)));
+    RollbackPlan plan =
+        new RollbackPlanner(LAYOUT)
+            .plan(
+                request(name),
+                entry(name),
+                path -> Optional.ofNullable(original.get(path)),
+                path -> Optional.ofNullable(previous.get(path)));
 
     Map<String, String> after = new TreeMap<>(original);
     for (FileEdit edit : plan.edits()) {
@@ -62,12 +72,24 @@ class RollbackPlannerGoldenTest {
     Properties p = new Properties();
     p.load(new StringReader(text(ROOT.resolve(name).resolve("request.properties"))));
     boolean force = Boolean.parseBoolean(p.getProperty("force"));
-    return new RollbackValidator(EnvironmentCatalog.defaults()).validate(new RollbackParameters(
-        "r-1", "tbd-test", "TST", false, force, force ? "golden case" : null, "bob", RollbackWindow.UNLIMITED, null));
+    return new RollbackValidator(EnvironmentCatalog.defaults())
+        .validate(
+            new RollbackParameters(
+                "r-1",
+                "tbd-test",
+                "TST",
+                false,
+                force,
+                force ? "golden case" : null,
+                "bob",
+                RollbackWindow.UNLIMITED,
+                null));
   }
 
   private static StateEntry entry(String name) throws IOException {
-    return StateFile.parse(text(ROOT.resolve(name).resolve("promote-state.yaml"))).entry("TST", "tbd-test").orElseThrow();
+    return StateFile.parse(text(ROOT.resolve(name).resolve("promote-state.yaml")))
+        .entry("TST", "tbd-test")
+        .orElseThrow();
   }
 
   /** {@code <side>/<service>/values.yaml} keyed by the overlay's path in the repository. */
@@ -78,8 +100,11 @@ class RollbackPlannerGoldenTest {
     }
     try (Stream<Path> services = Files.list(ROOT.resolve(name).resolve(side))) {
       for (Path service : services.toList()) {
-        String path = LAYOUT.overlay("tbd-test", service.getFileName().toString(),
-            EnvironmentCatalog.defaults().find("TST").orElseThrow());
+        String path =
+            LAYOUT.overlay(
+                "tbd-test",
+                service.getFileName().toString(),
+                EnvironmentCatalog.defaults().find("TST").orElseThrow());
         files.put(path, text(service.resolve("values.yaml")));
       }
     }
@@ -87,16 +112,32 @@ class RollbackPlannerGoldenTest {
   }
 
   private static String describe(RollbackPlan plan) {
-    StringBuilder out = new StringBuilder("outcome: ").append(plan.executedOutcome().label()).append('\n');
+    StringBuilder out =
+        new StringBuilder("outcome: ").append(plan.executedOutcome().label()).append('\n');
     for (Restoration r : plan.restorations()) {
-      out.append("restore ").append(r.service()).append('/').append(r.app()).append(' ')
-          .append(r.from()).append(" -> ").append(r.to());
-      Long project = plan.gitlabProjectIds().get(PromotionPlan.applicationKey(r.service(), r.app()));
+      out.append("restore ")
+          .append(r.service())
+          .append('/')
+          .append(r.app())
+          .append(' ')
+          .append(r.from())
+          .append(" -> ")
+          .append(r.to());
+      Long project =
+          plan.gitlabProjectIds().get(PromotionPlan.applicationKey(r.service(), r.app()));
       out.append(project == null ? "" : " (GitLab project " + project + ")").append('\n');
     }
     for (Conflict c : plan.conflicts()) {
-      out.append("conflict ").append(c.service()).append('/').append(c.app()).append(" promoted ").append(c.expected())
-          .append(", now ").append(c.actual() == null ? "(missing)" : c.actual()).append(", before ").append(c.restoreTo())
+      out.append("conflict ")
+          .append(c.service())
+          .append('/')
+          .append(c.app())
+          .append(" promoted ")
+          .append(c.expected())
+          .append(", now ")
+          .append(c.actual() == null ? "(missing)" : c.actual())
+          .append(", before ")
+          .append(c.restoreTo())
           .append('\n');
     }
     return out.toString();

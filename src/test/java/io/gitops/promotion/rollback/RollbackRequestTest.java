@@ -13,13 +13,15 @@ import org.junit.jupiter.api.Test;
 class RollbackRequestTest {
   private final RollbackValidator validator = new RollbackValidator(EnvironmentCatalog.defaults());
 
-  private static RollbackParameters params(String id, String env, boolean force, String reason, RollbackWindow window) {
+  private static RollbackParameters params(
+      String id, String env, boolean force, String reason, RollbackWindow window) {
     return new RollbackParameters(id, "tbd-test", env, false, force, reason, "  ", window, " ");
   }
 
   @Test
   void fillsInTheDefaultsOfAnOrdinaryRollback() {
-    RollbackRequest r = validator.validate(params("r-1", "tst", false, "ignored without force", null));
+    RollbackRequest r =
+        validator.validate(params("r-1", "tst", false, "ignored without force", null));
     assertThat(r.target().name()).isEqualTo("TST");
     assertThat(r.window()).isEqualTo(RollbackWindow.DEFAULT);
     assertThat(r.requestedBy()).isEqualTo("unknown");
@@ -30,25 +32,34 @@ class RollbackRequestTest {
   @Test
   void aForcedRollbackNeedsAReason() {
     assertThatThrownBy(() -> validator.validate(params("r-1", "TST", true, " ", null)))
-        .isInstanceOfSatisfying(PromotionRejectedException.class,
+        .isInstanceOfSatisfying(
+            PromotionRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.REASON_REQUIRED));
-    assertThat(validator.validate(params("r-1", "TST", true, " hotfix broke login ", null)).reason())
+    assertThat(
+            validator.validate(params("r-1", "TST", true, " hotfix broke login ", null)).reason())
         .isEqualTo("hotfix broke login");
   }
 
   @Test
   void refusesAnUnknownEnvironmentAndAnIdThatCannotBeATrailer() {
     assertThatThrownBy(() -> validator.validate(params("r-1", "QA", false, null, null)))
-        .isInstanceOfSatisfying(PromotionRejectedException.class,
+        .isInstanceOfSatisfying(
+            PromotionRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.UNKNOWN_ENVIRONMENT))
         .hasMessageContaining("DFT, DEV, TST, STG, PRD");
     assertThatThrownBy(() -> validator.validate(params("r 1\nForced: x", "TST", false, null, null)))
-        .isInstanceOfSatisfying(PromotionRejectedException.class,
+        .isInstanceOfSatisfying(
+            PromotionRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_NAME));
   }
 
   @Test
   void keepsTheWindowItIsGiven() {
-    assertThat(validator.validate(params("r-1", "TST", false, null, RollbackWindow.UNLIMITED)).window().isUnlimited()).isTrue();
+    assertThat(
+            validator
+                .validate(params("r-1", "TST", false, null, RollbackWindow.UNLIMITED))
+                .window()
+                .isUnlimited())
+        .isTrue();
   }
 }

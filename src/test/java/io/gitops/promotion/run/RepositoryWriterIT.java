@@ -1,36 +1,36 @@
 package io.gitops.promotion.run;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.stream.Stream;
-import org.awaitility.Awaitility;
-import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.engine.PromotionChange;
+import io.gitops.promotion.engine.PromotionParameters;
+import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.layout.OverlaysLayout;
-import io.gitops.promotion.engine.PromotionChange;
-import io.gitops.promotion.engine.PromotionParameters;
-import io.gitops.promotion.engine.PromotionResult;
-import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.testing.GitOpsRepository;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,23 +42,43 @@ class RepositoryWriterIT {
   @TempDir Path dir;
 
   @Test
-  void aYoungerChangeHandedOverFirstWaitsForTheOlderAndBothLandInOrderInOneBatch() throws Exception {
+  void aYoungerChangeHandedOverFirstWaitsForTheOlderAndBothLandInOrderInOneBatch()
+      throws Exception {
     GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
     int commits = repo.log().size();
     RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
-    RunLoop loop = new RunLoop(new PersonIdent("po", "po@example.com"), Clock.systemUTC(), PushRetry.DEFAULT,
-        Sleeper.blocking(), RunListener.NONE);
+    RunLoop loop =
+        new RunLoop(
+            new PersonIdent("po", "po@example.com"),
+            Clock.systemUTC(),
+            PushRetry.DEFAULT,
+            Sleeper.blocking(),
+            RunListener.NONE);
     CountDownLatch landed = new CountDownLatch(2);
     try (RepositoryWriters writers = new RepositoryWriters(loop, 50);
-        GitWorkspace workspace = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()),
-            dir.resolve("cache.git"))) {
+        GitWorkspace workspace =
+            GitWorkspace.open(
+                new GitRemote(repo.fileUrl(), "main", GitCredentials.none()),
+                dir.resolve("cache.git"))) {
       RepositoryWriter writer = writers.of("argocd");
-      writer.submit(new RepositoryWriter.Submission("younger", "2", change(validator, "younger", "payments"),
-          () -> workspace, landed::countDown, () -> !writer.holds("older")));
+      writer.submit(
+          new RepositoryWriter.Submission(
+              "younger",
+              "2",
+              change(validator, "younger", "payments"),
+              () -> workspace,
+              landed::countDown,
+              () -> !writer.holds("older")));
       assertThat(writer.holds("younger")).isTrue();
 
-      writer.submit(new RepositoryWriter.Submission("older", "1", change(validator, "older", "tbd-test"),
-          () -> workspace, landed::countDown, () -> false));
+      writer.submit(
+          new RepositoryWriter.Submission(
+              "older",
+              "1",
+              change(validator, "older", "tbd-test"),
+              () -> workspace,
+              landed::countDown,
+              () -> false));
 
       assertThat(landed.await(60, TimeUnit.SECONDS)).isTrue();
       PromotionResult older = (PromotionResult) writer.take("older").orElseThrow().orThrow();
@@ -74,23 +94,38 @@ class RepositoryWriterIT {
     GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
     String head = repo.head();
     RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
-    RunLoop loop = new RunLoop(new PersonIdent("po", "po@example.com"), Clock.systemUTC(), PushRetry.DEFAULT,
-        Sleeper.blocking(), RunListener.NONE);
+    RunLoop loop =
+        new RunLoop(
+            new PersonIdent("po", "po@example.com"),
+            Clock.systemUTC(),
+            PushRetry.DEFAULT,
+            Sleeper.blocking(),
+            RunListener.NONE);
     AtomicInteger asked = new AtomicInteger();
     // the Lease is held when the batch starts (fetch, plan, commit) and lost before the push
     WriteFence fence = repository -> repository.equals("argocd") && asked.getAndIncrement() == 0;
     CountDownLatch landed = new CountDownLatch(1);
     try (RepositoryWriters writers = new RepositoryWriters(loop, 50, fence);
-        GitWorkspace workspace = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()),
-            dir.resolve("cache.git"))) {
+        GitWorkspace workspace =
+            GitWorkspace.open(
+                new GitRemote(repo.fileUrl(), "main", GitCredentials.none()),
+                dir.resolve("cache.git"))) {
       RepositoryWriter writer = writers.of("argocd");
-      writer.submit(new RepositoryWriter.Submission("p", "1", change(validator, "p", "tbd-test"), () -> workspace,
-          landed::countDown, () -> false));
+      writer.submit(
+          new RepositoryWriter.Submission(
+              "p",
+              "1",
+              change(validator, "p", "tbd-test"),
+              () -> workspace,
+              landed::countDown,
+              () -> false));
 
       assertThat(landed.await(60, TimeUnit.SECONDS)).isTrue();
       RepositoryWriter.Finished finished = writer.take("p").orElseThrow();
-      assertThat(finished.batchFailure()).isInstanceOf(WriteFencedException.class)
-          .hasMessage("this replica no longer holds the Lease of repository 'argocd'; its next holder lands the change");
+      assertThat(finished.batchFailure())
+          .isInstanceOf(WriteFencedException.class)
+          .hasMessage(
+              "this replica no longer holds the Lease of repository 'argocd'; its next holder lands the change");
       assertThat(asked).hasValue(2);
       assertThat(repo.head()).isEqualTo(head);
       assertThat(writer.isLanding()).isFalse();
@@ -101,15 +136,28 @@ class RepositoryWriterIT {
   void abandoningForgetsWhatWasQueuedAndLanded() throws Exception {
     GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
     RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
-    RunLoop loop = new RunLoop(new PersonIdent("po", "po@example.com"), Clock.systemUTC(), PushRetry.DEFAULT,
-        Sleeper.blocking(), RunListener.NONE);
+    RunLoop loop =
+        new RunLoop(
+            new PersonIdent("po", "po@example.com"),
+            Clock.systemUTC(),
+            PushRetry.DEFAULT,
+            Sleeper.blocking(),
+            RunListener.NONE);
     CountDownLatch landed = new CountDownLatch(1);
     try (RepositoryWriters writers = new RepositoryWriters(loop, 50, repository -> false);
-        GitWorkspace workspace = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()),
-            dir.resolve("cache.git"))) {
+        GitWorkspace workspace =
+            GitWorkspace.open(
+                new GitRemote(repo.fileUrl(), "main", GitCredentials.none()),
+                dir.resolve("cache.git"))) {
       RepositoryWriter writer = writers.of("argocd");
-      writer.submit(new RepositoryWriter.Submission("p", "1", change(validator, "p", "tbd-test"), () -> workspace,
-          landed::countDown, () -> false));
+      writer.submit(
+          new RepositoryWriter.Submission(
+              "p",
+              "1",
+              change(validator, "p", "tbd-test"),
+              () -> workspace,
+              landed::countDown,
+              () -> false));
       assertThat(landed.await(60, TimeUnit.SECONDS)).isTrue();
       assertThat(writer.holds("p")).isTrue();
 
@@ -124,20 +172,33 @@ class RepositoryWriterIT {
   void aFragmentedCacheIsCompactedOnlyOnceTheBatchIsLandedAndItsChangesWoken() throws Exception {
     GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
     RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
-    RunLoop loop = new RunLoop(new PersonIdent("po", "po@example.com"), Clock.systemUTC(), PushRetry.DEFAULT,
-        Sleeper.blocking(), RunListener.NONE);
+    RunLoop loop =
+        new RunLoop(
+            new PersonIdent("po", "po@example.com"),
+            Clock.systemUTC(),
+            PushRetry.DEFAULT,
+            Sleeper.blocking(),
+            RunListener.NONE);
     Path cache = dir.resolve("cache.git");
     AtomicInteger packsWhenWoken = new AtomicInteger(-1);
     CountDownLatch landed = new CountDownLatch(1);
     try (RepositoryWriters writers = new RepositoryWriters(loop, 50);
-        GitWorkspace workspace = GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", GitCredentials.none()), cache)) {
+        GitWorkspace workspace =
+            GitWorkspace.open(
+                new GitRemote(repo.fileUrl(), "main", GitCredentials.none()), cache)) {
       fragment(cache, 45);
       RepositoryWriter writer = writers.of("argocd");
-      writer.submit(new RepositoryWriter.Submission("p-1", "1", change(validator, "p-1", "tbd-test"), () -> workspace,
-          () -> {
-            packsWhenWoken.set(packs(cache));
-            landed.countDown();
-          }, () -> false));
+      writer.submit(
+          new RepositoryWriter.Submission(
+              "p-1",
+              "1",
+              change(validator, "p-1", "tbd-test"),
+              () -> workspace,
+              () -> {
+                packsWhenWoken.set(packs(cache));
+                landed.countDown();
+              },
+              () -> false));
 
       assertThat(landed.await(60, TimeUnit.SECONDS)).isTrue();
       assertThat(packsWhenWoken.get()).as("packs when the change was woken").isGreaterThan(45);
@@ -150,8 +211,10 @@ class RepositoryWriterIT {
   private static void fragment(Path bare, int count) throws IOException {
     try (Repository git = FileRepositoryBuilder.create(bare.toFile())) {
       for (int i = 0; i < count; i++) {
-        try (ObjectInserter inserter = ((ObjectDirectory) git.getObjectDatabase()).newPackInserter()) {
-          inserter.insert(Constants.OBJ_BLOB, ("blob " + i + "\n").getBytes(StandardCharsets.UTF_8));
+        try (ObjectInserter inserter =
+            ((ObjectDirectory) git.getObjectDatabase()).newPackInserter()) {
+          inserter.insert(
+              Constants.OBJ_BLOB, ("blob " + i + "\n").getBytes(StandardCharsets.UTF_8));
           inserter.flush();
         }
       }
@@ -167,7 +230,12 @@ class RepositoryWriterIT {
   }
 
   private static PromotionChange change(RequestValidator validator, String id, String group) {
-    return new PromotionChange(validator.validate(new PromotionParameters(id, group, "DEV", "TST", null, false, false,
-        null, "alice")), OverlaysLayout.defaults(), Clock.systemUTC(), null, null);
+    return new PromotionChange(
+        validator.validate(
+            new PromotionParameters(id, group, "DEV", "TST", null, false, false, null, "alice")),
+        OverlaysLayout.defaults(),
+        Clock.systemUTC(),
+        null,
+        null);
   }
 }

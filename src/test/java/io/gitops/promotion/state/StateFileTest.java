@@ -9,7 +9,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StateFileTest {
-  private static final String SPEC_EXAMPLE = """
+  private static final String SPEC_EXAMPLE =
+      """
       environments:
         "TST":
           "tbd-test":
@@ -35,7 +36,8 @@ class StateFileTest {
                   tbd-test-backend: "1.4.0"
       """;
 
-  private static final String LEGACY = """
+  private static final String LEGACY =
+      """
       promotion:
         version: "1.5.0"
         pipeline_id: "12345"
@@ -69,7 +71,8 @@ class StateFileTest {
   void readsTheLegacyFlatFormatAsTheEntryOfItsTargetEnvironmentAndGroup() {
     StateEntry entry = StateFile.parse(LEGACY).entry("TST", "tbd-test").orElseThrow();
     assertThat(entry.promotion().targetEnv()).isEqualTo("TST");
-    assertThat(entry.preState().services()).isEqualTo(Map.of("frontend", Map.of("tbd-test", "1.3.0")));
+    assertThat(entry.preState().services())
+        .isEqualTo(Map.of("frontend", Map.of("tbd-test", "1.3.0")));
   }
 
   @Test
@@ -82,9 +85,10 @@ class StateFileTest {
 
   @Test
   void replacesOnlyTheEntryOfTheSameEnvironmentAndGroup() {
-    StateFile file = StateFile.parse(SPEC_EXAMPLE)
-        .withEntry("TST", entry("payments", "p-1", "1.0", "1.1"))
-        .withEntry("TST", entry("tbd-test", "p-2", "1.5.0", "1.6.0"));
+    StateFile file =
+        StateFile.parse(SPEC_EXAMPLE)
+            .withEntry("TST", entry("payments", "p-1", "1.0", "1.1"))
+            .withEntry("TST", entry("tbd-test", "p-2", "1.5.0", "1.6.0"));
     StateFile reread = StateFile.parse(file.render());
     assertThat(reread.entry("TST", "tbd-test").orElseThrow().promotion().id()).isEqualTo("p-2");
     assertThat(reread.entry("TST", "payments").orElseThrow().promotion().id()).isEqualTo("p-1");
@@ -100,9 +104,12 @@ class StateFileTest {
 
   @Test
   void recordsRollbacksOfAPromotion() {
-    RollbackRecord rollback = new RollbackRecord("r-1", "p", Instant.parse("2026-11-22T11:00:00Z"), "carol", null);
-    StateFile file = StateFile.empty().withEntry("TST", entry("g", "p", "1", "2").withRollback(rollback));
-    assertThat(StateFile.parse(file.render()).entry("TST", "g").orElseThrow().rollbacks()).containsExactly(rollback);
+    RollbackRecord rollback =
+        new RollbackRecord("r-1", "p", Instant.parse("2026-11-22T11:00:00Z"), "carol", null);
+    StateFile file =
+        StateFile.empty().withEntry("TST", entry("g", "p", "1", "2").withRollback(rollback));
+    assertThat(StateFile.parse(file.render()).entry("TST", "g").orElseThrow().rollbacks())
+        .containsExactly(rollback);
   }
 
   @Test
@@ -113,22 +120,46 @@ class StateFileTest {
       pre.put("service-" + service, "application-number-" + service, "1.0." + service);
       post.put("service-" + service, "application-number-" + service, "1.1." + service);
     }
-    PromotionRecord record = new PromotionRecord("big", "1.1.0", "DEV", "TST", Instant.parse("2026-11-22T10:00:00Z"), "alice", "v1.1.0", null);
-    String text = StateFile.empty().withEntry("TST", new StateEntry("huge", record, pre.build(), post.build(), List.of())).render();
+    PromotionRecord record =
+        new PromotionRecord(
+            "big",
+            "1.1.0",
+            "DEV",
+            "TST",
+            Instant.parse("2026-11-22T10:00:00Z"),
+            "alice",
+            "v1.1.0",
+            null);
+    String text =
+        StateFile.empty()
+            .withEntry("TST", new StateEntry("huge", record, pre.build(), post.build(), List.of()))
+            .render();
     assertThat(text.length()).isGreaterThan(3 * 1024 * 1024);
-    assertThat(StateFile.parse(text).entry("TST", "huge").orElseThrow().postState().tag("service-39999", "application-number-39999"))
+    assertThat(
+            StateFile.parse(text)
+                .entry("TST", "huge")
+                .orElseThrow()
+                .postState()
+                .tag("service-39999", "application-number-39999"))
         .contains("1.1.39999");
   }
 
   @Test
   void refusesAFileThatIsNotAMapping() {
-    assertThatThrownBy(() -> StateFile.parse("- a\n- b\n")).isInstanceOf(StateFormatException.class)
+    assertThatThrownBy(() -> StateFile.parse("- a\n- b\n"))
+        .isInstanceOf(StateFormatException.class)
         .hasMessageContaining("mapping");
   }
 
   private static StateEntry entry(String group, String id, String from, String to) {
-    PromotionRecord record = new PromotionRecord(id, to, "DEV", "TST", Instant.parse("2026-11-22T10:00:00Z"), "alice", "v" + to, null);
-    return new StateEntry(group, record, TagSnapshot.builder().put("svc", "app", from).build(),
-        TagSnapshot.builder().put("svc", "app", to).build(), List.of());
+    PromotionRecord record =
+        new PromotionRecord(
+            id, to, "DEV", "TST", Instant.parse("2026-11-22T10:00:00Z"), "alice", "v" + to, null);
+    return new StateEntry(
+        group,
+        record,
+        TagSnapshot.builder().put("svc", "app", from).build(),
+        TagSnapshot.builder().put("svc", "app", to).build(),
+        List.of());
   }
 }

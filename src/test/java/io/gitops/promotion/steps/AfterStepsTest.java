@@ -36,37 +36,55 @@ class AfterStepsTest {
       @Override
       public StepOutcome run(StepInput<String> input) {
         ran.add(name);
-        throw new AfterStepException(new StepOutcome(name, StepOutcome.Result.FAILED, "half done", null), terminal,
-            "Refused", name + " refused", null);
+        throw new AfterStepException(
+            new StepOutcome(name, StepOutcome.Result.FAILED, "half done", null),
+            terminal,
+            "Refused",
+            name + " refused",
+            null);
       }
     };
   }
 
   @Test
   void runsTheStepsInOrderAndRecordsEachOutcomeUnderItsName() {
-    List<StepOutcome> outcomes = new AfterSteps<>(List.of(step("release", StepOutcome.Result.SUCCEEDED),
-        step("verify", StepOutcome.Result.SKIPPED))).run(new StepInput<>(null, "run-1", null), recorded::add);
+    List<StepOutcome> outcomes =
+        new AfterSteps<>(
+                List.of(
+                    step("release", StepOutcome.Result.SUCCEEDED),
+                    step("verify", StepOutcome.Result.SKIPPED)))
+            .run(new StepInput<>(null, "run-1", null), recorded::add);
 
     assertThat(ran).containsExactly("release:run-1", "verify:run-1");
     assertThat(recorded).isEqualTo(outcomes);
-    assertThat(outcomes).extracting(StepOutcome::step, StepOutcome::result).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("release", StepOutcome.Result.SUCCEEDED),
-        org.assertj.core.groups.Tuple.tuple("verify", StepOutcome.Result.SKIPPED));
+    assertThat(outcomes)
+        .extracting(StepOutcome::step, StepOutcome::result)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("release", StepOutcome.Result.SUCCEEDED),
+            org.assertj.core.groups.Tuple.tuple("verify", StepOutcome.Result.SKIPPED));
   }
 
   @Test
   void aFailureStopsTheChainAfterItsPartialOutcomeIsRecorded() {
-    AfterSteps<String> steps = new AfterSteps<>(List.of(step("release", StepOutcome.Result.SUCCEEDED),
-        failing("deploy", true), step("verify", StepOutcome.Result.SUCCEEDED)));
+    AfterSteps<String> steps =
+        new AfterSteps<>(
+            List.of(
+                step("release", StepOutcome.Result.SUCCEEDED),
+                failing("deploy", true),
+                step("verify", StepOutcome.Result.SUCCEEDED)));
 
     assertThatThrownBy(() -> steps.run(new StepInput<>(null, "run-1", null), recorded::add))
-        .isInstanceOfSatisfying(AfterStepException.class, e -> {
-          assertThat(e.terminal()).isTrue();
-          assertThat(e.reason()).isEqualTo("Refused");
-        });
+        .isInstanceOfSatisfying(
+            AfterStepException.class,
+            e -> {
+              assertThat(e.terminal()).isTrue();
+              assertThat(e.reason()).isEqualTo("Refused");
+            });
     assertThat(ran).containsExactly("release:run-1", "deploy");
-    assertThat(recorded).extracting(StepOutcome::step, StepOutcome::result).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("release", StepOutcome.Result.SUCCEEDED),
-        org.assertj.core.groups.Tuple.tuple("deploy", StepOutcome.Result.FAILED));
+    assertThat(recorded)
+        .extracting(StepOutcome::step, StepOutcome::result)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("release", StepOutcome.Result.SUCCEEDED),
+            org.assertj.core.groups.Tuple.tuple("deploy", StepOutcome.Result.FAILED));
   }
 }

@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 
 /**
  * C Git serving a directory of bare repositories on loopback, the way real Git servers do: either
- * {@code git daemon --enable=receive-pack} (the git:// protocol) or {@code git http-backend} behind a
- * small CGI bridge (smart HTTP). Proves that what JGit pushes is accepted by C Git, not only by JGit.
+ * {@code git daemon --enable=receive-pack} (the git:// protocol) or {@code git http-backend} behind
+ * a small CGI bridge (smart HTTP). Proves that what JGit pushes is accepted by C Git, not only by
+ * JGit.
  */
 public final class CGitServer implements AutoCloseable {
   private final String baseUrl;
@@ -37,9 +38,20 @@ public final class CGitServer implements AutoCloseable {
   public static CGitServer daemon(Path root) {
     int port = freePort();
     try {
-      Process process = new ProcessBuilder("git", "daemon", "--reuseaddr", "--export-all", "--enable=receive-pack",
-          "--listen=127.0.0.1", "--port=" + port, "--base-path=" + root, root.toString())
-          .redirectErrorStream(true).redirectOutput(root.resolve("git-daemon.log").toFile()).start();
+      Process process =
+          new ProcessBuilder(
+                  "git",
+                  "daemon",
+                  "--reuseaddr",
+                  "--export-all",
+                  "--enable=receive-pack",
+                  "--listen=127.0.0.1",
+                  "--port=" + port,
+                  "--base-path=" + root,
+                  root.toString())
+              .redirectErrorStream(true)
+              .redirectOutput(root.resolve("git-daemon.log").toFile())
+              .start();
       await().atMost(Duration.ofSeconds(20)).until(() -> accepts(port));
       return new CGitServer("git://127.0.0.1:" + port + "/", process, null);
     } catch (IOException e) {
@@ -47,14 +59,18 @@ public final class CGitServer implements AutoCloseable {
     }
   }
 
-  /** {@code git http-backend} as a CGI program for every repository under {@code root}, pushes allowed. */
+  /**
+   * {@code git http-backend} as a CGI program for every repository under {@code root}, pushes
+   * allowed.
+   */
   public static CGitServer httpBackend(Path root) {
     try {
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
       server.setExecutor(Executors.newFixedThreadPool(4));
       server.createContext("/", exchange -> serveCgi(root, exchange));
       server.start();
-      return new CGitServer("http://127.0.0.1:" + server.getAddress().getPort() + "/", null, server);
+      return new CGitServer(
+          "http://127.0.0.1:" + server.getAddress().getPort() + "/", null, server);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -76,19 +92,26 @@ public final class CGitServer implements AutoCloseable {
       env.put("GATEWAY_INTERFACE", "CGI/1.1");
       env.put("REQUEST_METHOD", exchange.getRequestMethod());
       env.put("PATH_INFO", exchange.getRequestURI().getPath());
-      env.put("QUERY_STRING", exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery());
+      env.put(
+          "QUERY_STRING",
+          exchange.getRequestURI().getRawQuery() == null
+              ? ""
+              : exchange.getRequestURI().getRawQuery());
       env.put("CONTENT_LENGTH", Integer.toString(body.length));
       putIfPresent(env, "CONTENT_TYPE", exchange.getRequestHeaders().getFirst("Content-Type"));
-      putIfPresent(env, "HTTP_CONTENT_ENCODING", exchange.getRequestHeaders().getFirst("Content-Encoding"));
+      putIfPresent(
+          env, "HTTP_CONTENT_ENCODING", exchange.getRequestHeaders().getFirst("Content-Encoding"));
       putIfPresent(env, "GIT_PROTOCOL", exchange.getRequestHeaders().getFirst("Git-Protocol"));
       Process process = cgi.start();
-      CompletableFuture<Void> input = CompletableFuture.runAsync(() -> {
-        try (OutputStream stdin = process.getOutputStream()) {
-          stdin.write(body);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      CompletableFuture<Void> input =
+          CompletableFuture.runAsync(
+              () -> {
+                try (OutputStream stdin = process.getOutputStream()) {
+                  stdin.write(body);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
       byte[] output = process.getInputStream().readAllBytes();
       input.join();
       respond(exchange, output);

@@ -13,11 +13,11 @@ import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.security.Credential;
+import org.eclipse.jgit.errors.RepositoryNotFoundException;
 import org.eclipse.jgit.http.server.GitServlet;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.ReceivePack;
-import org.eclipse.jgit.errors.RepositoryNotFoundException;
 
 /**
  * A real Git smart-HTTP server on loopback (JGit's GitServlet on Jetty) with basic authentication,
@@ -33,7 +33,8 @@ public final class GitHttpServer implements AutoCloseable {
   }
 
   /** Starts a server whose only user is {@code username} / {@code password}. */
-  public static GitHttpServer start(Path bareRepositories, String username, String password) throws Exception {
+  public static GitHttpServer start(Path bareRepositories, String username, String password)
+      throws Exception {
     Server server = new Server();
     ServerConnector connector = new ServerConnector(server);
     connector.setHost("127.0.0.1");

@@ -22,8 +22,8 @@ import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
@@ -51,12 +51,20 @@ public final class GitOpsRepository {
   public static GitOpsRepository create(Path dir, String name, Path seed) {
     Path bare = dir.resolve(name);
     Path scratch = dir.resolve(name + "-other-clone");
-    try (Git ignored = Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call();
+    try (Git ignored =
+            Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call();
         Git work = Git.init().setInitialBranch("main").setDirectory(scratch.toFile()).call()) {
       copyTree(seed, scratch);
       work.add().addFilepattern(".").call();
-      work.commit().setMessage("Initial GitOps repository").setAuthor(TESTER).setCommitter(TESTER).call();
-      work.remoteAdd().setName("origin").setUri(new org.eclipse.jgit.transport.URIish(bare.toUri().toString())).call();
+      work.commit()
+          .setMessage("Initial GitOps repository")
+          .setAuthor(TESTER)
+          .setCommitter(TESTER)
+          .call();
+      work.remoteAdd()
+          .setName("origin")
+          .setUri(new org.eclipse.jgit.transport.URIish(bare.toUri().toString()))
+          .call();
       work.push().setRemote("origin").setRefSpecs(new RefSpec("main:main")).call();
     } catch (GitAPIException | java.net.URISyntaxException e) {
       throw new IllegalStateException(e);
@@ -80,7 +88,8 @@ public final class GitOpsRepository {
       Files.createDirectories(file.getParent());
       Files.writeString(file, content, StandardCharsets.UTF_8);
       work.add().addFilepattern(path).call();
-      RevCommit commit = work.commit().setMessage(message).setAuthor(TESTER).setCommitter(TESTER).call();
+      RevCommit commit =
+          work.commit().setMessage(message).setAuthor(TESTER).setCommitter(TESTER).call();
       work.push().setRemote("origin").setRefSpecs(new RefSpec("main:main")).call();
       return commit.getName();
     } catch (GitAPIException | IOException e) {
@@ -99,24 +108,28 @@ public final class GitOpsRepository {
 
   /** As {@link #commitEntry(String, FileMode, String, String)}, with the blob's exact bytes. */
   public String commitEntry(String path, FileMode mode, byte[] content, String message) {
-    try (Repository repo = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repo);
+    try (Repository repo = Git.open(bare.toFile()).getRepository();
+        RevWalk walk = new RevWalk(repo);
         ObjectInserter inserter = repo.newObjectInserter()) {
       RevCommit head = walk.parseCommit(repo.resolve("refs/heads/main"));
       DirCache index = DirCache.newInCore();
       DirCacheBuilder builder = index.builder();
       builder.addTree(new byte[0], 0, repo.newObjectReader(), head.getTree());
       builder.finish();
-      ObjectId id = mode == FileMode.GITLINK ? ObjectId.fromString("0123456789abcdef0123456789abcdef01234567")
-          : inserter.insert(Constants.OBJ_BLOB, content);
+      ObjectId id =
+          mode == FileMode.GITLINK
+              ? ObjectId.fromString("0123456789abcdef0123456789abcdef01234567")
+              : inserter.insert(Constants.OBJ_BLOB, content);
       DirCacheEditor editor = index.editor();
       editor.add(new DirCacheEditor.DeleteTree(path));
-      editor.add(new DirCacheEditor.PathEdit(path) {
-        @Override
-        public void apply(DirCacheEntry entry) {
-          entry.setFileMode(mode);
-          entry.setObjectId(id);
-        }
-      });
+      editor.add(
+          new DirCacheEditor.PathEdit(path) {
+            @Override
+            public void apply(DirCacheEntry entry) {
+              entry.setFileMode(mode);
+              entry.setObjectId(id);
+            }
+          });
       editor.finish();
       CommitBuilder commit = new CommitBuilder();
       commit.setTreeId(index.writeTree(inserter));
@@ -140,10 +153,13 @@ public final class GitOpsRepository {
 
   /** A file as the head of main holds it, or null. */
   public String read(String path) {
-    try (Repository repo = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repo)) {
+    try (Repository repo = Git.open(bare.toFile()).getRepository();
+        RevWalk walk = new RevWalk(repo)) {
       RevCommit head = walk.parseCommit(repo.resolve("refs/heads/main"));
       try (TreeWalk tree = TreeWalk.forPath(repo, path, head.getTree())) {
-        return tree == null ? null : new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
+        return tree == null
+            ? null
+            : new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -153,13 +169,16 @@ public final class GitOpsRepository {
   /** Every file under a path at the head of main, path -> content. */
   public Map<String, String> snapshot(String prefix) {
     Map<String, String> files = new TreeMap<>();
-    try (Repository repo = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repo);
+    try (Repository repo = Git.open(bare.toFile()).getRepository();
+        RevWalk walk = new RevWalk(repo);
         TreeWalk tree = new TreeWalk(repo)) {
       tree.addTree(walk.parseCommit(repo.resolve("refs/heads/main")).getTree());
       tree.setRecursive(true);
       while (tree.next()) {
         if (tree.getPathString().startsWith(prefix)) {
-          files.put(tree.getPathString(), new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
+          files.put(
+              tree.getPathString(),
+              new String(repo.open(tree.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
         }
       }
     } catch (IOException e) {
@@ -171,7 +190,8 @@ public final class GitOpsRepository {
   /** Commits on main, newest first. */
   public List<RevCommit> log() {
     List<RevCommit> commits = new ArrayList<>();
-    try (Repository repo = Git.open(bare.toFile()).getRepository(); RevWalk walk = new RevWalk(repo)) {
+    try (Repository repo = Git.open(bare.toFile()).getRepository();
+        RevWalk walk = new RevWalk(repo)) {
       ObjectId head = repo.resolve("refs/heads/main");
       walk.markStart(walk.parseCommit(head));
       walk.forEach(commits::add);
@@ -195,18 +215,29 @@ public final class GitOpsRepository {
     }
   }
 
-  /** Commits a file change on a branch (made from main when missing) as someone else would, and pushes it. */
+  /**
+   * Commits a file change on a branch (made from main when missing) as someone else would, and
+   * pushes it.
+   */
   public String commitOnBranch(String branch, String path, String content, String message) {
     try (Git work = Git.open(scratch.toFile())) {
-      work.fetch().setRemote("origin").setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*")).call();
+      work.fetch()
+          .setRemote("origin")
+          .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
+          .call();
       String start = branchHead(branch) != null ? "origin/" + branch : "origin/main";
-      work.checkout().setForced(true).setCreateBranch(true).setName("work-" + System.nanoTime())
-          .setStartPoint(start).call();
+      work.checkout()
+          .setForced(true)
+          .setCreateBranch(true)
+          .setName("work-" + System.nanoTime())
+          .setStartPoint(start)
+          .call();
       Path file = scratch.resolve(path);
       Files.createDirectories(file.getParent());
       Files.writeString(file, content, StandardCharsets.UTF_8);
       work.add().addFilepattern(path).call();
-      RevCommit commit = work.commit().setMessage(message).setAuthor(TESTER).setCommitter(TESTER).call();
+      RevCommit commit =
+          work.commit().setMessage(message).setAuthor(TESTER).setCommitter(TESTER).call();
       work.push().setRemote("origin").setRefSpecs(new RefSpec("HEAD:refs/heads/" + branch)).call();
       work.checkout().setForced(true).setName("main").call();
       return commit.getName();

@@ -14,9 +14,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 
 /**
- * A webhook receiver on loopback (the JDK's HTTP server): records every POST body under its path and
- * answers with the statuses it was told to, then 200 (or, once {@link #failAlways()} is called, 500
- * for ever).
+ * A webhook receiver on loopback (the JDK's HTTP server): records every POST body under its path
+ * and answers with the statuses it was told to, then 200 (or, once {@link #failAlways()} is called,
+ * 500 for ever).
  */
 public final class WebhookReceiver implements AutoCloseable {
   /** One request as received. */
@@ -33,16 +33,22 @@ public final class WebhookReceiver implements AutoCloseable {
 
   public static WebhookReceiver start() {
     try {
-      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      HttpServer server =
+          HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       WebhookReceiver receiver = new WebhookReceiver(server);
-      server.createContext("/", exchange -> {
-        try (exchange; InputStream body = exchange.getRequestBody()) {
-          receiver.deliveries.add(new Delivery(exchange.getRequestURI().getPath(),
-              exchange.getRequestHeaders().getFirst("Content-Type"),
-              new String(body.readAllBytes(), StandardCharsets.UTF_8)));
-          exchange.sendResponseHeaders(receiver.nextStatus(), -1);
-        }
-      });
+      server.createContext(
+          "/",
+          exchange -> {
+            try (exchange;
+                InputStream body = exchange.getRequestBody()) {
+              receiver.deliveries.add(
+                  new Delivery(
+                      exchange.getRequestURI().getPath(),
+                      exchange.getRequestHeaders().getFirst("Content-Type"),
+                      new String(body.readAllBytes(), StandardCharsets.UTF_8)));
+              exchange.sendResponseHeaders(receiver.nextStatus(), -1);
+            }
+          });
       server.setExecutor(Executors.newFixedThreadPool(2));
       server.start();
       return receiver;

@@ -12,8 +12,8 @@ class ImageTagGrammarTest {
   private static final String HEX = "0123456789abcdef".repeat(4);
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.5.0", "v1.10", "latest", "_build", "1.0.0-rc.1", "0.23.0.185",
-      "A_b.C-d", "x"})
+  @ValueSource(
+      strings = {"1.5.0", "v1.10", "latest", "_build", "1.0.0-rc.1", "0.23.0.185", "A_b.C-d", "x"})
   void acceptsOciTags(String tag) {
     assertThat(ImageTagGrammar.problem(tag)).isEmpty();
     assertThat(ImageTagGrammar.problemWithDigest(tag)).isEmpty();
@@ -25,11 +25,11 @@ class ImageTagGrammarTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"1.5 0", "#1", "{a: b}", ".hidden", "-rc", "1.0+build", "tag/x", "1.0\n",
-      "ünï"})
+  @ValueSource(
+      strings = {"1.5 0", "#1", "{a: b}", ".hidden", "-rc", "1.0+build", "tag/x", "1.0\n", "ünï"})
   void refusesValuesNoRegistryAccepts(String tag) {
-    assertThat(ImageTagGrammar.problem(tag)).hasValueSatisfying(
-        problem -> assertThat(problem).contains("is not a valid image tag"));
+    assertThat(ImageTagGrammar.problem(tag))
+        .hasValueSatisfying(problem -> assertThat(problem).contains("is not a valid image tag"));
   }
 
   @Test
@@ -42,13 +42,16 @@ class ImageTagGrammarTest {
   void refusesAVeryLongTagWithoutQuotingItWhole() {
     String problem = ImageTagGrammar.problem("1".repeat(200_000)).orElseThrow();
 
-    assertThat(problem).contains("200000 characters long; a tag has at most 128").hasSizeLessThan(200);
+    assertThat(problem)
+        .contains("200000 characters long; a tag has at most 128")
+        .hasSizeLessThan(200);
   }
 
   @Test
   void escapesControlCharactersInTheProblem() {
-    assertThat(ImageTagGrammar.problem("1.0\u001b[31m")).hasValueSatisfying(
-        problem -> assertThat(problem).contains("'1.0\\u001B[31m'").doesNotContain("\u001b"));
+    assertThat(ImageTagGrammar.problem("1.0\u001b[31m"))
+        .hasValueSatisfying(
+            problem -> assertThat(problem).contains("'1.0\\u001B[31m'").doesNotContain("\u001b"));
   }
 
   @Test
@@ -65,16 +68,25 @@ class ImageTagGrammarTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"sha256:abc", "sha256:" + "0123456789abcdef" + "g", "sha512:00",
-      "1.5.0@", "1.5.0@md5:00"})
+  @ValueSource(
+      strings = {
+        "sha256:abc",
+        "sha256:" + "0123456789abcdef" + "g",
+        "sha512:00",
+        "1.5.0@",
+        "1.5.0@md5:00"
+      })
   void refusesMalformedDigests(String value) {
-    assertThat(ImageTagGrammar.problemWithDigest(value)).hasValueSatisfying(
-        problem -> assertThat(problem).contains("a digest is 'sha256:' followed by 64 hex digits"));
+    assertThat(ImageTagGrammar.problemWithDigest(value))
+        .hasValueSatisfying(
+            problem ->
+                assertThat(problem).contains("a digest is 'sha256:' followed by 64 hex digits"));
   }
 
   @Test
   void refusesAnInvalidTagInFrontOfAValidDigest() {
-    assertThat(ImageTagGrammar.problemWithDigest("bad tag@sha256:" + HEX)).hasValueSatisfying(
-        problem -> assertThat(problem).contains("'bad tag' is not a valid image tag"));
+    assertThat(ImageTagGrammar.problemWithDigest("bad tag@sha256:" + HEX))
+        .hasValueSatisfying(
+            problem -> assertThat(problem).contains("'bad tag' is not a valid image tag"));
   }
 }

@@ -11,7 +11,9 @@ class OverlayFileReadingTest {
 
   @Test
   void readsTagsAsTheStringsTheFileHolds() throws Exception {
-    OverlayFile overlay = OverlayFile.parse("""
+    OverlayFile overlay =
+        OverlayFile.parse(
+            """
         applications:
           - {name: a, image: {tag: "1.5.0"}}
           - {name: b, image: {tag: 1.10}}
@@ -26,35 +28,41 @@ class OverlayFileReadingTest {
 
   @Test
   void readsGitlabProjectIdWrittenPlainOrQuoted() throws Exception {
-    OverlayFile overlay = OverlayFile.parse("""
+    OverlayFile overlay =
+        OverlayFile.parse(
+            """
         applications:
           - {name: a, gitlabProjectId: 1331}
           - {name: b, gitlabProjectId: "1332"}
           - {name: c}
         """);
 
-    assertThat(overlay.applications()).containsExactly(
-        new OverlayApplication("a", null, 1331L),
-        new OverlayApplication("b", null, 1332L),
-        new OverlayApplication("c", null, null));
+    assertThat(overlay.applications())
+        .containsExactly(
+            new OverlayApplication("a", null, 1331L),
+            new OverlayApplication("b", null, 1332L),
+            new OverlayApplication("c", null, null));
   }
 
   @Test
   void rejectsAGitlabProjectIdThatIsNotAWholeNumber() {
-    assertThatThrownBy(() -> OverlayFile.parse(
-            "applications:\n  - name: web\n    gitlabProjectId: twelve\n"))
+    assertThatThrownBy(
+            () -> OverlayFile.parse("applications:\n  - name: web\n    gitlabProjectId: twelve\n"))
         .hasMessageContaining("gitlabProjectId of application 'web' is not a whole number");
   }
 
   @Test
   void findsApplicationsByNameWhateverTheirPosition() throws Exception {
-    OverlayFile overlay = OverlayFile.parse("""
+    OverlayFile overlay =
+        OverlayFile.parse(
+            """
         applications:
           - {name: backend, image: {tag: 1.2.0}}
           - {name: frontend, image: {tag: 1.3.0}}
         """);
 
-    assertThat(overlay.application("frontend")).hasValue(new OverlayApplication("frontend", "1.3.0", null));
+    assertThat(overlay.application("frontend"))
+        .hasValue(new OverlayApplication("frontend", "1.3.0", null));
     assertThat(overlay.application("worker")).isEmpty();
   }
 
@@ -74,7 +82,9 @@ class OverlayFileReadingTest {
 
   @Test
   void readsTheFirstDocumentThatHasApplications() throws Exception {
-    OverlayFile overlay = OverlayFile.parse("""
+    OverlayFile overlay =
+        OverlayFile.parse(
+            """
         global: {}
         ---
         applications: [{name: web, image: {tag: 1.3.0}}]
@@ -107,20 +117,27 @@ class OverlayFileReadingTest {
 
   @Test
   void rejectsAnImageThatIsNotAMapping() {
-    assertThatThrownBy(() -> OverlayFile.parse("applications:\n  - name: web\n    image: r/web:1\n"))
+    assertThatThrownBy(
+            () -> OverlayFile.parse("applications:\n  - name: web\n    image: r/web:1\n"))
         .hasMessageContaining("image of application 'web' is not a mapping");
   }
 
   @Test
   void rejectsATagKeyWrittenTwice() {
-    assertThatThrownBy(() -> OverlayFile.parse(
-            "applications:\n  - name: web\n    image:\n      tag: 1.3.0\n      tag: 1.4.0\n"))
-        .hasMessageContaining("line 5, column 7: key 'tag' appears twice in image of application 'web'");
+    assertThatThrownBy(
+            () ->
+                OverlayFile.parse(
+                    "applications:\n  - name: web\n    image:\n      tag: 1.3.0\n      tag: 1.4.0\n"))
+        .hasMessageContaining(
+            "line 5, column 7: key 'tag' appears twice in image of application 'web'");
   }
 
   @Test
   void rejectsAMergeKeyInAnApplication() {
-    assertThatThrownBy(() -> OverlayFile.parse("""
+    assertThatThrownBy(
+            () ->
+                OverlayFile.parse(
+                    """
         defaults: &defaults {image: {tag: 1.0.0}}
         applications:
           - name: web
@@ -140,7 +157,9 @@ class OverlayFileReadingTest {
 
   @Test
   void warnsThatALaterDocumentWithItsOwnApplicationsIsIgnored() throws Exception {
-    OverlayFile overlay = OverlayFile.parse("""
+    OverlayFile overlay =
+        OverlayFile.parse(
+            """
         applications:
           - {name: web, image: {tag: 1.0.0}}
         ---
@@ -151,15 +170,17 @@ class OverlayFileReadingTest {
         """);
 
     assertThat(overlay.applications()).extracting(OverlayApplication::name).containsExactly("web");
-    assertThat(overlay.warnings()).containsExactly(
-        "line 6, column 1: YAML document 3 has an applications list too; it is ignored, only the"
-            + " list at line 1, column 1 is read (put every application in one list)");
+    assertThat(overlay.warnings())
+        .containsExactly(
+            "line 6, column 1: YAML document 3 has an applications list too; it is ignored, only the"
+                + " list at line 1, column 1 is read (put every application in one list)");
   }
 
   @Test
   void hasNoWarningsForASingleApplicationsList() throws Exception {
-    OverlayFile overlay = OverlayFile.parse(
-        "global: {}\n---\napplications:\n  - {name: web, image: {tag: 1.0.0}}\n---\nother: 1\n");
+    OverlayFile overlay =
+        OverlayFile.parse(
+            "global: {}\n---\napplications:\n  - {name: web, image: {tag: 1.0.0}}\n---\nother: 1\n");
 
     assertThat(overlay.warnings()).isEmpty();
   }

@@ -6,12 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Edits the editor refuses, and overlays the reader refuses, each with a reason a person can act on. */
+/**
+ * Edits the editor refuses, and overlays the reader refuses, each with a reason a person can act
+ * on.
+ */
 class OverlayFileRefusalTest {
 
   @Test
   void readsAnAliasedTagButRefusesToEditIt() throws Exception {
-    OverlayFile overlay = OverlayFile.parse("""
+    OverlayFile overlay =
+        OverlayFile.parse(
+            """
         versions:
           stable: &v 1.3.0
         applications:
@@ -37,7 +42,9 @@ class OverlayFileRefusalTest {
 
   @Test
   void refusesToEditAnAnchoredTag() throws Exception {
-    OverlayFile overlay = OverlayFile.parse("""
+    OverlayFile overlay =
+        OverlayFile.parse(
+            """
         applications:
           - name: web
             image:
@@ -53,7 +60,8 @@ class OverlayFileRefusalTest {
   @Test
   void refusesToEditALiteralBlockScalarTag() throws Exception {
     OverlayFile overlay =
-        OverlayFile.parse("applications:\n  - name: web\n    image:\n      tag: |\n        1.3.0\n");
+        OverlayFile.parse(
+            "applications:\n  - name: web\n    image:\n      tag: |\n        1.3.0\n");
 
     assertThat(overlay.application("web").orElseThrow().tag()).isEqualTo("1.3.0\n");
     assertThatThrownBy(() -> overlay.withTags(Map.of("web", "1.5.0")))
@@ -64,7 +72,8 @@ class OverlayFileRefusalTest {
   @Test
   void refusesToEditAFoldedBlockScalarTag() throws Exception {
     OverlayFile overlay =
-        OverlayFile.parse("applications:\n  - name: web\n    image:\n      tag: >-\n        1.3.0\n");
+        OverlayFile.parse(
+            "applications:\n  - name: web\n    image:\n      tag: >-\n        1.3.0\n");
 
     assertThatThrownBy(() -> overlay.withTags(Map.of("web", "1.5.0")))
         .hasMessageContaining("application 'web'")
@@ -84,7 +93,9 @@ class OverlayFileRefusalTest {
 
   @Test
   void refusesToEditATagInsideAnImageMappingSharedThroughAnAlias() throws Exception {
-    OverlayFile overlay = OverlayFile.parse("""
+    OverlayFile overlay =
+        OverlayFile.parse(
+            """
         applications:
           - name: web
             image: &img {repository: r/web, tag: 1.3.0}
@@ -101,7 +112,9 @@ class OverlayFileRefusalTest {
 
   @Test
   void refusesEveryEditWhenOneOfThemIsRefused() throws Exception {
-    OverlayFile overlay = OverlayFile.parse("""
+    OverlayFile overlay =
+        OverlayFile.parse(
+            """
         applications:
           - name: api
             image: {tag: 1.2.0}
@@ -115,7 +128,10 @@ class OverlayFileRefusalTest {
 
   @Test
   void rejectsATagThatIsAMappingWhenReading() {
-    assertThatThrownBy(() -> OverlayFile.parse("""
+    assertThatThrownBy(
+            () ->
+                OverlayFile.parse(
+                    """
         applications:
           - name: web
             image:
@@ -128,15 +144,19 @@ class OverlayFileRefusalTest {
 
   @Test
   void rejectsATagThatIsASequenceWhenReading() {
-    assertThatThrownBy(() -> OverlayFile.parse(
-            "applications:\n  - name: web\n    image:\n      tag: [1.3.0]\n"))
+    assertThatThrownBy(
+            () ->
+                OverlayFile.parse("applications:\n  - name: web\n    image:\n      tag: [1.3.0]\n"))
         .hasMessageContaining("application 'web'")
         .hasMessageContaining("is a sequence, not a string");
   }
 
   @Test
   void rejectsATagMergedIntoTheImageFromSharedDefaults() {
-    assertThatThrownBy(() -> OverlayFile.parse("""
+    assertThatThrownBy(
+            () ->
+                OverlayFile.parse(
+                    """
         defaults: &defaults {repository: r/web, tag: 1.0.0}
         applications:
           - name: web
@@ -148,7 +168,10 @@ class OverlayFileRefusalTest {
 
   @Test
   void rejectsAMergeKeyWhoseAnchorSitsInsideTheSameApplication() {
-    assertThatThrownBy(() -> OverlayFile.parse("""
+    assertThatThrownBy(
+            () ->
+                OverlayFile.parse(
+                    """
         applications:
           - name: web
             base: &base {image: {tag: 1.0.0}}
@@ -160,7 +183,10 @@ class OverlayFileRefusalTest {
 
   @Test
   void rejectsTwoApplicationsWithTheSameName() {
-    assertThatThrownBy(() -> OverlayFile.parse("""
+    assertThatThrownBy(
+            () ->
+                OverlayFile.parse(
+                    """
         applications:
           - name: web
             image: {tag: 1.3.0}
@@ -183,7 +209,8 @@ class OverlayFileRefusalTest {
 
   @Test
   void refusesToAddATagToAnApplicationThatHasNone() throws Exception {
-    OverlayFile overlay = OverlayFile.parse("applications:\n  - name: web\n    image: {repository: r}\n");
+    OverlayFile overlay =
+        OverlayFile.parse("applications:\n  - name: web\n    image: {repository: r}\n");
 
     assertThatThrownBy(() -> overlay.withTags(Map.of("web", "1.5.0")))
         .hasMessageContaining("application 'web' has no image.tag");
@@ -191,7 +218,8 @@ class OverlayFileRefusalTest {
 
   @Test
   void refusesANewTagWithALineBreak() throws Exception {
-    OverlayFile overlay = OverlayFile.parse("applications:\n  - name: web\n    image: {tag: \"1\"}\n");
+    OverlayFile overlay =
+        OverlayFile.parse("applications:\n  - name: web\n    image: {tag: \"1\"}\n");
 
     assertThatThrownBy(() -> overlay.withTags(Map.of("web", "1.5.0\nevil: true")))
         .hasMessageContaining("application 'web'")

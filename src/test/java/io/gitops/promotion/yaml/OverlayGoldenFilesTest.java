@@ -30,7 +30,8 @@ class OverlayGoldenFilesTest {
 
   static Stream<String> cases() throws IOException, URISyntaxException {
     try (Stream<Path> folders = Files.list(root())) {
-      return folders.filter(Files::isDirectory)
+      return folders
+          .filter(Files::isDirectory)
           .map(folder -> folder.getFileName().toString())
           .sorted()
           .toList()
@@ -53,9 +54,10 @@ class OverlayGoldenFilesTest {
   void readsEachApplicationOfTheOriginalByName(String name) throws Exception {
     OverlayFile original = OverlayFile.parse(text(name, "original/values.yaml"));
 
-    String read = original.applications().stream()
-        .map(application -> application + "\n")
-        .collect(Collectors.joining());
+    String read =
+        original.applications().stream()
+            .map(application -> application + "\n")
+            .collect(Collectors.joining());
 
     assertThat(read).isEqualTo(text(name, "applications.txt"));
   }

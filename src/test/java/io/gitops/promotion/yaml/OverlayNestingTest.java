@@ -28,7 +28,8 @@ class OverlayNestingTest {
 
     assertThatThrownBy(() -> OverlayFile.parse(text.toString()))
         .isInstanceOf(OverlayFormatException.class)
-        // The root is level 1 and the value of k{i} (line i + 3) level i + 2: k63's is one too many.
+        // The root is level 1 and the value of k{i} (line i + 3) level i + 2: k63's is one too
+        // many.
         .hasMessageStartingWith("line 66, column 65: ")
         .hasMessageContaining("nested more than 64 levels deep");
   }

@@ -26,8 +26,10 @@ class OverlayTextTest {
 
     assertThat(text).startsWith("\uFEFFapplications:");
     assertThat(OverlayFile.parse(text).application("café")).isPresent();
-    assertThat(OverlayFile.parse(text).withTags(java.util.Map.of("café", "1.1.0"))
-            .getBytes(StandardCharsets.UTF_8))
+    assertThat(
+            OverlayFile.parse(text)
+                .withTags(java.util.Map.of("café", "1.1.0"))
+                .getBytes(StandardCharsets.UTF_8))
         .startsWith(0xEF, 0xBB, 0xBF);
   }
 

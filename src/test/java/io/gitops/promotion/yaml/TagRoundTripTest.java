@@ -19,10 +19,42 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class TagRoundTripTest {
 
-  private static final List<String> TAGS = List.of(
-      "1.5.0", "1.10", "10", "1e3", "true", "No", "null", "~", "", " 1.0 ", ".inf", "0x1F",
-      "2024-01-05", "-rc1", "a: b", "a #b", "it's", "say \"hi\"", "C:\\tmp", "{x}", "[x]", "a,b",
-      "ünï 🚀", "*x", "&x", "!x", "|", ">", "%x", "@x", "`x", "?", "-", ":");
+  private static final List<String> TAGS =
+      List.of(
+          "1.5.0",
+          "1.10",
+          "10",
+          "1e3",
+          "true",
+          "No",
+          "null",
+          "~",
+          "",
+          " 1.0 ",
+          ".inf",
+          "0x1F",
+          "2024-01-05",
+          "-rc1",
+          "a: b",
+          "a #b",
+          "it's",
+          "say \"hi\"",
+          "C:\\tmp",
+          "{x}",
+          "[x]",
+          "a,b",
+          "ünï 🚀",
+          "*x",
+          "&x",
+          "!x",
+          "|",
+          ">",
+          "%x",
+          "@x",
+          "`x",
+          "?",
+          "-",
+          ":");
 
   static Stream<String> originals() throws Exception {
     return OverlayGoldenFilesTest.cases();
@@ -44,9 +76,10 @@ class TagRoundTripTest {
           .as("tag <%s> in %s", tag, name)
           .allSatisfy(application -> assertThat(application.tag()).isEqualTo(tag))
           .extracting(OverlayApplication::name, OverlayApplication::gitlabProjectId)
-          .containsExactlyElementsOf(original.applications().stream()
-              .map(a -> tuple(a.name(), a.gitlabProjectId()))
-              .toList());
+          .containsExactlyElementsOf(
+              original.applications().stream()
+                  .map(a -> tuple(a.name(), a.gitlabProjectId()))
+                  .toList());
     }
   }
 }

@@ -17,7 +17,8 @@ class TagScalarWriterTest {
   @Test
   void plainBecomesDoubleQuotedWhenPlainWouldReadAsAnotherType() throws Exception {
     assertThat(TagScalarWriter.write(ScalarStyle.PLAIN, "1.10", "web")).isEqualTo("\"1.10\"");
-    assertThat(TagScalarWriter.write(ScalarStyle.PLAIN, "a\\\"b", "web")).isEqualTo("\"a\\\\\\\"b\"");
+    assertThat(TagScalarWriter.write(ScalarStyle.PLAIN, "a\\\"b", "web"))
+        .isEqualTo("\"a\\\\\\\"b\"");
   }
 
   @Test
@@ -29,14 +30,16 @@ class TagScalarWriterTest {
 
   @Test
   void doubleQuotedStaysDoubleQuotedAndEscapesBackslashAndQuote() throws Exception {
-    assertThat(TagScalarWriter.write(ScalarStyle.DOUBLE_QUOTED, "1.5.0", "web")).isEqualTo("\"1.5.0\"");
+    assertThat(TagScalarWriter.write(ScalarStyle.DOUBLE_QUOTED, "1.5.0", "web"))
+        .isEqualTo("\"1.5.0\"");
     assertThat(TagScalarWriter.write(ScalarStyle.DOUBLE_QUOTED, "C:\\x \"y\"", "web"))
         .isEqualTo("\"C:\\\\x \\\"y\\\"\"");
   }
 
   @Test
   void keepsNonAsciiTextAsIs() throws Exception {
-    assertThat(TagScalarWriter.write(ScalarStyle.DOUBLE_QUOTED, "v1-🚀", "web")).isEqualTo("\"v1-🚀\"");
+    assertThat(TagScalarWriter.write(ScalarStyle.DOUBLE_QUOTED, "v1-🚀", "web"))
+        .isEqualTo("\"v1-🚀\"");
   }
 
   @Test
