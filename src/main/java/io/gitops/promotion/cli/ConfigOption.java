@@ -4,8 +4,8 @@ import io.gitops.promotion.config.ConfigLoader;
 import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RepositoryConfig;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.layout.Layouts;
@@ -58,7 +58,7 @@ final class ConfigOption {
       return Optional.empty();
     }
     if (file == null) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.UNKNOWN_REPOSITORY,
           "--repository '" + repository + "' needs --config, the file that configures it");
     }
@@ -68,7 +68,7 @@ final class ConfigOption {
             .findFirst()
             .orElseThrow(
                 () ->
-                    new PromotionRejectedException(
+                    new RequestRejectedException(
                         RejectionReason.UNKNOWN_REPOSITORY,
                         "--repository '"
                             + repository

@@ -1,7 +1,7 @@
 package io.gitops.promotion.cli;
 
 import io.gitops.promotion.config.ConfigException;
-import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RequestRejectedException;
 
 /**
  * The command's exit codes: 0 done, 1 operational failure, 2 rejected request (nothing written).
@@ -14,7 +14,7 @@ final class ExitCodes {
   private ExitCodes() {}
 
   static int of(Throwable failure) {
-    return failure instanceof PromotionRejectedException || failure instanceof ConfigException
+    return failure instanceof RequestRejectedException || failure instanceof ConfigException
         ? REJECTED
         : FAILURE;
   }

@@ -3,8 +3,8 @@ package io.gitops.promotion.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gitops.promotion.config.ConfigException;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.git.GitAccessException;
 import io.gitops.promotion.git.GitTransientException;
 import io.gitops.promotion.git.UrlRedaction;
@@ -42,7 +42,7 @@ record FailureOutcome(String result, String reason, String message) {
   /** What a failure thrown by a command means for its caller. */
   static FailureOutcome of(Throwable e) {
     String message = UrlRedaction.redact(String.valueOf(e.getMessage()));
-    if (e instanceof PromotionRejectedException rejected) {
+    if (e instanceof RequestRejectedException rejected) {
       return new FailureOutcome(REJECTED, rejected.reason().code(), message);
     }
     if (e instanceof ParameterException) {

@@ -2,8 +2,8 @@ package io.gitops.promotion.cli;
 
 import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.config.NameRules;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.layout.Layout;
@@ -63,7 +63,7 @@ final class RepositoryOptions {
 
   Layout layout() {
     if (!NameRules.isRelativeDir(workloadsDir)) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_NAME,
           "--workloads-dir '"
               + workloadsDir

@@ -21,10 +21,10 @@ public final class PlainName {
   /** Returns the name or rejects the request naming what was wrong. */
   public static String require(String what, String name) {
     if (name == null || name.isBlank()) {
-      throw new PromotionRejectedException(RejectionReason.INVALID_NAME, what + " is required");
+      throw new RequestRejectedException(RejectionReason.INVALID_NAME, what + " is required");
     }
     if (!isPlain(name)) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_NAME,
           what
               + " '"

@@ -133,7 +133,7 @@ public final class Planner {
       }
     }
     if (services.isEmpty()) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.GROUP_NOT_FOUND,
           "workload group '"
               + request.group()
@@ -147,7 +147,7 @@ public final class Planner {
 
   private static String leadService(PromotionRequest request, List<String> services) {
     if (request.versionService() != null && !services.contains(request.versionService())) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.VERSION_SERVICE_NOT_FOUND,
           "version service '"
               + request.versionService()
@@ -169,7 +169,7 @@ public final class Planner {
         .valueProblem(tag)
         .ifPresent(
             problem -> {
-              throw new PromotionRejectedException(
+              throw new RequestRejectedException(
                   RejectionReason.INVALID_OVERLAY,
                   path + ": application " + app + " of service " + service + ": " + problem);
             });
@@ -185,7 +185,7 @@ public final class Planner {
         layout.requireDigest().stream()
             .anyMatch(env -> env.equalsIgnoreCase(request.target().name()));
     if (required && !ImageVersion.parse(app.tag()).pinned()) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.DIGEST_REQUIRED,
           request.target().name()
               + " requires images pinned to a digest, but application "

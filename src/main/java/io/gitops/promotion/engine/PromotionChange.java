@@ -127,7 +127,7 @@ public final class PromotionChange implements Change<PromotionResult> {
     }
     PromotionPlan plan = new Planner(layout).plan(request, files);
     if (approvedFingerprint != null && !approvedFingerprint.equals(plan.fingerprint())) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.PLAN_CHANGED,
           "the repository moved since the preview: the plan now differs from the approved one; nothing was pushed");
     }
@@ -257,7 +257,7 @@ public final class PromotionChange implements Change<PromotionResult> {
           .map(PromotableApplication::tag)
           .filter(change.to()::equals)
           .isPresent();
-    } catch (PromotionRejectedException e) {
+    } catch (RequestRejectedException e) {
       return false;
     }
   }
@@ -348,7 +348,7 @@ public final class PromotionChange implements Change<PromotionResult> {
           .withEntry(request.target().name(), entry)
           .render();
     } catch (StateFormatException e) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_STATE_FILE, layout.stateFile() + ": " + e.getMessage(), e);
     }
   }

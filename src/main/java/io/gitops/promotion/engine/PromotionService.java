@@ -164,7 +164,7 @@ public final class PromotionService {
             .gitlabTarget()
             .orElseThrow(
                 () ->
-                    new PromotionRejectedException(
+                    new RequestRejectedException(
                         RejectionReason.GITLAB_NOT_CONFIGURED,
                         "repository "
                             + repository.name()

@@ -7,7 +7,7 @@ package io.gitops.promotion.engine;
 public interface RepositoryCatalog {
   /**
    * @param name the requested repository, or null for the default
-   * @throws PromotionRejectedException with {@link RejectionReason#UNKNOWN_REPOSITORY} when unknown
+   * @throws RequestRejectedException with {@link RejectionReason#UNKNOWN_REPOSITORY} when unknown
    */
   TargetRepository resolve(String name);
 

@@ -24,7 +24,7 @@ public final class RequestValidator {
     Environment source = environment("source", p.sourceEnv());
     Environment target = environment("target", p.targetEnv());
     if (source.equals(target)) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.SAME_ENVIRONMENT,
           "source and target environment are both "
               + source.name()
@@ -32,12 +32,12 @@ public final class RequestValidator {
     }
     boolean hasReason = p.reason() != null && !p.reason().isBlank();
     if (p.force() && !hasReason) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.REASON_REQUIRED,
           "a forced promotion needs a reason (--reason / spec.reason)");
     }
     if (!p.force() && !environments.isLinearStep(source, target)) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.NOT_ON_PROMOTION_PATH,
           source.name()
               + " -> "
@@ -65,7 +65,7 @@ public final class RequestValidator {
         .find(name)
         .orElseThrow(
             () ->
-                new PromotionRejectedException(
+                new RequestRejectedException(
                     RejectionReason.UNKNOWN_ENVIRONMENT,
                     "unknown "
                         + role

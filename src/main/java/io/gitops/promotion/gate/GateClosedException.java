@@ -1,7 +1,7 @@
 package io.gitops.promotion.gate;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import java.time.Instant;
 
 /**
@@ -9,7 +9,7 @@ import java.time.Instant;
  * was written. The CLI treats it as a refused request (exit 2); the operator keeps the resource
  * Pending with condition {@code Gated} and runs it again when the gate opens.
  */
-public final class GateClosedException extends PromotionRejectedException {
+public final class GateClosedException extends RequestRejectedException {
   private final transient GateDecision decision;
 
   public GateClosedException(GateDecision decision) {

@@ -1,7 +1,7 @@
 package io.gitops.promotion.git;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -90,8 +90,8 @@ final class BareRepositories {
     }
   }
 
-  private static PromotionRejectedException refused(Path dir, String why) {
-    return new PromotionRejectedException(
+  private static RequestRejectedException refused(Path dir, String why) {
+    return new RequestRejectedException(
         RejectionReason.WORKSPACE_REFUSED,
         "workspace " + dir + " is not used: " + why + "; nothing in it was touched");
   }

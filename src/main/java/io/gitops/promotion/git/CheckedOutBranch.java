@@ -1,7 +1,7 @@
 package io.gitops.promotion.git;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,7 +29,7 @@ final class CheckedOutBranch {
     try {
       String ref = Files.readString(head, StandardCharsets.UTF_8).trim();
       if (ref.equals("ref: refs/heads/" + remote.branch())) {
-        throw new PromotionRejectedException(
+        throw new RequestRejectedException(
             RejectionReason.CHECKED_OUT_BRANCH,
             "refusing to push to "
                 + dir

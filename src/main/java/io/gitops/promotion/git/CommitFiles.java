@@ -1,7 +1,7 @@
 package io.gitops.promotion.git;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.layout.RepositoryFiles;
 import io.gitops.promotion.yaml.OverlayFormatException;
 import io.gitops.promotion.yaml.OverlayText;
@@ -199,7 +199,7 @@ final class CommitFiles implements RepositoryFiles {
     try {
       return OverlayText.decode(bytes);
     } catch (OverlayFormatException e) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
     }
   }

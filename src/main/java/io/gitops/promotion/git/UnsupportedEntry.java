@@ -1,15 +1,15 @@
 package io.gitops.promotion.git;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import org.eclipse.jgit.lib.FileMode;
 
 /** The refusal of a tree entry that is not what a promotion may read or write. */
 final class UnsupportedEntry {
   private UnsupportedEntry() {}
 
-  static PromotionRejectedException refuse(String path, FileMode mode, String expected) {
-    return new PromotionRejectedException(
+  static RequestRejectedException refuse(String path, FileMode mode, String expected) {
+    return new RequestRejectedException(
         RejectionReason.UNSUPPORTED_ENTRY,
         path
             + " is "

@@ -1,7 +1,7 @@
 package io.gitops.promotion.git;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -33,12 +33,12 @@ final class WorkspaceLock implements AutoCloseable {
    */
   static WorkspaceLock acquire(Path dir) {
     if (Files.exists(dir) && !Files.isDirectory(dir)) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.WORKSPACE_REFUSED,
           "workspace " + dir + " is not used: it is not a directory; nothing was touched");
     }
     if (Files.isDirectory(dir) && !ownedOrEmpty(dir)) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.WORKSPACE_REFUSED,
           "workspace "
               + dir

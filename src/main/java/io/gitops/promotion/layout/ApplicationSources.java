@@ -1,7 +1,7 @@
 package io.gitops.promotion.layout;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.yaml.ApplicationManifest;
 import io.gitops.promotion.yaml.OverlayFormatException;
 import java.util.Comparator;
@@ -29,7 +29,7 @@ final class ApplicationSources implements ValuesFile {
     try {
       return new ApplicationSources(path, ApplicationManifest.parse(text));
     } catch (OverlayFormatException e) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
     }
   }
@@ -47,7 +47,7 @@ final class ApplicationSources implements ValuesFile {
     try {
       return manifest.withRevisions(newValues);
     } catch (OverlayFormatException e) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
     }
   }

@@ -1,7 +1,7 @@
 package io.gitops.promotion.layout;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.yaml.OverlayFormatException;
 import io.gitops.promotion.yaml.ValuesPaths;
 import java.util.ArrayList;
@@ -128,7 +128,7 @@ final class HelmValuePaths implements ValuesFile {
     return raw.indexOf(':') >= 0 || raw.indexOf('@') >= 0 || raw.indexOf('/') >= 0;
   }
 
-  private static PromotionRejectedException invalid(String message) {
-    return new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, message);
+  private static RequestRejectedException invalid(String message) {
+    return new RequestRejectedException(RejectionReason.INVALID_OVERLAY, message);
   }
 }

@@ -1,7 +1,7 @@
 package io.gitops.promotion.layout;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.yaml.KustomizationFile;
 import io.gitops.promotion.yaml.KustomizationFile.Image;
 import io.gitops.promotion.yaml.OverlayFormatException;
@@ -110,7 +110,7 @@ final class KustomizeImages implements ValuesFile {
     return new Image(name, copyNewName ? version.name() : null, version.tag(), version.digest());
   }
 
-  private static PromotionRejectedException invalid(String message, Exception cause) {
-    return new PromotionRejectedException(RejectionReason.INVALID_OVERLAY, message, cause);
+  private static RequestRejectedException invalid(String message, Exception cause) {
+    return new RequestRejectedException(RejectionReason.INVALID_OVERLAY, message, cause);
   }
 }

@@ -37,7 +37,7 @@ public interface Layout {
   /**
    * Reads a values file.
    *
-   * @throws io.gitops.promotion.engine.PromotionRejectedException with {@code InvalidOverlay} when
+   * @throws io.gitops.promotion.engine.RequestRejectedException with {@code InvalidOverlay} when
    *     the file cannot be read safely; the message names the path
    */
   ValuesFile parse(String path, String text);

@@ -1,7 +1,7 @@
 package io.gitops.promotion.layout;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.yaml.OverlayFile;
 import io.gitops.promotion.yaml.OverlayFormatException;
 import java.util.LinkedHashMap;
@@ -63,7 +63,7 @@ final class OverlayValues implements ValuesFile {
             tags.put(application, value.substring(0, at));
             digests.put(application, value.substring(at + 1));
           } else if (at < 0 && overlay.digest(application).isPresent()) {
-            throw new PromotionRejectedException(
+            throw new RequestRejectedException(
                 RejectionReason.INVALID_OVERLAY,
                 path
                     + ": application '"
@@ -83,8 +83,8 @@ final class OverlayValues implements ValuesFile {
     }
   }
 
-  private static PromotionRejectedException invalid(String path, OverlayFormatException e) {
-    return new PromotionRejectedException(
+  private static RequestRejectedException invalid(String path, OverlayFormatException e) {
+    return new RequestRejectedException(
         RejectionReason.INVALID_OVERLAY, path + ": " + e.getMessage(), e);
   }
 }

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
  * The files of one commit of the GitOps repository, read straight from its objects: no work tree,
  * nothing outside the object database. Paths are relative to the repository root and use '/'.
  * Anything that is not a regular file or a directory where one is read (a symbolic link, a
- * submodule, an executable) is refused with a {@link PromotionRejectedException} naming the path,
+ * submodule, an executable) is refused with a {@link RequestRejectedException} naming the path,
  * never followed.
  */
 public interface RepositoryFiles {

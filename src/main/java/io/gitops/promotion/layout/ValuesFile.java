@@ -28,8 +28,8 @@ public interface ValuesFile {
   /**
    * The text with the named applications' values replaced and every other byte unchanged.
    *
-   * @throws io.gitops.promotion.engine.PromotionRejectedException with {@code InvalidOverlay} when
-   *     a value cannot be changed safely; the message names the path and the application
+   * @throws io.gitops.promotion.engine.RequestRejectedException with {@code InvalidOverlay} when a
+   *     value cannot be changed safely; the message names the path and the application
    */
   String withValues(Map<String, String> newValues);
 

@@ -7,8 +7,8 @@ package io.gitops.promotion.layout;
 @FunctionalInterface
 interface ValuesFormat {
   /**
-   * @throws io.gitops.promotion.engine.PromotionRejectedException with {@code InvalidOverlay}
-   *     naming the path
+   * @throws io.gitops.promotion.engine.RequestRejectedException with {@code InvalidOverlay} naming
+   *     the path
    */
   ValuesFile parse(String path, String text);
 }

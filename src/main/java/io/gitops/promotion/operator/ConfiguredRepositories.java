@@ -5,9 +5,9 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.config.NotificationConfig;
 import io.gitops.promotion.config.OperatorConfig;
 import io.gitops.promotion.config.RepositoryConfig;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.engine.RepositoryCatalog;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
@@ -74,7 +74,7 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
   public RepositoryConfig find(String name) {
     if (name == null || name.isBlank()) {
       if (config.repositories().size() != 1) {
-        throw new PromotionRejectedException(
+        throw new RequestRejectedException(
             RejectionReason.UNKNOWN_REPOSITORY,
             "spec.repository is required: the operator is configured with " + names());
       }
@@ -84,7 +84,7 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
         .repository(name)
         .orElseThrow(
             () ->
-                new PromotionRejectedException(
+                new RequestRejectedException(
                     RejectionReason.UNKNOWN_REPOSITORY,
                     "unknown repository '" + name + "'; configured: " + names()));
   }
@@ -117,7 +117,7 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
     Map<String, String> data = secretData(secretName);
     String value = data.get(key);
     if (value == null || value.isBlank()) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.CREDENTIALS_NOT_FOUND,
           "Secret " + namespace + "/" + secretName + " has no key '" + key + "'");
     }
@@ -136,7 +136,7 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
     if (data.containsKey("username") && data.containsKey("password")) {
       return new GitCredentials.UsernamePassword(data.get("username"), data.get("password"));
     }
-    throw new PromotionRejectedException(
+    throw new RequestRejectedException(
         RejectionReason.CREDENTIALS_NOT_FOUND,
         "Secret "
             + namespace
@@ -148,7 +148,7 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
   private Map<String, String> secretData(String secretName) {
     Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
     if (secret == null) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.CREDENTIALS_NOT_FOUND,
           "Secret " + namespace + "/" + secretName + " not found");
     }

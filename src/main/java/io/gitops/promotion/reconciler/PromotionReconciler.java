@@ -7,10 +7,10 @@ import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.engine.PromotionEngine.RunOptions;
 import io.gitops.promotion.engine.PromotionOutcome;
 import io.gitops.promotion.engine.PromotionParameters;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.PromotionService;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gate.GateClosedException;
 import io.gitops.promotion.gate.GateDecision;
@@ -156,7 +156,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     try {
       request = promotions.validate(parameters(promotion));
       repositoryName = promotions.repositoryName(promotion.getSpec().getRepository());
-    } catch (PromotionRejectedException e) {
+    } catch (RequestRejectedException e) {
       return fail(promotion, e.reason().code(), e.getMessage(), context);
     }
     if (phase == Phase.VERIFYING) {
@@ -177,7 +177,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
     TargetRepository repository;
     try {
       repository = promotions.repository(promotion.getSpec().getRepository());
-    } catch (PromotionRejectedException e) {
+    } catch (RequestRejectedException e) {
       return fail(promotion, e.reason().code(), e.getMessage(), context);
     }
     if (phase == Phase.AWAITING_MERGE) {
@@ -388,7 +388,7 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
   private String repositoryName(Promotion promotion) {
     try {
       return promotions.repositoryName(promotion.getSpec().getRepository());
-    } catch (PromotionRejectedException e) {
+    } catch (RequestRejectedException e) {
       return null;
     }
   }

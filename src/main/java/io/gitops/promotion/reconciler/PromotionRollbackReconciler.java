@@ -4,7 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.api.Reasons;
-import io.gitops.promotion.engine.PromotionRejectedException;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gate.GateClosedException;
 import io.gitops.promotion.lease.RepositoryLeases;
@@ -288,7 +288,7 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     try {
       return rollbacks.repositoryName(
           RollbackTarget.of(rollback, context.getClient()).repository());
-    } catch (RollbackTarget.Unresolvable | PromotionRejectedException e) {
+    } catch (RollbackTarget.Unresolvable | RequestRejectedException e) {
       return null;
     }
   }

@@ -1,7 +1,7 @@
 package io.gitops.promotion.reconciler;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.git.GitAccessException;
 import io.gitops.promotion.git.UrlRedaction;
 import io.gitops.promotion.gitlab.GitLabRejectedException;
@@ -16,7 +16,7 @@ final class RunFailures {
   record Terminal(String reason, String message) {}
 
   Optional<Terminal> terminal(Throwable e) {
-    if (e instanceof PromotionRejectedException rejected) {
+    if (e instanceof RequestRejectedException rejected) {
       return Optional.of(
           new Terminal(rejected.reason().code(), UrlRedaction.redact(rejected.getMessage())));
     }

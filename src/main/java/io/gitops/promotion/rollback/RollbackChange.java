@@ -1,7 +1,7 @@
 package io.gitops.promotion.rollback;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.engine.UnifiedDiff;
 import io.gitops.promotion.gate.GateClosedException;
 import io.gitops.promotion.gate.GateDecision;
@@ -137,7 +137,7 @@ public final class RollbackChange implements Change<RollbackResult> {
     try {
       return StateFile.parse(text.orElse(""));
     } catch (StateFormatException e) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_STATE_FILE, layout.stateFile() + ": " + e.getMessage(), e);
     }
   }
@@ -148,7 +148,7 @@ public final class RollbackChange implements Change<RollbackResult> {
           .entry(request.target().name(), request.group())
           .orElseThrow(
               () ->
-                  new PromotionRejectedException(
+                  new RequestRejectedException(
                       RejectionReason.NO_RECORDED_PROMOTION,
                       "no promotion of "
                           + request.group()
@@ -158,7 +158,7 @@ public final class RollbackChange implements Change<RollbackResult> {
                           + layout.stateFile()
                           + "; nothing to roll back"));
     } catch (StateFormatException e) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_STATE_FILE, layout.stateFile() + ": " + e.getMessage(), e);
     }
   }

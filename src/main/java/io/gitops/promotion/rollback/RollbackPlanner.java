@@ -3,8 +3,8 @@ package io.gitops.promotion.rollback;
 import io.gitops.promotion.engine.FileEdit;
 import io.gitops.promotion.engine.PlainName;
 import io.gitops.promotion.engine.PromotionPlan;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.layout.PromotableApplication;
 import io.gitops.promotion.layout.ValuesFile;
@@ -110,7 +110,7 @@ public final class RollbackPlanner {
     ValuesFile before;
     try {
       before = layout.parse(path, earlier);
-    } catch (PromotionRejectedException unreadable) {
+    } catch (RequestRejectedException unreadable) {
       return false;
     }
     Map<String, String> currentTags = new LinkedHashMap<>();
@@ -138,7 +138,7 @@ public final class RollbackPlanner {
    */
   private static void requireApplicationName(String name, RollbackRequest request) {
     if (!name.matches("[A-Za-z0-9][A-Za-z0-9._/:@-]{0,254}")) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_STATE_FILE,
           "the state entry of "
               + request.group()
@@ -152,7 +152,7 @@ public final class RollbackPlanner {
 
   private static void requirePlain(String what, String name, RollbackRequest request) {
     if (!PlainName.isPlain(name)) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_STATE_FILE,
           "the state entry of "
               + request.group()

@@ -1,8 +1,8 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.config.RollbackWindow;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.state.PromotionRecord;
 import java.time.Instant;
 
@@ -20,7 +20,7 @@ final class RollbackPreconditions {
     String where = request.group() + " into " + request.target().name();
     if (request.expectedPromotionId() != null
         && !request.expectedPromotionId().equals(promotion.id())) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.PROMOTION_SUPERSEDED,
           "promotion "
               + request.expectedPromotionId()
@@ -34,7 +34,7 @@ final class RollbackPreconditions {
     }
     // a time in the future would keep a promotion inside any window for ever: the file is wrong
     if (promotion.createdAt() != null && promotion.createdAt().isAfter(now.plus(CLOCK_SKEW))) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_STATE_FILE,
           "the state entry of "
               + where
@@ -53,7 +53,7 @@ final class RollbackPreconditions {
           promotion.createdAt() == null
               ? "has no recorded time, so its age is unknown"
               : "was made at " + promotion.createdAt() + ", more than " + window + " ago";
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.ROLLBACK_WINDOW_EXPIRED,
           "promotion "
               + promotion.id()

@@ -4,8 +4,8 @@ import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.engine.PlainName;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import java.util.regex.Pattern;
 
 /**
@@ -31,7 +31,7 @@ public final class RollbackValidator {
             .find(p.targetEnv())
             .orElseThrow(
                 () ->
-                    new PromotionRejectedException(
+                    new RequestRejectedException(
                         RejectionReason.UNKNOWN_ENVIRONMENT,
                         "unknown environment '"
                             + p.targetEnv()
@@ -39,7 +39,7 @@ public final class RollbackValidator {
                             + environments.names()));
     boolean hasReason = p.reason() != null && !p.reason().isBlank();
     if (p.force() && !hasReason) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.REASON_REQUIRED,
           "a forced rollback needs a reason (--reason / spec.reason)");
     }
@@ -64,7 +64,7 @@ public final class RollbackValidator {
 
   private static String id(String what, String value) {
     if (value == null || !ID.matcher(value).matches()) {
-      throw new PromotionRejectedException(
+      throw new RequestRejectedException(
           RejectionReason.INVALID_NAME,
           what + " '" + value + "' must be 1 to 253 printable characters without spaces");
     }

@@ -23,7 +23,7 @@ public interface Change<R> {
   /**
    * Plans the change on the files of the commit it will follow.
    *
-   * @throws io.gitops.promotion.engine.PromotionRejectedException when it cannot succeed as asked;
+   * @throws io.gitops.promotion.engine.RequestRejectedException when it cannot succeed as asked;
    *     the other changes of a batch go on without it
    */
   Planned<R> plan(RepositoryFiles files);

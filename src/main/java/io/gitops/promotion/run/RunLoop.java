@@ -1,7 +1,7 @@
 package io.gitops.promotion.run;
 
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.PushConflictException;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.git.TransferCounter;
 import io.gitops.promotion.gitlab.Sleeper;
@@ -138,7 +138,7 @@ public final class RunLoop {
                   new PersonIdent(committer, Instant.now(clock)));
           outcomes.add(new Pending<>(planned, commit));
         }
-      } catch (PromotionRejectedException e) {
+      } catch (RequestRejectedException e) {
         outcomes.add(counts -> ChangeOutcome.rejected(e));
       }
     }

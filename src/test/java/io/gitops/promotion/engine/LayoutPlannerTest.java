@@ -101,7 +101,7 @@ class LayoutPlannerTest {
 
     assertThatThrownBy(
             () -> new Planner(kustomize(Set.of("PRD"))).plan(request("STG", "PRD"), files))
-        .isInstanceOf(PromotionRejectedException.class)
+        .isInstanceOf(RequestRejectedException.class)
         .hasFieldOrPropertyWithValue("reason", RejectionReason.DIGEST_REQUIRED)
         .hasMessage(
             "PRD requires images pinned to a digest, but application api of service api has none in"
@@ -133,7 +133,7 @@ class LayoutPlannerTest {
                 "apps/web/overlays/tst/kustomization.yaml", images(image("web", "1.3.0", D1))));
 
     assertThatThrownBy(() -> new Planner(kustomize(Set.of())).plan(request("DEV", "TST"), files))
-        .isInstanceOf(PromotionRejectedException.class)
+        .isInstanceOf(RequestRejectedException.class)
         .hasFieldOrPropertyWithValue("reason", RejectionReason.INVALID_OVERLAY)
         .hasMessageContaining(
             "application web of service web: the digest 'sha256:ABC' is not valid");

@@ -263,7 +263,7 @@ class PromotionEngineIT {
                           ws,
                           new PromotionEngine.RunOptions(fingerprint, NOW)))
           .isInstanceOfSatisfying(
-              PromotionRejectedException.class,
+              RequestRejectedException.class,
               e -> assertThat(e.reason()).isEqualTo(RejectionReason.PLAN_CHANGED));
     }
     assertThat(repo.head()).isEqualTo(head);
@@ -328,7 +328,7 @@ class PromotionEngineIT {
                   engine(PromotionListener.NONE)
                       .run(missing, ws, PromotionEngine.RunOptions.firstAttempt()))
           .isInstanceOfSatisfying(
-              PromotionRejectedException.class,
+              RequestRejectedException.class,
               e -> assertThat(e.reason()).isEqualTo(RejectionReason.GROUP_NOT_FOUND))
           .hasMessageContaining("no-such-group");
     }

@@ -31,7 +31,7 @@ class RequestValidatorTest {
   void refusesAnyOtherPairWithoutForce(String from, String to) {
     assertThatThrownBy(() -> validator.validate(params("tbd-test", from, to, false, null)))
         .isInstanceOfSatisfying(
-            PromotionRejectedException.class,
+            RequestRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.NOT_ON_PROMOTION_PATH))
         .hasMessageContaining(from + " -> " + to)
         .hasMessageContaining("DEV -> TST -> STG -> PRD");
@@ -49,7 +49,7 @@ class RequestValidatorTest {
   void forceNeedsAReason() {
     assertThatThrownBy(() -> validator.validate(params("tbd-test", "DEV", "PRD", true, "  ")))
         .isInstanceOfSatisfying(
-            PromotionRejectedException.class,
+            RequestRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.REASON_REQUIRED));
   }
 
@@ -57,7 +57,7 @@ class RequestValidatorTest {
   void evenForceNeverPromotesAnEnvironmentOntoItself() {
     assertThatThrownBy(() -> validator.validate(params("tbd-test", "TST", "tst", true, "why not")))
         .isInstanceOfSatisfying(
-            PromotionRejectedException.class,
+            RequestRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.SAME_ENVIRONMENT));
   }
 
@@ -65,7 +65,7 @@ class RequestValidatorTest {
   void refusesAnUnknownEnvironmentNamingTheKnownOnes() {
     assertThatThrownBy(() -> validator.validate(params("tbd-test", "DEV", "QA", false, null)))
         .isInstanceOfSatisfying(
-            PromotionRejectedException.class,
+            RequestRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.UNKNOWN_ENVIRONMENT))
         .hasMessageContaining("'QA'")
         .hasMessageContaining("DFT, DEV, TST, STG, PRD");
@@ -76,7 +76,7 @@ class RequestValidatorTest {
   void refusesGroupNamesThatAreNotPlain(String group) {
     assertThatThrownBy(() -> validator.validate(params(group, "DEV", "TST", false, null)))
         .isInstanceOfSatisfying(
-            PromotionRejectedException.class,
+            RequestRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_NAME));
   }
 
@@ -98,7 +98,7 @@ class RequestValidatorTest {
             "id", "tbd-test", "DEV", "TST", "payments/api", true, false, null, "a");
     assertThatThrownBy(() -> validator.validate(other))
         .isInstanceOfSatisfying(
-            PromotionRejectedException.class,
+            RequestRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_NAME));
   }
 }

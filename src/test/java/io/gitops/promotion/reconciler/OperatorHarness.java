@@ -4,11 +4,11 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.config.RollbackWindow;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.PromotionService;
 import io.gitops.promotion.engine.RejectionReason;
 import io.gitops.promotion.engine.RepositoryCatalog;
 import io.gitops.promotion.engine.RepositoryRunner;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gate.Gates;
@@ -145,7 +145,7 @@ final class OperatorHarness implements AutoCloseable {
     RepositoryCatalog catalog =
         name -> {
           if (name != null && !name.equals("argocd")) {
-            throw new PromotionRejectedException(
+            throw new RequestRejectedException(
                 RejectionReason.UNKNOWN_REPOSITORY, "unknown repository '" + name + "'");
           }
           return repository;

@@ -7,8 +7,8 @@ import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.engine.PromotionEngine;
 import io.gitops.promotion.engine.PromotionListener;
 import io.gitops.promotion.engine.PromotionParameters;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.git.GitCredentials;
 import io.gitops.promotion.git.GitRemote;
@@ -134,7 +134,7 @@ class RollbackEngineIT {
   private static void assertRejected(Runnable run, RejectionReason reason) {
     assertThatThrownBy(run::run)
         .isInstanceOfSatisfying(
-            PromotionRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
+            RequestRejectedException.class, e -> assertThat(e.reason()).isEqualTo(reason));
   }
 
   @Test

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RollbackWindow;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.state.PromotionRecord;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,7 +36,7 @@ class RollbackPreconditionsTest {
   private static void assertRejected(Runnable check, RejectionReason reason, String message) {
     assertThatThrownBy(check::run)
         .isInstanceOfSatisfying(
-            PromotionRejectedException.class,
+            RequestRejectedException.class,
             e -> Assertions.assertThat(e.reason()).isEqualTo(reason))
         .hasMessageContaining(message);
   }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RollbackWindow;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.RequestRejectedException;
 import org.junit.jupiter.api.Test;
 
 /** Validation of rollback requests. */
@@ -33,7 +33,7 @@ class RollbackRequestTest {
   void aForcedRollbackNeedsAReason() {
     assertThatThrownBy(() -> validator.validate(params("r-1", "TST", true, " ", null)))
         .isInstanceOfSatisfying(
-            PromotionRejectedException.class,
+            RequestRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.REASON_REQUIRED));
     assertThat(
             validator.validate(params("r-1", "TST", true, " hotfix broke login ", null)).reason())
@@ -44,12 +44,12 @@ class RollbackRequestTest {
   void refusesAnUnknownEnvironmentAndAnIdThatCannotBeATrailer() {
     assertThatThrownBy(() -> validator.validate(params("r-1", "QA", false, null, null)))
         .isInstanceOfSatisfying(
-            PromotionRejectedException.class,
+            RequestRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.UNKNOWN_ENVIRONMENT))
         .hasMessageContaining("DFT, DEV, TST, STG, PRD");
     assertThatThrownBy(() -> validator.validate(params("r 1\nForced: x", "TST", false, null, null)))
         .isInstanceOfSatisfying(
-            PromotionRejectedException.class,
+            RequestRejectedException.class,
             e -> assertThat(e.reason()).isEqualTo(RejectionReason.INVALID_NAME));
   }
 

@@ -4,15 +4,15 @@ package io.gitops.promotion.engine;
  * A request that cannot succeed as given: bad input, a configuration error or a repository that
  * moved under an approved plan. Terminal: callers report it and do not retry. Nothing was written.
  */
-public class PromotionRejectedException extends RuntimeException {
+public class RequestRejectedException extends RuntimeException {
   private final RejectionReason reason;
 
-  public PromotionRejectedException(RejectionReason reason, String message) {
+  public RequestRejectedException(RejectionReason reason, String message) {
     super(message);
     this.reason = reason;
   }
 
-  public PromotionRejectedException(RejectionReason reason, String message, Throwable cause) {
+  public RequestRejectedException(RejectionReason reason, String message, Throwable cause) {
     super(message, cause);
     this.reason = reason;
   }
