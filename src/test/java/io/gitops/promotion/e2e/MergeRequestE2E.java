@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ServiceAccount, the GitLab token read from its Secret) pushes a review branch and opens the
  * request in the fake GitLab; {@code kubectl get promotions} shows AwaitingMerge with the request's
  * URL; the test approves and merges the request with real Git; the Promotion succeeds on the merged
- * commit.
+ * commit. A newer Promotion of the group into STG supersedes an older one still awaiting its merge;
+ * deleting one that awaits its merge withdraws its request.
  */
 @ExtendWith(RealControlPlane.class)
 class MergeRequestE2E {
@@ -178,6 +179,30 @@ class MergeRequestE2E {
     assertThat(operator.repository().log().get(0).getParents())
         .extracting(c -> c.getName())
         .contains(head);
+  }
+
+  @Test
+  void deletingAPromotionAwaitingItsMergeClosesTheRequestAndDeletesItsBranch() {
+    String head = operator.repository().head();
+    apply("deleted-while-awaiting");
+    Promotion awaiting = awaitPromotion("deleted-while-awaiting", Phase.AWAITING_MERGE);
+    String branch = awaiting.getStatus().getMergeRequest().getSourceBranch();
+    assertThat(operator.repository().branchHead(branch)).isNotNull();
+
+    controlPlane
+        .kubectl()
+        .run("-n", namespace, "delete", "promotion", "deleted-while-awaiting", "--timeout=60s")
+        .orThrow();
+
+    assertThat(gitlab.mergeRequests("1234"))
+        .singleElement()
+        .satisfies(
+            mr -> {
+              assertThat(mr.state()).isEqualTo("closed");
+              assertThat(mr.notes()).singleElement().asString().contains("was deleted");
+            });
+    assertThat(operator.repository().branchHead(branch)).isNull();
+    assertThat(operator.repository().head()).isEqualTo(head);
   }
 
   private void apply(String name) {
