@@ -15,7 +15,8 @@ import java.util.function.Predicate;
  * merge request never hold anyone up.
  */
 final class ExecutionOrder {
-  private static final Comparator<Promotion> AGE =
+  /** Oldest first: creation time, then namespace and name. */
+  static final Comparator<Promotion> AGE =
       Comparator.comparing((Promotion p) -> Instant.parse(p.getMetadata().getCreationTimestamp()))
           .thenComparing(p -> p.getMetadata().getNamespace())
           .thenComparing(p -> p.getMetadata().getName());

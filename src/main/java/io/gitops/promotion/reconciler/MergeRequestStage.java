@@ -1,12 +1,15 @@
 package io.gitops.promotion.reconciler;
 
 import io.gitops.promotion.api.MergeRequestStatus;
+import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.config.MergeRequestSettings;
+import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.engine.PromotionService;
 import io.gitops.promotion.engine.TargetRepository;
+import io.gitops.promotion.gitlab.GitLabRejectedException;
 import io.gitops.promotion.gitlab.MergeRequestState;
 import io.gitops.promotion.gitlab.MergeRequests;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
@@ -15,8 +18,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Phase {@code AwaitingMerge}: the promotion's commit is on its review branch and its GitLab merge
@@ -24,9 +31,14 @@ import java.util.function.Consumer;
  * doubling up to the maximum; back to the first after any change); each change is an Event. Merged:
  * the run is handed back to the writer to resume from the commit the request landed as, and the
  * after-steps run on it. Closed: Failed {@code MergeRequestClosed}. Past its time limit: the
- * request is closed and its branch deleted, Failed {@code MergeRequestExpired}.
+ * request is closed and its branch deleted, Failed {@code MergeRequestExpired}. Superseded by a
+ * newer promotion of the same group and environment with a request of its own: the request is
+ * closed with a note linking the newer one and its branch deleted, Failed {@code Superseded}.
+ * Deleted while awaiting: the request is closed and its branch deleted.
  */
 final class MergeRequestStage {
+  private static final Logger LOG = LoggerFactory.getLogger(MergeRequestStage.class);
+
   /** Ends a run: (promotion, reason, message) -> the reconciler's answer. */
   interface Failure {
     UpdateControl<Promotion> fail(Promotion promotion, String reason, String message);
@@ -37,15 +49,25 @@ final class MergeRequestStage {
   private final StatusPatcher statusPatcher;
   private final EventRecorder events;
   private final Clock clock;
+  private final Function<Promotion, String> repositoryOf;
+  private final Consumer<Promotion> wake;
   private final Map<String, Integer> unchangedLooks = new ConcurrentHashMap<>();
 
+  /**
+   * @param repositoryOf the configured repository a promotion runs on
+   * @param wake has a promotion looked at again soon
+   */
   MergeRequestStage(
       PromotionService promotions,
       PromotionStatusTransitions transitions,
       StatusPatcher statusPatcher,
       EventRecorder events,
-      Clock clock) {
+      Clock clock,
+      Function<Promotion, String> repositoryOf,
+      Consumer<Promotion> wake) {
     this.promotions = promotions;
+    this.repositoryOf = repositoryOf;
+    this.wake = wake;
     this.transitions = new MergeRequestTransitions(transitions);
     this.statusPatcher = statusPatcher;
     this.events = events;
@@ -81,8 +103,11 @@ final class MergeRequestStage {
             + branch
             + " into "
             + repository.remote().branch());
-    statusPatcher.patch(delivered, context);
+    Promotion patched = statusPatcher.patch(delivered, context);
     unchangedLooks.put(delivered.getMetadata().getUid(), 0);
+    // The older requests of the group and environment close themselves when they look next.
+    Supersession.olderAwaiting(patched, context.getPrimaryCache().list().toList(), repositoryOf)
+        .forEach(wake);
     return UpdateControl.<Promotion>noUpdate().rescheduleAfter(settings.pollAfter(0));
   }
 
@@ -123,6 +148,12 @@ final class MergeRequestStage {
               + mr.webUrl()
               + " was closed without being merged; nothing was promoted");
     }
+    Optional<Promotion> newer =
+        Supersession.newerThan(awaiting, context.getPrimaryCache().list().toList(), repositoryOf);
+    if (newer.isPresent()) {
+      unchangedLooks.remove(uid);
+      return supersede(awaiting, known, newer.get(), api, project(repository), failure);
+    }
     Instant deadline = known.getDeadline() == null ? null : Instant.parse(known.getDeadline());
     if (deadline != null && !clock.instant().isBefore(deadline)) {
       api.close(
@@ -160,6 +191,80 @@ final class MergeRequestStage {
     }
     return UpdateControl.<Promotion>noUpdate()
         .rescheduleAfter(wait.isNegative() ? Duration.ZERO : wait);
+  }
+
+  private UpdateControl<Promotion> supersede(
+      Promotion awaiting,
+      MergeRequestStatus known,
+      Promotion newer,
+      MergeRequests api,
+      String project,
+      Failure failure) {
+    String newerName = newer.getMetadata().getNamespace() + "/" + newer.getMetadata().getName();
+    MergeRequestStatus newerRequest = newer.getStatus().getMergeRequest();
+    api.close(
+        project,
+        known.getIid(),
+        "Superseded by merge request !"
+            + newerRequest.getIid()
+            + " "
+            + newerRequest.getUrl()
+            + " of the newer Promotion "
+            + newerName
+            + " of the same group into the same environment; promotion-operator closed this"
+            + " request and deletes its branch.");
+    api.deleteBranch(project, known.getSourceBranch());
+    transitions.seen(awaiting, api.get(project, known.getIid()));
+    return failure.fail(
+        awaiting,
+        Reasons.SUPERSEDED,
+        "superseded by Promotion "
+            + newerName
+            + " (merge request !"
+            + newerRequest.getIid()
+            + "): merge request !"
+            + known.getIid()
+            + " was closed and branch "
+            + known.getSourceBranch()
+            + " deleted; nothing was promoted");
+  }
+
+  /**
+   * A deleted promotion's request: closed with a note and its branch deleted while it awaits its
+   * merge; anything else is left as it is.
+   */
+  void withdraw(Promotion deleted) {
+    String uid = deleted.getMetadata().getUid();
+    unchangedLooks.remove(uid);
+    if (deleted.getStatus() == null
+        || deleted.getStatus().getPhase() != Phase.AWAITING_MERGE
+        || deleted.getStatus().getMergeRequest() == null) {
+      return;
+    }
+    MergeRequestStatus known = deleted.getStatus().getMergeRequest();
+    TargetRepository repository;
+    try {
+      repository = promotions.repository(deleted.getSpec().getRepository());
+    } catch (PromotionRejectedException e) {
+      return; // its repository is no longer configured: nothing this operator can reach
+    }
+    MergeRequests api = api(repository);
+    try {
+      api.close(
+          project(repository),
+          known.getIid(),
+          "Promotion "
+              + deleted.getMetadata().getNamespace()
+              + "/"
+              + deleted.getMetadata().getName()
+              + " was deleted before this merge request was merged; promotion-operator closed it"
+              + " and deletes its branch.");
+      api.deleteBranch(project(repository), known.getSourceBranch());
+    } catch (GitLabRejectedException e) {
+      // Refused for good (the request or project is gone, no permission): retrying would only
+      // hold the deletion up.
+      LOG.warn("could not withdraw merge request !{}: {}", known.getIid(), e.getMessage());
+    }
   }
 
   private MergeRequests api(TargetRepository repository) {

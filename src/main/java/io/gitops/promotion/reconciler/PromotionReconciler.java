@@ -22,8 +22,10 @@ import io.gitops.promotion.steps.AfterStepException;
 import io.gitops.promotion.steps.AfterSteps;
 import io.gitops.promotion.steps.StepInput;
 import io.gitops.promotion.steps.StepOutcome;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -51,7 +53,7 @@ import java.util.Set;
     initialInterval = 2000,
     intervalMultiplier = 2,
     maxInterval = 300_000)
-public final class PromotionReconciler implements Reconciler<Promotion> {
+public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner<Promotion> {
   /**
    * A promotion waiting for the writer is woken by it; this long reschedule only covers a wake-up
    * lost to a restart of the writer's thread.
@@ -129,7 +131,14 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
         new VerificationStage(
             promotions, applications, transitions, statusPatcher, events, metrics, clock);
     this.mergeRequests =
-        new MergeRequestStage(promotions, transitions, statusPatcher, events, clock);
+        new MergeRequestStage(
+            promotions,
+            transitions,
+            statusPatcher,
+            events,
+            clock,
+            this::repositoryName,
+            p -> wake(p).run());
   }
 
   @Override
@@ -355,6 +364,21 @@ public final class PromotionReconciler implements Reconciler<Promotion> {
             running, Reasons.LEFT_WITHOUT_RELEASE, String.join("; ", published.warnings()));
       }
     }
+  }
+
+  /**
+   * The finalizer: a promotion awaiting its merge withdraws its request; any other is let go at
+   * once, touching nothing. A repository held by another replica is that replica's to clean up.
+   */
+  @Override
+  public DeleteControl cleanup(Promotion promotion, Context<Promotion> context) {
+    if (promotion.getStatus() != null
+        && promotion.getStatus().getPhase() == Phase.AWAITING_MERGE
+        && !leases.holds(repositoryName(promotion))) {
+      return DeleteControl.noFinalizerRemoval();
+    }
+    mergeRequests.withdraw(promotion);
+    return DeleteControl.defaultDelete();
   }
 
   @Override

@@ -150,7 +150,10 @@ public final class ControlPlane implements AutoCloseable {
     return name;
   }
 
-  /** Deletes every Promotion and PromotionRollback of a namespace (they have no finalizers). */
+  /**
+   * Deletes every Promotion and PromotionRollback of a namespace. A Promotion's finalizer is
+   * removed here: the operator that would remove it may be stopped already.
+   */
   public void deleteRuns(String namespace) {
     kubectl
         .run(
@@ -159,8 +162,25 @@ public final class ControlPlane implements AutoCloseable {
             "delete",
             "promotions,promotionrollbacks",
             "--all",
-            "--ignore-not-found")
+            "--ignore-not-found",
+            "--wait=false")
         .orThrow();
+    String remaining =
+        kubectl.run("-n", namespace, "get", "promotions", "-o", "name").orThrow().stdout();
+    for (String promotion : remaining.lines().filter(l -> !l.isBlank()).toList()) {
+      CommandResult patched =
+          kubectl.run(
+              "-n",
+              namespace,
+              "patch",
+              promotion,
+              "--type=merge",
+              "-p",
+              "{\"metadata\":{\"finalizers\":null}}");
+      if (!patched.succeeded() && !patched.stderr().contains("NotFound")) {
+        patched.orThrow();
+      }
+    }
   }
 
   /**

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * ServiceAccount, the GitLab token read from its Secret) pushes a review branch and opens the
  * request in the fake GitLab; {@code kubectl get promotions} shows AwaitingMerge with the request's
  * URL; the test approves and merges the request with real Git; the Promotion succeeds on the merged
- * commit.
+ * commit. A newer Promotion of the group into STG supersedes an older one still awaiting its merge;
+ * deleting one that awaits its merge withdraws its request.
  */
 @ExtendWith(RealControlPlane.class)
 class MergeRequestE2E {
@@ -137,6 +138,91 @@ class MergeRequestE2E {
               assertThat(d.sha()).isEqualTo(merged);
               assertThat(d.environment()).isEqualTo("STG");
             });
+
+    // The finalizer lets a finished Promotion go at once and touches nothing.
+    int gitlabCalls = gitlab.requestLog().size();
+    controlPlane
+        .kubectl()
+        .run("-n", namespace, "delete", "promotion", "tbd-test-tst-to-stg", "--timeout=30s")
+        .orThrow();
+    assertThat(gitlab.requestLog()).hasSize(gitlabCalls);
+    assertThat(operator.repository().head()).isEqualTo(merged);
+  }
+
+  @Test
+  void aNewerPromotionOfTheGroupIntoStgSupersedesTheRequestStillAwaitingItsMerge() {
+    String head = operator.repository().head();
+    apply("a-first-to-stg");
+    Promotion older = awaitPromotion("a-first-to-stg", Phase.AWAITING_MERGE);
+    String olderBranch = older.getStatus().getMergeRequest().getSourceBranch();
+    apply("b-second-to-stg");
+
+    Promotion newer = awaitPromotion("b-second-to-stg", Phase.AWAITING_MERGE);
+    Promotion superseded = awaitPromotion("a-first-to-stg", Phase.FAILED);
+    assertThat(newer.getStatus().getMergeRequest().getIid()).isEqualTo(2);
+    assertThat(superseded.getStatus().getReason()).isEqualTo("Superseded");
+    assertThat(superseded.getStatus().getMessage())
+        .contains("Promotion " + namespace + "/b-second-to-stg");
+    assertThat(gitlab.mergeRequests("1234").get(0).state()).isEqualTo("closed");
+    assertThat(gitlab.mergeRequests("1234").get(0).notes())
+        .singleElement()
+        .asString()
+        .contains(
+            "!2", newer.getStatus().getMergeRequest().getUrl(), namespace + "/b-second-to-stg");
+    assertThat(operator.repository().branchHead(olderBranch)).isNull();
+    assertThat(gitlab.mergeRequests("1234").get(1).state()).isEqualTo("opened");
+
+    gitlab.approve("1234", 2, "release-manager");
+    gitlab.merge("1234", 2);
+    Promotion done = awaitPromotion("b-second-to-stg", Phase.SUCCEEDED);
+    assertThat(done.getStatus().getCommit()).isEqualTo(operator.repository().head());
+    assertThat(operator.repository().log().get(0).getParents())
+        .extracting(c -> c.getName())
+        .contains(head);
+  }
+
+  @Test
+  void deletingAPromotionAwaitingItsMergeClosesTheRequestAndDeletesItsBranch() {
+    String head = operator.repository().head();
+    apply("deleted-while-awaiting");
+    Promotion awaiting = awaitPromotion("deleted-while-awaiting", Phase.AWAITING_MERGE);
+    String branch = awaiting.getStatus().getMergeRequest().getSourceBranch();
+    assertThat(operator.repository().branchHead(branch)).isNotNull();
+
+    controlPlane
+        .kubectl()
+        .run("-n", namespace, "delete", "promotion", "deleted-while-awaiting", "--timeout=60s")
+        .orThrow();
+
+    assertThat(gitlab.mergeRequests("1234"))
+        .singleElement()
+        .satisfies(
+            mr -> {
+              assertThat(mr.state()).isEqualTo("closed");
+              assertThat(mr.notes()).singleElement().asString().contains("was deleted");
+            });
+    assertThat(operator.repository().branchHead(branch)).isNull();
+    assertThat(operator.repository().head()).isEqualTo(head);
+  }
+
+  private void apply(String name) {
+    controlPlane
+        .kubectl()
+        .apply(
+            namespace,
+            """
+        apiVersion: promotion.gitops.io/v1alpha1
+        kind: Promotion
+        metadata:
+          name: %s
+        spec:
+          workloadGroup: tbd-test
+          sourceEnv: TST
+          targetEnv: STG
+          dryRun: false
+        """
+                .formatted(name))
+        .orThrow();
   }
 
   private Promotion awaitPromotion(String name, Phase phase) {

@@ -59,7 +59,7 @@ class GatedPromotionIT {
     if (harness != null) {
       harness.close();
     }
-    client.resources(Promotion.class).inAnyNamespace().delete();
+    OperatorHarness.deletePromotions(client);
   }
 
   @Test

@@ -67,7 +67,7 @@ class MergeRequestPromotionIT {
       harness.close();
     }
     gitlab.close();
-    client.resources(Promotion.class).inAnyNamespace().delete();
+    OperatorHarness.deletePromotions(client);
     client.v1().events().inAnyNamespace().delete();
   }
 
@@ -316,6 +316,54 @@ class MergeRequestPromotionIT {
                         c.getFullMessage()
                             .contains("Promotion-Id: " + done.getMetadata().getUid())))
         .hasSize(1);
+  }
+
+  @Test
+  void deletingAPromotionAwaitingItsMergeClosesTheRequestAndDeletesItsBranch() {
+    startOperator(FAST);
+    String before = repo.head();
+    create("deleted", "tbd-test", "DEV", "TST");
+    Promotion awaiting = awaitPhase("deleted", Phase.AWAITING_MERGE);
+    assertThat(awaiting.getMetadata().getFinalizers()).isNotEmpty();
+    String branch = awaiting.getStatus().getMergeRequest().getSourceBranch();
+    assertThat(repo.branchHead(branch)).isNotNull();
+
+    client.resource(awaiting).delete();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> get("deleted") == null);
+    assertThat(gitlab.mergeRequests("1234"))
+        .singleElement()
+        .satisfies(
+            mr -> {
+              assertThat(mr.state()).isEqualTo("closed");
+              assertThat(mr.notes())
+                  .singleElement()
+                  .asString()
+                  .contains("Promotion default/deleted was deleted");
+            });
+    assertThat(repo.branchHead(branch)).isNull();
+    assertThat(repo.head()).isEqualTo(before);
+  }
+
+  @Test
+  void deletingAFinishedPromotionChangesNothingInGitOrGitLab() {
+    startOperator(FAST);
+    create("finished", "tbd-test", "DEV", "TST");
+    awaitPhase("finished", Phase.AWAITING_MERGE);
+    gitlab.approve("1234", 1, "alice");
+    gitlab.merge("1234", 1);
+    Promotion done = awaitPhase("finished", Phase.SUCCEEDED);
+    String head = repo.head();
+    int gitlabCalls = gitlab.requestLog().size();
+
+    client.resource(done).delete();
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> get("finished") == null);
+    assertThat(gitlab.requestLog()).hasSize(gitlabCalls);
+    assertThat(repo.head()).isEqualTo(head);
+    assertThat(gitlab.mergeRequests("1234"))
+        .singleElement()
+        .satisfies(mr -> assertThat(mr.state()).isEqualTo("merged"));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.gitops.promotion.reconciler;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.config.RollbackWindow;
@@ -202,6 +203,25 @@ final class OperatorHarness implements AutoCloseable {
             null,
             Set.of());
     operator.start();
+  }
+
+  /**
+   * Deletes every Promotion, its finalizer first: the operator that would have removed it is
+   * stopped.
+   */
+  static void deletePromotions(KubernetesClient client) {
+    for (Promotion p : client.resources(Promotion.class).inAnyNamespace().list().getItems()) {
+      client
+          .resources(Promotion.class)
+          .inNamespace(p.getMetadata().getNamespace())
+          .withName(p.getMetadata().getName())
+          .edit(
+              latest -> {
+                latest.getMetadata().setFinalizers(List.of());
+                return latest;
+              });
+    }
+    client.resources(Promotion.class).inAnyNamespace().delete();
   }
 
   @Override

@@ -55,7 +55,7 @@ class PromotionGitLabIT {
   void stop() {
     harness.close();
     gitlab.close();
-    client.resources(Promotion.class).inAnyNamespace().delete();
+    OperatorHarness.deletePromotions(client);
   }
 
   private void create(String name) {

@@ -56,7 +56,7 @@ class PromotionReconcilerIT {
     if (harness != null) {
       harness.close();
     }
-    client.resources(Promotion.class).inAnyNamespace().delete();
+    OperatorHarness.deletePromotions(client);
   }
 
   private Promotion promotion(String name, String group, String from, String to, boolean dryRun) {

@@ -88,7 +88,7 @@ class PromotionRollbackGitLabIT {
     harness.close();
     gitlab.close();
     client.resources(PromotionRollback.class).inAnyNamespace().delete();
-    client.resources(Promotion.class).inAnyNamespace().delete();
+    OperatorHarness.deletePromotions(client);
   }
 
   private OperatorHarness startOperator(String cache) {

@@ -58,7 +58,7 @@ class PromotionRollbackReconcilerIT {
       harness.close();
     }
     client.resources(PromotionRollback.class).inAnyNamespace().delete();
-    client.resources(Promotion.class).inAnyNamespace().delete();
+    OperatorHarness.deletePromotions(client);
   }
 
   private PromotionRollback rollbackManifest(

@@ -56,7 +56,7 @@ class RepositoryLeaseGateIT {
   @AfterEach
   void stop() {
     harness.close();
-    client.resources(Promotion.class).inAnyNamespace().delete();
+    OperatorHarness.deletePromotions(client);
     client.resources(PromotionRollback.class).inAnyNamespace().delete();
   }
 
