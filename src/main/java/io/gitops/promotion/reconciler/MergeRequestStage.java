@@ -5,9 +5,9 @@ import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.config.MergeRequestSettings;
-import io.gitops.promotion.engine.PromotionRejectedException;
 import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.engine.PromotionService;
+import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gitlab.GitLabRejectedException;
 import io.gitops.promotion.gitlab.MergeRequestState;
@@ -245,7 +245,7 @@ final class MergeRequestStage {
     TargetRepository repository;
     try {
       repository = promotions.repository(deleted.getSpec().getRepository());
-    } catch (PromotionRejectedException e) {
+    } catch (RequestRejectedException e) {
       return; // its repository is no longer configured: nothing this operator can reach
     }
     MergeRequests api = api(repository);
