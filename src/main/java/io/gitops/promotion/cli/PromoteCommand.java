@@ -1,14 +1,22 @@
 package io.gitops.promotion.cli;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.engine.PromotionEngine;
 import io.gitops.promotion.engine.PromotionListener;
 import io.gitops.promotion.engine.PromotionParameters;
 import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.RequestValidator;
+import io.gitops.promotion.git.GitWorkspace;
+import io.gitops.promotion.gitlab.MergeRequestState;
+import io.gitops.promotion.gitlab.MergeRequests;
+import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.logging.LogFormat;
 import io.gitops.promotion.publish.PublishFailedException;
+import io.gitops.promotion.publish.PublishResult;
+import io.gitops.promotion.run.MergeRequestDelivery;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -77,6 +85,8 @@ final class PromoteCommand implements Callable<Integer> {
 
   @Mixin GitLabFlags gitlab;
 
+  @Mixin MergeRequestFlags mergeRequest;
+
   @Mixin ConfigOption config;
 
   @Mixin TimeoutOptions timeouts;
@@ -93,6 +103,7 @@ final class PromoteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     logFormat.apply(LogFormat.TEXT);
+    mergeRequest.check(spec.commandLine(), gitlab.options);
     EnvironmentCatalog environments = config.settings().environments();
     PromotionRequest request =
         new RequestValidator(environments)
@@ -134,26 +145,127 @@ final class PromoteCommand implements Callable<Integer> {
               repository.remote(main.environment(), timeouts.git(config.settings().gitTimeouts())),
               repository.workspace,
               soaking ? Workspaces.WHOLE_HISTORY : Workspaces.HEAD_ONLY)) {
+        if (mergeRequest.enabled && !dryRun) {
+          return throughMergeRequest(
+              engine, request, workspaces.workspace(), publishing, startedAt);
+        }
         result =
             engine.run(request, workspaces.workspace(), PromotionEngine.RunOptions.firstAttempt());
       }
-      PromotionReport report = output.promotionReport();
-      try {
-        report.print(result, publishing.publish(result, startedAt), spec.commandLine().getOut());
-        return ExitCodes.OK;
-      } catch (PublishFailedException e) {
-        report.print(result, e.partialResult(), spec.commandLine().getOut());
-        spec.commandLine()
-            .getErr()
-            .println(
-                "failed after the push: commit "
-                    + result.commit()
-                    + " is pushed to "
-                    + repository.branch
-                    + " and stays; "
-                    + e.getMessage());
-        return ExitCodes.FAILURE;
-      }
+      return publishAndReport(result, publishing, startedAt, null);
+    }
+  }
+
+  /**
+   * {@code --merge-request}: the commit goes to a review branch and a merge request is opened; with
+   * {@code --wait} the request is followed until it is merged, and the run resumes from the commit
+   * it landed as (as the operator does), closed, or past {@code --timeout} (then it is closed and
+   * its branch deleted, as the operator's time limit does).
+   */
+  private int throughMergeRequest(
+      PromotionEngine engine,
+      PromotionRequest request,
+      GitWorkspace workspace,
+      GitLabPublishing publishing,
+      Instant startedAt) {
+    MergeRequestSettings settings = mergeRequest.settings();
+    MergeRequests api = publishing.mergeRequests();
+    String project = publishing.project();
+    String branch =
+        MergeRequestDelivery.branchName(
+            request.target().name(), request.group(), request.promotionId());
+    PromotionResult opened =
+        engine.run(
+            request,
+            workspace,
+            PromotionEngine.RunOptions.firstAttempt(),
+            new MergeRequestDelivery(api, project, branch, repository.branch, settings));
+    if (opened.commit() == null) {
+      return publishAndReport(opened, publishing, startedAt, null);
+    }
+    MergeRequestState mr =
+        api.findBySourceBranch(project, branch)
+            .orElseThrow(() -> new IllegalStateException("no merge request from branch " + branch));
+    PromotionReport report = output.promotionReport();
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!mergeRequest.await) {
+      report.print(opened, PublishResult.notConfigured(), MergeRequestSummary.of(mr, branch), out);
+      return ExitCodes.OK;
+    }
+    err.println(
+        TerminalText.cell(
+            "waiting up to "
+                + mergeRequest.timeout()
+                + " for merge request !"
+                + mr.iid()
+                + " "
+                + mr.webUrl()
+                + " to be merged"));
+    err.flush();
+    MergeRequestState seen =
+        new MergeRequestWait(api, project, Sleeper.blocking(), Clock.systemUTC())
+            .until(mr, Instant.now().plus(mergeRequest.timeout()), settings);
+    if (seen.isMerged()) {
+      PromotionResult landed =
+          engine.run(
+              request,
+              workspace,
+              PromotionEngine.RunOptions.firstAttempt().landedAs(seen.landedCommit()));
+      return publishAndReport(landed, publishing, startedAt, MergeRequestSummary.of(seen, branch));
+    }
+    String failure;
+    if (seen.isClosed()) {
+      failure =
+          "merge request !" + seen.iid() + " was closed without being merged; nothing was promoted";
+    } else {
+      api.close(
+          project,
+          seen.iid(),
+          "The promotion's --timeout of "
+              + mergeRequest.timeout()
+              + " passed before this merge request was merged; promotion-operator closed it and"
+              + " deletes its branch.");
+      api.deleteBranch(project, branch);
+      seen = api.get(project, seen.iid());
+      failure =
+          "merge request !"
+              + seen.iid()
+              + " was not merged within "
+              + mergeRequest.timeout()
+              + ": it was closed and branch "
+              + branch
+              + " deleted; nothing was promoted";
+    }
+    report.print(opened, PublishResult.notConfigured(), MergeRequestSummary.of(seen, branch), out);
+    err.println(TerminalText.cell(failure));
+    err.flush();
+    return ExitCodes.FAILURE;
+  }
+
+  /** Runs the GitLab steps on a landed result and prints both. */
+  private int publishAndReport(
+      PromotionResult result,
+      GitLabPublishing publishing,
+      Instant startedAt,
+      MergeRequestSummary mergeRequest) {
+    PromotionReport report = output.promotionReport();
+    try {
+      report.print(
+          result, publishing.publish(result, startedAt), mergeRequest, spec.commandLine().getOut());
+      return ExitCodes.OK;
+    } catch (PublishFailedException e) {
+      report.print(result, e.partialResult(), mergeRequest, spec.commandLine().getOut());
+      spec.commandLine()
+          .getErr()
+          .println(
+              "failed after the push: commit "
+                  + result.commit()
+                  + " is pushed to "
+                  + repository.branch
+                  + " and stays; "
+                  + e.getMessage());
+      return ExitCodes.FAILURE;
     }
   }
 

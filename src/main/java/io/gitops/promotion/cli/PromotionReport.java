@@ -17,12 +17,30 @@ import java.util.Map;
  * escapes them as JSON does.
  */
 sealed interface PromotionReport {
-  void print(PromotionResult result, PublishResult gitlab, PrintWriter out);
+  default void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
+    print(result, gitlab, null, out);
+  }
 
-  /** {@code {result, title, version, releaseTag, changes, warnings, commit, diff, git, gitlab}}. */
+  /**
+   * @param mergeRequest the request the commit went through, null when it was pushed directly
+   */
+  void print(
+      PromotionResult result,
+      PublishResult gitlab,
+      MergeRequestSummary mergeRequest,
+      PrintWriter out);
+
+  /**
+   * {@code {result, title, version, releaseTag, changes, warnings, commit, diff, git, gitlab}}, and
+   * {@code mergeRequest} when the commit went through one.
+   */
   final class Json implements PromotionReport {
     @Override
-    public void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
+    public void print(
+        PromotionResult result,
+        PublishResult gitlab,
+        MergeRequestSummary mergeRequest,
+        PrintWriter out) {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("result", result.outcome().label());
       json.put("title", result.title());
@@ -34,6 +52,9 @@ sealed interface PromotionReport {
       json.put("diff", result.diff());
       json.put("git", GitSection.json(result.counts()));
       json.put("gitlab", GitLabSection.json(gitlab));
+      if (mergeRequest != null) {
+        json.put("mergeRequest", mergeRequest.json());
+      }
       try {
         out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
       } catch (JsonProcessingException e) {
@@ -46,27 +67,45 @@ sealed interface PromotionReport {
   /** A title, a table of changes, warnings, the commit, what GitLab got, and the diff. */
   final class Text implements PromotionReport {
     @Override
-    public void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
+    public void print(
+        PromotionResult result,
+        PublishResult gitlab,
+        MergeRequestSummary mergeRequest,
+        PrintWriter out) {
       out.println(TerminalText.cell(result.title()));
-      out.println(
-          "Result: "
-              + result.outcome().label()
-              + (result.resumed() ? " (found already pushed)" : ""));
+      out.println("Result: " + result.outcome().label() + resumedNote(result, mergeRequest));
       out.println();
       printTable(result.changes(), out);
       for (String warning : result.warnings()) {
         out.println("warning: " + TerminalText.lines(warning));
       }
+      boolean awaitingMerge = mergeRequest != null && !mergeRequest.merged();
       if (result.commit() != null) {
-        out.println("Commit: " + result.commit());
+        out.println(
+            "Commit: " + result.commit() + (awaitingMerge ? " (on the review branch only)" : ""));
       }
-      GitLabSection.print(gitlab, out);
+      if (mergeRequest != null) {
+        mergeRequest.print(out);
+      }
+      if (awaitingMerge) {
+        out.println(
+            "GitLab: release and deployments run on a merged request only (promote --wait)");
+      } else {
+        GitLabSection.print(gitlab, out);
+      }
       GitSection.print(result.counts(), out);
       if (!result.diff().isEmpty()) {
         out.println();
         out.print(TerminalText.lines(result.diff()));
       }
       out.flush();
+    }
+
+    private static String resumedNote(PromotionResult result, MergeRequestSummary mergeRequest) {
+      if (!result.resumed()) {
+        return "";
+      }
+      return mergeRequest == null ? " (found already pushed)" : " (merged through the request)";
     }
 
     private static void printTable(List<TagChange> changes, PrintWriter out) {
