@@ -1,6 +1,7 @@
 package io.gitops.promotion.cli;
 
 import io.gitops.promotion.gitlab.MergeRequestState;
+import io.gitops.promotion.publish.PublishResult;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -31,5 +32,36 @@ record MergeRequestSummary(long iid, String url, String sourceBranch, String sta
     out.println(
         TerminalText.cell(
             "Merge request: !" + iid + " " + url + " (" + state + ") from branch " + sourceBranch));
+  }
+
+  /** What the result line adds when the commit was found on the branch. */
+  static String resumedNote(boolean resumed, MergeRequestSummary mergeRequest) {
+    if (!resumed) {
+      return "";
+    }
+    return mergeRequest == null ? " (found already pushed)" : " (merged through the request)";
+  }
+
+  /**
+   * The {@code Commit:} line, the request's line, and the GitLab section (which runs on a merged
+   * request only).
+   *
+   * @param commit null when nothing was written
+   * @param mergeRequest null when the commit was pushed directly
+   */
+  static void printCommitAndGitLab(
+      String commit, PublishResult gitlab, MergeRequestSummary mergeRequest, PrintWriter out) {
+    boolean awaitingMerge = mergeRequest != null && !mergeRequest.merged();
+    if (commit != null) {
+      out.println("Commit: " + commit + (awaitingMerge ? " (on the review branch only)" : ""));
+    }
+    if (mergeRequest != null) {
+      mergeRequest.print(out);
+    }
+    if (awaitingMerge) {
+      out.println("GitLab: release and deployments run on a merged request only (--wait)");
+    } else {
+      GitLabSection.print(gitlab, out);
+    }
   }
 }

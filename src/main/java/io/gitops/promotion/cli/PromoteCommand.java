@@ -1,7 +1,6 @@
 package io.gitops.promotion.cli;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
-import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.engine.PromotionEngine;
 import io.gitops.promotion.engine.PromotionListener;
 import io.gitops.promotion.engine.PromotionParameters;
@@ -10,8 +9,6 @@ import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.gitlab.MergeRequestState;
-import io.gitops.promotion.gitlab.MergeRequests;
-import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.logging.LogFormat;
 import io.gitops.promotion.publish.PublishFailedException;
 import io.gitops.promotion.publish.PublishResult;
@@ -168,78 +165,37 @@ final class PromoteCommand implements Callable<Integer> {
       GitWorkspace workspace,
       GitLabPublishing publishing,
       Instant startedAt) {
-    MergeRequestSettings settings = mergeRequest.settings();
-    MergeRequests api = publishing.mergeRequests();
-    String project = publishing.project();
-    String branch =
-        MergeRequestDelivery.branchName(
-            request.target().name(), request.group(), request.promotionId());
+    MergeRequestRun run =
+        new MergeRequestRun(
+            mergeRequest,
+            publishing,
+            MergeRequestDelivery.branchName(
+                request.target().name(), request.group(), request.promotionId()),
+            repository.branch);
     PromotionResult opened =
-        engine.run(
-            request,
-            workspace,
-            PromotionEngine.RunOptions.firstAttempt(),
-            new MergeRequestDelivery(api, project, branch, repository.branch, settings));
+        engine.run(request, workspace, PromotionEngine.RunOptions.firstAttempt(), run.delivery());
     if (opened.commit() == null) {
       return publishAndReport(opened, publishing, startedAt, null);
     }
-    MergeRequestState mr =
-        api.findBySourceBranch(project, branch)
-            .orElseThrow(() -> new IllegalStateException("no merge request from branch " + branch));
+    MergeRequestState mr = run.opened();
     PromotionReport report = output.promotionReport();
     PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
-    if (!mergeRequest.await) {
-      report.print(opened, PublishResult.notConfigured(), MergeRequestSummary.of(mr, branch), out);
+    if (!run.waits()) {
+      report.print(opened, PublishResult.notConfigured(), run.summary(mr), out);
       return ExitCodes.OK;
     }
-    err.println(
-        TerminalText.cell(
-            "waiting up to "
-                + mergeRequest.timeout()
-                + " for merge request !"
-                + mr.iid()
-                + " "
-                + mr.webUrl()
-                + " to be merged"));
-    err.flush();
-    MergeRequestState seen =
-        new MergeRequestWait(api, project, Sleeper.blocking(), Clock.systemUTC())
-            .until(mr, Instant.now().plus(mergeRequest.timeout()), settings);
-    if (seen.isMerged()) {
+    MergeRequestRun.Waited waited = run.await(mr, Clock.systemUTC(), spec.commandLine().getErr());
+    if (waited.merged()) {
       PromotionResult landed =
           engine.run(
               request,
               workspace,
-              PromotionEngine.RunOptions.firstAttempt().landedAs(seen.landedCommit()));
-      return publishAndReport(landed, publishing, startedAt, MergeRequestSummary.of(seen, branch));
+              PromotionEngine.RunOptions.firstAttempt().landedAs(waited.request().landedCommit()));
+      return publishAndReport(landed, publishing, startedAt, run.summary(waited.request()));
     }
-    String failure;
-    if (seen.isClosed()) {
-      failure =
-          "merge request !" + seen.iid() + " was closed without being merged; nothing was promoted";
-    } else {
-      api.close(
-          project,
-          seen.iid(),
-          "The promotion's --timeout of "
-              + mergeRequest.timeout()
-              + " passed before this merge request was merged; promotion-operator closed it and"
-              + " deletes its branch.");
-      api.deleteBranch(project, branch);
-      seen = api.get(project, seen.iid());
-      failure =
-          "merge request !"
-              + seen.iid()
-              + " was not merged within "
-              + mergeRequest.timeout()
-              + ": it was closed and branch "
-              + branch
-              + " deleted; nothing was promoted";
-    }
-    report.print(opened, PublishResult.notConfigured(), MergeRequestSummary.of(seen, branch), out);
-    err.println(TerminalText.cell(failure));
-    err.flush();
+    report.print(opened, PublishResult.notConfigured(), run.summary(waited.request()), out);
+    spec.commandLine().getErr().println(TerminalText.cell(waited.failure()));
+    spec.commandLine().getErr().flush();
     return ExitCodes.FAILURE;
   }
 

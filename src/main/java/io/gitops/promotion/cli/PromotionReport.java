@@ -73,39 +73,22 @@ sealed interface PromotionReport {
         MergeRequestSummary mergeRequest,
         PrintWriter out) {
       out.println(TerminalText.cell(result.title()));
-      out.println("Result: " + result.outcome().label() + resumedNote(result, mergeRequest));
+      out.println(
+          "Result: "
+              + result.outcome().label()
+              + MergeRequestSummary.resumedNote(result.resumed(), mergeRequest));
       out.println();
       printTable(result.changes(), out);
       for (String warning : result.warnings()) {
         out.println("warning: " + TerminalText.lines(warning));
       }
-      boolean awaitingMerge = mergeRequest != null && !mergeRequest.merged();
-      if (result.commit() != null) {
-        out.println(
-            "Commit: " + result.commit() + (awaitingMerge ? " (on the review branch only)" : ""));
-      }
-      if (mergeRequest != null) {
-        mergeRequest.print(out);
-      }
-      if (awaitingMerge) {
-        out.println(
-            "GitLab: release and deployments run on a merged request only (promote --wait)");
-      } else {
-        GitLabSection.print(gitlab, out);
-      }
+      MergeRequestSummary.printCommitAndGitLab(result.commit(), gitlab, mergeRequest, out);
       GitSection.print(result.counts(), out);
       if (!result.diff().isEmpty()) {
         out.println();
         out.print(TerminalText.lines(result.diff()));
       }
       out.flush();
-    }
-
-    private static String resumedNote(PromotionResult result, MergeRequestSummary mergeRequest) {
-      if (!result.resumed()) {
-        return "";
-      }
-      return mergeRequest == null ? " (found already pushed)" : " (merged through the request)";
     }
 
     private static void printTable(List<TagChange> changes, PrintWriter out) {

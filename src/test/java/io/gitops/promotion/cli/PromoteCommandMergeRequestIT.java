@@ -143,7 +143,7 @@ class PromoteCommandMergeRequestIT {
                 + gitlab.url()
                 + "/devops/argocd/-/merge_requests/1 \\(opened\\) from branch"
                 + " promotion/tst/tbd-test/[0-9a-f]{8}\n")
-        .contains("GitLab: release and deployments run on a merged request only");
+        .contains("GitLab: release and deployments run on a merged request only (--wait)");
   }
 
   @Test
@@ -180,7 +180,8 @@ class PromoteCommandMergeRequestIT {
 
     closer.join();
     assertThat(run.code()).isEqualTo(1);
-    assertThat(run.err()).contains("merge request !1 was closed without being merged");
+    assertThat(run.err())
+        .contains("merge request !1 was closed without being merged; nothing changed");
     assertThat(run.out()).contains("(closed) from branch");
     assertThat(repo.head()).isEqualTo(before);
     assertThat(gitlab.tags(PROJECT)).isEmpty();

@@ -1,0 +1,117 @@
+package io.gitops.promotion.cli;
+
+import io.gitops.promotion.config.MergeRequestSettings;
+import io.gitops.promotion.gitlab.MergeRequestState;
+import io.gitops.promotion.gitlab.MergeRequests;
+import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.run.Delivery;
+import io.gitops.promotion.run.MergeRequestDelivery;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The merge request of one {@code promote --merge-request} or {@code rollback --merge-request}: the
+ * delivery that pushes the commit to the review branch and opens the request, the request once
+ * opened, and {@code --wait} on it. A request not merged within {@code --timeout} is closed and its
+ * branch deleted, as the operator's time limit does.
+ */
+final class MergeRequestRun {
+  private final MergeRequestFlags flags;
+  private final MergeRequestSettings settings;
+  private final MergeRequests api;
+  private final String project;
+  private final String branch;
+  private final String targetBranch;
+
+  /**
+   * @param branch the review branch
+   * @param targetBranch the branch the request merges into
+   */
+  MergeRequestRun(
+      MergeRequestFlags flags, GitLabPublishing gitlab, String branch, String targetBranch) {
+    this.flags = flags;
+    this.settings = flags.settings();
+    this.api = gitlab.mergeRequests();
+    this.project = gitlab.project();
+    this.branch = branch;
+    this.targetBranch = targetBranch;
+  }
+
+  Delivery delivery() {
+    return new MergeRequestDelivery(api, project, branch, targetBranch, settings);
+  }
+
+  /** The request the delivery opened (or found open from an earlier attempt). */
+  MergeRequestState opened() {
+    return api.findBySourceBranch(project, branch)
+        .orElseThrow(() -> new IllegalStateException("no merge request from branch " + branch));
+  }
+
+  boolean waits() {
+    return flags.await;
+  }
+
+  MergeRequestSummary summary(MergeRequestState mr) {
+    return MergeRequestSummary.of(mr, branch);
+  }
+
+  /**
+   * Follows the request until it is merged or closed, or {@code --timeout} passes (then closes it
+   * and deletes its branch).
+   *
+   * @param err where the wait is announced
+   */
+  Waited await(MergeRequestState opened, Clock clock, PrintWriter err) {
+    Duration timeout = flags.timeout();
+    err.println(
+        TerminalText.cell(
+            "waiting up to "
+                + timeout
+                + " for merge request !"
+                + opened.iid()
+                + " "
+                + opened.webUrl()
+                + " to be merged"));
+    err.flush();
+    MergeRequestState seen =
+        new MergeRequestWait(api, project, Sleeper.blocking(), clock)
+            .until(opened, clock.instant().plus(timeout), settings);
+    if (seen.isMerged()) {
+      return new Waited(seen, null);
+    }
+    if (seen.isClosed()) {
+      return new Waited(
+          seen,
+          "merge request !" + seen.iid() + " was closed without being merged; nothing changed");
+    }
+    api.close(
+        project,
+        seen.iid(),
+        "The --timeout of "
+            + timeout
+            + " passed before this merge request was merged; promotion-operator closed it and"
+            + " deletes its branch.");
+    api.deleteBranch(project, branch);
+    return new Waited(
+        api.get(project, seen.iid()),
+        "merge request !"
+            + seen.iid()
+            + " was not merged within "
+            + timeout
+            + ": it was closed and branch "
+            + branch
+            + " deleted; nothing changed");
+  }
+
+  /**
+   * The request as last seen.
+   *
+   * @param failure why the command fails, null when the request was merged
+   */
+  record Waited(MergeRequestState request, String failure) {
+    boolean merged() {
+      return failure == null;
+    }
+  }
+}
