@@ -172,6 +172,56 @@ class PromoteCommandMergeRequestIT {
   }
 
   @Test
+  void anAutoMergeSquashRequestLandsAsItsSquashCommitOnceApproved() throws Exception {
+    gitlab.requireApprovals(PROJECT, 1);
+    CompletableFuture<Void> approver = onceOpened(mr -> gitlab.approve(PROJECT, mr.iid(), "bob"));
+
+    CliRun run =
+        promoteThroughRequest("--mr-squash", "--mr-auto-merge", "--wait", "--output", "json");
+
+    approver.join();
+    assertThat(run.code()).as(run.err()).isZero();
+    FakeMergeRequest mr = gitlab.mergeRequests(PROJECT).get(0);
+    assertThat(mr.state()).isEqualTo("merged");
+    String squashed = mr.squashCommitSha();
+    assertThat(squashed).isNotNull().isEqualTo(repo.head());
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("commit").asText()).isEqualTo(squashed);
+    assertThat(json.get("warnings")).isEmpty();
+    assertThat(gitlab.tags(PROJECT))
+        .singleElement()
+        .satisfies(tag -> assertThat(tag.sha()).isEqualTo(squashed));
+  }
+
+  @Test
+  void aDryRunWithMergeRequestOnlyPreviews() {
+    String before = repo.head();
+
+    CliRun run =
+        CliRun.of(
+            Map.of("GITLAB_TOKEN", gitlab.token()),
+            "promote",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "tbd-test",
+            "--from",
+            "DEV",
+            "--to",
+            "TST",
+            "--gitlab-url",
+            gitlab.url(),
+            "--gitlab-project",
+            PROJECT,
+            "--merge-request");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.out()).contains("Result: Previewed").doesNotContain("Merge request:");
+    assertThat(gitlab.mergeRequests(PROJECT)).isEmpty();
+    assertThat(repo.head()).isEqualTo(before);
+  }
+
+  @Test
   void aRequestClosedWhileWaitingFailsWithExitOneAndPromotesNothing() {
     String before = repo.head();
     CompletableFuture<Void> closer = onceOpened(mr -> gitlab.closeMergeRequest(PROJECT, mr.iid()));
