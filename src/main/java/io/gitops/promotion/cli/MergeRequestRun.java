@@ -1,5 +1,6 @@
 package io.gitops.promotion.cli;
 
+import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.gitlab.MergeRequestState;
 import io.gitops.promotion.gitlab.MergeRequests;
@@ -8,7 +9,6 @@ import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.MergeRequestDelivery;
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The merge request of one {@code promote --merge-request} or {@code rollback --merge-request}: the
@@ -63,7 +63,7 @@ final class MergeRequestRun {
    * @param err where the wait is announced
    */
   Waited await(MergeRequestState opened, Clock clock, PrintWriter err) {
-    Duration timeout = flags.timeout();
+    String timeout = ConnectionTimeouts.text(flags.timeout());
     err.println(
         TerminalText.cell(
             "waiting up to "
@@ -76,7 +76,7 @@ final class MergeRequestRun {
     err.flush();
     MergeRequestState seen =
         new MergeRequestWait(api, project, Sleeper.blocking(), clock)
-            .until(opened, clock.instant().plus(timeout), settings);
+            .until(opened, clock.instant().plus(flags.timeout()), settings);
     if (seen.isMerged()) {
       return new Waited(seen, null);
     }

@@ -249,7 +249,7 @@ class PromoteCommandMergeRequestIT {
     assertThat(mr.state()).isEqualTo("closed");
     assertThat(mr.notes()).anySatisfy(note -> assertThat(note).contains("--timeout"));
     assertThat(repo.branchHead(mr.sourceBranch())).isNull();
-    assertThat(run.err()).contains("was not merged within PT0.5S: it was closed");
+    assertThat(run.err()).contains("was not merged within 500ms: it was closed");
     assertThat(repo.head()).isEqualTo(before);
     assertThat(gitlab.tags(PROJECT)).isEmpty();
   }
