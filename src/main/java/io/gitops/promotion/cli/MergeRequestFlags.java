@@ -47,8 +47,9 @@ final class MergeRequestFlags {
 
   @Option(
       names = "--mr-remove-source-branch",
-      arity = "1",
+      arity = "0..1",
       defaultValue = "true",
+      fallbackValue = "true",
       paramLabel = "<true|false>",
       description = "Delete the review branch when merged (default: ${DEFAULT-VALUE}).")
   boolean removeSourceBranch;

@@ -98,6 +98,7 @@ class PromoteCommandMergeRequestIT {
   void opensARequestFromABranchOfItsOwnAndPrintsItsUrl() throws Exception {
     String before = repo.head();
     long alice = gitlab.addUser("alice");
+    long carol = gitlab.addUser("carol");
 
     CliRun run =
         promoteThroughRequest(
@@ -107,7 +108,11 @@ class PromoteCommandMergeRequestIT {
             "tst",
             "--mr-reviewer",
             "alice",
+            "--mr-assignee",
+            "carol",
             "--mr-squash",
+            "--mr-remove-source-branch=false",
+            "--mr-draft",
             "--output",
             "json");
 
@@ -124,9 +129,11 @@ class PromoteCommandMergeRequestIT {
     assertThat(repo.branchHead(branch)).isEqualTo(json.get("commit").asText());
     assertThat(json.get("gitlab").get("skipped").asBoolean()).isTrue();
     FakeMergeRequest opened = gitlab.mergeRequests(PROJECT).get(0);
-    assertThat(opened.title()).startsWith("Promote [DEV] v1.5.0 -> [TST]");
+    assertThat(opened.title()).startsWith("Draft: Promote [DEV] v1.5.0 -> [TST]");
+    assertThat(opened.removeSourceBranch()).isFalse();
     assertThat(opened.labels()).containsExactly("promotion", "tst");
     assertThat(opened.reviewerIds()).containsExactly(alice);
+    assertThat(opened.assigneeIds()).containsExactly(carol);
     assertThat(opened.squash()).isTrue();
     assertThat(gitlab.tags(PROJECT)).isEmpty();
     assertThat(gitlab.deployments(PROJECT)).isEmpty();
