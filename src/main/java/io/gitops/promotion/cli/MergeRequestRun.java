@@ -2,6 +2,7 @@ package io.gitops.promotion.cli;
 
 import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.config.MergeRequestSettings;
+import io.gitops.promotion.gitlab.GitLabRejectedException;
 import io.gitops.promotion.gitlab.MergeRequestState;
 import io.gitops.promotion.gitlab.MergeRequests;
 import io.gitops.promotion.gitlab.Sleeper;
@@ -9,6 +10,10 @@ import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.MergeRequestDelivery;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 /**
  * The merge request of one {@code promote --merge-request} or {@code rollback --merge-request}: the
@@ -36,6 +41,25 @@ final class MergeRequestRun {
     this.project = gitlab.project();
     this.branch = branch;
     this.targetBranch = targetBranch;
+  }
+
+  /**
+   * Resolves the reviewers and assignees before anything is written.
+   *
+   * @throws ParameterException when GitLab has no user of one of the usernames (exit 2)
+   */
+  void checkUsers(CommandLine command) {
+    List<String> usernames = new ArrayList<>(settings.reviewers());
+    usernames.addAll(settings.assignees());
+    try {
+      api.userIds(usernames);
+    } catch (GitLabRejectedException e) {
+      if (e.refusal() != GitLabRejectedException.Refusal.NOT_FOUND) {
+        throw e;
+      }
+      throw new ParameterException(
+          command, "--mr-reviewer/--mr-assignee: " + e.getMessage() + "; nothing was written");
+    }
   }
 
   Delivery delivery() {

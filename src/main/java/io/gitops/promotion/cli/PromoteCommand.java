@@ -172,6 +172,7 @@ final class PromoteCommand implements Callable<Integer> {
             MergeRequestDelivery.branchName(
                 request.target().name(), request.group(), request.promotionId()),
             repository.branch);
+    run.checkUsers(spec.commandLine());
     PromotionResult opened =
         engine.run(request, workspace, PromotionEngine.RunOptions.firstAttempt(), run.delivery());
     if (opened.commit() == null) {

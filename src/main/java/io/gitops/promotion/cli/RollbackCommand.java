@@ -173,6 +173,7 @@ final class RollbackCommand implements Callable<Integer> {
             MergeRequestDelivery.branchName(
                 "rollback", request.target().name(), request.group(), request.rollbackId()),
             repository.branch);
+    run.checkUsers(spec.commandLine());
     RollbackResult opened = engine.deliver(request, workspace, run.delivery());
     if (opened.commit() == null) {
       return publishAndReport(request, opened, publishing, startedAt, null);

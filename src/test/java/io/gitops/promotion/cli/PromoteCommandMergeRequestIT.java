@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.Ref;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,12 @@ class PromoteCommandMergeRequestIT {
               .until(() -> !gitlab.mergeRequests(PROJECT).isEmpty());
           action.accept(gitlab.mergeRequests(PROJECT).get(0));
         });
+  }
+
+  private List<String> branches() throws Exception {
+    try (Git git = Git.open(repo.bareDir().toFile())) {
+      return git.branchList().call().stream().map(Ref::getName).toList();
+    }
   }
 
   @Test
@@ -271,6 +279,19 @@ class PromoteCommandMergeRequestIT {
     assertThat(run.err()).contains("--merge-request needs --gitlab-url and --gitlab-project");
     assertThat(repo.head()).isEqualTo(before);
     assertThat(gitlab.requestLog()).isEmpty();
+  }
+
+  @Test
+  void anUnknownReviewerIsRejectedWithExitTwoBeforeAnythingIsWritten() throws Exception {
+    String before = repo.head();
+
+    CliRun run = promoteThroughRequest("--mr-reviewer", "nobody");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--mr-reviewer/--mr-assignee:", "nobody", "nothing was written");
+    assertThat(repo.head()).isEqualTo(before);
+    assertThat(branches()).containsExactly("refs/heads/main");
+    assertThat(gitlab.mergeRequests(PROJECT)).isEmpty();
   }
 
   @Test
