@@ -34,6 +34,18 @@ record MergeRequestSummary(long iid, String url, String sourceBranch, String sta
             "Merge request: !" + iid + " " + url + " (" + state + ") from branch " + sourceBranch));
   }
 
+  /**
+   * The run's result as the report names it: its outcome once merged (or pushed directly), else
+   * {@code AwaitingMerge} while the request is open and {@code MergeRequestClosed} once it is
+   * closed without merge.
+   */
+  static String result(String outcome, MergeRequestSummary mergeRequest) {
+    if (mergeRequest == null || mergeRequest.merged()) {
+      return outcome;
+    }
+    return "closed".equals(mergeRequest.state()) ? "MergeRequestClosed" : "AwaitingMerge";
+  }
+
   /** What the result line adds when the commit was found on the branch. */
   static String resumedNote(boolean resumed, MergeRequestSummary mergeRequest) {
     if (!resumed) {

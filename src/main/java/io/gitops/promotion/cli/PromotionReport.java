@@ -42,7 +42,7 @@ sealed interface PromotionReport {
         MergeRequestSummary mergeRequest,
         PrintWriter out) {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("result", result.outcome().label());
+      json.put("result", MergeRequestSummary.result(result.outcome().label(), mergeRequest));
       json.put("title", result.title());
       json.put("version", result.version());
       json.put("releaseTag", result.releaseTag());
@@ -75,7 +75,7 @@ sealed interface PromotionReport {
       out.println(TerminalText.cell(result.title()));
       out.println(
           "Result: "
-              + result.outcome().label()
+              + MergeRequestSummary.result(result.outcome().label(), mergeRequest)
               + MergeRequestSummary.resumedNote(result.resumed(), mergeRequest));
       out.println();
       printTable(result.changes(), out);

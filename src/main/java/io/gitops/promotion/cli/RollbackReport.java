@@ -43,7 +43,7 @@ sealed interface RollbackReport {
         MergeRequestSummary mergeRequest,
         PrintWriter out) {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("result", result.outcome().label());
+      json.put("result", MergeRequestSummary.result(result.outcome().label(), mergeRequest));
       json.put("title", result.title());
       json.put("promotionId", result.promotionId());
       json.put("restored", result.restored());
@@ -78,7 +78,7 @@ sealed interface RollbackReport {
       out.println(TerminalText.cell(result.title()));
       out.println(
           "Result: "
-              + result.outcome().label()
+              + MergeRequestSummary.result(result.outcome().label(), mergeRequest)
               + MergeRequestSummary.resumedNote(result.resumed(), mergeRequest));
       out.println();
       if (result.restored().isEmpty()) {

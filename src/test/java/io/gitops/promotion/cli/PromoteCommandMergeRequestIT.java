@@ -133,6 +133,7 @@ class PromoteCommandMergeRequestIT {
     assertThat(mr.get("url").asText())
         .isEqualTo(gitlab.url() + "/devops/argocd/-/merge_requests/1");
     assertThat(mr.get("state").asText()).isEqualTo("opened");
+    assertThat(json.get("result").asText()).isEqualTo("AwaitingMerge");
     assertThat(repo.head()).as("nothing pushed to main").isEqualTo(before);
     assertThat(repo.branchHead(branch)).isEqualTo(json.get("commit").asText());
     assertThat(json.get("gitlab").get("skipped").asBoolean()).isTrue();
@@ -247,7 +248,7 @@ class PromoteCommandMergeRequestIT {
     assertThat(run.code()).isEqualTo(1);
     assertThat(run.err())
         .contains("merge request !1 was closed without being merged; nothing changed");
-    assertThat(run.out()).contains("(closed) from branch");
+    assertThat(run.out()).contains("Result: MergeRequestClosed", "(closed) from branch");
     assertThat(repo.head()).isEqualTo(before);
     assertThat(gitlab.tags(PROJECT)).isEmpty();
     assertThat(gitlab.deployments(PROJECT)).isEmpty();

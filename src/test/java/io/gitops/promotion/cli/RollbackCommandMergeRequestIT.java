@@ -97,6 +97,7 @@ class RollbackCommandMergeRequestIT {
     String branch = mr.get("sourceBranch").asText();
     assertThat(branch).matches("rollback/tst/tbd-test/[0-9a-f]{8}");
     assertThat(mr.get("state").asText()).isEqualTo("opened");
+    assertThat(json.get("result").asText()).isEqualTo("AwaitingMerge");
     assertThat(mr.get("url").asText())
         .isEqualTo(gitlab.url() + "/devops/argocd/-/merge_requests/1");
     assertThat(repo.head()).isEqualTo(before);
