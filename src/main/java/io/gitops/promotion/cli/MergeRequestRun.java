@@ -44,11 +44,63 @@ final class MergeRequestRun {
   }
 
   /**
+   * What a command does around its merge request: runs its change with a delivery, resumes it from
+   * the landed commit, prints, and runs its GitLab steps.
+   *
+   * @param <R> the command's result
+   */
+  interface Steps<R> {
+    R deliver(Delivery delivery);
+
+    R landed(String commit);
+
+    /** The commit a result made; null when nothing was written. */
+    String commit(R result);
+
+    /** Prints a result whose request is not merged: no GitLab step runs. */
+    void print(R result, MergeRequestSummary mergeRequest);
+
+    /**
+     * Runs the GitLab steps on a landed result and prints both; the exit code.
+     *
+     * @param mergeRequest null when nothing was written
+     */
+    int publishAndReport(R result, MergeRequestSummary mergeRequest);
+  }
+
+  /**
+   * Checks the usernames, delivers the change to the review branch and opens the request; with
+   * {@code --wait} follows it and, once merged, resumes from the commit it landed as (as the
+   * operator does) and runs the GitLab steps: exit 0; closed or past {@code --timeout}: exit 1.
+   */
+  <R> int run(Steps<R> steps, CommandLine command, Clock clock) {
+    checkUsers(command);
+    R opened = steps.deliver(delivery());
+    if (steps.commit(opened) == null) {
+      return steps.publishAndReport(opened, null);
+    }
+    MergeRequestState mr = opened();
+    if (!flags.await) {
+      steps.print(opened, summary(mr));
+      return ExitCodes.OK;
+    }
+    Waited waited = await(mr, clock, command.getErr());
+    if (waited.merged()) {
+      return steps.publishAndReport(
+          steps.landed(waited.request().landedCommit()), summary(waited.request()));
+    }
+    steps.print(opened, summary(waited.request()));
+    command.getErr().println(TerminalText.cell(waited.failure()));
+    command.getErr().flush();
+    return ExitCodes.FAILURE;
+  }
+
+  /**
    * Resolves the reviewers and assignees before anything is written.
    *
    * @throws ParameterException when GitLab has no user of one of the usernames (exit 2)
    */
-  void checkUsers(CommandLine command) {
+  private void checkUsers(CommandLine command) {
     List<String> usernames = new ArrayList<>(settings.reviewers());
     usernames.addAll(settings.assignees());
     try {
@@ -62,21 +114,17 @@ final class MergeRequestRun {
     }
   }
 
-  Delivery delivery() {
+  private Delivery delivery() {
     return new MergeRequestDelivery(api, project, branch, targetBranch, settings);
   }
 
   /** The request the delivery opened (or found open from an earlier attempt). */
-  MergeRequestState opened() {
+  private MergeRequestState opened() {
     return api.findBySourceBranch(project, branch)
         .orElseThrow(() -> new IllegalStateException("no merge request from branch " + branch));
   }
 
-  boolean waits() {
-    return flags.await;
-  }
-
-  MergeRequestSummary summary(MergeRequestState mr) {
+  private MergeRequestSummary summary(MergeRequestState mr) {
     return MergeRequestSummary.of(mr, branch);
   }
 
@@ -86,7 +134,7 @@ final class MergeRequestRun {
    *
    * @param err where the wait is announced
    */
-  Waited await(MergeRequestState opened, Clock clock, PrintWriter err) {
+  private Waited await(MergeRequestState opened, Clock clock, PrintWriter err) {
     String timeout = ConnectionTimeouts.text(flags.timeout());
     err.println(
         TerminalText.cell(

@@ -8,12 +8,11 @@ import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.git.GitWorkspace;
-import io.gitops.promotion.gitlab.MergeRequestState;
 import io.gitops.promotion.logging.LogFormat;
 import io.gitops.promotion.publish.PublishFailedException;
 import io.gitops.promotion.publish.PublishResult;
+import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.MergeRequestDelivery;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -172,32 +171,44 @@ final class PromoteCommand implements Callable<Integer> {
             MergeRequestDelivery.branchName(
                 request.target().name(), request.group(), request.promotionId()),
             repository.branch);
-    run.checkUsers(spec.commandLine());
-    PromotionResult opened =
-        engine.run(request, workspace, PromotionEngine.RunOptions.firstAttempt(), run.delivery());
-    if (opened.commit() == null) {
-      return publishAndReport(opened, publishing, startedAt, null);
-    }
-    MergeRequestState mr = run.opened();
-    PromotionReport report = output.promotionReport();
-    PrintWriter out = spec.commandLine().getOut();
-    if (!run.waits()) {
-      report.print(opened, PublishResult.notConfigured(), run.summary(mr), out);
-      return ExitCodes.OK;
-    }
-    MergeRequestRun.Waited waited = run.await(mr, Clock.systemUTC(), spec.commandLine().getErr());
-    if (waited.merged()) {
-      PromotionResult landed =
-          engine.run(
-              request,
-              workspace,
-              PromotionEngine.RunOptions.firstAttempt().landedAs(waited.request().landedCommit()));
-      return publishAndReport(landed, publishing, startedAt, run.summary(waited.request()));
-    }
-    report.print(opened, PublishResult.notConfigured(), run.summary(waited.request()), out);
-    spec.commandLine().getErr().println(TerminalText.cell(waited.failure()));
-    spec.commandLine().getErr().flush();
-    return ExitCodes.FAILURE;
+    return run.run(
+        new MergeRequestRun.Steps<PromotionResult>() {
+          @Override
+          public PromotionResult deliver(Delivery delivery) {
+            return engine.run(
+                request, workspace, PromotionEngine.RunOptions.firstAttempt(), delivery);
+          }
+
+          @Override
+          public PromotionResult landed(String commit) {
+            return engine.run(
+                request, workspace, PromotionEngine.RunOptions.firstAttempt().landedAs(commit));
+          }
+
+          @Override
+          public String commit(PromotionResult result) {
+            return result.commit();
+          }
+
+          @Override
+          public void print(PromotionResult result, MergeRequestSummary mergeRequest) {
+            output
+                .promotionReport()
+                .print(
+                    result,
+                    PublishResult.notConfigured(),
+                    mergeRequest,
+                    spec.commandLine().getOut());
+          }
+
+          @Override
+          public int publishAndReport(PromotionResult result, MergeRequestSummary mergeRequest) {
+            return PromoteCommand.this.publishAndReport(
+                result, publishing, startedAt, mergeRequest);
+          }
+        },
+        spec.commandLine(),
+        Clock.systemUTC());
   }
 
   /** Runs the GitLab steps on a landed result and prints both. */

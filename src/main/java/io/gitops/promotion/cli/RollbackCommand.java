@@ -3,7 +3,6 @@ package io.gitops.promotion.cli;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.git.GitWorkspace;
-import io.gitops.promotion.gitlab.MergeRequestState;
 import io.gitops.promotion.logging.LogFormat;
 import io.gitops.promotion.publish.PublishFailedException;
 import io.gitops.promotion.publish.PublishResult;
@@ -13,8 +12,8 @@ import io.gitops.promotion.rollback.RollbackParameters;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
 import io.gitops.promotion.rollback.RollbackValidator;
+import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.MergeRequestDelivery;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -173,28 +172,42 @@ final class RollbackCommand implements Callable<Integer> {
             MergeRequestDelivery.branchName(
                 "rollback", request.target().name(), request.group(), request.rollbackId()),
             repository.branch);
-    run.checkUsers(spec.commandLine());
-    RollbackResult opened = engine.deliver(request, workspace, run.delivery());
-    if (opened.commit() == null) {
-      return publishAndReport(request, opened, publishing, startedAt, null);
-    }
-    MergeRequestState mr = run.opened();
-    RollbackReport report = output.rollbackReport();
-    PrintWriter out = spec.commandLine().getOut();
-    if (!run.waits()) {
-      report.print(opened, PublishResult.notConfigured(), run.summary(mr), out);
-      return ExitCodes.OK;
-    }
-    MergeRequestRun.Waited waited = run.await(mr, Clock.systemUTC(), spec.commandLine().getErr());
-    if (waited.merged()) {
-      RollbackResult landed = engine.landed(request, workspace, waited.request().landedCommit());
-      return publishAndReport(
-          request, landed, publishing, startedAt, run.summary(waited.request()));
-    }
-    report.print(opened, PublishResult.notConfigured(), run.summary(waited.request()), out);
-    spec.commandLine().getErr().println(TerminalText.cell(waited.failure()));
-    spec.commandLine().getErr().flush();
-    return ExitCodes.FAILURE;
+    return run.run(
+        new MergeRequestRun.Steps<RollbackResult>() {
+          @Override
+          public RollbackResult deliver(Delivery delivery) {
+            return engine.deliver(request, workspace, delivery);
+          }
+
+          @Override
+          public RollbackResult landed(String commit) {
+            return engine.landed(request, workspace, commit);
+          }
+
+          @Override
+          public String commit(RollbackResult result) {
+            return result.commit();
+          }
+
+          @Override
+          public void print(RollbackResult result, MergeRequestSummary mergeRequest) {
+            output
+                .rollbackReport()
+                .print(
+                    result,
+                    PublishResult.notConfigured(),
+                    mergeRequest,
+                    spec.commandLine().getOut());
+          }
+
+          @Override
+          public int publishAndReport(RollbackResult result, MergeRequestSummary mergeRequest) {
+            return RollbackCommand.this.publishAndReport(
+                request, result, publishing, startedAt, mergeRequest);
+          }
+        },
+        spec.commandLine(),
+        Clock.systemUTC());
   }
 
   /** Runs the GitLab steps on a landed result and prints both. */
