@@ -305,4 +305,16 @@ class PromoteCommandMergeRequestIT {
     assertThat(run.err()).contains("need --merge-request");
     assertThat(repo.head()).isEqualTo(before);
   }
+
+  @Test
+  void aTimeoutWithoutWaitIsRejectedWithExitTwo() {
+    String before = repo.head();
+
+    CliRun run = promoteThroughRequest("--timeout", "5m");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--timeout needs --wait");
+    assertThat(repo.head()).isEqualTo(before);
+    assertThat(gitlab.mergeRequests(PROJECT)).isEmpty();
+  }
 }
