@@ -5,6 +5,8 @@ import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.gitlab.Gitlab4jGitLab;
+import io.gitops.promotion.gitlab.Gitlab4jMergeRequests;
+import io.gitops.promotion.gitlab.MergeRequests;
 import io.gitops.promotion.publish.PublishFailedException;
 import io.gitops.promotion.publish.PublishRequest;
 import io.gitops.promotion.publish.PublishResult;
@@ -17,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -30,10 +33,16 @@ final class GitLabPublishing implements AutoCloseable {
 
   private final Gitlab4jGitLab client;
   private final PublishSettings settings;
+  private final Supplier<Gitlab4jMergeRequests> mergeRequestsClient;
+  private Gitlab4jMergeRequests mergeRequests;
 
-  private GitLabPublishing(Gitlab4jGitLab client, PublishSettings settings) {
+  private GitLabPublishing(
+      Gitlab4jGitLab client,
+      PublishSettings settings,
+      Supplier<Gitlab4jMergeRequests> mergeRequestsClient) {
     this.client = client;
     this.settings = settings;
+    this.mergeRequestsClient = mergeRequestsClient;
   }
 
   /**
@@ -51,7 +60,7 @@ final class GitLabPublishing implements AutoCloseable {
       CommandLine command) {
     Set<String> sources = releaseSources(releaseFrom, environments, command);
     if (options == null) {
-      return new GitLabPublishing(null, null);
+      return new GitLabPublishing(null, null, null);
     }
     String token = environment.get(TOKEN_VARIABLE);
     if (token == null || token.isBlank()) {
@@ -63,7 +72,8 @@ final class GitLabPublishing implements AutoCloseable {
     }
     return new GitLabPublishing(
         new Gitlab4jGitLab(options.url, token.trim(), timeouts),
-        new PublishSettings(options.project, branch, sources));
+        new PublishSettings(options.project, branch, sources),
+        () -> new Gitlab4jMergeRequests(options.url, token.trim(), timeouts));
   }
 
   /**
@@ -91,10 +101,33 @@ final class GitLabPublishing implements AutoCloseable {
         .publish(PublishRequest.ofRollback(request, result, settings, startedAt));
   }
 
+  /**
+   * The merge requests of the GitLab project, made on first use.
+   *
+   * @throws IllegalStateException when no GitLab is given (checked before, by the flags)
+   */
+  MergeRequests mergeRequests() {
+    if (mergeRequestsClient == null) {
+      throw new IllegalStateException("a merge request needs --gitlab-url and --gitlab-project");
+    }
+    if (mergeRequests == null) {
+      mergeRequests = mergeRequestsClient.get();
+    }
+    return mergeRequests;
+  }
+
+  /** The GitLab project given by {@code --gitlab-project}. */
+  String project() {
+    return settings.gitlabProject();
+  }
+
   @Override
   public void close() {
     if (client != null) {
       client.close();
+    }
+    if (mergeRequests != null) {
+      mergeRequests.close();
     }
   }
 

@@ -7,8 +7,12 @@ import io.gitops.promotion.engine.PromotionParameters;
 import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.RequestValidator;
+import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.logging.LogFormat;
 import io.gitops.promotion.publish.PublishFailedException;
+import io.gitops.promotion.publish.PublishResult;
+import io.gitops.promotion.run.Delivery;
+import io.gitops.promotion.run.MergeRequestDelivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -77,6 +81,8 @@ final class PromoteCommand implements Callable<Integer> {
 
   @Mixin GitLabFlags gitlab;
 
+  @Mixin MergeRequestFlags mergeRequest;
+
   @Mixin ConfigOption config;
 
   @Mixin TimeoutOptions timeouts;
@@ -93,6 +99,7 @@ final class PromoteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     logFormat.apply(LogFormat.TEXT);
+    mergeRequest.check(spec.commandLine(), gitlab.options);
     EnvironmentCatalog environments = config.settings().environments();
     PromotionRequest request =
         new RequestValidator(environments)
@@ -134,26 +141,99 @@ final class PromoteCommand implements Callable<Integer> {
               repository.remote(main.environment(), timeouts.git(config.settings().gitTimeouts())),
               repository.workspace,
               soaking ? Workspaces.WHOLE_HISTORY : Workspaces.HEAD_ONLY)) {
+        if (mergeRequest.enabled && !dryRun) {
+          return throughMergeRequest(
+              engine, request, workspaces.workspace(), publishing, startedAt);
+        }
         result =
             engine.run(request, workspaces.workspace(), PromotionEngine.RunOptions.firstAttempt());
       }
-      PromotionReport report = output.promotionReport();
-      try {
-        report.print(result, publishing.publish(result, startedAt), spec.commandLine().getOut());
-        return ExitCodes.OK;
-      } catch (PublishFailedException e) {
-        report.print(result, e.partialResult(), spec.commandLine().getOut());
-        spec.commandLine()
-            .getErr()
-            .println(
-                "failed after the push: commit "
-                    + result.commit()
-                    + " is pushed to "
-                    + repository.branch
-                    + " and stays; "
-                    + e.getMessage());
-        return ExitCodes.FAILURE;
-      }
+      return publishAndReport(result, publishing, startedAt, null);
+    }
+  }
+
+  /**
+   * {@code --merge-request}: the commit goes to a review branch and a merge request is opened; with
+   * {@code --wait} the request is followed until it is merged, and the run resumes from the commit
+   * it landed as (as the operator does), closed, or past {@code --timeout} (then it is closed and
+   * its branch deleted, as the operator's time limit does).
+   */
+  private int throughMergeRequest(
+      PromotionEngine engine,
+      PromotionRequest request,
+      GitWorkspace workspace,
+      GitLabPublishing publishing,
+      Instant startedAt) {
+    MergeRequestRun run =
+        new MergeRequestRun(
+            mergeRequest,
+            publishing,
+            MergeRequestDelivery.branchName(
+                request.target().name(), request.group(), request.promotionId()),
+            repository.branch);
+    return run.run(
+        new MergeRequestRun.Steps<PromotionResult>() {
+          @Override
+          public PromotionResult deliver(Delivery delivery) {
+            return engine.run(
+                request, workspace, PromotionEngine.RunOptions.firstAttempt(), delivery);
+          }
+
+          @Override
+          public PromotionResult landed(String commit) {
+            return engine.run(
+                request, workspace, PromotionEngine.RunOptions.firstAttempt().landedAs(commit));
+          }
+
+          @Override
+          public String commit(PromotionResult result) {
+            return result.commit();
+          }
+
+          @Override
+          public void print(PromotionResult result, MergeRequestSummary mergeRequest) {
+            output
+                .promotionReport()
+                .print(
+                    result,
+                    PublishResult.notConfigured(),
+                    mergeRequest,
+                    spec.commandLine().getOut());
+          }
+
+          @Override
+          public int publishAndReport(PromotionResult result, MergeRequestSummary mergeRequest) {
+            return PromoteCommand.this.publishAndReport(
+                result, publishing, startedAt, mergeRequest);
+          }
+        },
+        spec.commandLine(),
+        Clock.systemUTC());
+  }
+
+  /** Runs the GitLab steps on a landed result and prints both. */
+  private int publishAndReport(
+      PromotionResult result,
+      GitLabPublishing publishing,
+      Instant startedAt,
+      MergeRequestSummary mergeRequest) {
+    PromotionReport report = output.promotionReport();
+    try {
+      report.print(
+          result, publishing.publish(result, startedAt), mergeRequest, spec.commandLine().getOut());
+      return ExitCodes.OK;
+    } catch (PublishFailedException e) {
+      report.print(result, e.partialResult(), mergeRequest, spec.commandLine().getOut());
+      spec.commandLine()
+          .getErr()
+          .println(
+              "failed after the push: commit "
+                  + result.commit()
+                  + " is pushed to "
+                  + repository.branch
+                  + " and stays; "
+                  + e.getMessage());
+      return ExitCodes.FAILURE;
     }
   }
 

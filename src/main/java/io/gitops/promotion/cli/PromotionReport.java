@@ -17,14 +17,32 @@ import java.util.Map;
  * escapes them as JSON does.
  */
 sealed interface PromotionReport {
-  void print(PromotionResult result, PublishResult gitlab, PrintWriter out);
+  default void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
+    print(result, gitlab, null, out);
+  }
 
-  /** {@code {result, title, version, releaseTag, changes, warnings, commit, diff, git, gitlab}}. */
+  /**
+   * @param mergeRequest the request the commit went through, null when it was pushed directly
+   */
+  void print(
+      PromotionResult result,
+      PublishResult gitlab,
+      MergeRequestSummary mergeRequest,
+      PrintWriter out);
+
+  /**
+   * {@code {result, title, version, releaseTag, changes, warnings, commit, diff, git, gitlab}}, and
+   * {@code mergeRequest} when the commit went through one.
+   */
   final class Json implements PromotionReport {
     @Override
-    public void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
+    public void print(
+        PromotionResult result,
+        PublishResult gitlab,
+        MergeRequestSummary mergeRequest,
+        PrintWriter out) {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("result", result.outcome().label());
+      json.put("result", MergeRequestSummary.result(result.outcome().label(), mergeRequest));
       json.put("title", result.title());
       json.put("version", result.version());
       json.put("releaseTag", result.releaseTag());
@@ -34,6 +52,9 @@ sealed interface PromotionReport {
       json.put("diff", result.diff());
       json.put("git", GitSection.json(result.counts()));
       json.put("gitlab", GitLabSection.json(gitlab));
+      if (mergeRequest != null) {
+        json.put("mergeRequest", mergeRequest.json());
+      }
       try {
         out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
       } catch (JsonProcessingException e) {
@@ -46,21 +67,22 @@ sealed interface PromotionReport {
   /** A title, a table of changes, warnings, the commit, what GitLab got, and the diff. */
   final class Text implements PromotionReport {
     @Override
-    public void print(PromotionResult result, PublishResult gitlab, PrintWriter out) {
+    public void print(
+        PromotionResult result,
+        PublishResult gitlab,
+        MergeRequestSummary mergeRequest,
+        PrintWriter out) {
       out.println(TerminalText.cell(result.title()));
       out.println(
           "Result: "
-              + result.outcome().label()
-              + (result.resumed() ? " (found already pushed)" : ""));
+              + MergeRequestSummary.result(result.outcome().label(), mergeRequest)
+              + MergeRequestSummary.resumedNote(result.resumed(), mergeRequest));
       out.println();
       printTable(result.changes(), out);
       for (String warning : result.warnings()) {
         out.println("warning: " + TerminalText.lines(warning));
       }
-      if (result.commit() != null) {
-        out.println("Commit: " + result.commit());
-      }
-      GitLabSection.print(gitlab, out);
+      MergeRequestSummary.printCommitAndGitLab(result.commit(), gitlab, mergeRequest, out);
       GitSection.print(result.counts(), out);
       if (!result.diff().isEmpty()) {
         out.println();

@@ -2,14 +2,18 @@ package io.gitops.promotion.cli;
 
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RollbackWindow;
+import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.logging.LogFormat;
 import io.gitops.promotion.publish.PublishFailedException;
+import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.rollback.RollbackEngine;
 import io.gitops.promotion.rollback.RollbackListener;
 import io.gitops.promotion.rollback.RollbackParameters;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
 import io.gitops.promotion.rollback.RollbackValidator;
+import io.gitops.promotion.run.Delivery;
+import io.gitops.promotion.run.MergeRequestDelivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -91,6 +95,8 @@ final class RollbackCommand implements Callable<Integer> {
 
   @Mixin GitLabFlags gitlab;
 
+  @Mixin MergeRequestFlags mergeRequest;
+
   @Mixin ConfigOption config;
 
   @Mixin TimeoutOptions timeouts;
@@ -100,6 +106,7 @@ final class RollbackCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     logFormat.apply(LogFormat.TEXT);
+    mergeRequest.check(spec.commandLine(), gitlab.options);
     EnvironmentCatalog environments = config.settings().environments();
     RollbackRequest request =
         new RollbackValidator(environments)
@@ -138,26 +145,98 @@ final class RollbackCommand implements Callable<Integer> {
               repository.remote(main.environment(), timeouts.git(config.settings().gitTimeouts())),
               repository.workspace,
               Workspaces.WHOLE_HISTORY)) {
+        if (mergeRequest.enabled && !dryRun) {
+          return throughMergeRequest(
+              engine, request, workspaces.workspace(), publishing, startedAt);
+        }
         result = engine.run(request, workspaces.workspace(), null);
       }
-      RollbackReport report = output.rollbackReport();
-      try {
-        report.print(
-            result, publishing.publish(request, result, startedAt), spec.commandLine().getOut());
-        return ExitCodes.OK;
-      } catch (PublishFailedException e) {
-        report.print(result, e.partialResult(), spec.commandLine().getOut());
-        spec.commandLine()
-            .getErr()
-            .println(
-                "failed after the push: commit "
-                    + result.commit()
-                    + " is pushed to "
-                    + repository.branch
-                    + " and stays; "
-                    + e.getMessage());
-        return ExitCodes.FAILURE;
-      }
+      return publishAndReport(request, result, publishing, startedAt, null);
+    }
+  }
+
+  /**
+   * {@code --merge-request}: as {@code promote --merge-request}, from a branch {@code
+   * rollback/<env>/<group>/<short id>}.
+   */
+  private int throughMergeRequest(
+      RollbackEngine engine,
+      RollbackRequest request,
+      GitWorkspace workspace,
+      GitLabPublishing publishing,
+      Instant startedAt) {
+    MergeRequestRun run =
+        new MergeRequestRun(
+            mergeRequest,
+            publishing,
+            MergeRequestDelivery.branchName(
+                "rollback", request.target().name(), request.group(), request.rollbackId()),
+            repository.branch);
+    return run.run(
+        new MergeRequestRun.Steps<RollbackResult>() {
+          @Override
+          public RollbackResult deliver(Delivery delivery) {
+            return engine.deliver(request, workspace, delivery);
+          }
+
+          @Override
+          public RollbackResult landed(String commit) {
+            return engine.landed(request, workspace, commit);
+          }
+
+          @Override
+          public String commit(RollbackResult result) {
+            return result.commit();
+          }
+
+          @Override
+          public void print(RollbackResult result, MergeRequestSummary mergeRequest) {
+            output
+                .rollbackReport()
+                .print(
+                    result,
+                    PublishResult.notConfigured(),
+                    mergeRequest,
+                    spec.commandLine().getOut());
+          }
+
+          @Override
+          public int publishAndReport(RollbackResult result, MergeRequestSummary mergeRequest) {
+            return RollbackCommand.this.publishAndReport(
+                request, result, publishing, startedAt, mergeRequest);
+          }
+        },
+        spec.commandLine(),
+        Clock.systemUTC());
+  }
+
+  /** Runs the GitLab steps on a landed result and prints both. */
+  private int publishAndReport(
+      RollbackRequest request,
+      RollbackResult result,
+      GitLabPublishing publishing,
+      Instant startedAt,
+      MergeRequestSummary mergeRequest) {
+    RollbackReport report = output.rollbackReport();
+    try {
+      report.print(
+          result,
+          publishing.publish(request, result, startedAt),
+          mergeRequest,
+          spec.commandLine().getOut());
+      return ExitCodes.OK;
+    } catch (PublishFailedException e) {
+      report.print(result, e.partialResult(), mergeRequest, spec.commandLine().getOut());
+      spec.commandLine()
+          .getErr()
+          .println(
+              "failed after the push: commit "
+                  + result.commit()
+                  + " is pushed to "
+                  + repository.branch
+                  + " and stays; "
+                  + e.getMessage());
+      return ExitCodes.FAILURE;
     }
   }
 

@@ -18,14 +18,32 @@ import java.util.Map;
  * as JSON does.
  */
 sealed interface RollbackReport {
-  void print(RollbackResult result, PublishResult gitlab, PrintWriter out);
+  default void print(RollbackResult result, PublishResult gitlab, PrintWriter out) {
+    print(result, gitlab, null, out);
+  }
 
-  /** {@code {result, title, promotionId, restored, conflicts, commit, diff, gitlab}}. */
+  /**
+   * @param mergeRequest the request the commit went through, null when it was pushed directly
+   */
+  void print(
+      RollbackResult result,
+      PublishResult gitlab,
+      MergeRequestSummary mergeRequest,
+      PrintWriter out);
+
+  /**
+   * {@code {result, title, promotionId, restored, conflicts, commit, diff, gitlab}}, and {@code
+   * mergeRequest} when the commit went through one.
+   */
   final class Json implements RollbackReport {
     @Override
-    public void print(RollbackResult result, PublishResult gitlab, PrintWriter out) {
+    public void print(
+        RollbackResult result,
+        PublishResult gitlab,
+        MergeRequestSummary mergeRequest,
+        PrintWriter out) {
       Map<String, Object> json = new LinkedHashMap<>();
-      json.put("result", result.outcome().label());
+      json.put("result", MergeRequestSummary.result(result.outcome().label(), mergeRequest));
       json.put("title", result.title());
       json.put("promotionId", result.promotionId());
       json.put("restored", result.restored());
@@ -34,6 +52,9 @@ sealed interface RollbackReport {
       json.put("diff", result.diff());
       json.put("git", GitSection.json(result.counts()));
       json.put("gitlab", GitLabSection.json(gitlab));
+      if (mergeRequest != null) {
+        json.put("mergeRequest", mergeRequest.json());
+      }
       try {
         out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
       } catch (JsonProcessingException e) {
@@ -49,12 +70,16 @@ sealed interface RollbackReport {
    */
   final class Text implements RollbackReport {
     @Override
-    public void print(RollbackResult result, PublishResult gitlab, PrintWriter out) {
+    public void print(
+        RollbackResult result,
+        PublishResult gitlab,
+        MergeRequestSummary mergeRequest,
+        PrintWriter out) {
       out.println(TerminalText.cell(result.title()));
       out.println(
           "Result: "
-              + result.outcome().label()
-              + (result.resumed() ? " (found already pushed)" : ""));
+              + MergeRequestSummary.result(result.outcome().label(), mergeRequest)
+              + MergeRequestSummary.resumedNote(result.resumed(), mergeRequest));
       out.println();
       if (result.restored().isEmpty()) {
         out.println(
@@ -81,10 +106,7 @@ sealed interface RollbackReport {
         conflicts.print(out);
         out.println();
       }
-      if (result.commit() != null) {
-        out.println("Commit: " + result.commit());
-      }
-      GitLabSection.print(gitlab, out);
+      MergeRequestSummary.printCommitAndGitLab(result.commit(), gitlab, mergeRequest, out);
       GitSection.print(result.counts(), out);
       if (!result.diff().isEmpty()) {
         out.println();

@@ -60,7 +60,7 @@ public record ConnectionTimeouts(Duration connect, Duration read) {
   }
 
   /** A duration as the configuration writes it: 30s, 5m, 1500ms. */
-  static String text(Duration duration) {
+  public static String text(Duration duration) {
     long millis = duration.toMillis();
     if (millis % 1000 != 0) {
       return millis + "ms";

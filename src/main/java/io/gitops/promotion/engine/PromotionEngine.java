@@ -5,6 +5,7 @@ import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.run.Change;
+import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RunListener;
 import io.gitops.promotion.run.RunLoop;
@@ -71,6 +72,18 @@ public final class PromotionEngine {
 
   public PromotionResult run(PromotionRequest request, GitWorkspace workspace, RunOptions options) {
     return loop.run(change(request, options), workspace);
+  }
+
+  /**
+   * Runs one promotion delivered another way than a direct push, e.g. through a merge request.
+   *
+   * @param delivery null for a direct push
+   */
+  public PromotionResult run(
+      PromotionRequest request, GitWorkspace workspace, RunOptions options, Delivery delivery) {
+    return loop.runAll(List.of(change(request, options)), workspace, delivery, () -> {})
+        .get(0)
+        .orThrow();
   }
 
   public PromotionChange change(PromotionRequest request, RunOptions options) {

@@ -36,6 +36,7 @@ public final class RollbackChange implements Change<RollbackResult> {
   private final Clock clock;
   private final Instant mayHavePushedSince;
   private final Gates gates;
+  private final String landedCommit;
 
   /**
    * @param mayHavePushedSince when an earlier attempt of this rollback may have pushed, or null
@@ -56,11 +57,32 @@ public final class RollbackChange implements Change<RollbackResult> {
       Clock clock,
       Instant mayHavePushedSince,
       Gates gates) {
+    this(request, layout, clock, mayHavePushedSince, gates, null);
+  }
+
+  private RollbackChange(
+      RollbackRequest request,
+      Layout layout,
+      Clock clock,
+      Instant mayHavePushedSince,
+      Gates gates,
+      String landedCommit) {
     this.request = request;
     this.layout = layout;
     this.clock = clock;
     this.mayHavePushedSince = mayHavePushedSince;
     this.gates = gates;
+    this.landedCommit = landedCommit;
+  }
+
+  /** The same rollback, known to have landed as this commit through its merged merge request. */
+  public RollbackChange landedAs(String commit) {
+    return new RollbackChange(request, layout, clock, mayHavePushedSince, gates, commit);
+  }
+
+  @Override
+  public Optional<String> landedAs() {
+    return Optional.ofNullable(landedCommit);
   }
 
   public RollbackRequest request() {

@@ -5,6 +5,7 @@ import io.gitops.promotion.git.GitWorkspace;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.layout.Layout;
 import io.gitops.promotion.run.Change;
+import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.PushRetry;
 import io.gitops.promotion.run.RunListener;
 import io.gitops.promotion.run.RunLoop;
@@ -76,6 +77,25 @@ public final class RollbackEngine {
       RollbackRequest request, GitWorkspace workspace, Instant mayHavePushedSince) {
     return loop.run(
         new RollbackChange(request, layout, clock, mayHavePushedSince, gates), workspace);
+  }
+
+  /**
+   * Runs one rollback delivered another way than a direct push, e.g. through a merge request.
+   *
+   * @param delivery null for a direct push
+   */
+  public RollbackResult deliver(
+      RollbackRequest request, GitWorkspace workspace, Delivery delivery) {
+    return loop.runAll(List.of(change(request)), workspace, delivery, () -> {}).get(0).orThrow();
+  }
+
+  /** The result of a rollback whose merged merge request landed it as this commit. */
+  public RollbackResult landed(RollbackRequest request, GitWorkspace workspace, String commit) {
+    return loop.run(change(request).landedAs(commit), workspace);
+  }
+
+  private RollbackChange change(RollbackRequest request) {
+    return new RollbackChange(request, layout, clock, null, gates);
   }
 
   private static RunListener adapt(RollbackListener listener) {

@@ -45,9 +45,18 @@ public final class MergeRequestDelivery implements Delivery {
 
   /** {@code promotion/<env>/<group>/<first 8 characters of the id>}, lower case. */
   public static String branchName(String environment, String group, String id) {
+    return branchName("promotion", environment, group, id);
+  }
+
+  /**
+   * {@code <kind>/<env>/<group>/<first 8 characters of the id>}, lower case.
+   *
+   * @param kind {@code promotion}, or {@code rollback} for a rollback's branch
+   */
+  public static String branchName(String kind, String environment, String group, String id) {
     String shortId = id.replace("-", "");
     shortId = shortId.substring(0, Math.min(8, shortId.length()));
-    return ("promotion/" + environment + "/" + group + "/" + shortId).toLowerCase(Locale.ROOT);
+    return (kind + "/" + environment + "/" + group + "/" + shortId).toLowerCase(Locale.ROOT);
   }
 
   @Override

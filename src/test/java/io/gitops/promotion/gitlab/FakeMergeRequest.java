@@ -76,6 +76,14 @@ public final class FakeMergeRequest {
     return squash;
   }
 
+  public List<Long> assigneeIds() {
+    return List.copyOf(assigneeIds);
+  }
+
+  public boolean removeSourceBranch() {
+    return removeSourceBranch;
+  }
+
   public List<Long> reviewerIds() {
     return List.copyOf(reviewerIds);
   }
