@@ -1,5 +1,6 @@
 package io.gitops.promotion.operator;
 
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.config.NotificationConfig;
 import io.gitops.promotion.config.OperatorConfig;
@@ -13,8 +14,9 @@ import io.gitops.promotion.git.GitRemote;
 import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.layout.Layouts;
 import io.gitops.promotion.notify.Webhook;
-import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,28 +25,19 @@ import java.util.stream.Collectors;
 
 /**
  * The configured repositories, with credentials read from their Secrets in the operator's namespace
- * (each read reused for {@link SecretReader#FRESH}, so a rotated Secret takes effect within
- * seconds, without a restart). Secret keys: {@code username} + {@code password}, or {@code token}
- * (optionally with {@code username}), or {@code ssh-privatekey} (+ {@code known_hosts}); a GitLab
- * token Secret: {@code token}.
+ * at each use (so a rotated Secret takes effect without a restart). Secret keys: {@code username} +
+ * {@code password}, or {@code token} (optionally with {@code username}), or {@code ssh-privatekey}
+ * (+ {@code known_hosts}); a GitLab token Secret: {@code token}.
  */
 public final class ConfiguredRepositories implements RepositoryCatalog {
   private final OperatorConfig config;
+  private final KubernetesClient client;
   private final String namespace;
-  private final SecretReader secrets;
 
   public ConfiguredRepositories(OperatorConfig config, KubernetesClient client, String namespace) {
-    this(config, client, namespace, Clock.systemUTC());
-  }
-
-  /**
-   * @param clock how long a Secret read is reused ({@link SecretReader#FRESH}) is measured on it
-   */
-  ConfiguredRepositories(
-      OperatorConfig config, KubernetesClient client, String namespace, Clock clock) {
     this.config = config;
+    this.client = client;
     this.namespace = namespace;
-    this.secrets = new SecretReader(client, namespace, clock);
   }
 
   @Override
@@ -153,7 +146,24 @@ public final class ConfiguredRepositories implements RepositoryCatalog {
   }
 
   private Map<String, String> secretData(String secretName) {
-    return secrets.data(secretName);
+    Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
+    if (secret == null) {
+      throw new RequestRejectedException(
+          RejectionReason.CREDENTIALS_NOT_FOUND,
+          "Secret " + namespace + "/" + secretName + " not found");
+    }
+    Map<String, String> data = new java.util.HashMap<>();
+    if (secret.getStringData() != null) {
+      data.putAll(secret.getStringData());
+    }
+    if (secret.getData() != null) {
+      secret
+          .getData()
+          .forEach(
+              (k, v) ->
+                  data.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+    }
+    return data;
   }
 
   private String names() {
