@@ -44,60 +44,6 @@ public record OperatorConfig(
 
   public static final int DEFAULT_HTTP_PORT = 8080;
 
-  public OperatorConfig(
-      List<RepositoryConfig> repositories,
-      EnvironmentCatalog environments,
-      List<Environment> releaseFrom,
-      RollbackWindow rollbackWindow,
-      Map<String, String> versionServices,
-      Committer committer,
-      GitSettings git,
-      int httpPort,
-      List<String> watchNamespaces,
-      LeaderElection leaderElection) {
-    this(
-        repositories,
-        environments,
-        releaseFrom,
-        rollbackWindow,
-        versionServices,
-        committer,
-        git,
-        httpPort,
-        watchNamespaces,
-        leaderElection,
-        Gates.none());
-  }
-
-  public OperatorConfig(
-      List<RepositoryConfig> repositories,
-      EnvironmentCatalog environments,
-      List<Environment> releaseFrom,
-      RollbackWindow rollbackWindow,
-      Map<String, String> versionServices,
-      Committer committer,
-      GitSettings git,
-      int httpPort,
-      List<String> watchNamespaces,
-      LeaderElection leaderElection,
-      Gates gates) {
-    this(
-        repositories,
-        environments,
-        releaseFrom,
-        rollbackWindow,
-        versionServices,
-        committer,
-        git,
-        httpPort,
-        watchNamespaces,
-        leaderElection,
-        gates,
-        ConnectionTimeouts.DEFAULT,
-        LogFormat.TEXT,
-        RepositoryLeaseSettings.DISABLED);
-  }
-
   public OperatorConfig {
     repositories = List.copyOf(repositories);
     releaseFrom = List.copyOf(releaseFrom);

@@ -33,6 +33,10 @@ public record RepositoryConfig(
   public static final String DEFAULT_WORKLOADS_DIR = "workloads";
   public static final String DEFAULT_LAYOUT = "overlays";
 
+  /**
+   * A repository with the default layout and no verification, notifications or merge request
+   * settings.
+   */
   public RepositoryConfig(
       String name,
       String url,
@@ -48,48 +52,7 @@ public record RepositoryConfig(
         credentialsSecret,
         gitlab,
         LayoutSettings.of(DEFAULT_LAYOUT),
-        null);
-  }
-
-  /** A repository whose layout is a kind with its defaults ({@code layout: overlays}). */
-  public RepositoryConfig(
-      String name,
-      String url,
-      String branch,
-      String workloadsDir,
-      String credentialsSecret,
-      GitLabConfig gitlab,
-      String layout,
-      VerificationConfig verification) {
-    this(
-        name,
-        url,
-        branch,
-        workloadsDir,
-        credentialsSecret,
-        gitlab,
-        LayoutSettings.of(layout),
-        verification);
-  }
-
-  public RepositoryConfig(
-      String name,
-      String url,
-      String branch,
-      String workloadsDir,
-      String credentialsSecret,
-      GitLabConfig gitlab,
-      LayoutSettings layout,
-      VerificationConfig verification) {
-    this(
-        name,
-        url,
-        branch,
-        workloadsDir,
-        credentialsSecret,
-        gitlab,
-        layout,
-        verification,
+        null,
         List.of(),
         null);
   }

@@ -13,22 +13,13 @@ public interface Delivery {
   String kind();
 
   /**
-   * Delivers the workspace's local commits, one per change, in order.
-   *
-   * @return false when someone else moved the branch first: the run re-plans on the new head
-   */
-  boolean deliver(GitWorkspace workspace, List<Change<?>> changes);
-
-  /**
-   * Delivers, knowing each commit and what was planned for it (a merge request takes its title and
-   * description from the plan).
+   * Delivers the workspace's local commits, one per change, in order, knowing each commit and what
+   * was planned for it (a merge request takes its title and description from the plan).
    *
    * @param committed the changes that made a commit, in order
+   * @return false when someone else moved the branch first: the run re-plans on the new head
    */
-  default boolean deliver(
-      GitWorkspace workspace, List<Change<?>> changes, List<Committed> committed) {
-    return deliver(workspace, changes);
-  }
+  boolean deliver(GitWorkspace workspace, List<Change<?>> changes, List<Committed> committed);
 
   /**
    * Whether changes delivered this way may share one delivery (a push does; a merge request is one

@@ -70,11 +70,6 @@ public final class MergeRequestDelivery implements Delivery {
   }
 
   @Override
-  public boolean deliver(GitWorkspace workspace, List<Change<?>> changes) {
-    throw new UnsupportedOperationException("a merge request is opened from a planned change");
-  }
-
-  @Override
   public boolean deliver(
       GitWorkspace workspace, List<Change<?>> changes, List<Committed> committed) {
     if (committed.size() != 1) {

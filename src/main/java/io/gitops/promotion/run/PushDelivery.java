@@ -16,7 +16,8 @@ public final class PushDelivery implements Delivery {
   }
 
   @Override
-  public boolean deliver(GitWorkspace workspace, List<Change<?>> changes) {
+  public boolean deliver(
+      GitWorkspace workspace, List<Change<?>> changes, List<Committed> committed) {
     return workspace.push() == PushOutcome.PUSHED;
   }
 }

@@ -501,17 +501,7 @@ public final class OperatorBenchmark {
     List<String> names = new ArrayList<>();
     List<String> uids = new ArrayList<>();
     long start = System.nanoTime();
-    for (int i = 0; i < count; i++) {
-      String name = String.format(Locale.ROOT, "c-%03d", i);
-      Promotion created =
-          admin
-              .resources(Promotion.class)
-              .inNamespace(NAMESPACE)
-              .resource(promotion(name, repository, groups.get(i)))
-              .create();
-      names.add(name);
-      uids.add(created.getMetadata().getUid());
-    }
+    createAll("c", groups, repository, names, uids);
     double createMillis = (System.nanoTime() - start) / 1e6;
     try {
       Awaitility.await()
@@ -647,18 +637,7 @@ public final class OperatorBenchmark {
     List<String> names = new ArrayList<>();
     List<String> uids = new ArrayList<>();
     long start = System.nanoTime();
-    for (int i = 0; i < count; i++) {
-      String name = String.format(Locale.ROOT, "k-%03d", i);
-      names.add(name);
-      uids.add(
-          admin
-              .resources(Promotion.class)
-              .inNamespace(NAMESPACE)
-              .resource(promotion(name, repository, groups.get(i)))
-              .create()
-              .getMetadata()
-              .getUid());
-    }
+    createAll("k", groups, repository, names, uids);
     Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(timeoutSeconds))
         .pollInterval(java.time.Duration.ofMillis(5))
@@ -718,6 +697,29 @@ public final class OperatorBenchmark {
           count - done,
           newCommits,
           ids.size());
+    }
+  }
+
+  /**
+   * One Promotion per group, created back to back (so creation order is defined), named prefix-NNN.
+   */
+  private void createAll(
+      String prefix,
+      List<String> groups,
+      String repository,
+      List<String> names,
+      List<String> uids) {
+    for (int i = 0; i < groups.size(); i++) {
+      String name = String.format(Locale.ROOT, "%s-%03d", prefix, i);
+      names.add(name);
+      uids.add(
+          admin
+              .resources(Promotion.class)
+              .inNamespace(NAMESPACE)
+              .resource(promotion(name, repository, groups.get(i)))
+              .create()
+              .getMetadata()
+              .getUid());
     }
   }
 
