@@ -26,8 +26,8 @@ public final class Planner {
 
   public PromotionPlan plan(PromotionRequest request, RepositoryFiles files) {
     List<String> warnings = new ArrayList<>();
-    List<String> services = servicesWithSource(request, files, warnings);
-    String leadService = leadService(request, services);
+    Map<String, String> sourceTexts = servicesWithSource(request, files, warnings);
+    String leadService = leadService(request, List.copyOf(sourceTexts.keySet()));
     List<TagChange> changes = new ArrayList<>();
     List<FileEdit> edits = new ArrayList<>();
     TagSnapshot.Builder pre = TagSnapshot.builder();
@@ -36,12 +36,13 @@ public final class Planner {
     String leadTargetTag = null;
     Map<String, Long> gitlabProjectIds = new LinkedHashMap<>();
 
-    for (String service : services) {
-      String sourcePath = layout.valuesPath(request.group(), service, request.source());
-      String targetPath = layout.valuesPath(request.group(), service, request.target());
-      ValuesFile source = layout.parse(sourcePath, files.read(sourcePath).orElseThrow());
+    for (ParsedValues.Service parsed : ParsedValues.of(layout, files, request, sourceTexts)) {
+      String service = parsed.name();
+      String sourcePath = parsed.sourcePath();
+      String targetPath = parsed.targetPath();
+      ValuesFile source = parsed.source();
       warnings.addAll(source.warnings());
-      Optional<String> targetText = files.read(targetPath);
+      Optional<String> targetText = parsed.targetText();
       if (service.equals(leadService)) {
         version = firstTag(source);
       }
@@ -56,7 +57,7 @@ public final class Planner {
                 + "); skipped");
         continue;
       }
-      ValuesFile target = layout.parse(targetPath, targetText.get());
+      ValuesFile target = parsed.target();
       warnings.addAll(target.warnings());
       Map<String, String> newTags = new LinkedHashMap<>();
       for (PromotableApplication app : source.applications()) {
@@ -124,13 +125,14 @@ public final class Planner {
         gitlabProjectIds);
   }
 
-  private List<String> servicesWithSource(
+  /** The services with a source file, in order, with that file's text. */
+  private Map<String, String> servicesWithSource(
       PromotionRequest request, RepositoryFiles files, List<String> warnings) {
-    List<String> services = new ArrayList<>();
+    Map<String, String> services = new LinkedHashMap<>();
     for (String service : layout.services(files, request.group(), warnings)) {
-      if (files.read(layout.valuesPath(request.group(), service, request.source())).isPresent()) {
-        services.add(service);
-      }
+      files
+          .read(layout.valuesPath(request.group(), service, request.source()))
+          .ifPresent(text -> services.put(service, text));
     }
     if (services.isEmpty()) {
       throw new RequestRejectedException(

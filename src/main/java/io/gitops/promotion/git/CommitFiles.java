@@ -37,7 +37,7 @@ final class CommitFiles implements RepositoryFiles {
   private final ObjectReader reader;
   private final ObjectId commit;
   private final ObjectId root;
-  private final Map<ObjectId, List<TreeEntry>> trees = new HashMap<>();
+  private final Map<ObjectId, Tree> trees = new HashMap<>();
 
   CommitFiles(ObjectReader reader, ObjectId commit, ObjectId rootTree) {
     this.reader = reader;
@@ -118,7 +118,7 @@ final class CommitFiles implements RepositoryFiles {
 
   private List<TreeEntry> children(String path) {
     if (path.isEmpty()) {
-      return tree(root);
+      return tree(root).entries();
     }
     Optional<TreeEntry> dir = entry(path);
     if (dir.isEmpty()) {
@@ -130,7 +130,7 @@ final class CommitFiles implements RepositoryFiles {
       }
       throw UnsupportedEntry.refuse(path, dir.get().mode(), "a directory");
     }
-    return tree(dir.get().id());
+    return tree(dir.get().id()).entries();
   }
 
   /** The entry at a path, walking one segment at a time; empty when any segment is missing. */
@@ -159,19 +159,14 @@ final class CommitFiles implements RepositoryFiles {
   }
 
   private TreeEntry find(ObjectId tree, String name) {
-    for (TreeEntry e : tree(tree)) {
-      if (e.name().equals(name)) {
-        return e;
-      }
-    }
-    return null;
+    return tree(tree).byName().get(name);
   }
 
-  private List<TreeEntry> tree(ObjectId id) {
+  private Tree tree(ObjectId id) {
     return trees.computeIfAbsent(id, this::parse);
   }
 
-  private List<TreeEntry> parse(ObjectId id) {
+  private Tree parse(ObjectId id) {
     try {
       CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, id);
       List<TreeEntry> entries = new ArrayList<>();
@@ -180,7 +175,7 @@ final class CommitFiles implements RepositoryFiles {
             new TreeEntry(
                 parser.getEntryPathString(), parser.getEntryFileMode(), parser.getEntryObjectId()));
       }
-      return entries;
+      return new Tree(entries);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -210,4 +205,17 @@ final class CommitFiles implements RepositoryFiles {
 
   /** One entry of a tree. */
   record TreeEntry(String name, FileMode mode, ObjectId id) {}
+
+  /** A parsed tree: its entries in Git's order, and by name (a group may hold many services). */
+  private record Tree(List<TreeEntry> entries, Map<String, TreeEntry> byName) {
+    Tree(List<TreeEntry> entries) {
+      this(entries, byName(entries));
+    }
+
+    private static Map<String, TreeEntry> byName(List<TreeEntry> entries) {
+      Map<String, TreeEntry> byName = new HashMap<>(entries.size() * 2);
+      entries.forEach(e -> byName.putIfAbsent(e.name(), e));
+      return byName;
+    }
+  }
 }

@@ -2,6 +2,7 @@ package io.gitops.promotion.publish;
 
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.RejectionReason;
+import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.rollback.RollbackRun;
 import io.gitops.promotion.steps.AfterStep;
 import io.gitops.promotion.steps.AfterStepException;
@@ -28,6 +29,11 @@ public final class GitLabSteps {
       }
 
       @Override
+      public boolean hasWorkFor(TargetRepository repository) {
+        return repository.gitlabTarget().isPresent();
+      }
+
+      @Override
       public StepOutcome run(StepInput<PromotionResult> input) {
         String commit = input.result().commit();
         return publish(
@@ -48,6 +54,11 @@ public final class GitLabSteps {
       @Override
       public String name() {
         return NAME;
+      }
+
+      @Override
+      public boolean hasWorkFor(TargetRepository repository) {
+        return repository.gitlabTarget().isPresent();
       }
 
       @Override

@@ -261,7 +261,11 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
       return mergeRequests.start(
           running, context, request, promotions.repository(running.getSpec().getRepository()));
     }
-    Promotion recorded = pushed ? statusPatcher.patch(running, context) : running;
+    // The commit goes on the status before after-steps that talk to other systems; with none to
+    // run, the final write records it (a crash before then resumes from the pushed commit).
+    boolean stepsToRun =
+        pushed && afterSteps.haveWorkFor(promotions.repository(running.getSpec().getRepository()));
+    Promotion recorded = stepsToRun ? statusPatcher.patch(running, context) : running;
     if (pushed) {
       try {
         runAfterSteps(recorded, done, context);

@@ -1,5 +1,6 @@
 package io.gitops.promotion.steps;
 
+import io.gitops.promotion.engine.TargetRepository;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -34,6 +35,11 @@ public final class AfterSteps<R> {
       outcomes.add(outcome);
     }
     return outcomes;
+  }
+
+  /** Whether any step has something to do for runs on this repository. */
+  public boolean haveWorkFor(TargetRepository repository) {
+    return steps.stream().anyMatch(step -> step.hasWorkFor(repository));
   }
 
   public List<String> names() {

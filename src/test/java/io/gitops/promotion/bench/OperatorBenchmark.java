@@ -9,6 +9,7 @@ import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionSpec;
 import io.gitops.promotion.e2e.ControlPlane;
+import io.gitops.promotion.testing.CGitServer;
 import io.gitops.promotion.testing.GitHttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,7 +52,8 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
  * wait for the concurrent Promotions; what has not finished by then is reported as unfinished, not
  * as an error), --kill-after N (N > 0: a fourth scenario, the same load again with the operator
  * killed with SIGKILL once N of them have finished and restarted at once; reported: commits,
- * distinct Promotion ids, none twice, none lost).
+ * distinct Promotion ids, none twice, none lost), --server jgit|c-git (the remote: JGit's smart
+ * HTTP in this JVM, the default, or C Git's {@code git daemon}, as GitLab's Gitaly serves).
  */
 public final class OperatorBenchmark {
   private static final String NAMESPACE = "opbench";
@@ -92,6 +94,7 @@ public final class OperatorBenchmark {
                 "--timeout",
                 "600"));
     opts.put("--kill-after", "0");
+    opts.put("--server", "jgit");
     for (int i = 0; i + 1 < args.length; i += 2) {
       if (!opts.containsKey(args[i])) {
         throw new IllegalArgumentException("unknown option " + args[i]);
@@ -129,7 +132,7 @@ public final class OperatorBenchmark {
 
     String password = UUID.randomUUID().toString();
     StringBuilder report = new StringBuilder();
-    try (GitHttpServer git = GitHttpServer.start(work.resolve("git"), USER, password);
+    try (GitServer git = GitServer.start(opts.get("--server"), work.resolve("git"), password);
         ControlPlane controlPlane =
             ControlPlane.start(project, Path.of(opts.get("--state")).toAbsolutePath())) {
       controlPlane.kubectl("create", "namespace", NAMESPACE).orThrow();
@@ -747,6 +750,48 @@ public final class OperatorBenchmark {
       return socket.getLocalPort();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The remote the operator fetches from and pushes to: {@code jgit} (JGit's smart HTTP with basic
+   * auth, in this JVM) or {@code c-git} ({@code git daemon}, as C Git serves in GitLab's Gitaly).
+   */
+  private interface GitServer extends AutoCloseable {
+    String url(String repository);
+
+    static GitServer start(String kind, Path root, String password) throws Exception {
+      return switch (kind) {
+        case "jgit" -> {
+          GitHttpServer server = GitHttpServer.start(root, USER, password);
+          yield new GitServer() {
+            @Override
+            public String url(String repository) {
+              return server.url(repository);
+            }
+
+            @Override
+            public void close() throws Exception {
+              server.close();
+            }
+          };
+        }
+        case "c-git" -> {
+          CGitServer server = CGitServer.daemon(root);
+          yield new GitServer() {
+            @Override
+            public String url(String repository) {
+              return server.url(repository);
+            }
+
+            @Override
+            public void close() {
+              server.close();
+            }
+          };
+        }
+        default -> throw new IllegalArgumentException("--server is jgit or c-git, not " + kind);
+      };
     }
   }
 }
