@@ -41,6 +41,12 @@ interface CommandChange<R> {
    */
   PublishResult publish(GitLabPublishing publishing, R result, Instant startedAt);
 
+  /**
+   * What makes two results the same change, e.g. when a re-run finds the merge request of an
+   * earlier run: the tags they set.
+   */
+  Object tagChanges(R result);
+
   /** The result as the report prints it. */
   ReportedChange reported(R result);
 }

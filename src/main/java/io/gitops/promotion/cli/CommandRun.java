@@ -108,6 +108,11 @@ final class CommandRun {
           }
 
           @Override
+          public Object tagChanges(R result) {
+            return change.tagChanges(result);
+          }
+
+          @Override
           public int publishAndReport(R result, MergeRequestSummary mergeRequest) {
             return CommandRun.this.publishAndReport(
                 change, result, publishing, startedAt, mergeRequest);

@@ -5,6 +5,7 @@ import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.gitlab.GitLabRejectedException;
 import io.gitops.promotion.gitlab.MergeRequestState;
 import io.gitops.promotion.gitlab.MergeRequests;
+import io.gitops.promotion.gitlab.OpenMergeRequest;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.MergeRequestDelivery;
@@ -28,6 +29,7 @@ final class MergeRequestRun {
   private final String project;
   private final String branch;
   private final String targetBranch;
+  private final boolean resumed;
 
   /**
    * @param branch the review branch
@@ -41,6 +43,18 @@ final class MergeRequestRun {
     this.project = gitlab.project();
     this.branch = branch;
     this.targetBranch = targetBranch;
+    this.resumed = false;
+  }
+
+  /** The run following the request an earlier run opened from {@code branch}. */
+  private MergeRequestRun(MergeRequestRun run, String branch) {
+    this.flags = run.flags;
+    this.settings = run.settings;
+    this.api = run.api;
+    this.project = run.project;
+    this.branch = branch;
+    this.targetBranch = run.targetBranch;
+    this.resumed = true;
   }
 
   /**
@@ -66,20 +80,52 @@ final class MergeRequestRun {
      * @param mergeRequest null when nothing was written
      */
     int publishAndReport(R result, MergeRequestSummary mergeRequest);
+
+    /** What makes two results the same change: the tags they set. */
+    Object tagChanges(R result);
   }
 
   /**
-   * Checks the usernames, delivers the change to the review branch and opens the request; with
-   * {@code --wait} follows it and, once merged, resumes from the commit it landed as (as the
-   * operator does) and runs the GitLab steps: exit 0; closed or past {@code --timeout}: exit 1.
+   * Checks the usernames, delivers the change to the review branch and opens the request, or
+   * resumes the open request of the same group and environment that an earlier run opened with the
+   * same change (see {@link EarlierMergeRequests}); supersedes those with a different change; with
+   * {@code --wait} follows the request (never planning or pushing again) and, once merged, resumes
+   * from the commit it landed as (as the operator does) and runs the GitLab steps: exit 0; closed
+   * or past {@code --timeout}: exit 1.
    */
   <R> int run(Steps<R> steps, CommandLine command, Clock clock) {
     checkUsers(command);
-    R opened = steps.deliver(delivery());
+    EarlierMergeRequests<R> earlier =
+        new EarlierMergeRequests<>(delivery(), openOfGroupAndEnvironment(), steps::tagChanges);
+    R opened = steps.deliver(earlier);
     if (steps.commit(opened) == null) {
       return steps.publishAndReport(opened, null);
     }
+    if (earlier.resumed().isPresent()) {
+      return new MergeRequestRun(this, earlier.resumed().get().sourceBranch())
+          .follow(steps, steps.landed(earlier.resumedCommit()), earlier, command, clock);
+    }
+    return follow(steps, opened, earlier, command, clock);
+  }
+
+  private <R> int follow(
+      Steps<R> steps, R opened, EarlierMergeRequests<R> earlier, CommandLine command, Clock clock) {
     MergeRequestState mr = opened();
+    supersede(earlier.superseded(), mr, command.getErr());
+    if (resumed) {
+      command
+          .getErr()
+          .println(
+              TerminalText.cell(
+                  "resumed merge request !"
+                      + mr.iid()
+                      + " "
+                      + mr.webUrl()
+                      + " from branch "
+                      + branch
+                      + ": an earlier run opened it with the same change; nothing was pushed"));
+      command.getErr().flush();
+    }
     if (!flags.await) {
       steps.print(opened, summary(mr));
       return ExitCodes.OK;
@@ -114,6 +160,44 @@ final class MergeRequestRun {
     }
   }
 
+  /** The open requests from the other review branches of the same group and environment. */
+  private List<OpenMergeRequest> openOfGroupAndEnvironment() {
+    String prefix = branch.substring(0, branch.lastIndexOf('/') + 1);
+    return api.openInto(project, targetBranch).stream()
+        .filter(mr -> mr.sourceBranch().startsWith(prefix) && !mr.sourceBranch().equals(branch))
+        .toList();
+  }
+
+  /**
+   * Closes the earlier requests with a different change, with a note naming the request that
+   * replaces them, and deletes their branches, as the operator supersedes a request.
+   */
+  private void supersede(List<OpenMergeRequest> older, MergeRequestState newer, PrintWriter err) {
+    for (OpenMergeRequest request : older) {
+      long iid = request.state().iid();
+      api.close(
+          project,
+          iid,
+          "Superseded by merge request !"
+              + newer.iid()
+              + " "
+              + newer.webUrl()
+              + " of a newer run for the same group and environment, with a different change;"
+              + " promotion-operator closed this request and deletes its branch.");
+      api.deleteBranch(project, request.sourceBranch());
+      err.println(
+          TerminalText.cell(
+              "superseded merge request !"
+                  + iid
+                  + " "
+                  + request.state().webUrl()
+                  + " (a different change): closed, branch "
+                  + request.sourceBranch()
+                  + " deleted"));
+    }
+    err.flush();
+  }
+
   private Delivery delivery() {
     return new MergeRequestDelivery(api, project, branch, targetBranch, settings);
   }
@@ -125,7 +209,7 @@ final class MergeRequestRun {
   }
 
   private MergeRequestSummary summary(MergeRequestState mr) {
-    return MergeRequestSummary.of(mr, branch);
+    return MergeRequestSummary.of(mr, branch, resumed);
   }
 
   /**

@@ -14,6 +14,7 @@ import io.gitops.promotion.run.MergeRequestDelivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -147,6 +148,11 @@ final class PromoteCommand implements Callable<Integer> {
     public PublishResult publish(
         GitLabPublishing publishing, PromotionResult result, Instant startedAt) {
       return publishing.publish(result, startedAt);
+    }
+
+    @Override
+    public Object tagChanges(PromotionResult result) {
+      return Set.copyOf(result.changes());
     }
 
     @Override

@@ -15,6 +15,7 @@ import io.gitops.promotion.run.MergeRequestDelivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -156,6 +157,11 @@ final class RollbackCommand implements Callable<Integer> {
     public PublishResult publish(
         GitLabPublishing publishing, RollbackResult result, Instant startedAt) {
       return publishing.publish(request, result, startedAt);
+    }
+
+    @Override
+    public Object tagChanges(RollbackResult result) {
+      return Set.copyOf(result.restored());
     }
 
     @Override
