@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.gitlab.FakeGitLabServer;
 import io.gitops.promotion.gitlab.FakeMergeRequest;
+import io.gitops.promotion.gitlab.Gitlab4jMergeRequests;
+import io.gitops.promotion.gitlab.MergeRequestDraft;
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -484,5 +487,27 @@ class PromoteCommandMergeRequestIT {
         .allSatisfy(mr -> assertThat(mr.state()).isEqualTo("opened"));
     assertThat(repo.branchHead(branch)).isNotNull();
     assertThat(other.err()).doesNotContain("resumed", "superseded");
+  }
+
+  @Test
+  void aRequestWhoseCommitThisToolDidNotMakeIsLeftAlone() throws Exception {
+    String human = "promotion/tst/tbd-test/deadbeef";
+    repo.commitOnBranch(human, "workloads/notes.txt", "by hand\n", "a person's change");
+    try (Gitlab4jMergeRequests api =
+        new Gitlab4jMergeRequests(gitlab.url(), gitlab.token(), ConnectionTimeouts.DEFAULT)) {
+      api.open(
+          PROJECT,
+          new MergeRequestDraft(
+              human, "main", "by hand", "", List.of(), List.of(), List.of(), false, true, false));
+    }
+
+    CliRun run = promoteThroughRequest();
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(gitlab.mergeRequests(PROJECT))
+        .hasSize(2)
+        .allSatisfy(mr -> assertThat(mr.state()).isEqualTo("opened"));
+    assertThat(repo.branchHead(human)).isNotNull();
+    assertThat(run.err()).doesNotContain("resumed", "superseded");
   }
 }
