@@ -344,6 +344,7 @@ class PromoteCommandMergeRequestIT {
     assertThat(json.get("result").asText()).isEqualTo("AwaitingMerge");
     assertThat(json.get("commit").asText()).isEqualTo(commit);
     assertThat(json.get("changes")).containsExactlyInAnyOrderElementsOf(opened.get("changes"));
+    assertThat(json.get("diff").asText()).isEqualTo(opened.get("diff").asText());
     assertThat(json.get("mergeRequest").get("iid").asLong()).isEqualTo(1);
     assertThat(json.get("mergeRequest").get("sourceBranch").asText()).isEqualTo(branch);
     assertThat(json.get("mergeRequest").get("resumed").asBoolean()).isTrue();
