@@ -5,7 +5,6 @@ import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.gitlab.GitLabRejectedException;
 import io.gitops.promotion.gitlab.MergeRequestState;
 import io.gitops.promotion.gitlab.MergeRequests;
-import io.gitops.promotion.gitlab.OpenMergeRequest;
 import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.MergeRequestDelivery;
@@ -96,7 +95,7 @@ final class MergeRequestRun {
   <R> int run(Steps<R> steps, CommandLine command, Clock clock) {
     checkUsers(command);
     EarlierMergeRequests<R> earlier =
-        new EarlierMergeRequests<>(delivery(), openOfGroupAndEnvironment(), steps::tagChanges);
+        EarlierMergeRequests.of(api, project, branch, targetBranch, delivery(), steps::tagChanges);
     R opened = steps.deliver(earlier);
     if (steps.commit(opened) == null) {
       return steps.publishAndReport(opened, null);
@@ -111,7 +110,7 @@ final class MergeRequestRun {
   private <R> int follow(
       Steps<R> steps, R opened, EarlierMergeRequests<R> earlier, CommandLine command, Clock clock) {
     MergeRequestState mr = opened();
-    supersede(earlier.superseded(), mr, command.getErr());
+    earlier.supersedeBy(mr, command.getErr());
     if (resumed) {
       command
           .getErr()
@@ -158,44 +157,6 @@ final class MergeRequestRun {
       throw new ParameterException(
           command, "--mr-reviewer/--mr-assignee: " + e.getMessage() + "; nothing was written");
     }
-  }
-
-  /** The open requests from the other review branches of the same group and environment. */
-  private List<OpenMergeRequest> openOfGroupAndEnvironment() {
-    String prefix = branch.substring(0, branch.lastIndexOf('/') + 1);
-    return api.openInto(project, targetBranch).stream()
-        .filter(mr -> mr.sourceBranch().startsWith(prefix) && !mr.sourceBranch().equals(branch))
-        .toList();
-  }
-
-  /**
-   * Closes the earlier requests with a different change, with a note naming the request that
-   * replaces them, and deletes their branches, as the operator supersedes a request.
-   */
-  private void supersede(List<OpenMergeRequest> older, MergeRequestState newer, PrintWriter err) {
-    for (OpenMergeRequest request : older) {
-      long iid = request.state().iid();
-      api.close(
-          project,
-          iid,
-          "Superseded by merge request !"
-              + newer.iid()
-              + " "
-              + newer.webUrl()
-              + " of a newer run for the same group and environment, with a different change;"
-              + " promotion-operator closed this request and deletes its branch.");
-      api.deleteBranch(project, request.sourceBranch());
-      err.println(
-          TerminalText.cell(
-              "superseded merge request !"
-                  + iid
-                  + " "
-                  + request.state().webUrl()
-                  + " (a different change): closed, branch "
-                  + request.sourceBranch()
-                  + " deleted"));
-    }
-    err.flush();
   }
 
   private Delivery delivery() {
