@@ -28,6 +28,7 @@ final class MergeRequestRun {
   private final String project;
   private final String branch;
   private final String targetBranch;
+  private final boolean resumed;
 
   /**
    * @param branch the review branch
@@ -41,6 +42,18 @@ final class MergeRequestRun {
     this.project = gitlab.project();
     this.branch = branch;
     this.targetBranch = targetBranch;
+    this.resumed = false;
+  }
+
+  /** The run following the request an earlier run opened from {@code branch}. */
+  private MergeRequestRun(MergeRequestRun run, String branch) {
+    this.flags = run.flags;
+    this.settings = run.settings;
+    this.api = run.api;
+    this.project = run.project;
+    this.branch = branch;
+    this.targetBranch = run.targetBranch;
+    this.resumed = true;
   }
 
   /**
@@ -66,20 +79,52 @@ final class MergeRequestRun {
      * @param mergeRequest null when nothing was written
      */
     int publishAndReport(R result, MergeRequestSummary mergeRequest);
+
+    /** What makes two results the same change: the tags they set. */
+    Object tagChanges(R result);
   }
 
   /**
-   * Checks the usernames, delivers the change to the review branch and opens the request; with
-   * {@code --wait} follows it and, once merged, resumes from the commit it landed as (as the
-   * operator does) and runs the GitLab steps: exit 0; closed or past {@code --timeout}: exit 1.
+   * Checks the usernames, delivers the change to the review branch and opens the request, or
+   * resumes the open request of the same group and environment that an earlier run opened with the
+   * same change (see {@link EarlierMergeRequests}); supersedes those with a different change; with
+   * {@code --wait} follows the request (never planning or pushing again) and, once merged, resumes
+   * from the commit it landed as (as the operator does) and runs the GitLab steps: exit 0; closed
+   * or past {@code --timeout}: exit 1.
    */
   <R> int run(Steps<R> steps, CommandLine command, Clock clock) {
     checkUsers(command);
-    R opened = steps.deliver(delivery());
+    EarlierMergeRequests<R> earlier =
+        EarlierMergeRequests.of(api, project, branch, targetBranch, delivery(), steps::tagChanges);
+    R opened = steps.deliver(earlier);
     if (steps.commit(opened) == null) {
       return steps.publishAndReport(opened, null);
     }
+    if (earlier.resumed().isPresent()) {
+      return new MergeRequestRun(this, earlier.resumed().get().sourceBranch())
+          .follow(steps, steps.landed(earlier.resumedCommit()), earlier, command, clock);
+    }
+    return follow(steps, opened, earlier, command, clock);
+  }
+
+  private <R> int follow(
+      Steps<R> steps, R opened, EarlierMergeRequests<R> earlier, CommandLine command, Clock clock) {
     MergeRequestState mr = opened();
+    earlier.supersedeBy(mr, command.getErr());
+    if (resumed) {
+      command
+          .getErr()
+          .println(
+              TerminalText.cell(
+                  "resumed merge request !"
+                      + mr.iid()
+                      + " "
+                      + mr.webUrl()
+                      + " from branch "
+                      + branch
+                      + ": an earlier run opened it with the same change; nothing was pushed"));
+      command.getErr().flush();
+    }
     if (!flags.await) {
       steps.print(opened, summary(mr));
       return ExitCodes.OK;
@@ -125,7 +170,7 @@ final class MergeRequestRun {
   }
 
   private MergeRequestSummary summary(MergeRequestState mr) {
-    return MergeRequestSummary.of(mr, branch);
+    return MergeRequestSummary.of(mr, branch, resumed);
   }
 
   /**

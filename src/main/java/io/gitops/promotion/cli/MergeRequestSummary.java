@@ -7,12 +7,16 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The merge request a {@code promote --merge-request} opened, as the report prints it: {@code
- * mergeRequest: {iid, url, sourceBranch, state}} in JSON and a {@code Merge request:} line in text.
+ * The merge request a {@code promote --merge-request} opened (or resumed), as the report prints it:
+ * {@code mergeRequest: {iid, url, sourceBranch, state, resumed}} in JSON and a {@code Merge
+ * request:} line in text.
+ *
+ * @param resumed whether an earlier run opened it with the same change and this run followed it
  */
-record MergeRequestSummary(long iid, String url, String sourceBranch, String state) {
-  static MergeRequestSummary of(MergeRequestState mr, String sourceBranch) {
-    return new MergeRequestSummary(mr.iid(), mr.webUrl(), sourceBranch, mr.state());
+record MergeRequestSummary(
+    long iid, String url, String sourceBranch, String state, boolean resumed) {
+  static MergeRequestSummary of(MergeRequestState mr, String sourceBranch, boolean resumed) {
+    return new MergeRequestSummary(mr.iid(), mr.webUrl(), sourceBranch, mr.state(), resumed);
   }
 
   boolean merged() {
@@ -25,13 +29,22 @@ record MergeRequestSummary(long iid, String url, String sourceBranch, String sta
     json.put("url", url);
     json.put("sourceBranch", sourceBranch);
     json.put("state", state);
+    json.put("resumed", resumed);
     return json;
   }
 
   void print(PrintWriter out) {
     out.println(
         TerminalText.cell(
-            "Merge request: !" + iid + " " + url + " (" + state + ") from branch " + sourceBranch));
+            "Merge request: !"
+                + iid
+                + " "
+                + url
+                + " ("
+                + state
+                + ") from branch "
+                + sourceBranch
+                + (resumed ? ", resumed from an earlier run" : "")));
   }
 
   /**
@@ -46,9 +59,12 @@ record MergeRequestSummary(long iid, String url, String sourceBranch, String sta
     return "closed".equals(mergeRequest.state()) ? "MergeRequestClosed" : "AwaitingMerge";
   }
 
-  /** What the result line adds when the commit was found on the branch. */
+  /**
+   * What the result line adds when the commit was found on the branch (a resumed request that is
+   * not merged yet says so on its own line).
+   */
   static String resumedNote(boolean resumed, MergeRequestSummary mergeRequest) {
-    if (!resumed) {
+    if (!resumed || (mergeRequest != null && !mergeRequest.merged())) {
       return "";
     }
     return mergeRequest == null ? " (found already pushed)" : " (merged through the request)";

@@ -5,11 +5,7 @@ enum OutputFormat {
   TEXT,
   JSON;
 
-  PromotionReport promotionReport() {
-    return this == JSON ? new PromotionReport.Json() : new PromotionReport.Text();
-  }
-
-  RollbackReport rollbackReport() {
-    return this == JSON ? new RollbackReport.Json() : new RollbackReport.Text();
+  ChangeReport report() {
+    return this == JSON ? new ChangeReport.Json() : new ChangeReport.Text();
   }
 }

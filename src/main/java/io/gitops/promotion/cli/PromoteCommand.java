@@ -8,14 +8,13 @@ import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.RequestValidator;
 import io.gitops.promotion.git.GitWorkspace;
-import io.gitops.promotion.logging.LogFormat;
-import io.gitops.promotion.publish.PublishFailedException;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.MergeRequestDelivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.eclipse.jgit.lib.PersonIdent;
@@ -39,8 +38,6 @@ final class PromoteCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Mixin RepositoryOptions repository;
 
   @Option(names = "--group", required = true, description = "Workload group to promote.")
   String group;
@@ -68,39 +65,20 @@ final class PromoteCommand implements Callable<Integer> {
   ForceOptions force = new ForceOptions();
 
   @Option(
-      names = "--requested-by",
-      defaultValue = "${sys:user.name}",
-      description = "Who asks (default: ${DEFAULT-VALUE}).")
-  String requestedBy;
-
-  @Option(
-      names = "--output",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat output;
-
-  @Mixin GitLabFlags gitlab;
-
-  @Mixin MergeRequestFlags mergeRequest;
-
-  @Mixin ConfigOption config;
-
-  @Mixin TimeoutOptions timeouts;
-
-  @Mixin LogFormatOption logFormat;
-
-  @Option(
       names = "--release-from",
       split = ",",
       paramLabel = "<env>",
       description = "Environments whose promotions get a GitLab tag and release (default: DEV).")
   List<String> releaseFrom;
 
+  @Mixin ChangeOptions options;
+
   @Override
   public Integer call() {
-    logFormat.apply(LogFormat.TEXT);
-    mergeRequest.check(spec.commandLine(), gitlab.options);
-    EnvironmentCatalog environments = config.settings().environments();
+    return new CommandRun(options, main.environment(), spec.commandLine()).run(this::promotion);
+  }
+
+  private CommandPromotion promotion(EnvironmentCatalog environments) {
     PromotionRequest request =
         new RequestValidator(environments)
             .validate(
@@ -113,127 +91,73 @@ final class PromoteCommand implements Callable<Integer> {
                     dryRun,
                     force.force,
                     force.reason,
-                    requestedBy));
+                    options.requestedBy));
     PromotionEngine engine =
         new PromotionEngine(
-            config.layout().orElseGet(repository::layout),
+            options.layout(),
             COMMITTER,
             Clock.systemUTC(),
             PromotionListener.NONE,
-            repository.pushRetry(),
-            config.settings().gates());
-    try (GitLabPublishing publishing =
-        GitLabPublishing.open(
-            gitlab.options,
-            releaseFrom,
-            repository.branch,
-            timeouts.gitlab(config.settings().gitlabTimeouts()),
-            main.environment(),
-            environments,
-            spec.commandLine())) {
-      Instant startedAt = Instant.now();
-      PromotionResult result;
-      boolean soaking =
-          !dryRun
-              && config.settings().gates().soak().forSource(request.source().name()).isPresent();
-      try (Workspaces workspaces =
-          Workspaces.open(
-              repository.remote(main.environment(), timeouts.git(config.settings().gitTimeouts())),
-              repository.workspace,
-              soaking ? Workspaces.WHOLE_HISTORY : Workspaces.HEAD_ONLY)) {
-        if (mergeRequest.enabled && !dryRun) {
-          return throughMergeRequest(
-              engine, request, workspaces.workspace(), publishing, startedAt);
-        }
-        result =
-            engine.run(request, workspaces.workspace(), PromotionEngine.RunOptions.firstAttempt());
-      }
-      return publishAndReport(result, publishing, startedAt, null);
-    }
+            options.repository.pushRetry(),
+            options.gates());
+    boolean soaking =
+        !dryRun && options.gates().soak().forSource(request.source().name()).isPresent();
+    return new CommandPromotion(
+        request,
+        engine,
+        soaking ? Workspaces.WHOLE_HISTORY : Workspaces.HEAD_ONLY,
+        releaseFrom == null ? List.of() : releaseFrom);
   }
 
   /**
-   * {@code --merge-request}: the commit goes to a review branch and a merge request is opened; with
-   * {@code --wait} the request is followed until it is merged, and the run resumes from the commit
-   * it landed as (as the operator does), closed, or past {@code --timeout} (then it is closed and
-   * its branch deleted, as the operator's time limit does).
+   * A promotion as the command runs it.
+   *
+   * @param depth the whole history when soak time is measured, else the head only
    */
-  private int throughMergeRequest(
-      PromotionEngine engine,
-      PromotionRequest request,
-      GitWorkspace workspace,
-      GitLabPublishing publishing,
-      Instant startedAt) {
-    MergeRequestRun run =
-        new MergeRequestRun(
-            mergeRequest,
-            publishing,
-            MergeRequestDelivery.branchName(
-                request.target().name(), request.group(), request.promotionId()),
-            repository.branch);
-    return run.run(
-        new MergeRequestRun.Steps<PromotionResult>() {
-          @Override
-          public PromotionResult deliver(Delivery delivery) {
-            return engine.run(
-                request, workspace, PromotionEngine.RunOptions.firstAttempt(), delivery);
-          }
+  private record CommandPromotion(
+      PromotionRequest request, PromotionEngine engine, int depth, List<String> releaseFrom)
+      implements CommandChange<PromotionResult> {
+    @Override
+    public boolean dryRun() {
+      return request.dryRun();
+    }
 
-          @Override
-          public PromotionResult landed(String commit) {
-            return engine.run(
-                request, workspace, PromotionEngine.RunOptions.firstAttempt().landedAs(commit));
-          }
+    @Override
+    public String reviewBranch() {
+      return MergeRequestDelivery.branchName(
+          request.target().name(), request.group(), request.promotionId());
+    }
 
-          @Override
-          public String commit(PromotionResult result) {
-            return result.commit();
-          }
+    @Override
+    public PromotionResult run(GitWorkspace workspace) {
+      return engine.run(request, workspace, PromotionEngine.RunOptions.firstAttempt());
+    }
 
-          @Override
-          public void print(PromotionResult result, MergeRequestSummary mergeRequest) {
-            output
-                .promotionReport()
-                .print(
-                    result,
-                    PublishResult.notConfigured(),
-                    mergeRequest,
-                    spec.commandLine().getOut());
-          }
+    @Override
+    public PromotionResult deliver(GitWorkspace workspace, Delivery delivery) {
+      return engine.run(request, workspace, PromotionEngine.RunOptions.firstAttempt(), delivery);
+    }
 
-          @Override
-          public int publishAndReport(PromotionResult result, MergeRequestSummary mergeRequest) {
-            return PromoteCommand.this.publishAndReport(
-                result, publishing, startedAt, mergeRequest);
-          }
-        },
-        spec.commandLine(),
-        Clock.systemUTC());
-  }
+    @Override
+    public PromotionResult landed(GitWorkspace workspace, String commit) {
+      return engine.run(
+          request, workspace, PromotionEngine.RunOptions.firstAttempt().landedAs(commit));
+    }
 
-  /** Runs the GitLab steps on a landed result and prints both. */
-  private int publishAndReport(
-      PromotionResult result,
-      GitLabPublishing publishing,
-      Instant startedAt,
-      MergeRequestSummary mergeRequest) {
-    PromotionReport report = output.promotionReport();
-    try {
-      report.print(
-          result, publishing.publish(result, startedAt), mergeRequest, spec.commandLine().getOut());
-      return ExitCodes.OK;
-    } catch (PublishFailedException e) {
-      report.print(result, e.partialResult(), mergeRequest, spec.commandLine().getOut());
-      spec.commandLine()
-          .getErr()
-          .println(
-              "failed after the push: commit "
-                  + result.commit()
-                  + " is pushed to "
-                  + repository.branch
-                  + " and stays; "
-                  + e.getMessage());
-      return ExitCodes.FAILURE;
+    @Override
+    public PublishResult publish(
+        GitLabPublishing publishing, PromotionResult result, Instant startedAt) {
+      return publishing.publish(result, startedAt);
+    }
+
+    @Override
+    public Object tagChanges(PromotionResult result) {
+      return Set.copyOf(result.changes());
+    }
+
+    @Override
+    public ReportedChange reported(PromotionResult result) {
+      return new ReportedPromotion(result);
     }
   }
 

@@ -3,8 +3,6 @@ package io.gitops.promotion.cli;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.RollbackWindow;
 import io.gitops.promotion.git.GitWorkspace;
-import io.gitops.promotion.logging.LogFormat;
-import io.gitops.promotion.publish.PublishFailedException;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.rollback.RollbackEngine;
 import io.gitops.promotion.rollback.RollbackListener;
@@ -17,6 +15,7 @@ import io.gitops.promotion.run.MergeRequestDelivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -41,8 +40,6 @@ final class RollbackCommand implements Callable<Integer> {
   @ParentCommand Main main;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Mixin RepositoryOptions repository;
 
   @Option(
       names = "--group",
@@ -74,12 +71,6 @@ final class RollbackCommand implements Callable<Integer> {
   ForceOptions force = new ForceOptions();
 
   @Option(
-      names = "--requested-by",
-      defaultValue = "${sys:user.name}",
-      description = "Who asks (default: ${DEFAULT-VALUE}).")
-  String requestedBy;
-
-  @Option(
       names = "--window",
       defaultValue = "7d",
       converter = WindowConverter.class,
@@ -87,27 +78,14 @@ final class RollbackCommand implements Callable<Integer> {
           "Older promotions need --force: 7d, 36h, 90m, 90s, P7D or 0 for no limit (default: ${DEFAULT-VALUE}).")
   RollbackWindow window;
 
-  @Option(
-      names = "--output",
-      defaultValue = "text",
-      description = "text or json (default: ${DEFAULT-VALUE}).")
-  OutputFormat output;
-
-  @Mixin GitLabFlags gitlab;
-
-  @Mixin MergeRequestFlags mergeRequest;
-
-  @Mixin ConfigOption config;
-
-  @Mixin TimeoutOptions timeouts;
-
-  @Mixin LogFormatOption logFormat;
+  @Mixin ChangeOptions options;
 
   @Override
   public Integer call() {
-    logFormat.apply(LogFormat.TEXT);
-    mergeRequest.check(spec.commandLine(), gitlab.options);
-    EnvironmentCatalog environments = config.settings().environments();
+    return new CommandRun(options, main.environment(), spec.commandLine()).run(this::rollback);
+  }
+
+  private CommandRollback rollback(EnvironmentCatalog environments) {
     RollbackRequest request =
         new RollbackValidator(environments)
             .validate(
@@ -118,125 +96,77 @@ final class RollbackCommand implements Callable<Integer> {
                     dryRun,
                     force.force,
                     force.reason,
-                    requestedBy,
+                    options.requestedBy,
                     window,
                     promotionId));
-    RollbackEngine engine =
+    return new CommandRollback(
+        request,
         new RollbackEngine(
-            config.layout().orElseGet(repository::layout),
+            options.layout(),
             PromoteCommand.COMMITTER,
             Clock.systemUTC(),
             RollbackListener.NONE,
-            repository.pushRetry(),
-            config.settings().gates());
-    try (GitLabPublishing publishing =
-        GitLabPublishing.open(
-            gitlab.options,
-            List.of(),
-            repository.branch,
-            timeouts.gitlab(config.settings().gitlabTimeouts()),
-            main.environment(),
-            environments,
-            spec.commandLine())) {
-      Instant startedAt = Instant.now();
-      RollbackResult result;
-      try (Workspaces workspaces =
-          Workspaces.open(
-              repository.remote(main.environment(), timeouts.git(config.settings().gitTimeouts())),
-              repository.workspace,
-              Workspaces.WHOLE_HISTORY)) {
-        if (mergeRequest.enabled && !dryRun) {
-          return throughMergeRequest(
-              engine, request, workspaces.workspace(), publishing, startedAt);
-        }
-        result = engine.run(request, workspaces.workspace(), null);
-      }
-      return publishAndReport(request, result, publishing, startedAt, null);
-    }
+            options.repository.pushRetry(),
+            options.gates()));
   }
 
   /**
-   * {@code --merge-request}: as {@code promote --merge-request}, from a branch {@code
-   * rollback/<env>/<group>/<short id>}.
+   * A rollback as the command runs it: with the whole history (an overlay gets back its bytes from
+   * before the promotion), from a branch {@code rollback/<env>/<group>/<short id>} through a merge
+   * request, and with deployments but no release.
    */
-  private int throughMergeRequest(
-      RollbackEngine engine,
-      RollbackRequest request,
-      GitWorkspace workspace,
-      GitLabPublishing publishing,
-      Instant startedAt) {
-    MergeRequestRun run =
-        new MergeRequestRun(
-            mergeRequest,
-            publishing,
-            MergeRequestDelivery.branchName(
-                "rollback", request.target().name(), request.group(), request.rollbackId()),
-            repository.branch);
-    return run.run(
-        new MergeRequestRun.Steps<RollbackResult>() {
-          @Override
-          public RollbackResult deliver(Delivery delivery) {
-            return engine.deliver(request, workspace, delivery);
-          }
+  private record CommandRollback(RollbackRequest request, RollbackEngine engine)
+      implements CommandChange<RollbackResult> {
+    @Override
+    public int depth() {
+      return Workspaces.WHOLE_HISTORY;
+    }
 
-          @Override
-          public RollbackResult landed(String commit) {
-            return engine.landed(request, workspace, commit);
-          }
+    @Override
+    public List<String> releaseFrom() {
+      return List.of();
+    }
 
-          @Override
-          public String commit(RollbackResult result) {
-            return result.commit();
-          }
+    @Override
+    public boolean dryRun() {
+      return request.dryRun();
+    }
 
-          @Override
-          public void print(RollbackResult result, MergeRequestSummary mergeRequest) {
-            output
-                .rollbackReport()
-                .print(
-                    result,
-                    PublishResult.notConfigured(),
-                    mergeRequest,
-                    spec.commandLine().getOut());
-          }
+    @Override
+    public String reviewBranch() {
+      return MergeRequestDelivery.branchName(
+          "rollback", request.target().name(), request.group(), request.rollbackId());
+    }
 
-          @Override
-          public int publishAndReport(RollbackResult result, MergeRequestSummary mergeRequest) {
-            return RollbackCommand.this.publishAndReport(
-                request, result, publishing, startedAt, mergeRequest);
-          }
-        },
-        spec.commandLine(),
-        Clock.systemUTC());
-  }
+    @Override
+    public RollbackResult run(GitWorkspace workspace) {
+      return engine.run(request, workspace, null);
+    }
 
-  /** Runs the GitLab steps on a landed result and prints both. */
-  private int publishAndReport(
-      RollbackRequest request,
-      RollbackResult result,
-      GitLabPublishing publishing,
-      Instant startedAt,
-      MergeRequestSummary mergeRequest) {
-    RollbackReport report = output.rollbackReport();
-    try {
-      report.print(
-          result,
-          publishing.publish(request, result, startedAt),
-          mergeRequest,
-          spec.commandLine().getOut());
-      return ExitCodes.OK;
-    } catch (PublishFailedException e) {
-      report.print(result, e.partialResult(), mergeRequest, spec.commandLine().getOut());
-      spec.commandLine()
-          .getErr()
-          .println(
-              "failed after the push: commit "
-                  + result.commit()
-                  + " is pushed to "
-                  + repository.branch
-                  + " and stays; "
-                  + e.getMessage());
-      return ExitCodes.FAILURE;
+    @Override
+    public RollbackResult deliver(GitWorkspace workspace, Delivery delivery) {
+      return engine.deliver(request, workspace, delivery);
+    }
+
+    @Override
+    public RollbackResult landed(GitWorkspace workspace, String commit) {
+      return engine.landed(request, workspace, commit);
+    }
+
+    @Override
+    public PublishResult publish(
+        GitLabPublishing publishing, RollbackResult result, Instant startedAt) {
+      return publishing.publish(request, result, startedAt);
+    }
+
+    @Override
+    public Object tagChanges(RollbackResult result) {
+      return Set.copyOf(result.restored());
+    }
+
+    @Override
+    public ReportedChange reported(RollbackResult result) {
+      return new ReportedRollback(result);
     }
   }
 

@@ -246,6 +246,36 @@ public final class GitWorkspace implements AutoCloseable {
     }
   }
 
+  /**
+   * Fetches another branch of the remote (e.g. a review branch) with its head's parent, so that its
+   * head can be read and diffed here; the fetched branch is not followed afterwards.
+   *
+   * @return the branch's head, empty when the remote has no such branch
+   */
+  public Optional<String> fetchBranch(String branch) {
+    Optional<String> head = remoteBranchHead(branch);
+    if (head.isEmpty()) {
+      return head;
+    }
+    long packBytes = BareRepositories.packBytes(repo);
+    try {
+      FetchCommand fetch =
+          Git.wrap(repo)
+              .fetch()
+              .setRemote(remote.url())
+              .setRefSpecs(new RefSpec("+refs/heads/" + branch + ":refs/review/" + branch));
+      if (depth > 0) {
+        fetch.setDepth(depth + 1);
+      }
+      transport.configure(fetch).call();
+    } catch (GitAPIException e) {
+      throw GitFailures.translate("fetch " + remote.displayUrl(), e, remote.timeouts());
+    } finally {
+      transfers.fetched(BareRepositories.packBytes(repo) - packBytes);
+    }
+    return head;
+  }
+
   /** Git round trips and bytes of this workspace so far; callers take differences. */
   public TransferCounter.Totals transfers() {
     return transfers.totals();

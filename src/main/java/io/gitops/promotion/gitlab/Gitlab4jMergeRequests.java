@@ -25,6 +25,7 @@ import org.gitlab4j.api.models.MergeRequestFilter;
 import org.gitlab4j.api.models.MergeRequestParams;
 import org.gitlab4j.api.models.Pipeline;
 import org.gitlab4j.api.models.User;
+import org.gitlab4j.models.Constants;
 import org.gitlab4j.models.Constants.StateEvent;
 
 /**
@@ -73,6 +74,28 @@ public final class Gitlab4jMergeRequests implements MergeRequests, AutoCloseable
                 .filter(mr -> sourceBranch.equals(mr.getSourceBranch()))
                 .max(Comparator.comparing(MergeRequest::getIid))
                 .map(mr -> withApprovals(projectId, mr)));
+  }
+
+  @Override
+  public List<OpenMergeRequest> openInto(String projectId, String targetBranch) {
+    return retry.run(
+        LIST_MERGE_REQUESTS,
+        targetBranch,
+        projectId,
+        attempt ->
+            api
+                .getMergeRequestApi()
+                .getMergeRequests(
+                    projectId,
+                    new MergeRequestFilter()
+                        .withState(Constants.MergeRequestState.OPENED)
+                        .withTargetBranch(targetBranch))
+                .stream()
+                .filter(mr -> "opened".equals(mr.getState()))
+                .filter(mr -> targetBranch.equals(mr.getTargetBranch()))
+                .sorted(Comparator.comparing(MergeRequest::getIid).reversed())
+                .map(mr -> new OpenMergeRequest(mr.getSourceBranch(), toState(mr)))
+                .toList());
   }
 
   @Override

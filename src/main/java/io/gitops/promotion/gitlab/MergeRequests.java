@@ -4,14 +4,17 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The merge request calls a gated environment needs: find a request by its source branch, open one,
- * read its state with approvals and pipeline, close it with a note, delete its branch, and resolve
- * usernames. Failures are thrown as for {@link GitLab}: {@link GitLabRejectedException} (do not
- * retry) or {@link GitLabUnavailableException} (retry later).
+ * The merge request calls a gated environment needs: find a request by its source branch, list the
+ * open ones into a branch, open one, read its state with approvals and pipeline, close it with a
+ * note, delete its branch, and resolve usernames. Failures are thrown as for {@link GitLab}: {@link
+ * GitLabRejectedException} (do not retry) or {@link GitLabUnavailableException} (retry later).
  */
 public interface MergeRequests {
   /** The newest request from this source branch, whatever its state, or empty. */
   Optional<MergeRequestState> findBySourceBranch(String projectId, String sourceBranch);
+
+  /** The open requests into a target branch, newest first. */
+  List<OpenMergeRequest> openInto(String projectId, String targetBranch);
 
   /** Opens a request; the caller has looked for an existing one first. */
   MergeRequestState open(String projectId, MergeRequestDraft draft);

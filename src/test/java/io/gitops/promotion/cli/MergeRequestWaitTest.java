@@ -6,6 +6,7 @@ import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.gitlab.MergeRequestDraft;
 import io.gitops.promotion.gitlab.MergeRequestState;
 import io.gitops.promotion.gitlab.MergeRequests;
+import io.gitops.promotion.gitlab.OpenMergeRequest;
 import io.gitops.promotion.gitlab.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
@@ -112,6 +113,11 @@ class MergeRequestWaitTest {
 
     @Override
     public Optional<MergeRequestState> findBySourceBranch(String projectId, String sourceBranch) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<OpenMergeRequest> openInto(String projectId, String targetBranch) {
       throw new UnsupportedOperationException();
     }
 

@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.gitlab.FakeGitLabServer;
 import io.gitops.promotion.gitlab.FakeMergeRequest;
+import io.gitops.promotion.gitlab.Gitlab4jMergeRequests;
+import io.gitops.promotion.gitlab.MergeRequestDraft;
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -316,5 +319,196 @@ class PromoteCommandMergeRequestIT {
     assertThat(run.err()).contains("--timeout needs --wait");
     assertThat(repo.head()).isEqualTo(before);
     assertThat(gitlab.mergeRequests(PROJECT)).isEmpty();
+  }
+
+  @Test
+  void aReRunResumesTheOpenRequestOfTheSameChangeInsteadOfOpeningASecond() throws Exception {
+    CliRun first = promoteThroughRequest("--output", "json");
+    assertThat(first.code()).as(first.err()).isZero();
+    JsonNode opened = new ObjectMapper().readTree(first.out());
+    String branch = opened.get("mergeRequest").get("sourceBranch").asText();
+    String commit = opened.get("commit").asText();
+    String before = repo.head();
+
+    CliRun again = promoteThroughRequest("--output", "json");
+
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.err())
+        .contains(
+            "resumed merge request !1 "
+                + gitlab.url()
+                + "/devops/argocd/-/merge_requests/1 from branch "
+                + branch
+                + ": an earlier run opened it with the same change; nothing was pushed");
+    JsonNode json = new ObjectMapper().readTree(again.out());
+    assertThat(json.get("result").asText()).isEqualTo("AwaitingMerge");
+    assertThat(json.get("commit").asText()).isEqualTo(commit);
+    assertThat(json.get("changes")).containsExactlyInAnyOrderElementsOf(opened.get("changes"));
+    assertThat(json.get("diff").asText()).isEqualTo(opened.get("diff").asText());
+    assertThat(json.get("mergeRequest").get("iid").asLong()).isEqualTo(1);
+    assertThat(json.get("mergeRequest").get("sourceBranch").asText()).isEqualTo(branch);
+    assertThat(json.get("mergeRequest").get("resumed").asBoolean()).isTrue();
+    assertThat(opened.get("mergeRequest").get("resumed").asBoolean()).isFalse();
+    assertThat(gitlab.mergeRequests(PROJECT))
+        .singleElement()
+        .satisfies(mr -> assertThat(mr.state()).isEqualTo("opened"));
+    assertThat(branches()).containsExactlyInAnyOrder("refs/heads/main", "refs/heads/" + branch);
+    assertThat(repo.branchHead(branch)).as("not pushed again").isEqualTo(commit);
+    assertThat(repo.head()).isEqualTo(before);
+  }
+
+  @Test
+  void aResumedRequestSaysSoInText() {
+    assertThat(promoteThroughRequest().code()).isZero();
+
+    CliRun again = promoteThroughRequest();
+
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.out())
+        .contains("Result: AwaitingMerge\n")
+        .containsPattern(
+            "Merge request: !1 \\S+ \\(opened\\) from branch promotion/tst/tbd-test/[0-9a-f]{8},"
+                + " resumed from an earlier run\n");
+    assertThat(gitlab.mergeRequests(PROJECT)).hasSize(1);
+  }
+
+  @Test
+  void aReRunWithWaitFollowsTheResumedRequestWithoutPushingAgainAndReleasesOnce() throws Exception {
+    CliRun first = promoteThroughRequest("--output", "json");
+    assertThat(first.code()).as(first.err()).isZero();
+    JsonNode opened = new ObjectMapper().readTree(first.out());
+    String branch = opened.get("mergeRequest").get("sourceBranch").asText();
+    int logged = gitlab.requestLog().size();
+    CompletableFuture<String> merger =
+        CompletableFuture.supplyAsync(
+            () -> {
+              // the re-run looks at request !1 only once it waits for it
+              await()
+                  .atMost(Duration.ofSeconds(30))
+                  .until(
+                      () ->
+                          gitlab.requestLog().stream()
+                              .skip(logged)
+                              .anyMatch(
+                                  r ->
+                                      r.method().equals("GET")
+                                          && r.path().endsWith("/merge_requests/1")));
+              String reviewed = repo.branchHead(branch);
+              gitlab.merge(PROJECT, 1);
+              return reviewed;
+            });
+
+    CliRun again = promoteThroughRequest("--wait", "--output", "json");
+
+    String reviewed = merger.join();
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(reviewed)
+        .as("the branch as the first run pushed it")
+        .isEqualTo(opened.get("commit").asText());
+    FakeMergeRequest mr = gitlab.mergeRequests(PROJECT).get(0);
+    assertThat(gitlab.mergeRequests(PROJECT)).hasSize(1);
+    assertThat(mr.state()).isEqualTo("merged");
+    JsonNode json = new ObjectMapper().readTree(again.out());
+    assertThat(json.get("result").asText()).isEqualTo("Promoted");
+    assertThat(json.get("commit").asText()).isEqualTo(mr.mergeCommitSha()).isEqualTo(repo.head());
+    assertThat(json.get("mergeRequest").get("resumed").asBoolean()).isTrue();
+    assertThat(json.get("mergeRequest").get("state").asText()).isEqualTo("merged");
+    assertThat(gitlab.tags(PROJECT))
+        .singleElement()
+        .satisfies(tag -> assertThat(tag.sha()).isEqualTo(mr.mergeCommitSha()));
+    assertThat(gitlab.deployments(PROJECT)).hasSize(1);
+  }
+
+  @Test
+  void aReRunWithADifferentChangeSupersedesTheEarlierRequest() throws Exception {
+    CliRun first = promoteThroughRequest("--output", "json");
+    assertThat(first.code()).as(first.err()).isZero();
+    String olderBranch =
+        new ObjectMapper().readTree(first.out()).get("mergeRequest").get("sourceBranch").asText();
+    String devFrontend = "workloads/tbd-test/frontend/overlays/dev/values.yaml";
+    repo.commitAsSomeoneElse(
+        devFrontend,
+        repo.read(devFrontend).replace("tag: \"1.5.0\"", "tag: \"1.6.0\""),
+        "frontend 1.6.0 in DEV");
+
+    CliRun again = promoteThroughRequest("--output", "json");
+
+    assertThat(again.code()).as(again.err()).isZero();
+    JsonNode newer = new ObjectMapper().readTree(again.out()).get("mergeRequest");
+    assertThat(newer.get("iid").asLong()).isEqualTo(2);
+    assertThat(newer.get("resumed").asBoolean()).isFalse();
+    assertThat(newer.get("sourceBranch").asText()).isNotEqualTo(olderBranch);
+    FakeMergeRequest older =
+        gitlab.mergeRequests(PROJECT).stream()
+            .filter(mr -> mr.iid() == 1)
+            .findFirst()
+            .orElseThrow();
+    assertThat(older.state()).isEqualTo("closed");
+    assertThat(older.notes())
+        .anySatisfy(
+            note ->
+                assertThat(note)
+                    .startsWith("Superseded by merge request !2 " + newer.get("url").asText()));
+    assertThat(repo.branchHead(olderBranch)).isNull();
+    assertThat(again.err())
+        .contains("superseded merge request !1 ", "closed, branch " + olderBranch + " deleted");
+    assertThat(gitlab.mergeRequests(PROJECT))
+        .filteredOn(mr -> mr.iid() == 2)
+        .singleElement()
+        .satisfies(mr -> assertThat(mr.state()).isEqualTo("opened"));
+  }
+
+  @Test
+  void aRequestOfAnotherGroupIsNeitherResumedNorSuperseded() throws Exception {
+    assertThat(promoteThroughRequest().code()).isZero();
+    String branch = gitlab.mergeRequests(PROJECT).get(0).sourceBranch();
+
+    CliRun other =
+        CliRun.of(
+            Map.of("GITLAB_TOKEN", gitlab.token()),
+            "promote",
+            "--repo",
+            repo.fileUrl(),
+            "--group",
+            "payments",
+            "--from",
+            "DEV",
+            "--to",
+            "TST",
+            "--dry-run=false",
+            "--gitlab-url",
+            gitlab.url(),
+            "--gitlab-project",
+            PROJECT,
+            "--merge-request");
+
+    assertThat(other.code()).as(other.err()).isZero();
+    assertThat(gitlab.mergeRequests(PROJECT))
+        .hasSize(2)
+        .allSatisfy(mr -> assertThat(mr.state()).isEqualTo("opened"));
+    assertThat(repo.branchHead(branch)).isNotNull();
+    assertThat(other.err()).doesNotContain("resumed", "superseded");
+  }
+
+  @Test
+  void aRequestWhoseCommitThisToolDidNotMakeIsLeftAlone() throws Exception {
+    String human = "promotion/tst/tbd-test/deadbeef";
+    repo.commitOnBranch(human, "workloads/notes.txt", "by hand\n", "a person's change");
+    try (Gitlab4jMergeRequests api =
+        new Gitlab4jMergeRequests(gitlab.url(), gitlab.token(), ConnectionTimeouts.DEFAULT)) {
+      api.open(
+          PROJECT,
+          new MergeRequestDraft(
+              human, "main", "by hand", "", List.of(), List.of(), List.of(), false, true, false));
+    }
+
+    CliRun run = promoteThroughRequest();
+
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(gitlab.mergeRequests(PROJECT))
+        .hasSize(2)
+        .allSatisfy(mr -> assertThat(mr.state()).isEqualTo("opened"));
+    assertThat(repo.branchHead(human)).isNotNull();
+    assertThat(run.err()).doesNotContain("resumed", "superseded");
   }
 }

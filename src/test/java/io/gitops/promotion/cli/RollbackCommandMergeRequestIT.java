@@ -152,4 +152,47 @@ class RollbackCommandMergeRequestIT {
     assertThat(run.err()).contains("--merge-request needs --gitlab-url and --gitlab-project");
     assertThat(repo.head()).isEqualTo(before);
   }
+
+  @Test
+  void aReRunResumesTheOpenRollbackRequestAndFollowsItUntilMerged() throws Exception {
+    CliRun first = rollbackThroughRequest("--output", "json");
+    assertThat(first.code()).as(first.err()).isZero();
+    JsonNode opened = new ObjectMapper().readTree(first.out());
+    String branch = opened.get("mergeRequest").get("sourceBranch").asText();
+    int logged = gitlab.requestLog().size();
+    CompletableFuture<String> merger =
+        CompletableFuture.supplyAsync(
+            () -> {
+              await()
+                  .atMost(Duration.ofSeconds(30))
+                  .until(
+                      () ->
+                          gitlab.requestLog().stream()
+                              .skip(logged)
+                              .anyMatch(
+                                  r ->
+                                      r.method().equals("GET")
+                                          && r.path().endsWith("/merge_requests/1")));
+              String reviewed = repo.branchHead(branch);
+              gitlab.merge(PROJECT, 1);
+              return reviewed;
+            });
+
+    CliRun again = rollbackThroughRequest("--wait", "--output", "json");
+
+    assertThat(merger.join()).isEqualTo(opened.get("commit").asText());
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.err()).contains("resumed merge request !1 ", "from branch " + branch);
+    assertThat(gitlab.mergeRequests(PROJECT)).hasSize(1);
+    String merged = gitlab.mergeRequests(PROJECT).get(0).mergeCommitSha();
+    JsonNode json = new ObjectMapper().readTree(again.out());
+    assertThat(json.get("result").asText()).isEqualTo("Restored");
+    assertThat(json.get("restored")).containsExactlyInAnyOrderElementsOf(opened.get("restored"));
+    assertThat(json.get("commit").asText()).isEqualTo(merged).isEqualTo(repo.head());
+    assertThat(json.get("mergeRequest").get("resumed").asBoolean()).isTrue();
+    assertThat(repo.read(FRONTEND_TST)).contains("tag: \"1.3.0\"");
+    assertThat(gitlab.deployments(PROJECT))
+        .singleElement()
+        .satisfies(d -> assertThat(d.sha()).isEqualTo(merged));
+  }
 }

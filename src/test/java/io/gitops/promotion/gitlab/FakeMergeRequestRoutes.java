@@ -49,6 +49,10 @@ final class FakeMergeRequestRoutes {
                                     || mr.sourceBranch.equals(request.param("source_branch")))
                         .filter(
                             mr ->
+                                request.param("target_branch") == null
+                                    || mr.targetBranch.equals(request.param("target_branch")))
+                        .filter(
+                            mr ->
                                 request.param("state") == null
                                     || request.param("state").equals("all")
                                     || mr.state.equals(request.param("state")))

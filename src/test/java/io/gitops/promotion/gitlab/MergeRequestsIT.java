@@ -154,6 +154,38 @@ class MergeRequestsIT {
   }
 
   @Test
+  void listsTheOpenRequestsIntoABranchNewestFirstWithTheirSourceBranches() {
+    repo.commitOnBranch(BRANCH, "workloads/x.txt", "x\n", "change x");
+    String other = "promotion/stg/tbd-test/ef567890";
+    repo.commitOnBranch(other, "workloads/y.txt", "y\n", "change y");
+    String closed = "promotion/stg/tbd-test/00000000";
+    repo.commitOnBranch(closed, "workloads/z.txt", "z\n", "change z");
+    long first = api.open("1234", draft(false, List.of())).iid();
+    long second =
+        api.open(
+                "1234",
+                new MergeRequestDraft(
+                    other, "main", "other", "", List.of(), List.of(), List.of(), false, true,
+                    false))
+            .iid();
+    long third =
+        api.open(
+                "1234",
+                new MergeRequestDraft(
+                    closed, "main", "closed", "", List.of(), List.of(), List.of(), false, true,
+                    false))
+            .iid();
+    api.close("1234", third, "not this one");
+
+    List<OpenMergeRequest> open = api.openInto("1234", "main");
+
+    assertThat(open).extracting(OpenMergeRequest::sourceBranch).containsExactly(other, BRANCH);
+    assertThat(open).extracting(mr -> mr.state().iid()).containsExactly(second, first);
+    assertThat(open).allSatisfy(mr -> assertThat(mr.state().isOpen()).isTrue());
+    assertThat(api.openInto("1234", "release")).isEmpty();
+  }
+
+  @Test
   void anUnknownUsernameIsRefused() {
     assertThatThrownBy(() -> api.userIds(List.of("nobody")))
         .isInstanceOf(GitLabRejectedException.class)

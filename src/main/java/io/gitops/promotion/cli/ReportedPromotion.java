@@ -1,0 +1,68 @@
+package io.gitops.promotion.cli;
+
+import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.engine.TagChange;
+import io.gitops.promotion.run.RunCounts;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/**
+ * A promotion's result in a report: {@code version, releaseTag, changes, warnings} in JSON; the
+ * table of tag changes and the warnings in text.
+ */
+record ReportedPromotion(PromotionResult result) implements ReportedChange {
+  @Override
+  public String outcome() {
+    return result.outcome().label();
+  }
+
+  @Override
+  public String title() {
+    return result.title();
+  }
+
+  @Override
+  public boolean resumed() {
+    return result.resumed();
+  }
+
+  @Override
+  public String commit() {
+    return result.commit();
+  }
+
+  @Override
+  public String diff() {
+    return result.diff();
+  }
+
+  @Override
+  public RunCounts counts() {
+    return result.counts();
+  }
+
+  @Override
+  public void putFields(Map<String, Object> json) {
+    json.put("version", result.version());
+    json.put("releaseTag", result.releaseTag());
+    json.put("changes", result.changes());
+    json.put("warnings", result.warnings());
+  }
+
+  @Override
+  public void printBody(PrintWriter out) {
+    if (result.changes().isEmpty()) {
+      out.println("No tag changes: every target tag already equals its source tag.");
+    } else {
+      TextTable table = new TextTable("SERVICE", "APP", "FROM", "TO");
+      for (TagChange c : result.changes()) {
+        table.row(c.service(), c.app(), c.from(), c.to());
+      }
+      table.print(out);
+    }
+    out.println();
+    for (String warning : result.warnings()) {
+      out.println("warning: " + TerminalText.lines(warning));
+    }
+  }
+}
