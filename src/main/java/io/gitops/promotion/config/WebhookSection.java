@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads {@code webhook: {enabled, port, path, secretFrom: {name, key}}}. Present means enabled; an
- * enabled hook needs its secret token (GitLab's {@code X-Gitlab-Token}), a port of its own and a
- * repository with a GitLab project whose merge requests it can name.
+ * Reads {@code webhook: {enabled, port, path, secretFrom: {name, key}, peers}}. Present means
+ * enabled; an enabled hook needs its secret token (GitLab's {@code X-Gitlab-Token}), a port of its
+ * own and a repository with a GitLab project whose merge requests it can name.
  */
 final class WebhookSection {
   private static final String PATH = "^/[A-Za-z0-9._~/-]*$";
@@ -19,7 +19,7 @@ final class WebhookSection {
     if (node == null) {
       return WebhookSettings.DISABLED;
     }
-    node.allowOnly(Set.of("enabled", "port", "path", "secretFrom"));
+    node.allowOnly(Set.of("enabled", "port", "path", "secretFrom", "peers"));
     Boolean enabled = node.bool("enabled", true);
     Integer port = node.integer("port", WebhookSettings.DEFAULT_PORT);
     if (port != null && (port < 1 || port > 65_535)) {
@@ -31,6 +31,10 @@ final class WebhookSection {
     String path = node.string("path", WebhookSettings.DEFAULT_PATH);
     if (path != null && !path.matches(PATH)) {
       node.problem("path", "'" + path + "' is not a URL path such as /hooks/gitlab");
+    }
+    String peers = node.string("peers");
+    if (peers != null && !NameRules.isDnsSubdomain(peers)) {
+      node.problem("peers", "'" + peers + "' is not a DNS name (a headless Service's)");
     }
     boolean on = enabled == null || enabled;
     ConfigNode secretFrom = node.object("secretFrom");
@@ -61,6 +65,7 @@ final class WebhookSection {
         port == null ? WebhookSettings.DEFAULT_PORT : port,
         path == null ? WebhookSettings.DEFAULT_PATH : path,
         name,
-        key);
+        key,
+        peers);
   }
 }

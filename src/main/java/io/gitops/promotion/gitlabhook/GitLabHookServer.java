@@ -14,16 +14,18 @@ import java.util.concurrent.Executors;
 /**
  * The webhook endpoint GitLab posts to, on a port of its own (apart from /metrics and the probes,
  * so that only it need be reachable from GitLab): each delivery is handed to the {@link
- * GitLabHookReceiver} and answered with its outcome's status.
+ * GitLabHookReceiver} (which it closes with itself) and answered with its outcome's status.
  */
 public final class GitLabHookServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService executor;
+  private final GitLabHookReceiver receiver;
 
   /**
    * @param port 0 for any free port
    */
   public GitLabHookServer(int port, String path, GitLabHookReceiver receiver) {
+    this.receiver = receiver;
     try {
       server = HttpServer.create(new InetSocketAddress(port), 0);
     } catch (IOException e) {
@@ -54,6 +56,7 @@ public final class GitLabHookServer implements AutoCloseable {
   public void close() {
     server.stop(0);
     executor.shutdownNow();
+    receiver.close();
   }
 
   private static void handle(HttpExchange exchange, String path, GitLabHookReceiver receiver)
@@ -72,6 +75,7 @@ public final class GitLabHookServer implements AutoCloseable {
                 exchange.getRequestHeaders().getFirst("X-Gitlab-Token"),
                 exchange.getRequestHeaders().getFirst("X-Gitlab-Event"),
                 declared(length),
+                exchange.getRequestHeaders().containsKey(PeerForwarding.HEADER),
                 body);
       }
       respond(exchange, outcome.status(), outcome.label() + "\n");

@@ -19,6 +19,8 @@ import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.gitlabhook.GitLabHookReceiver;
 import io.gitops.promotion.gitlabhook.GitLabHookServer;
 import io.gitops.promotion.gitlabhook.MergeRequestSignals;
+import io.gitops.promotion.gitlabhook.PeerAddresses;
+import io.gitops.promotion.gitlabhook.PeerForwarding;
 import io.gitops.promotion.gitlabhook.ProjectRepositories;
 import io.gitops.promotion.gitlabhook.SecretToken;
 import io.gitops.promotion.lease.LeaseKeeper;
@@ -234,7 +236,10 @@ public final class OperatorRuntime implements AutoCloseable {
         workspaces, writers, operator, health, notifier, keeper, mergeRequests, hooks);
   }
 
-  /** The GitLab webhook endpoint: its token read from the Secret at each delivery. */
+  /**
+   * The GitLab webhook endpoint: its token read from the Secret at each delivery; what it accepts
+   * passed on to the other replicas when {@code webhook.peers} names them.
+   */
   private static GitLabHookServer hookServer(
       OperatorConfig config,
       ConfiguredRepositories repositories,
@@ -253,7 +258,14 @@ public final class OperatorRuntime implements AutoCloseable {
                 () -> repositories.secretValue(webhook.secretName(), webhook.secretKey()).trim()),
             new ProjectRepositories(projects),
             signals,
-            metrics));
+            metrics,
+            webhook
+                .peersHost()
+                .map(
+                    host ->
+                        new PeerForwarding(new PeerAddresses(host, webhook.port(), webhook.path())))
+                .orElse(PeerForwarding.NONE),
+            GitLabHookReceiver.MAX_BODY));
   }
 
   public int httpPort() {

@@ -32,7 +32,8 @@ class WebhookConfigTest {
                 "operator.yaml");
 
     assertThat(config.webhook())
-        .isEqualTo(new WebhookSettings(true, 8081, "/hooks/gitlab", "gitlab-webhook", "token"));
+        .isEqualTo(
+            new WebhookSettings(true, 8081, "/hooks/gitlab", "gitlab-webhook", "token", null));
   }
 
   @Test
@@ -47,11 +48,19 @@ class WebhookConfigTest {
           port: 9443
           path: /gitlab/events
           secretFrom: {name: hooks, key: gitlab.token}
+          peers: promotion-operator-webhook-peers.promotion-system.svc
         """,
                 "operator.yaml");
 
     assertThat(config.webhook())
-        .isEqualTo(new WebhookSettings(true, 9443, "/gitlab/events", "hooks", "gitlab.token"));
+        .isEqualTo(
+            new WebhookSettings(
+                true,
+                9443,
+                "/gitlab/events",
+                "hooks",
+                "gitlab.token",
+                "promotion-operator-webhook-peers.promotion-system.svc"));
   }
 
   @Test
@@ -74,12 +83,13 @@ class WebhookConfigTest {
             problems(
                 GITLAB_REPO
                     + "httpPort: 9000\n"
-                    + "webhook: {port: 9000, secretFrom: {name: Hooks, key: 'a b'}, colour: x}\n"))
+                    + "webhook: {port: 9000, secretFrom: {name: Hooks, key: 'a b'}, colour: x, peers: A_B}\n"))
         .containsExactlyInAnyOrder(
-            "webhook.colour: unknown key 'colour'; known keys: enabled, path, port, secretFrom",
+            "webhook.colour: unknown key 'colour'; known keys: enabled, path, peers, port, secretFrom",
             "webhook.port: 9000 is httpPort's: the hook needs a port of its own (default 8081)",
             "webhook.secretFrom.name: 'Hooks' is not a Secret name (lowercase DNS subdomain)",
-            "webhook.secretFrom.key: 'a b' is not a Secret key");
+            "webhook.secretFrom.key: 'a b' is not a Secret key",
+            "webhook.peers: 'A_B' is not a DNS name (a headless Service's)");
     assertThat(problems(GITLAB_REPO + "webhook: {port: 70000, secretFrom: {name: hooks}}\n"))
         .containsExactlyInAnyOrder(
             "webhook.port: 70000 is not a port (1-65535)", "webhook.secretFrom.key: is required");

@@ -50,6 +50,7 @@ class GitLabHookServerIT {
                     new ProjectRepositories(Map.of("argocd", "devops/argocd")),
                     signals,
                     new PromotionMetrics(registry),
+                    PeerForwarding.NONE,
                     MAX_BODY))
             .start();
   }
