@@ -55,7 +55,8 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- $_ = set $config "repositoryLeases" .Values.repositoryLeases -}}
 {{- end -}}
 {{- if .Values.webhook.enabled -}}
-{{- $_ = set $config "webhook" (dict "enabled" true "port" .Values.webhook.port "path" .Values.webhook.path "secretFrom" .Values.webhook.secretFrom) -}}
+{{- $peers := printf "%s-webhook-peers.%s.svc" (include "promotion-operator.fullname" .) .Release.Namespace -}}
+{{- $_ = set $config "webhook" (dict "enabled" true "port" .Values.webhook.port "path" .Values.webhook.path "secretFrom" .Values.webhook.secretFrom "peers" $peers) -}}
 {{- end -}}
 {{- toYaml $config -}}
 {{- end -}}

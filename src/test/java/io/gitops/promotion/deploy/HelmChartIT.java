@@ -72,7 +72,7 @@ class HelmChartIT {
   void fullRenderingIsValidForKubernetesAndPrometheusOperator(@TempDir Path dir)
       throws IOException {
     String manifests = tools.template("promotion-operator", "platform", "-f", FULL_VALUES);
-    assertValid(dir.resolve("full.yaml"), manifests, 15);
+    assertValid(dir.resolve("full.yaml"), manifests, 16);
     assertThat(kinds(manifests)).contains("ServiceMonitor", "PrometheusRule");
   }
 
@@ -88,7 +88,8 @@ class HelmChartIT {
             deploy.resolve("rbac.yaml"),
             deploy.resolve("configmap.yaml"),
             deploy.resolve("deployment.yaml"),
-            deploy.resolve("service.yaml"));
+            deploy.resolve("service.yaml"),
+            deploy.resolve("webhook-service.yaml"));
     assertThat(result.exitCode()).as(result.describe()).isZero();
     assertThat(result.stdout()).as(result.describe()).contains("Invalid: 0, Errors: 0, Skipped: 0");
   }
@@ -135,7 +136,7 @@ class HelmChartIT {
   }
 
   @Test
-  void theGitLabWebhookGetsItsPortAndServiceOnlyWhenEnabled() throws IOException {
+  void theGitLabWebhookGetsItsPortServiceAndPeersOnlyWhenEnabled() throws IOException {
     List<JsonNode> off = objects(tools.template("promotion-operator", "platform"));
     assertThat(only(off, "Deployment").at("/spec/template/spec/containers/0/ports").size())
         .isEqualTo(1);
@@ -165,6 +166,13 @@ class HelmChartIT {
     assertThat(config.webhook().port()).isEqualTo(9443);
     assertThat(config.webhook().path()).isEqualTo("/hooks/gitlab");
     assertThat(config.webhook().secretName()).isEqualTo("gitlab-webhook");
+    assertThat(config.webhook().peers()).isEqualTo("promotion-operator-webhook-peers.platform.svc");
+    JsonNode peers =
+        on.stream()
+            .filter(o -> o.at("/metadata/name").asText().equals("promotion-operator-webhook-peers"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(peers.at("/spec/clusterIP").asText()).isEqualTo("None");
   }
 
   @Test
@@ -206,7 +214,11 @@ class HelmChartIT {
 
   @Test
   void grantsExactlyTheRulesOfDeployRbac() throws IOException {
-    List<JsonNode> chart = objects(tools.template("promotion-operator", "promotion-system"));
+    // deploy/ shows the GitLab webhook on; the chart's default leaves it off.
+    List<JsonNode> chart =
+        objects(
+            tools.template(
+                "promotion-operator", "promotion-system", "--set", "webhook.enabled=true"));
     List<JsonNode> deploy =
         objects(Files.readString(Path.of("deploy/rbac.yaml"), StandardCharsets.UTF_8));
     for (String kind : List.of("ClusterRole", "Role")) {
