@@ -35,10 +35,11 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- if and .gitlab .gitlab.tokenSecret -}}{{- $names = append $names .gitlab.tokenSecret -}}{{- end -}}
 {{- range .notifications -}}{{- if .urlFrom -}}{{- $names = append $names .urlFrom.secretName -}}{{- end -}}{{- end -}}
 {{- end -}}
+{{- if .Values.webhook.enabled -}}{{- $names = append $names .Values.webhook.secretFrom.name -}}{{- end -}}
 {{- $names | uniq | toJson -}}
 {{- end -}}
 
-{{/* operator.yaml: the config values plus the keys the chart owns (port, cache directory, Leases). */}}
+{{/* operator.yaml: the config values plus the keys the chart owns (ports, cache directory, Leases, webhook). */}}
 {{- define "promotion-operator.config" -}}
 {{- $config := deepCopy .Values.config -}}
 {{- $git := deepCopy (default dict $config.git) -}}
@@ -52,6 +53,10 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version }}
 {{- end -}}
 {{- if .Values.repositoryLeases.enabled -}}
 {{- $_ = set $config "repositoryLeases" .Values.repositoryLeases -}}
+{{- end -}}
+{{- if .Values.webhook.enabled -}}
+{{- $peers := printf "%s-webhook-peers.%s.svc" (include "promotion-operator.fullname" .) .Release.Namespace -}}
+{{- $_ = set $config "webhook" (dict "enabled" true "port" .Values.webhook.port "path" .Values.webhook.path "secretFrom" .Values.webhook.secretFrom "peers" $peers) -}}
 {{- end -}}
 {{- toYaml $config -}}
 {{- end -}}

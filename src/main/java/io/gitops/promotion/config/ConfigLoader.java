@@ -40,7 +40,8 @@ public final class ConfigLoader {
           "freezeWindows",
           "minSoak",
           "logging",
-          "repositoryLeases");
+          "repositoryLeases",
+          "webhook");
 
   public OperatorConfig load(Path file) {
     String text;
@@ -83,6 +84,9 @@ public final class ConfigLoader {
     LayoutSection.checkEnvironments(root, repositories, environments);
     LogFormat logFormat = SettingsSection.logFormat(root.object("logging"));
     requireGitLabForGatedEnvironments(root, repositories, environments);
+    WebhookSettings webhook =
+        WebhookSection.read(
+            root, httpPort == null ? OperatorConfig.DEFAULT_HTTP_PORT : httpPort, repositories);
     if (!problems.isEmpty()) {
       throw new ConfigException(source, problems);
     }
@@ -100,7 +104,8 @@ public final class ConfigLoader {
         gates,
         gitlabTimeouts,
         logFormat,
-        repositoryLeases);
+        repositoryLeases,
+        webhook);
   }
 
   /** One Lease for all, or one per repository: never both; each repository's Lease name its own. */

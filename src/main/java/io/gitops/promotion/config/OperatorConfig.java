@@ -40,7 +40,8 @@ public record OperatorConfig(
     Gates gates,
     ConnectionTimeouts gitlabTimeouts,
     LogFormat logFormat,
-    RepositoryLeaseSettings repositoryLeases) {
+    RepositoryLeaseSettings repositoryLeases,
+    WebhookSettings webhook) {
 
   public static final int DEFAULT_HTTP_PORT = 8080;
 

@@ -5,6 +5,9 @@ import io.gitops.promotion.engine.PromotionListener;
 import io.gitops.promotion.engine.PromotionRequest;
 import io.gitops.promotion.gitlab.GitLabOperation;
 import io.gitops.promotion.gitlab.RetryListener;
+import io.gitops.promotion.gitlabhook.HookKind;
+import io.gitops.promotion.gitlabhook.HookListener;
+import io.gitops.promotion.gitlabhook.HookOutcome;
 import io.gitops.promotion.lease.LeaseListener;
 import io.gitops.promotion.rollback.RollbackChange;
 import io.gitops.promotion.rollback.RollbackListener;
@@ -26,7 +29,12 @@ import java.util.function.Supplier;
  * the remote rejected because the branch moved (each one re-planned).
  */
 public final class PromotionMetrics
-    implements PromotionListener, RollbackListener, RetryListener, RunListener, LeaseListener {
+    implements PromotionListener,
+        RollbackListener,
+        RetryListener,
+        RunListener,
+        LeaseListener,
+        HookListener {
   /**
    * Ten explicit buckets from 0.1 s to 10 min instead of a hundred percentile buckets per series.
    */
@@ -171,6 +179,17 @@ public final class PromotionMetrics
             "Pushes rejected because the branch moved; each was re-planned on the new head")
         .tag("kind", kind)
         .tag("target", target)
+        .register(registry)
+        .increment();
+  }
+
+  /** A GitLab webhook delivery was answered: its event and what became of it. */
+  @Override
+  public void handled(HookKind kind, HookOutcome outcome) {
+    Counter.builder("promotion_webhook_events")
+        .description("GitLab webhook deliveries by event and outcome")
+        .tag("event", kind.label())
+        .tag("outcome", outcome.label())
         .register(registry)
         .increment();
   }

@@ -7,6 +7,7 @@ import io.gitops.promotion.config.LeaderElection;
 import io.gitops.promotion.config.OperatorConfig;
 import io.gitops.promotion.config.RepositoryConfig;
 import io.gitops.promotion.config.VerificationConfig;
+import io.gitops.promotion.config.WebhookSettings;
 import io.gitops.promotion.engine.PromotionService;
 import io.gitops.promotion.engine.RepositoryRunner;
 import io.gitops.promotion.engine.RequestValidator;
@@ -15,6 +16,13 @@ import io.gitops.promotion.gitlab.Gitlab4jMergeRequests;
 import io.gitops.promotion.gitlab.MergeRequestClients;
 import io.gitops.promotion.gitlab.RetryPolicy;
 import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.gitlabhook.GitLabHookReceiver;
+import io.gitops.promotion.gitlabhook.GitLabHookServer;
+import io.gitops.promotion.gitlabhook.MergeRequestSignals;
+import io.gitops.promotion.gitlabhook.PeerAddresses;
+import io.gitops.promotion.gitlabhook.PeerForwarding;
+import io.gitops.promotion.gitlabhook.ProjectRepositories;
+import io.gitops.promotion.gitlabhook.SecretToken;
 import io.gitops.promotion.lease.LeaseKeeper;
 import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.metrics.PromotionMetrics;
@@ -41,7 +49,9 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.eclipse.jgit.lib.PersonIdent;
 
@@ -57,6 +67,7 @@ public final class OperatorRuntime implements AutoCloseable {
   private final WebhookNotifier notifier;
   private final LeaseKeeper leaseKeeper;
   private final MergeRequestClients mergeRequests;
+  private final GitLabHookServer hooks;
 
   private OperatorRuntime(
       WorkspaceCache workspaces,
@@ -65,8 +76,10 @@ public final class OperatorRuntime implements AutoCloseable {
       HealthServer health,
       WebhookNotifier notifier,
       LeaseKeeper leaseKeeper,
-      MergeRequestClients mergeRequests) {
+      MergeRequestClients mergeRequests,
+      GitLabHookServer hooks) {
     this.mergeRequests = mergeRequests;
+    this.hooks = hooks;
     this.workspaces = workspaces;
     this.writers = writers;
     this.operator = operator;
@@ -162,6 +175,7 @@ public final class OperatorRuntime implements AutoCloseable {
     StatusPatcher statusPatcher =
         new StatusPatcher(client, replica, new PhaseNotifications(subjects, notifier, clock));
     EventRecorder events = new EventRecorder(client, clock, subjects);
+    MergeRequestSignals mergeRequestSignals = new MergeRequestSignals();
     List<Reconciler<?>> reconcilers =
         List.of(
             new PromotionReconciler(
@@ -175,7 +189,8 @@ public final class OperatorRuntime implements AutoCloseable {
                     .flatMap(r -> r.verificationConfig().stream())
                     .map(VerificationConfig::namespace)
                     .collect(Collectors.toSet()),
-                leases),
+                leases,
+                mergeRequestSignals),
             new PromotionRollbackReconciler(
                 rollbacks,
                 new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
@@ -198,6 +213,10 @@ public final class OperatorRuntime implements AutoCloseable {
     HealthServer health =
         new HealthServer(config.httpPort(), registry, operator::isAlive, operator::isReady).start();
     operator.start();
+    GitLabHookServer hooks =
+        config.webhook().enabled()
+            ? hookServer(config, repositories, mergeRequestSignals, metrics).start()
+            : null;
     LeaseKeeper keeper = null;
     if (config.repositoryLeases().enabled()) {
       metrics.leasesHeld(() -> leases.held().size());
@@ -214,11 +233,48 @@ public final class OperatorRuntime implements AutoCloseable {
               .start();
     }
     return new OperatorRuntime(
-        workspaces, writers, operator, health, notifier, keeper, mergeRequests);
+        workspaces, writers, operator, health, notifier, keeper, mergeRequests, hooks);
+  }
+
+  /**
+   * The GitLab webhook endpoint: its token read from the Secret at each delivery; what it accepts
+   * passed on to the other replicas when {@code webhook.peers} names them.
+   */
+  private static GitLabHookServer hookServer(
+      OperatorConfig config,
+      ConfiguredRepositories repositories,
+      MergeRequestSignals signals,
+      PromotionMetrics metrics) {
+    WebhookSettings webhook = config.webhook();
+    Map<String, String> projects = new LinkedHashMap<>();
+    config
+        .repositories()
+        .forEach(r -> r.gitlabProject().ifPresent(g -> projects.put(r.name(), g.projectId())));
+    return new GitLabHookServer(
+        webhook.port(),
+        webhook.path(),
+        new GitLabHookReceiver(
+            new SecretToken(
+                () -> repositories.secretValue(webhook.secretName(), webhook.secretKey()).trim()),
+            new ProjectRepositories(projects),
+            signals,
+            metrics,
+            webhook
+                .peersHost()
+                .map(
+                    host ->
+                        new PeerForwarding(new PeerAddresses(host, webhook.port(), webhook.path())))
+                .orElse(PeerForwarding.NONE),
+            GitLabHookReceiver.MAX_BODY));
   }
 
   public int httpPort() {
     return health.port();
+  }
+
+  /** The port of the GitLab webhook endpoint; -1 when it is off. */
+  public int webhookPort() {
+    return hooks == null ? -1 : hooks.port();
   }
 
   @Override
@@ -228,6 +284,9 @@ public final class OperatorRuntime implements AutoCloseable {
       leaseKeeper.close();
     }
     health.close();
+    if (hooks != null) {
+      hooks.close();
+    }
     writers.close();
     workspaces.close();
     notifier.close();

@@ -3,6 +3,7 @@ package io.gitops.promotion.reconciler;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionSpec;
+import io.gitops.promotion.api.PromotionStatus;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.engine.PromotionEngine.RunOptions;
 import io.gitops.promotion.engine.PromotionOutcome;
@@ -14,6 +15,7 @@ import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gate.GateClosedException;
 import io.gitops.promotion.gate.GateDecision;
+import io.gitops.promotion.gitlabhook.MergeRequestSignals;
 import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.publish.PublishResult;
@@ -75,6 +77,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
   private final VerificationStage verification;
   private final RepositoryLeases leases;
   private final MergeRequestStage mergeRequests;
+  private final MergeRequestSignals hooks;
 
   public PromotionReconciler(
       PromotionService promotions,
@@ -105,9 +108,6 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
         RepositoryLeases.everything(null));
   }
 
-  /**
-   * @param leases the repositories this replica works on; it leaves every other resource alone
-   */
   public PromotionReconciler(
       PromotionService promotions,
       AfterSteps<PromotionResult> afterSteps,
@@ -117,6 +117,34 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
       Clock clock,
       Set<String> argoNamespaces,
       RepositoryLeases leases) {
+    this(
+        promotions,
+        afterSteps,
+        statusPatcher,
+        events,
+        metrics,
+        clock,
+        argoNamespaces,
+        leases,
+        new MergeRequestSignals());
+  }
+
+  /**
+   * @param leases the repositories this replica works on; it leaves every other resource alone
+   * @param hooks merge requests GitLab's webhook said changed: the promotions awaiting them look at
+   *     once
+   */
+  public PromotionReconciler(
+      PromotionService promotions,
+      AfterSteps<PromotionResult> afterSteps,
+      StatusPatcher statusPatcher,
+      EventRecorder events,
+      PromotionMetrics metrics,
+      Clock clock,
+      Set<String> argoNamespaces,
+      RepositoryLeases leases,
+      MergeRequestSignals hooks) {
+    this.hooks = hooks;
     this.leases = leases;
     this.promotions = promotions;
     this.afterSteps = afterSteps;
@@ -147,6 +175,8 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
     List<EventSource<?, Promotion>> sources = new java.util.ArrayList<>(List.of(wakeUps));
     sources.addAll(applications.eventSources(context));
     LeaseWakeUps.register(leases, context, wakeUps, this::repositoryName);
+    MergeRequestWakeUps.register(
+        hooks, context, wakeUps, this::repositoryName, PromotionStatus::getMergeRequest);
     return sources;
   }
 

@@ -50,7 +50,7 @@ class ConfigProblemsTest {
             "colour: unknown key 'colour'; known keys: committer, environments, freezeWindows, git, gitlab, httpPort, "
                 + "leaderElection, logging, minSoak, promotionPath, releaseFrom, repositories, repositoryLeases, rollbackWindow, "
                 + "versionServices, "
-                + "watchNamespaces");
+                + "watchNamespaces, webhook");
   }
 
   @Test

@@ -70,12 +70,9 @@ class DeploymentManifestTest {
   void probesAndMetricsUseTheConfiguredPort() {
     int port = CONFIG.httpPort();
     assertThat(OPERATOR.getPorts())
+        .filteredOn(p -> p.getName().equals("http"))
         .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.getName()).isEqualTo("http");
-              assertThat(p.getContainerPort()).isEqualTo(port);
-            });
+        .satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(port));
     assertThat(OPERATOR.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(OPERATOR.getStartupProbe().getHttpGet().getPath()).isEqualTo("/healthz");
     assertThat(OPERATOR.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
@@ -83,6 +80,32 @@ class DeploymentManifestTest {
     assertThat(metrics.getName()).isEqualTo("http-metrics");
     assertThat(metrics.getPort()).isEqualTo(port);
     assertThat(metrics.getTargetPort().getStrVal()).isEqualTo("http");
+  }
+
+  @Test
+  void theGitLabWebhookHasItsPortAServiceAndPeersThatReachEveryReplica() {
+    WebhookSettings webhook = CONFIG.webhook();
+    assertThat(webhook.enabled()).isTrue();
+    assertThat(OPERATOR.getPorts())
+        .filteredOn(p -> p.getName().equals("webhook"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.getContainerPort()).isEqualTo(webhook.port()));
+    List<Service> services =
+        DeployManifests.read(DeployManifests.DIR.resolve("webhook-service.yaml")).stream()
+            .map(Service.class::cast)
+            .toList();
+    assertThat(services).hasSize(2);
+    for (Service service : services) {
+      assertThat(service.getSpec().getSelector())
+          .isEqualTo(DEPLOYMENT.getSpec().getSelector().getMatchLabels());
+      assertThat(service.getSpec().getPorts().get(0).getTargetPort().getStrVal())
+          .isEqualTo("webhook");
+    }
+    Service peers = services.get(1);
+    assertThat(peers.getSpec().getClusterIP()).isEqualTo("None");
+    assertThat(webhook.peers())
+        .isEqualTo(
+            peers.getMetadata().getName() + "." + peers.getMetadata().getNamespace() + ".svc");
   }
 
   @Test

@@ -72,7 +72,7 @@ class HelmChartIT {
   void fullRenderingIsValidForKubernetesAndPrometheusOperator(@TempDir Path dir)
       throws IOException {
     String manifests = tools.template("promotion-operator", "platform", "-f", FULL_VALUES);
-    assertValid(dir.resolve("full.yaml"), manifests, 14);
+    assertValid(dir.resolve("full.yaml"), manifests, 16);
     assertThat(kinds(manifests)).contains("ServiceMonitor", "PrometheusRule");
   }
 
@@ -88,7 +88,8 @@ class HelmChartIT {
             deploy.resolve("rbac.yaml"),
             deploy.resolve("configmap.yaml"),
             deploy.resolve("deployment.yaml"),
-            deploy.resolve("service.yaml"));
+            deploy.resolve("service.yaml"),
+            deploy.resolve("webhook-service.yaml"));
     assertThat(result.exitCode()).as(result.describe()).isZero();
     assertThat(result.stdout()).as(result.describe()).contains("Invalid: 0, Errors: 0, Skipped: 0");
   }
@@ -135,6 +136,46 @@ class HelmChartIT {
   }
 
   @Test
+  void theGitLabWebhookGetsItsPortServiceAndPeersOnlyWhenEnabled() throws IOException {
+    List<JsonNode> off = objects(tools.template("promotion-operator", "platform"));
+    assertThat(only(off, "Deployment").at("/spec/template/spec/containers/0/ports").size())
+        .isEqualTo(1);
+    assertThat(off.stream().filter(o -> o.get("kind").asText().equals("Service"))).hasSize(1);
+
+    List<JsonNode> on =
+        objects(tools.template("promotion-operator", "platform", "-f", FULL_VALUES));
+    JsonNode port = only(on, "Deployment").at("/spec/template/spec/containers/0/ports/1");
+    assertThat(port.get("name").asText()).isEqualTo("webhook");
+    assertThat(port.get("containerPort").asInt()).isEqualTo(9443);
+    JsonNode service =
+        on.stream()
+            .filter(o -> o.at("/metadata/name").asText().equals("promotion-operator-webhook"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(443);
+    assertThat(service.at("/spec/ports/0/targetPort").asText()).isEqualTo("webhook");
+    String operatorYaml =
+        on.stream()
+            .filter(o -> o.at("/data/operator.yaml").isTextual())
+            .findFirst()
+            .orElseThrow()
+            .at("/data/operator.yaml")
+            .asText();
+    OperatorConfig config = new ConfigLoader().parse(operatorYaml, "chart ConfigMap");
+    assertThat(config.webhook().enabled()).isTrue();
+    assertThat(config.webhook().port()).isEqualTo(9443);
+    assertThat(config.webhook().path()).isEqualTo("/hooks/gitlab");
+    assertThat(config.webhook().secretName()).isEqualTo("gitlab-webhook");
+    assertThat(config.webhook().peers()).isEqualTo("promotion-operator-webhook-peers.platform.svc");
+    JsonNode peers =
+        on.stream()
+            .filter(o -> o.at("/metadata/name").asText().equals("promotion-operator-webhook-peers"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(peers.at("/spec/clusterIP").asText()).isEqualTo("None");
+  }
+
+  @Test
   void thePodRunsNonRootOnAReadOnlyRootWithProbesOnTheHealthPort() throws IOException {
     JsonNode pod =
         only(
@@ -173,7 +214,11 @@ class HelmChartIT {
 
   @Test
   void grantsExactlyTheRulesOfDeployRbac() throws IOException {
-    List<JsonNode> chart = objects(tools.template("promotion-operator", "promotion-system"));
+    // deploy/ shows the GitLab webhook on; the chart's default leaves it off.
+    List<JsonNode> chart =
+        objects(
+            tools.template(
+                "promotion-operator", "promotion-system", "--set", "webhook.enabled=true"));
     List<JsonNode> deploy =
         objects(Files.readString(Path.of("deploy/rbac.yaml"), StandardCharsets.UTF_8));
     for (String kind : List.of("ClusterRole", "Role")) {
@@ -195,9 +240,10 @@ class HelmChartIT {
     assertThat(secrets.get("resourceNames"))
         .containsExactly(
             YAML.getNodeFactory().textNode("argocd-git"),
-                YAML.getNodeFactory().textNode("gitlab-token"),
+            YAML.getNodeFactory().textNode("gitlab-token"),
             YAML.getNodeFactory().textNode("release-webhooks"),
-                YAML.getNodeFactory().textNode("platform-git-ssh"));
+            YAML.getNodeFactory().textNode("platform-git-ssh"),
+            YAML.getNodeFactory().textNode("gitlab-webhook"));
 
     Path values = dir.resolve("no-secrets.yaml");
     Files.writeString(
@@ -225,6 +271,7 @@ class HelmChartIT {
             "config.repositories[0].credentialsSecret=Not_A_Secret", "credentialsSecret",
             "config.environments[0].tier=prod", "tier",
             "image.pullPolicy=Sometimes", "pullPolicy",
+            "webhook.path=hooks", "path",
             "resources.limits.memory=lots", "memory");
     wrong.forEach(
         (set, field) -> {

@@ -19,6 +19,7 @@ import io.gitops.promotion.git.WorkspaceCache;
 import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.gitlab.MergeRequestClients;
 import io.gitops.promotion.gitlab.Sleeper;
+import io.gitops.promotion.gitlabhook.MergeRequestSignals;
 import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.metrics.PromotionMetrics;
@@ -46,6 +47,10 @@ import org.eclipse.jgit.lib.PersonIdent;
 final class OperatorHarness implements AutoCloseable {
   final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   final PromotionOperator operator;
+
+  /** What the GitLab webhook endpoint tells the reconcilers; a test may start one on it. */
+  final MergeRequestSignals mergeRequestSignals = new MergeRequestSignals();
+
   private final WorkspaceCache workspaces;
   private final RepositoryWriters writers;
   private final MergeRequestClients mergeRequestClients = new MergeRequestClients();
@@ -191,7 +196,8 @@ final class OperatorHarness implements AutoCloseable {
                     metrics,
                     clock,
                     Set.of(),
-                    leases),
+                    leases,
+                    mergeRequestSignals),
                 new PromotionRollbackReconciler(
                     rollbacks,
                     new AfterSteps<>(List.of(GitLabSteps.forRollbacks(publication))),
