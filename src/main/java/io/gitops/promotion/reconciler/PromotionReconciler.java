@@ -3,6 +3,7 @@ package io.gitops.promotion.reconciler;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionSpec;
+import io.gitops.promotion.api.PromotionStatus;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.engine.PromotionEngine.RunOptions;
 import io.gitops.promotion.engine.PromotionOutcome;
@@ -74,7 +75,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
   private final ArgoApplications applications;
   private final VerificationStage verification;
   private final RepositoryLeases leases;
-  private final MergeRequestStage mergeRequests;
+  private final MergeRequestStage<PromotionStatus, Promotion> mergeRequests;
 
   public PromotionReconciler(
       PromotionService promotions,
@@ -131,13 +132,12 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
         new VerificationStage(
             promotions, applications, transitions, statusPatcher, events, metrics, clock);
     this.mergeRequests =
-        new MergeRequestStage(
-            promotions,
+        new MergeRequestStage<>(
+            new PromotionMergeRequests(promotions, this::repositoryName),
             transitions,
             statusPatcher,
             events,
             clock,
-            this::repositoryName,
             p -> wake(p).run());
   }
 
@@ -377,7 +377,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
         && !leases.holds(repositoryName(promotion))) {
       return DeleteControl.noFinalizerRemoval();
     }
-    mergeRequests.withdraw(promotion);
+    mergeRequests.withdraw(promotion, context);
     return DeleteControl.defaultDelete();
   }
 
