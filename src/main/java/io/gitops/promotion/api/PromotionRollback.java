@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @AdditionalPrinterColumn(name = "Result", jsonPath = ".status.result")
 @AdditionalPrinterColumn(name = "Phase", jsonPath = ".status.phase")
 @AdditionalPrinterColumn(name = "Commit", jsonPath = ".status.shortCommit")
+@AdditionalPrinterColumn(name = "Request", jsonPath = ".status.mergeRequest.url")
 @AdditionalPrinterColumn(
     name = "Age",
     jsonPath = ".metadata.creationTimestamp",

@@ -22,6 +22,9 @@ import io.fabric8.generator.annotation.ValidationRule;
     value = "!self.force || (has(self.reason) && self.reason.trim() != '')",
     message = "reason is required when force is true")
 @ValidationRule(
+    value = "!self.emergency || (has(self.reason) && self.reason.trim() != '')",
+    message = "reason is required when emergency is true")
+@ValidationRule(
     value = "self == oldSelf",
     message = "spec is immutable: a rollback runs once; create a new PromotionRollback instead")
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -55,7 +58,13 @@ public class PromotionRollbackSpec {
   @Default("false")
   private boolean force;
 
-  @JsonPropertyDescription("Why; required when force is true.")
+  @JsonPropertyDescription(
+      "Push directly into an environment gated by mergeRequest, without a merge request; the reason"
+          + " goes into the commit's Forced trailer and a Warning Event.")
+  @Default("false")
+  private boolean emergency;
+
+  @JsonPropertyDescription("Why; required when force or emergency is true.")
   @Size(max = ApiPatterns.REASON_MAX_LENGTH)
   private String reason;
 
@@ -105,6 +114,14 @@ public class PromotionRollbackSpec {
 
   public void setForce(boolean force) {
     this.force = force;
+  }
+
+  public boolean isEmergency() {
+    return emergency;
+  }
+
+  public void setEmergency(boolean emergency) {
+    this.emergency = emergency;
   }
 
   public String getReason() {

@@ -29,6 +29,18 @@ public class PromotionRollbackStatus extends RunStatus {
       "The environment rolled back, resolved from spec or from the named Promotion.")
   private String targetEnv;
 
+  @JsonPropertyDescription(
+      "True when an emergency rollback was pushed directly, bypassing the merge request gate.")
+  private Boolean emergency;
+
+  public Boolean getEmergency() {
+    return emergency;
+  }
+
+  public void setEmergency(Boolean emergency) {
+    this.emergency = emergency;
+  }
+
   public String getWorkloadGroup() {
     return workloadGroup;
   }

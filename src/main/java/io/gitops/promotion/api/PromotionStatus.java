@@ -44,18 +44,6 @@ public class PromotionStatus extends RunStatus {
   private GitLabStatus gitlab;
   private VerificationStatus verification;
 
-  @JsonPropertyDescription(
-      "The merge request of a promotion into an environment gated by mergeRequest.")
-  private MergeRequestStatus mergeRequest;
-
-  public MergeRequestStatus getMergeRequest() {
-    return mergeRequest;
-  }
-
-  public void setMergeRequest(MergeRequestStatus mergeRequest) {
-    this.mergeRequest = mergeRequest;
-  }
-
   public VerificationStatus getVerification() {
     return verification;
   }

@@ -63,6 +63,12 @@ public final class Reasons {
    */
   public static final String SUPERSEDED = "Superseded";
 
+  /**
+   * An emergency rollback was pushed directly into an environment gated by merge request (a Warning
+   * Event naming its reason).
+   */
+  public static final String EMERGENCY_ROLLBACK = "EmergencyRollback";
+
   /** The step is running. */
   public static final String IN_PROGRESS = "InProgress";
 

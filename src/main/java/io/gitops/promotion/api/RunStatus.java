@@ -63,6 +63,17 @@ public abstract class RunStatus {
   @JsonPropertyDescription("The operator replica that ran it (wrote this status last).")
   private String replica;
 
+  @JsonPropertyDescription("The merge request of a run into an environment gated by mergeRequest.")
+  private MergeRequestStatus mergeRequest;
+
+  public MergeRequestStatus getMergeRequest() {
+    return mergeRequest;
+  }
+
+  public void setMergeRequest(MergeRequestStatus mergeRequest) {
+    this.mergeRequest = mergeRequest;
+  }
+
   public String getReplica() {
     return replica;
   }

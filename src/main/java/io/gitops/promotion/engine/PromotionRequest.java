@@ -1,6 +1,8 @@
 package io.gitops.promotion.engine;
 
 import io.gitops.promotion.config.Environment;
+import io.gitops.promotion.run.MergeRequestDelivery;
+import io.gitops.promotion.run.ReviewableRequest;
 
 /**
  * A validated request to promote one workload group from one environment to another. Built only by
@@ -20,10 +22,17 @@ public record PromotionRequest(
     boolean dryRun,
     boolean force,
     String reason,
-    String requestedBy) {
+    String requestedBy)
+    implements ReviewableRequest {
 
   public PromotionRequest asExecution() {
     return new PromotionRequest(
         promotionId, group, source, target, versionService, false, force, reason, requestedBy);
+  }
+
+  /** {@code promotion/<env>/<group>/<short id>}, lower case. */
+  @Override
+  public String reviewBranch() {
+    return MergeRequestDelivery.branchName(target.name(), group, promotionId);
   }
 }

@@ -6,7 +6,6 @@ import io.gitops.promotion.gate.Gates;
 import io.gitops.promotion.gitlab.MergeRequestClients;
 import io.gitops.promotion.gitlab.MergeRequests;
 import io.gitops.promotion.run.Delivery;
-import io.gitops.promotion.run.MergeRequestDelivery;
 import io.gitops.promotion.run.RepositoryWriter;
 import java.time.Clock;
 import java.util.Map;
@@ -24,7 +23,7 @@ public final class PromotionService {
   private final RepositoryRunner runner;
   private final Clock clock;
   private final Gates gates;
-  private final MergeRequestClients mergeRequests;
+  private final MergeRequestDeliveries mergeRequests;
 
   public PromotionService(
       RepositoryCatalog repositories,
@@ -64,7 +63,7 @@ public final class PromotionService {
       Clock clock,
       Gates gates,
       MergeRequestClients mergeRequests) {
-    this.mergeRequests = mergeRequests;
+    this.mergeRequests = new MergeRequestDeliveries(mergeRequests);
     this.repositories = repositories;
     this.validator = validator;
     this.defaultVersionServices = Map.copyOf(defaultVersionServices);
@@ -153,22 +152,12 @@ public final class PromotionService {
 
   /** The review branch of a promotion into a gated environment. */
   public static String reviewBranch(PromotionRequest request) {
-    return MergeRequestDelivery.branchName(
-        request.target().name(), request.group(), request.promotionId());
+    return request.reviewBranch();
   }
 
   /** The merge requests of a repository's GitLab project. */
   public MergeRequests mergeRequests(TargetRepository repository) {
-    return mergeRequests.of(
-        repository
-            .gitlabTarget()
-            .orElseThrow(
-                () ->
-                    new RequestRejectedException(
-                        RejectionReason.GITLAB_NOT_CONFIGURED,
-                        "repository "
-                            + repository.name()
-                            + " has no GitLab project, which a merge request needs")));
+    return mergeRequests.api(repository);
   }
 
   private Delivery delivery(
@@ -176,11 +165,6 @@ public final class PromotionService {
     if (!throughMergeRequest(request, options)) {
       return null;
     }
-    return new MergeRequestDelivery(
-        mergeRequests(repository),
-        repository.gitlab().project(),
-        reviewBranch(request),
-        repository.remote().branch(),
-        repository.mergeRequestInto(request.target()));
+    return mergeRequests.through(repository, request);
   }
 }

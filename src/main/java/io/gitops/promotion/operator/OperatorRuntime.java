@@ -163,7 +163,8 @@ public final class OperatorRuntime implements AutoCloseable {
             config.rollbackWindow(),
             runner,
             clock,
-            config.gates());
+            config.gates(),
+            mergeRequests);
     GitLabPublication publication =
         new GitLabPublication(
             config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()),

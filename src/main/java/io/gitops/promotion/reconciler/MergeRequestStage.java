@@ -1,17 +1,17 @@
 package io.gitops.promotion.reconciler;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.gitops.promotion.api.MergeRequestStatus;
 import io.gitops.promotion.api.Phase;
-import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.Reasons;
+import io.gitops.promotion.api.RunStatus;
 import io.gitops.promotion.config.MergeRequestSettings;
-import io.gitops.promotion.engine.PromotionRequest;
-import io.gitops.promotion.engine.PromotionService;
-import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gitlab.GitLabRejectedException;
 import io.gitops.promotion.gitlab.MergeRequestState;
 import io.gitops.promotion.gitlab.MergeRequests;
+import io.gitops.promotion.run.ReviewableRequest;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
 import java.time.Clock;
@@ -21,52 +21,49 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Phase {@code AwaitingMerge}: the promotion's commit is on its review branch and its GitLab merge
- * request is open. The request is looked at with a growing wait (the settings' poll interval,
- * doubling up to the maximum; back to the first after any change); each change is an Event. Merged:
- * the run is handed back to the writer to resume from the commit the request landed as, and the
- * after-steps run on it. Closed: Failed {@code MergeRequestClosed}. Past its time limit: the
- * request is closed and its branch deleted, Failed {@code MergeRequestExpired}. Superseded by a
- * newer promotion of the same group and environment with a request of its own: the request is
- * closed with a note linking the newer one and its branch deleted, Failed {@code Superseded}.
- * Deleted while awaiting: the request is closed and its branch deleted.
+ * Phase {@code AwaitingMerge} of a Promotion or PromotionRollback (its {@link
+ * MergeRequestSubject}): the run's commit is on its review branch and its GitLab merge request is
+ * open. The request is looked at with a growing wait (the settings' poll interval, doubling up to
+ * the maximum; back to the first after any change); each change is an Event. Merged: the run is
+ * handed back to the writer to resume from the commit the request landed as, and the after-steps
+ * run on it. Closed: Failed {@code MergeRequestClosed}. Past its time limit: the request is closed
+ * and its branch deleted, Failed {@code MergeRequestExpired}. Superseded by a newer promotion of
+ * the same group and environment with a request of its own: the request is closed with a note
+ * linking the newer one and its branch deleted, Failed {@code Superseded}. Deleted while awaiting:
+ * the request is closed and its branch deleted.
  */
-final class MergeRequestStage {
+final class MergeRequestStage<S extends RunStatus, R extends CustomResource<?, S>> {
   private static final Logger LOG = LoggerFactory.getLogger(MergeRequestStage.class);
 
-  /** Ends a run: (promotion, reason, message) -> the reconciler's answer. */
-  interface Failure {
-    UpdateControl<Promotion> fail(Promotion promotion, String reason, String message);
+  /** Ends a run: (resource, reason, message) -> the reconciler's answer. */
+  interface Failure<R extends HasMetadata> {
+    UpdateControl<R> fail(R resource, String reason, String message);
   }
 
-  private final PromotionService promotions;
+  private final MergeRequestSubject<R> subject;
   private final MergeRequestTransitions transitions;
   private final StatusPatcher statusPatcher;
   private final EventRecorder events;
   private final Clock clock;
-  private final Function<Promotion, String> repositoryOf;
-  private final Consumer<Promotion> wake;
+  private final Consumer<R> wake;
   private final Map<String, Integer> unchangedLooks = new ConcurrentHashMap<>();
 
   /**
-   * @param repositoryOf the configured repository a promotion runs on
-   * @param wake has a promotion looked at again soon
+   * @param subject what the stage needs of the kind of resource it follows
+   * @param wake has a resource looked at again soon
    */
   MergeRequestStage(
-      PromotionService promotions,
-      PromotionStatusTransitions transitions,
+      MergeRequestSubject<R> subject,
+      RunTransitions transitions,
       StatusPatcher statusPatcher,
       EventRecorder events,
       Clock clock,
-      Function<Promotion, String> repositoryOf,
-      Consumer<Promotion> wake) {
-    this.promotions = promotions;
-    this.repositoryOf = repositoryOf;
+      Consumer<R> wake) {
+    this.subject = subject;
     this.wake = wake;
     this.transitions = new MergeRequestTransitions(transitions);
     this.statusPatcher = statusPatcher;
@@ -78,12 +75,9 @@ final class MergeRequestStage {
    * Enters AwaitingMerge once the writer delivered the commit to its review branch and opened the
    * request.
    */
-  UpdateControl<Promotion> start(
-      Promotion delivered,
-      Context<Promotion> context,
-      PromotionRequest request,
-      TargetRepository repository) {
-    String branch = PromotionService.reviewBranch(request);
+  UpdateControl<R> start(
+      R delivered, Context<R> context, ReviewableRequest request, TargetRepository repository) {
+    String branch = request.reviewBranch();
     MergeRequestState mr =
         api(repository)
             .findBySourceBranch(project(repository), branch)
@@ -103,12 +97,11 @@ final class MergeRequestStage {
             + branch
             + " into "
             + repository.remote().branch());
-    Promotion patched = statusPatcher.patch(delivered, context);
+    R patched = statusPatcher.patch(delivered, context);
     unchangedLooks.put(delivered.getMetadata().getUid(), 0);
     // The older requests of the group and environment close themselves when they look next.
-    Supersession.olderAwaiting(patched, context.getPrimaryCache().list().toList(), repositoryOf)
-        .forEach(wake);
-    return UpdateControl.<Promotion>noUpdate().rescheduleAfter(settings.pollAfter(0));
+    subject.olderAwaiting(patched, context.getPrimaryCache().list().toList()).forEach(wake);
+    return UpdateControl.<R>noUpdate().rescheduleAfter(settings.pollAfter(0));
   }
 
   /**
@@ -116,13 +109,13 @@ final class MergeRequestStage {
    *
    * @param land hands the run back to the writer with the commit the request landed as
    */
-  UpdateControl<Promotion> follow(
-      Promotion awaiting,
-      Context<Promotion> context,
-      PromotionRequest request,
+  UpdateControl<R> follow(
+      R awaiting,
+      Context<R> context,
+      ReviewableRequest request,
       TargetRepository repository,
       Consumer<String> land,
-      Failure failure) {
+      Failure<R> failure) {
     MergeRequestStatus known = awaiting.getStatus().getMergeRequest();
     MergeRequestSettings settings = repository.mergeRequestInto(request.target());
     MergeRequests api = api(repository);
@@ -134,7 +127,7 @@ final class MergeRequestStage {
       statusPatcher.patch(awaiting, context);
       unchangedLooks.remove(uid);
       land.accept(mr.landedCommit());
-      return UpdateControl.<Promotion>noUpdate().rescheduleAfter(PromotionReconciler.SAFETY_NET);
+      return UpdateControl.<R>noUpdate().rescheduleAfter(PromotionReconciler.SAFETY_NET);
     }
     if (mr.isClosed()) {
       transitions.seen(awaiting, mr);
@@ -146,10 +139,10 @@ final class MergeRequestStage {
               + mr.iid()
               + " "
               + mr.webUrl()
-              + " was closed without being merged; nothing was promoted");
+              + " was closed without being merged; "
+              + subject.nothingDone());
     }
-    Optional<Promotion> newer =
-        Supersession.newerThan(awaiting, context.getPrimaryCache().list().toList(), repositoryOf);
+    Optional<R> newer = subject.newerThan(awaiting, context.getPrimaryCache().list().toList());
     if (newer.isPresent()) {
       unchangedLooks.remove(uid);
       return supersede(awaiting, known, newer.get(), api, project(repository), failure);
@@ -159,8 +152,10 @@ final class MergeRequestStage {
       api.close(
           project(repository),
           mr.iid(),
-          "The promotion's time limit passed before this merge request was"
-              + " merged; promotion-operator closed it and deletes its branch.");
+          "The time limit of "
+              + subject.describe(awaiting)
+              + " passed before this merge request was merged; promotion-operator closed it and"
+              + " deletes its branch.");
       api.deleteBranch(project(repository), known.getSourceBranch());
       transitions.seen(awaiting, api.get(project(repository), mr.iid()));
       unchangedLooks.remove(uid);
@@ -173,7 +168,8 @@ final class MergeRequestStage {
               + known.getDeadline()
               + ": it was closed and branch "
               + known.getSourceBranch()
-              + " deleted; nothing was promoted");
+              + " deleted; "
+              + subject.nothingDone());
     }
     int looks;
     if (transitions.seen(awaiting, mr)) {
@@ -189,17 +185,16 @@ final class MergeRequestStage {
       Duration untilDeadline = Duration.between(clock.instant(), deadline);
       wait = untilDeadline.compareTo(wait) < 0 ? untilDeadline : wait;
     }
-    return UpdateControl.<Promotion>noUpdate()
-        .rescheduleAfter(wait.isNegative() ? Duration.ZERO : wait);
+    return UpdateControl.<R>noUpdate().rescheduleAfter(wait.isNegative() ? Duration.ZERO : wait);
   }
 
-  private UpdateControl<Promotion> supersede(
-      Promotion awaiting,
+  private UpdateControl<R> supersede(
+      R awaiting,
       MergeRequestStatus known,
-      Promotion newer,
+      R newer,
       MergeRequests api,
       String project,
-      Failure failure) {
+      Failure<R> failure) {
     String newerName = newer.getMetadata().getNamespace() + "/" + newer.getMetadata().getName();
     MergeRequestStatus newerRequest = newer.getStatus().getMergeRequest();
     api.close(
@@ -209,7 +204,9 @@ final class MergeRequestStage {
             + newerRequest.getIid()
             + " "
             + newerRequest.getUrl()
-            + " of the newer Promotion "
+            + " of the newer "
+            + newer.getKind()
+            + " "
             + newerName
             + " of the same group into the same environment; promotion-operator closed this"
             + " request and deletes its branch.");
@@ -218,7 +215,9 @@ final class MergeRequestStage {
     return failure.fail(
         awaiting,
         Reasons.SUPERSEDED,
-        "superseded by Promotion "
+        "superseded by "
+            + newer.getKind()
+            + " "
             + newerName
             + " (merge request !"
             + newerRequest.getIid()
@@ -226,14 +225,15 @@ final class MergeRequestStage {
             + known.getIid()
             + " was closed and branch "
             + known.getSourceBranch()
-            + " deleted; nothing was promoted");
+            + " deleted; "
+            + subject.nothingDone());
   }
 
   /**
-   * A deleted promotion's request: closed with a note and its branch deleted while it awaits its
+   * A deleted resource's request: closed with a note and its branch deleted while it awaits its
    * merge; anything else is left as it is.
    */
-  void withdraw(Promotion deleted) {
+  void withdraw(R deleted, Context<R> context) {
     String uid = deleted.getMetadata().getUid();
     unchangedLooks.remove(uid);
     if (deleted.getStatus() == null
@@ -242,21 +242,17 @@ final class MergeRequestStage {
       return;
     }
     MergeRequestStatus known = deleted.getStatus().getMergeRequest();
-    TargetRepository repository;
-    try {
-      repository = promotions.repository(deleted.getSpec().getRepository());
-    } catch (RequestRejectedException e) {
+    Optional<TargetRepository> configured = subject.repository(deleted, context);
+    if (configured.isEmpty()) {
       return; // its repository is no longer configured: nothing this operator can reach
     }
+    TargetRepository repository = configured.get();
     MergeRequests api = api(repository);
     try {
       api.close(
           project(repository),
           known.getIid(),
-          "Promotion "
-              + deleted.getMetadata().getNamespace()
-              + "/"
-              + deleted.getMetadata().getName()
+          subject.describe(deleted)
               + " was deleted before this merge request was merged; promotion-operator closed it"
               + " and deletes its branch.");
       api.deleteBranch(project(repository), known.getSourceBranch());
@@ -268,7 +264,7 @@ final class MergeRequestStage {
   }
 
   private MergeRequests api(TargetRepository repository) {
-    return promotions.mergeRequests(repository);
+    return subject.api(repository);
   }
 
   private static String project(TargetRepository repository) {

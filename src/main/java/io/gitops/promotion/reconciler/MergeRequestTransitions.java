@@ -3,29 +3,33 @@ package io.gitops.promotion.reconciler;
 import static io.gitops.promotion.api.Conditions.FALSE;
 import static io.gitops.promotion.api.Conditions.TRUE;
 
+import io.fabric8.kubernetes.client.CustomResource;
 import io.gitops.promotion.api.Conditions;
 import io.gitops.promotion.api.MergeRequestStatus;
 import io.gitops.promotion.api.Phase;
-import io.gitops.promotion.api.Promotion;
-import io.gitops.promotion.api.PromotionStatus;
 import io.gitops.promotion.api.Reasons;
+import io.gitops.promotion.api.RunStatus;
 import io.gitops.promotion.gitlab.MergeRequestState;
 import java.time.Instant;
 
 /**
- * The status of a Promotion while its merge request is open, and when it merges or ends. Pure: it
- * only edits the status object it is given.
+ * The status of a Promotion or PromotionRollback while its merge request is open, and when it
+ * merges or ends. Pure: it only edits the status object of the resource it is given, which has one.
  */
 final class MergeRequestTransitions {
-  private final PromotionStatusTransitions transitions;
+  private final RunTransitions transitions;
 
-  MergeRequestTransitions(PromotionStatusTransitions transitions) {
+  MergeRequestTransitions(RunTransitions transitions) {
     this.transitions = transitions;
   }
 
   /** The commit is on the review branch and the request is open: AwaitingMerge. */
-  void awaitingMerge(Promotion p, MergeRequestState mr, String branch, Instant deadline) {
-    PromotionStatus s = PromotionStatusTransitions.statusOf(p);
+  void awaitingMerge(
+      CustomResource<?, ? extends RunStatus> p,
+      MergeRequestState mr,
+      String branch,
+      Instant deadline) {
+    RunStatus s = p.getStatus();
     MergeRequestStatus status = new MergeRequestStatus();
     status.setSourceBranch(branch);
     status.setDeadline(deadline == null ? null : deadline.toString());
@@ -47,8 +51,8 @@ final class MergeRequestTransitions {
   }
 
   /** Records what GitLab shows of the request; returns whether people would see a difference. */
-  boolean seen(Promotion p, MergeRequestState mr) {
-    PromotionStatus s = PromotionStatusTransitions.statusOf(p);
+  boolean seen(CustomResource<?, ? extends RunStatus> p, MergeRequestState mr) {
+    RunStatus s = p.getStatus();
     MergeRequestStatus before = s.getMergeRequest();
     MergeRequestStatus now = new MergeRequestStatus();
     now.setIid(mr.iid());
@@ -70,9 +74,9 @@ final class MergeRequestTransitions {
   }
 
   /** Merged: the run goes on from the commit it landed as. */
-  void merged(Promotion p, MergeRequestState mr) {
+  void merged(CustomResource<?, ? extends RunStatus> p, MergeRequestState mr) {
     seen(p, mr);
-    PromotionStatus s = PromotionStatusTransitions.statusOf(p);
+    RunStatus s = p.getStatus();
     s.getMergeRequest().setMergedCommit(mr.landedCommit());
     s.setReason(Reasons.MERGE_REQUEST_MERGED);
     s.setMessage("merge request !" + mr.iid() + " merged as commit " + mr.landedCommit());
@@ -81,7 +85,7 @@ final class MergeRequestTransitions {
   }
 
   /** One line for people: where the request stands. */
-  static String message(Promotion p) {
+  static String message(CustomResource<?, ? extends RunStatus> p) {
     MergeRequestStatus mr = p.getStatus().getMergeRequest();
     StringBuilder text =
         new StringBuilder("waiting for merge request !")

@@ -76,7 +76,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
   private final ArgoApplications applications;
   private final VerificationStage verification;
   private final RepositoryLeases leases;
-  private final MergeRequestStage mergeRequests;
+  private final MergeRequestStage<PromotionStatus, Promotion> mergeRequests;
   private final MergeRequestSignals hooks;
 
   public PromotionReconciler(
@@ -159,13 +159,12 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
         new VerificationStage(
             promotions, applications, transitions, statusPatcher, events, metrics, clock);
     this.mergeRequests =
-        new MergeRequestStage(
-            promotions,
+        new MergeRequestStage<>(
+            new PromotionMergeRequests(promotions, this::repositoryName),
             transitions,
             statusPatcher,
             events,
             clock,
-            this::repositoryName,
             p -> wake(p).run());
   }
 
@@ -411,7 +410,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
         && !leases.holds(repositoryName(promotion))) {
       return DeleteControl.noFinalizerRemoval();
     }
-    mergeRequests.withdraw(promotion);
+    mergeRequests.withdraw(promotion, context);
     return DeleteControl.defaultDelete();
   }
 

@@ -3,6 +3,7 @@ package io.gitops.promotion.reconciler;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.PromotionRollback;
+import io.gitops.promotion.api.PromotionRollbackStatus;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.engine.TargetRepository;
@@ -19,8 +20,10 @@ import io.gitops.promotion.run.RepositoryWriter;
 import io.gitops.promotion.steps.AfterStepException;
 import io.gitops.promotion.steps.AfterSteps;
 import io.gitops.promotion.steps.StepInput;
+import io.javaoperatorsdk.operator.api.reconciler.Cleaner;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
+import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.ErrorStatusUpdateControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
@@ -38,8 +41,10 @@ import java.util.Optional;
 /**
  * Runs each PromotionRollback once: resolve what it rolls back, hand it to the repository's writer
  * (which lands it and wakes it), register the GitLab deployments of a pushed rollback, write the
- * status. Re-applying the same resource (as Argo CD does) never rolls back twice: a finished
- * rollback is never run again, and a retry finds its own commit and deployments.
+ * status. Into an environment gated by merge request it goes through one ({@link
+ * MergeRequestStage}), unless it is an emergency: then it is pushed directly, with a Warning Event.
+ * Re-applying the same resource (as Argo CD does) never rolls back twice: a finished rollback is
+ * never run again, and a retry finds its own commit and deployments.
  */
 @ControllerConfiguration(name = "promotionrollback")
 @GradualRetry(
@@ -47,7 +52,8 @@ import java.util.Optional;
     initialInterval = 2000,
     intervalMultiplier = 2,
     maxInterval = 300_000)
-public final class PromotionRollbackReconciler implements Reconciler<PromotionRollback> {
+public final class PromotionRollbackReconciler
+    implements Reconciler<PromotionRollback>, Cleaner<PromotionRollback> {
   private final RollbackService rollbacks;
   private final AfterSteps<RollbackRun> afterSteps;
   private final RunFailures failures = new RunFailures();
@@ -59,6 +65,7 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
   private final SimpleInboundEventSource<PromotionRollback> wakeUps =
       new SimpleInboundEventSource<>("rollback-writer");
   private final RepositoryLeases leases;
+  private final MergeRequestStage<PromotionRollbackStatus, PromotionRollback> mergeRequests;
 
   public PromotionRollbackReconciler(
       RollbackService rollbacks,
@@ -96,6 +103,14 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     this.events = events;
     this.metrics = metrics;
     this.clock = clock;
+    this.mergeRequests =
+        new MergeRequestStage<>(
+            new RollbackMergeRequests(rollbacks),
+            transitions,
+            statusPatcher,
+            events,
+            clock,
+            r -> wake(r).run());
   }
 
   @Override
@@ -134,6 +149,22 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     if (finished.isPresent()) {
       return finish(rollback, repository, request, finished.get(), context);
     }
+    if (phase == Phase.AWAITING_MERGE && !writer.holds(request.rollbackId())) {
+      return mergeRequests.follow(
+          rollback,
+          context,
+          request,
+          repository,
+          landed ->
+              rollbacks.submit(
+                  repository,
+                  request,
+                  Instant.parse(rollback.getMetadata().getCreationTimestamp()),
+                  landed,
+                  ExecutionOrder.key(rollback),
+                  wake(rollback)),
+          (r, reason, message) -> fail(r, reason, message, context));
+    }
     if (!writer.holds(request.rollbackId())) {
       // kubectl get promotionrollbacks shows the group and environment, resolved from a
       // promotionRef too
@@ -143,13 +174,12 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
           phase == Phase.RUNNING
               ? statusPatcher.patch(rollback, context)
               : markRunning(rollback, context);
-      ResourceID id = ResourceID.fromResource(running);
       rollbacks.submit(
           repository,
           request,
           Instant.parse(running.getMetadata().getCreationTimestamp()),
           ExecutionOrder.key(running),
-          () -> wakeUps.propagateEvent(id));
+          wake(running));
     }
     return UpdateControl.<PromotionRollback>noUpdate()
         .rescheduleAfter(PromotionReconciler.SAFETY_NET);
@@ -191,6 +221,12 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
     }
     transitions.recorded(running, done);
     metrics.gitTraffic(done.counts());
+    if (done.commit() != null && !done.resumed() && request.throughMergeRequest()) {
+      return mergeRequests.start(running, context, request, repository);
+    }
+    if (done.commit() != null && request.emergency()) {
+      emergency(running, repository, request, done);
+    }
     PromotionRollback recorded =
         done.commit() == null ? running : statusPatcher.patch(running, context);
     if (done.commit() != null) {
@@ -240,6 +276,53 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
       }
       throw e;
     }
+  }
+
+  /**
+   * An emergency rollback pushed directly: its status says so, and a Warning Event names its reason
+   * (once, when it pushed; not again when a retry finds the commit).
+   */
+  private void emergency(
+      PromotionRollback pushed,
+      TargetRepository repository,
+      RollbackRequest request,
+      RollbackResult done) {
+    transitions.emergency(pushed);
+    if (done.resumed()) {
+      return;
+    }
+    events.warning(
+        pushed,
+        Reasons.EMERGENCY_ROLLBACK,
+        "emergency rollback pushed directly to branch "
+            + repository.remote().branch()
+            + " as commit "
+            + done.commit()
+            + (request.target().gatedByMergeRequest()
+                ? ", bypassing the merge request gate of " + request.target().name()
+                : "")
+            + ": "
+            + request.reason());
+  }
+
+  /**
+   * The finalizer: a rollback awaiting its merge withdraws its request; any other is let go at
+   * once, touching nothing. A repository held by another replica is that replica's to clean up.
+   */
+  @Override
+  public DeleteControl cleanup(PromotionRollback rollback, Context<PromotionRollback> context) {
+    if (rollback.getStatus() != null
+        && rollback.getStatus().getPhase() == Phase.AWAITING_MERGE
+        && !leases.holds(repositoryOf(rollback, context))) {
+      return DeleteControl.noFinalizerRemoval();
+    }
+    mergeRequests.withdraw(rollback, context);
+    return DeleteControl.defaultDelete();
+  }
+
+  private Runnable wake(PromotionRollback rollback) {
+    ResourceID id = ResourceID.fromResource(rollback);
+    return () -> wakeUps.propagateEvent(id);
   }
 
   @Override
@@ -303,7 +386,8 @@ public final class PromotionRollbackReconciler implements Reconciler<PromotionRo
         r.getSpec().getReason(),
         RequesterAnnotation.of(r),
         null,
-        target.promotionId());
+        target.promotionId(),
+        r.getSpec().isEmergency());
   }
 
   private Duration elapsed(PromotionRollback r) {

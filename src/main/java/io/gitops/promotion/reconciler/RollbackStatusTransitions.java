@@ -77,6 +77,11 @@ final class RollbackStatusTransitions extends RunTransitions {
     }
   }
 
+  /** An emergency rollback pushed directly, despite a merge request gate. */
+  void emergency(PromotionRollback r) {
+    statusOf(r).setEmergency(Boolean.TRUE);
+  }
+
   /**
    * Records the deployments of the restored versions (all of them, or those made before a failure).
    */

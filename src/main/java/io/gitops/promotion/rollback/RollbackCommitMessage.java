@@ -6,7 +6,8 @@ import io.gitops.promotion.engine.PromotionCommitMessage;
  * The title of a rollback and the message of its commit: a subject naming the group, environment
  * and promotion, one line per restored tag and per application left alone, and trailers ({@code
  * Rollback-Of}, {@code Rollback-Id}, {@code Requested-By}, {@code Forced}) that make the commit
- * recognisable by a retry of the same rollback.
+ * recognisable by a retry of the same rollback. The reason of a forced or emergency rollback is its
+ * {@code Forced} trailer.
  */
 public final class RollbackCommitMessage {
   public static final String ROLLBACK_OF = "Rollback-Of";
@@ -16,7 +17,7 @@ public final class RollbackCommitMessage {
 
   /**
    * {@code Roll back tbd-test [TST] v1.5.0 (promotion p-1)}, {@code Preview roll back ...} for a
-   * dry run.
+   * dry run; suffixed {@code (FORCED)} and {@code (EMERGENCY)}.
    */
   public static String title(RollbackPlan plan) {
     RollbackRequest r = plan.request();
@@ -30,7 +31,8 @@ public final class RollbackCommitMessage {
         + " (promotion "
         + plan.promotionId()
         + ")"
-        + (r.force() ? " (FORCED)" : "");
+        + (r.force() ? " (FORCED)" : "")
+        + (r.emergency() ? " (EMERGENCY)" : "");
   }
 
   public static String of(RollbackPlan plan) {
@@ -76,7 +78,7 @@ public final class RollbackCommitMessage {
         .append(": ")
         .append(PromotionCommitMessage.oneLine(r.requestedBy()))
         .append('\n');
-    if (r.force()) {
+    if (r.force() || r.emergency()) {
       text.append(PromotionCommitMessage.FORCED)
           .append(": ")
           .append(PromotionCommitMessage.oneLine(r.reason()))

@@ -10,6 +10,7 @@ import io.gitops.promotion.config.RollbackWindow;
  *     default of seven days
  * @param expectedPromotionId the promotion the caller means to roll back, or null for whichever is
  *     recorded last
+ * @param emergency pushed directly into an environment gated by merge request; needs a reason
  */
 public record RollbackParameters(
     String rollbackId,
@@ -20,4 +21,30 @@ public record RollbackParameters(
     String reason,
     String requestedBy,
     RollbackWindow window,
-    String expectedPromotionId) {}
+    String expectedPromotionId,
+    boolean emergency) {
+
+  /** A rollback that is no emergency. */
+  public RollbackParameters(
+      String rollbackId,
+      String group,
+      String targetEnv,
+      boolean dryRun,
+      boolean force,
+      String reason,
+      String requestedBy,
+      RollbackWindow window,
+      String expectedPromotionId) {
+    this(
+        rollbackId,
+        group,
+        targetEnv,
+        dryRun,
+        force,
+        reason,
+        requestedBy,
+        window,
+        expectedPromotionId,
+        false);
+  }
+}

@@ -1,17 +1,21 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.config.RollbackWindow;
+import io.gitops.promotion.engine.MergeRequestDeliveries;
 import io.gitops.promotion.engine.RepositoryCatalog;
 import io.gitops.promotion.engine.RepositoryRunner;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gate.Gates;
+import io.gitops.promotion.gitlab.MergeRequestClients;
+import io.gitops.promotion.gitlab.MergeRequests;
 import io.gitops.promotion.run.RepositoryWriter;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * Rollbacks as a long-running process runs them: validated with the configured rollback window, and
- * handed to the repository's writer like promotions.
+ * handed to the repository's writer like promotions, through a merge request into an environment
+ * gated by one unless it is an emergency.
  */
 public final class RollbackService {
   private final RepositoryCatalog repositories;
@@ -20,6 +24,7 @@ public final class RollbackService {
   private final RepositoryRunner runner;
   private final Clock clock;
   private final Gates gates;
+  private final MergeRequestDeliveries mergeRequests;
 
   public RollbackService(
       RepositoryCatalog repositories,
@@ -37,6 +42,22 @@ public final class RollbackService {
       RepositoryRunner runner,
       Clock clock,
       Gates gates) {
+    this(repositories, validator, window, runner, clock, gates, new MergeRequestClients());
+  }
+
+  /**
+   * @param mergeRequests the GitLab clients merge requests of gated environments are opened and
+   *     followed with
+   */
+  public RollbackService(
+      RepositoryCatalog repositories,
+      RollbackValidator validator,
+      RollbackWindow window,
+      RepositoryRunner runner,
+      Clock clock,
+      Gates gates,
+      MergeRequestClients mergeRequests) {
+    this.mergeRequests = new MergeRequestDeliveries(mergeRequests);
     this.repositories = repositories;
     this.validator = validator;
     this.window = window;
@@ -57,7 +78,8 @@ public final class RollbackService {
             p.reason(),
             p.requestedBy(),
             window,
-            p.expectedPromotionId()));
+            p.expectedPromotionId(),
+            p.emergency()));
   }
 
   public TargetRepository repository(String name) {
@@ -73,8 +95,15 @@ public final class RollbackService {
     return runner.writer(repositoryName);
   }
 
+  /** The merge requests of a repository's GitLab project. */
+  public MergeRequests mergeRequests(TargetRepository repository) {
+    return mergeRequests.api(repository);
+  }
+
   /**
    * Queues the rollback on its repository's writer; {@code wake} runs when its result can be taken.
+   * An execution into an environment gated by merge request (no emergency) is delivered through
+   * one.
    */
   public void submit(
       TargetRepository repository,
@@ -82,12 +111,32 @@ public final class RollbackService {
       Instant mayHavePushedSince,
       String order,
       Runnable wake) {
+    submit(repository, request, mayHavePushedSince, null, order, wake);
+  }
+
+  /**
+   * @param landedCommit the commit its merged merge request landed as: the rollback resumes from
+   *     it; null while it has not landed
+   */
+  public void submit(
+      TargetRepository repository,
+      RollbackRequest request,
+      Instant mayHavePushedSince,
+      String landedCommit,
+      String order,
+      Runnable wake) {
+    RollbackChange change =
+        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince, gates);
+    boolean landed = landedCommit != null;
     runner.submit(
         repository,
         request.rollbackId(),
         order,
-        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince, gates),
+        landed ? change.landedAs(landedCommit) : change,
         wake,
-        () -> false);
+        () -> false,
+        !landed && request.throughMergeRequest()
+            ? mergeRequests.through(repository, request)
+            : null);
   }
 }

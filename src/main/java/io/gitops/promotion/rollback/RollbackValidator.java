@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Checks a rollback before anything is read or written: ids, the group name, the environment and
- * the reason that force needs. Whether a promotion is recorded is checked by the engine, which is
- * the first to read the state file.
+ * the reason that force and an emergency need. Whether a promotion is recorded is checked by the
+ * engine, which is the first to read the state file.
  */
 public final class RollbackValidator {
   /** Printable ASCII without spaces: an id goes into a commit trailer and must stay one token. */
@@ -43,6 +43,11 @@ public final class RollbackValidator {
           RejectionReason.REASON_REQUIRED,
           "a forced rollback needs a reason (--reason / spec.reason)");
     }
+    if (p.emergency() && !hasReason) {
+      throw new RequestRejectedException(
+          RejectionReason.REASON_REQUIRED,
+          "an emergency rollback needs a reason (spec.reason): it bypasses the merge request gate");
+    }
     RollbackWindow window = p.window() == null ? RollbackWindow.DEFAULT : p.window();
     String expected =
         p.expectedPromotionId() == null || p.expectedPromotionId().isBlank()
@@ -56,10 +61,11 @@ public final class RollbackValidator {
         target,
         p.dryRun(),
         p.force(),
-        p.force() ? p.reason().trim() : null,
+        p.force() || p.emergency() ? p.reason().trim() : null,
         requestedBy,
         window,
-        expected);
+        expected,
+        p.emergency());
   }
 
   private static String id(String what, String value) {

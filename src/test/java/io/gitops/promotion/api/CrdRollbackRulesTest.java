@@ -23,6 +23,7 @@ class CrdRollbackRulesTest {
     spec.put("targetEnv", "TST");
     spec.put("dryRun", false);
     spec.put("force", false);
+    spec.put("emergency", false);
     return spec;
   }
 
@@ -34,7 +35,7 @@ class CrdRollbackRulesTest {
 
   @Test
   void everyRuleTypeChecksAgainstTheSchema() {
-    assertThat(ROLLBACK.rules()).hasSize(4);
+    assertThat(ROLLBACK.rules()).hasSize(5);
     for (ValidationRule rule : ROLLBACK.rules()) {
       assertThat(ROLLBACK.typeCheck(rule.getRule())).as(rule.getRule()).isEmpty();
     }
@@ -70,6 +71,18 @@ class CrdRollbackRulesTest {
     assertThat(
             ROLLBACK.violations(
                 with(with(byGroup(), "force", true), "reason", "drift is intended"), null))
+        .isEmpty();
+  }
+
+  @Test
+  void requiresAReasonInAnEmergency() {
+    assertThat(ROLLBACK.violations(with(byRef(), "emergency", true), null))
+        .containsExactly("reason is required when emergency is true");
+    assertThat(ROLLBACK.violations(with(with(byRef(), "emergency", true), "reason", "  "), null))
+        .containsExactly("reason is required when emergency is true");
+    assertThat(
+            ROLLBACK.violations(
+                with(with(byRef(), "emergency", true), "reason", "checkout down INC-4711"), null))
         .isEmpty();
   }
 

@@ -94,7 +94,8 @@ class ExampleManifestsTest {
   @Test
   void rollbackExamplesAreAccepted() throws IOException {
     JSONSchemaProps schema = specSchema("promotionrollbacks.promotion.gitops.io-v1.yml");
-    for (String file : List.of("rollback.yaml", "rollback-latest.yaml")) {
+    for (String file :
+        List.of("rollback.yaml", "rollback-latest.yaml", "rollback-emergency.yaml")) {
       Map<String, Object> spec = spec(read(file, PromotionRollback.class));
       assertThat(schemaViolations(spec, schema)).as(file).isEmpty();
       assertThat(CrdRollbackRulesTest.ROLLBACK.violations(spec, null)).as(file).isEmpty();

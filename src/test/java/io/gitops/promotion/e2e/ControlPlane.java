@@ -151,8 +151,8 @@ public final class ControlPlane implements AutoCloseable {
   }
 
   /**
-   * Deletes every Promotion and PromotionRollback of a namespace. A Promotion's finalizer is
-   * removed here: the operator that would remove it may be stopped already.
+   * Deletes every Promotion and PromotionRollback of a namespace. Their finalizers are removed
+   * here: the operator that would remove them may be stopped already.
    */
   public void deleteRuns(String namespace) {
     kubectl
@@ -166,14 +166,17 @@ public final class ControlPlane implements AutoCloseable {
             "--wait=false")
         .orThrow();
     String remaining =
-        kubectl.run("-n", namespace, "get", "promotions", "-o", "name").orThrow().stdout();
-    for (String promotion : remaining.lines().filter(l -> !l.isBlank()).toList()) {
+        kubectl
+            .run("-n", namespace, "get", "promotions,promotionrollbacks", "-o", "name")
+            .orThrow()
+            .stdout();
+    for (String run : remaining.lines().filter(l -> !l.isBlank()).toList()) {
       CommandResult patched =
           kubectl.run(
               "-n",
               namespace,
               "patch",
-              promotion,
+              run,
               "--type=merge",
               "-p",
               "{\"metadata\":{\"finalizers\":null}}");

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
+import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.gitlab.FakeGitLabServer;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -19,10 +20,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * request in the fake GitLab; {@code kubectl get promotions} shows AwaitingMerge with the request's
  * URL; the test approves and merges the request with real Git; the Promotion succeeds on the merged
  * commit. A newer Promotion of the group into STG supersedes an older one still awaiting its merge;
- * deleting one that awaits its merge withdraws its request.
+ * deleting one that awaits its merge withdraws its request. A PromotionRollback of STG goes through
+ * a merge request the same way.
  */
 @ExtendWith(RealControlPlane.class)
 class MergeRequestE2E {
+  private static final String FRONTEND_STG = "workloads/tbd-test/frontend/overlays/stg/values.yaml";
   private ControlPlane controlPlane;
   private String namespace;
   private FakeGitLabServer gitlab;
@@ -150,6 +153,61 @@ class MergeRequestE2E {
   }
 
   @Test
+  void aRollbackOfGatedStgAwaitsItsMergeRequestAndSucceedsOnceItIsMerged() {
+    String before = operator.repository().read(FRONTEND_STG);
+    apply("promoted-to-stg");
+    awaitPromotion("promoted-to-stg", Phase.AWAITING_MERGE);
+    gitlab.approve("1234", 1, "release-manager");
+    gitlab.merge("1234", 1);
+    awaitPromotion("promoted-to-stg", Phase.SUCCEEDED);
+    String promoted = operator.repository().head();
+    assertThat(operator.repository().read(FRONTEND_STG)).isNotEqualTo(before);
+    controlPlane
+        .kubectl()
+        .apply(
+            namespace,
+            """
+        apiVersion: promotion.gitops.io/v1alpha1
+        kind: PromotionRollback
+        metadata:
+          name: undo-stg
+        spec:
+          promotionRef: {name: promoted-to-stg}
+        """)
+        .orThrow();
+
+    PromotionRollback awaiting = awaitRollback("undo-stg", Phase.AWAITING_MERGE);
+    String url = awaiting.getStatus().getMergeRequest().getUrl();
+    assertThat(url).isEqualTo(gitlab.url() + "/devops/argocd/-/merge_requests/2");
+    assertThat(awaiting.getStatus().getMergeRequest().getSourceBranch())
+        .startsWith("rollback/stg/tbd-test/");
+    assertThat(operator.repository().head()).as("nothing pushed to main yet").isEqualTo(promoted);
+    KubectlTable table =
+        KubectlTable.parse(
+            controlPlane
+                .kubectl()
+                .run("-n", namespace, "get", "promotionrollbacks")
+                .orThrow()
+                .stdout());
+    assertThat(table.header()).contains("PHASE", "REQUEST");
+    assertThat(table.row("undo-stg"))
+        .containsEntry("PHASE", "AwaitingMerge")
+        .containsEntry("REQUEST", url)
+        .containsEntry("ENV", "STG");
+
+    gitlab.approve("1234", 2, "release-manager");
+    gitlab.merge("1234", 2);
+
+    PromotionRollback done = awaitRollback("undo-stg", Phase.SUCCEEDED);
+    String merged = gitlab.mergeRequests("1234").get(1).mergeCommitSha();
+    assertThat(done.getStatus().getCommit())
+        .isEqualTo(merged)
+        .isEqualTo(operator.repository().head());
+    assertThat(done.getStatus().getMergeRequest().getState()).isEqualTo("merged");
+    assertThat(operator.repository().read(FRONTEND_STG)).isEqualTo(before);
+  }
+
+  @Test
   void aNewerPromotionOfTheGroupIntoStgSupersedesTheRequestStillAwaitingItsMerge() {
     String head = operator.repository().head();
     apply("a-first-to-stg");
@@ -223,6 +281,20 @@ class MergeRequestE2E {
         """
                 .formatted(name))
         .orThrow();
+  }
+
+  private PromotionRollback awaitRollback(String name, Phase phase) {
+    return await()
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                controlPlane
+                    .admin()
+                    .resources(PromotionRollback.class)
+                    .inNamespace(namespace)
+                    .withName(name)
+                    .get(),
+            r -> r != null && r.getStatus() != null && r.getStatus().getPhase() == phase);
   }
 
   private Promotion awaitPromotion(String name, Phase phase) {

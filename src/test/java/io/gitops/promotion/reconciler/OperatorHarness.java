@@ -1,7 +1,9 @@
 package io.gitops.promotion.reconciler;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.gitops.promotion.api.Promotion;
+import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.config.EnvironmentCatalog;
 import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.config.RollbackWindow;
@@ -216,18 +218,28 @@ final class OperatorHarness implements AutoCloseable {
    * stopped.
    */
   static void deletePromotions(KubernetesClient client) {
-    for (Promotion p : client.resources(Promotion.class).inAnyNamespace().list().getItems()) {
+    deleteWithoutFinalizers(client, Promotion.class);
+  }
+
+  /** Deletes every PromotionRollback, its finalizer first, as {@link #deletePromotions}. */
+  static void deleteRollbacks(KubernetesClient client) {
+    deleteWithoutFinalizers(client, PromotionRollback.class);
+  }
+
+  private static <T extends HasMetadata> void deleteWithoutFinalizers(
+      KubernetesClient client, Class<T> type) {
+    for (T r : client.resources(type).inAnyNamespace().list().getItems()) {
       client
-          .resources(Promotion.class)
-          .inNamespace(p.getMetadata().getNamespace())
-          .withName(p.getMetadata().getName())
+          .resources(type)
+          .inNamespace(r.getMetadata().getNamespace())
+          .withName(r.getMetadata().getName())
           .edit(
               latest -> {
                 latest.getMetadata().setFinalizers(List.of());
                 return latest;
               });
     }
-    client.resources(Promotion.class).inAnyNamespace().delete();
+    client.resources(type).inAnyNamespace().delete();
   }
 
   @Override

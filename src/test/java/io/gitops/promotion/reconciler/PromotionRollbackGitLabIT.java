@@ -87,7 +87,7 @@ class PromotionRollbackGitLabIT {
   void stop() {
     harness.close();
     gitlab.close();
-    client.resources(PromotionRollback.class).inAnyNamespace().delete();
+    OperatorHarness.deleteRollbacks(client);
     OperatorHarness.deletePromotions(client);
   }
 

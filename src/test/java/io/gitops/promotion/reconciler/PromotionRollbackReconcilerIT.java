@@ -57,7 +57,7 @@ class PromotionRollbackReconcilerIT {
     if (harness != null) {
       harness.close();
     }
-    client.resources(PromotionRollback.class).inAnyNamespace().delete();
+    OperatorHarness.deleteRollbacks(client);
     OperatorHarness.deletePromotions(client);
   }
 

@@ -57,7 +57,7 @@ class RepositoryLeaseGateIT {
   void stop() {
     harness.close();
     OperatorHarness.deletePromotions(client);
-    client.resources(PromotionRollback.class).inAnyNamespace().delete();
+    OperatorHarness.deleteRollbacks(client);
   }
 
   @Test

@@ -22,6 +22,10 @@ class RollbackCommitMessageTest {
           null);
 
   private static RollbackPlan plan(boolean dryRun, boolean force) {
+    return plan(dryRun, force, false);
+  }
+
+  private static RollbackPlan plan(boolean dryRun, boolean force, boolean emergency) {
     RollbackRequest request =
         new RollbackValidator(EnvironmentCatalog.defaults())
             .validate(
@@ -31,10 +35,11 @@ class RollbackCommitMessageTest {
                     "TST",
                     dryRun,
                     force,
-                    force ? "login broken\nsince 1.5.0" : null,
+                    force || emergency ? "login broken\nsince 1.5.0" : null,
                     "bob",
                     null,
-                    null));
+                    null,
+                    emergency));
     return new RollbackPlan(
         request,
         P1,
@@ -73,5 +78,12 @@ class RollbackCommitMessageTest {
         .endsWith("Requested-By: bob\nForced: login broken since 1.5.0\n");
     assertThat(RollbackCommitMessage.title(plan(true, false)))
         .isEqualTo("Preview roll back tbd-test [TST] v1.5.0 (promotion p-1)");
+  }
+
+  @Test
+  void anEmergencyRollbackSaysSoInTheSubjectAndCarriesItsReasonInTheForcedTrailer() {
+    assertThat(RollbackCommitMessage.of(plan(false, false, true)))
+        .startsWith("Roll back tbd-test [TST] v1.5.0 (promotion p-1) (EMERGENCY)\n")
+        .endsWith("Requested-By: bob\nForced: login broken since 1.5.0\n");
   }
 }
