@@ -73,7 +73,7 @@ public final class GitLabHookReceiver implements AutoCloseable {
       boolean forwarded,
       InputStream body) {
     HookKind kind = HookKind.of(event);
-    HookOutcome outcome = decide(method, givenToken, event, declaredLength, forwarded, body);
+    HookOutcome outcome = decide(method, givenToken, kind, event, declaredLength, forwarded, body);
     listener.handled(kind, outcome);
     return outcome;
   }
@@ -81,11 +81,11 @@ public final class GitLabHookReceiver implements AutoCloseable {
   private HookOutcome decide(
       String method,
       String givenToken,
+      HookKind kind,
       String event,
       long declaredLength,
       boolean forwarded,
       InputStream body) {
-    HookKind kind = HookKind.of(event);
     if (!"POST".equalsIgnoreCase(method)) {
       return HookOutcome.INVALID;
     }

@@ -38,7 +38,8 @@ final class MergeRequestWakeUps {
                 .forEach(r -> wakeUps.propagateEvent(ResourceID.fromResource(r))));
   }
 
-  private static <S extends RunStatus, R extends CustomResource<?, S>> boolean awaits(
+  /** Whether the resource awaits, on the signal's repository, the request the signal names. */
+  static <S extends RunStatus, R extends CustomResource<?, S>> boolean awaits(
       R resource,
       MergeRequestSignal signal,
       Function<R, String> repositoryOf,

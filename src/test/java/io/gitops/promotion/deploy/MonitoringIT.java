@@ -29,7 +29,7 @@ class MonitoringIT {
   void promtoolAcceptsTheRules() {
     CommandResult result = tools.promtool("check", "rules", MonitoringMetricNames.RULES.toString());
     assertThat(result.exitCode()).as(result.describe()).isZero();
-    assertThat(result.stdout()).as(result.describe()).contains("SUCCESS: 6 rules found");
+    assertThat(result.stdout()).as(result.describe()).contains("SUCCESS: 7 rules found");
   }
 
   @Test

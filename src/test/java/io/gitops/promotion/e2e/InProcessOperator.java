@@ -173,6 +173,11 @@ public final class InProcessOperator implements AutoCloseable {
     return runtime.httpPort();
   }
 
+  /** The port of the GitLab webhook endpoint; -1 when the configuration has none. */
+  public int webhookPort() {
+    return runtime.webhookPort();
+  }
+
   private void startRuntime() {
     generation++;
     token =
