@@ -8,6 +8,7 @@ import io.gitops.promotion.gitlab.MergeRequests;
 import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.MergeRequestDelivery;
 import io.gitops.promotion.run.RepositoryWriter;
+import io.gitops.promotion.run.ReviewBranchUpdate;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -142,6 +143,28 @@ public final class PromotionService {
         wake,
         waitsForOlder,
         delivery(repository, request, options));
+  }
+
+  /**
+   * Queues the promotion to be planned again on the branch's new head because its open merge
+   * request could not merge: its one new commit replaces the review branch, while that is still at
+   * {@code replaced} (the commit the operator pushed there).
+   */
+  public void replan(
+      TargetRepository repository,
+      PromotionRequest request,
+      RunOptions options,
+      String order,
+      Runnable wake,
+      String replaced) {
+    runner.submit(
+        repository,
+        request.promotionId(),
+        order,
+        PromotionChange.of(request, repository.layout(), clock, gates, options),
+        wake,
+        () -> false,
+        new ReviewBranchUpdate(reviewBranch(request), replaced));
   }
 
   /** Whether an execution of the request goes through a merge request (and is not merged yet). */

@@ -52,6 +52,7 @@ final class MergeRequestStage {
   private final Function<Promotion, String> repositoryOf;
   private final Consumer<Promotion> wake;
   private final Map<String, Integer> unchangedLooks = new ConcurrentHashMap<>();
+  private final MergeRequestReplan replans;
 
   /**
    * @param repositoryOf the configured repository a promotion runs on
@@ -69,6 +70,8 @@ final class MergeRequestStage {
     this.repositoryOf = repositoryOf;
     this.wake = wake;
     this.transitions = new MergeRequestTransitions(transitions);
+    this.replans =
+        new MergeRequestReplan(this.transitions, statusPatcher, events, promotions::mergeRequests);
     this.statusPatcher = statusPatcher;
     this.events = events;
     this.clock = clock;
@@ -111,10 +114,17 @@ final class MergeRequestStage {
     return UpdateControl.<Promotion>noUpdate().rescheduleAfter(settings.pollAfter(0));
   }
 
+  /** What happens when the branch moved under a request: re-plans and their ends. */
+  MergeRequestReplan replans() {
+    return replans;
+  }
+
   /**
    * Looks at the request once.
    *
    * @param land hands the run back to the writer with the commit the request landed as
+   * @param replan hands the run back to the writer to be planned again on the branch's new head,
+   *     replacing the review branch while it is still at the given commit
    */
   UpdateControl<Promotion> follow(
       Promotion awaiting,
@@ -122,6 +132,7 @@ final class MergeRequestStage {
       PromotionRequest request,
       TargetRepository repository,
       Consumer<String> land,
+      Consumer<String> replan,
       Failure failure) {
     MergeRequestStatus known = awaiting.getStatus().getMergeRequest();
     MergeRequestSettings settings = repository.mergeRequestInto(request.target());
@@ -175,6 +186,7 @@ final class MergeRequestStage {
               + known.getSourceBranch()
               + " deleted; nothing was promoted");
     }
+    String previousMessage = awaiting.getStatus().getMessage();
     int looks;
     if (transitions.seen(awaiting, mr)) {
       events.normal(awaiting, Reasons.MERGE_REQUEST_CHANGED, awaiting.getStatus().getMessage());
@@ -182,6 +194,10 @@ final class MergeRequestStage {
       looks = 0;
     } else {
       looks = unchangedLooks.getOrDefault(uid, 0) + 1;
+    }
+    if (mr.cannotMerge() && replans.replanOrHold(awaiting, context, mr, previousMessage, replan)) {
+      unchangedLooks.put(uid, 0);
+      return UpdateControl.<Promotion>noUpdate().rescheduleAfter(PromotionReconciler.SAFETY_NET);
     }
     unchangedLooks.put(uid, looks);
     Duration wait = settings.pollAfter(looks);

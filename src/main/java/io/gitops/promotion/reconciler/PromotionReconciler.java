@@ -18,6 +18,7 @@ import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.run.RepositoryWriter;
+import io.gitops.promotion.run.ReviewBranchMovedException;
 import io.gitops.promotion.steps.AfterStepException;
 import io.gitops.promotion.steps.AfterSteps;
 import io.gitops.promotion.steps.StepInput;
@@ -203,6 +204,14 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
                   ExecutionOrder.key(promotion),
                   wake(promotion),
                   () -> false),
+          replaced ->
+              promotions.replan(
+                  repository,
+                  request,
+                  runOptions(promotion),
+                  ExecutionOrder.key(promotion),
+                  wake(promotion),
+                  replaced),
           (p, reason, message) -> fail(p, reason, message, context));
     }
     Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion, context);
@@ -247,19 +256,41 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
       done = (PromotionResult) finished.orThrow();
     } catch (GateClosedException e) {
       return gated(running, repositoryName, e.decision(), context);
+    } catch (ReviewBranchMovedException e) {
+      mergeRequests.replans().branchMoved(running, context, e);
+      return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
     } catch (RuntimeException e) {
-      return failures
-          .terminal(e)
+      Optional<RunFailures.Terminal> terminal = failures.terminal(e);
+      if (terminal.isPresent() && MergeRequestReplan.isReplan(running)) {
+        mergeRequests
+            .replans()
+            .withdraw(
+                running, repositoryOf(running), "it was refused: " + terminal.get().message());
+      }
+      return terminal
           .map(t -> fail(running, t.reason(), t.message(), context))
           .orElseThrow(() -> e);
     }
+    boolean replanned = MergeRequestReplan.isReplan(running);
     transitions.recorded(running, done);
     metrics.gitTraffic(done.counts());
     boolean pushed = done.outcome() == PromotionOutcome.PROMOTED;
     if (pushed && !done.resumed() && request.target().gatedByMergeRequest()) {
       settle(running);
-      return mergeRequests.start(
-          running, context, request, promotions.repository(running.getSpec().getRepository()));
+      if (replanned) {
+        mergeRequests.replans().replaced(running, context, done.commit());
+        return UpdateControl.<Promotion>noUpdate()
+            .rescheduleAfter(repositoryOf(running).mergeRequestInto(request.target()).pollAfter(0));
+      }
+      return mergeRequests.start(running, context, request, repositoryOf(running));
+    }
+    if (replanned && done.outcome() == PromotionOutcome.NOTHING_TO_PROMOTE) {
+      mergeRequests
+          .replans()
+          .withdraw(
+              running,
+              repositoryOf(running),
+              "the branch already holds every planned tag, nothing is left to promote");
     }
     Promotion recorded = pushed ? statusPatcher.patch(running, context) : running;
     if (pushed) {
@@ -407,6 +438,10 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
     statusPatcher.patch(promotion, context);
     settle(promotion);
     return UpdateControl.noUpdate();
+  }
+
+  private TargetRepository repositoryOf(Promotion promotion) {
+    return promotions.repository(promotion.getSpec().getRepository());
   }
 
   private String repositoryName(Promotion promotion) {

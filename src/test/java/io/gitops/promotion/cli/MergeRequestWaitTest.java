@@ -55,7 +55,7 @@ class MergeRequestWaitTest {
 
   private static MergeRequestState state(String state, String detailed) {
     return new MergeRequestState(
-        7, "https://gitlab/mr/7", state, detailed, "abc", null, null, 0, null, null);
+        7, "https://gitlab/mr/7", state, detailed, "abc", null, null, 0, null, null, false);
   }
 
   private MergeRequestState waitUntil(Instant deadline) {
