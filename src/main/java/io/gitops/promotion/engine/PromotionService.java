@@ -26,6 +26,7 @@ public final class PromotionService {
   private final Clock clock;
   private final Gates gates;
   private final MergeRequestClients mergeRequests;
+  private final ReleaseChangelog changelogs;
 
   public PromotionService(
       RepositoryCatalog repositories,
@@ -65,6 +66,31 @@ public final class PromotionService {
       Clock clock,
       Gates gates,
       MergeRequestClients mergeRequests) {
+    this(
+        repositories,
+        validator,
+        defaultVersionServices,
+        runner,
+        clock,
+        gates,
+        mergeRequests,
+        ReleaseChangelog.NONE);
+  }
+
+  /**
+   * @param changelogs the changelog a release will carry, for the description of a merge request
+   *     that leads to one
+   */
+  public PromotionService(
+      RepositoryCatalog repositories,
+      RequestValidator validator,
+      Map<String, String> defaultVersionServices,
+      RepositoryRunner runner,
+      Clock clock,
+      Gates gates,
+      MergeRequestClients mergeRequests,
+      ReleaseChangelog changelogs) {
+    this.changelogs = changelogs;
     this.mergeRequests = mergeRequests;
     this.repositories = repositories;
     this.validator = validator;
@@ -135,11 +161,15 @@ public final class PromotionService {
       String order,
       Runnable wake,
       java.util.function.BooleanSupplier waitsForOlder) {
+    PromotionChange change =
+        PromotionChange.of(request, repository.layout(), clock, gates, options);
     runner.submit(
         repository,
         request.promotionId(),
         order,
-        PromotionChange.of(request, repository.layout(), clock, gates, options),
+        throughMergeRequest(request, options)
+            ? change.withChangelog(plan -> changelogs.of(repository, plan))
+            : change,
         wake,
         waitsForOlder,
         delivery(repository, request, options));

@@ -134,6 +134,10 @@ public final class OperatorRuntime implements AutoCloseable {
                     RetryPolicy.defaults(),
                     Sleeper.blocking(),
                     metrics));
+    GitLabPublication publication =
+        new GitLabPublication(
+            config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()),
+            metrics);
     PromotionService promotions =
         new PromotionService(
             repositories,
@@ -142,7 +146,8 @@ public final class OperatorRuntime implements AutoCloseable {
             runner,
             clock,
             config.gates(),
-            mergeRequests);
+            mergeRequests,
+            publication);
     RollbackService rollbacks =
         new RollbackService(
             repositories,
@@ -151,10 +156,6 @@ public final class OperatorRuntime implements AutoCloseable {
             runner,
             clock,
             config.gates());
-    GitLabPublication publication =
-        new GitLabPublication(
-            config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()),
-            metrics);
     RunSubjects subjects =
         new RunSubjects(name -> config.repository(name).map(RepositoryConfig::name));
     WebhookNotifier notifier =

@@ -1,7 +1,13 @@
 package io.gitops.promotion.publish;
 
+import io.gitops.promotion.changelog.CommitClassifier;
+import io.gitops.promotion.changelog.ReleaseNotes;
+import io.gitops.promotion.engine.PromotionCommitMessage;
+import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.engine.ReleaseChangelog;
 import io.gitops.promotion.engine.TargetRepository;
+import io.gitops.promotion.gitlab.GitLabException;
 import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.gitlab.Gitlab4jGitLab;
 import io.gitops.promotion.gitlab.RetryListener;
@@ -10,6 +16,7 @@ import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -18,7 +25,7 @@ import java.util.function.Function;
  * no GitLab project, else the {@link Publisher} on GitLab's API with the configured release
  * sources.
  */
-public final class GitLabPublication {
+public final class GitLabPublication implements ReleaseChangelog {
   private final Set<String> releaseFrom;
   private final RetryListener retries;
 
@@ -51,23 +58,55 @@ public final class GitLabPublication {
         repository, settings -> PublishRequest.ofRollback(request, result, settings, startedAt));
   }
 
+  /**
+   * The changelog the release of a planned promotion will carry, as the release step reads it. A
+   * GitLab that cannot answer now gives a note instead: the request is worth opening without it.
+   */
+  @Override
+  public Optional<String> of(TargetRepository repository, PromotionPlan plan) {
+    if (repository.gitlabTarget().isEmpty()) {
+      return Optional.empty();
+    }
+    PublishSettings settings = settings(repository);
+    if (!settings.releasesFrom(plan.request().source()) || plan.version() == null) {
+      return Optional.empty();
+    }
+    try (Gitlab4jGitLab api = client(repository.gitlab())) {
+      return Optional.of(
+          ReleaseNotes.changelog(
+              new ChangelogReader(api, new CommitClassifier())
+                  .read(PublishRequest.applications(plan))
+                  .changelogs()));
+    } catch (GitLabException e) {
+      return Optional.of(
+          "# Changelog\n\n_The changelog could not be read now ("
+              + PromotionCommitMessage.oneLine(e.getMessage())
+              + "); the release will carry it._\n");
+    }
+  }
+
   private PublishResult publish(
       TargetRepository repository, Function<PublishSettings, PublishRequest> request) {
     if (repository.gitlabTarget().isEmpty()) {
       return PublishResult.notConfigured();
     }
-    GitLabTarget target = repository.gitlab();
-    PublishSettings settings =
-        new PublishSettings(target.project(), repository.remote().branch(), releaseFrom);
-    try (Gitlab4jGitLab api =
-        new Gitlab4jGitLab(
-            target.url(),
-            target.token(),
-            target.timeouts(),
-            RetryPolicy.defaults(),
-            Sleeper.blocking(),
-            retries)) {
-      return new Publisher(api).publish(request.apply(settings));
+    try (Gitlab4jGitLab api = client(repository.gitlab())) {
+      return new Publisher(api).publish(request.apply(settings(repository)));
     }
+  }
+
+  private PublishSettings settings(TargetRepository repository) {
+    return new PublishSettings(
+        repository.gitlab().project(), repository.remote().branch(), releaseFrom);
+  }
+
+  private Gitlab4jGitLab client(GitLabTarget target) {
+    return new Gitlab4jGitLab(
+        target.url(),
+        target.token(),
+        target.timeouts(),
+        RetryPolicy.defaults(),
+        Sleeper.blocking(),
+        retries);
   }
 }

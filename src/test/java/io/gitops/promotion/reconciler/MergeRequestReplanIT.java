@@ -97,6 +97,10 @@ class MergeRequestReplanIT {
     assertThat(replanned.getStatus().getMergeRequest().getIid()).isEqualTo(1);
     assertThat(replanned.getStatus().getPhase()).isEqualTo(Phase.AWAITING_MERGE);
     assertThat(eventReasons("moved")).contains("MergeRequestReplanned");
+    assertThat(gitlab.mergeRequests("1234").get(0).description())
+        .as("TST is no release source: no changelog")
+        .contains("| frontend |")
+        .doesNotContain("# Changelog");
 
     gitlab.approve("1234", 1, "alice");
     awaitMergeRequest("moved", mr -> "mergeable".equals(mr.getDetailedMergeStatus()));
