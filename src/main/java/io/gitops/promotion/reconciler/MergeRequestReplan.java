@@ -9,6 +9,8 @@ import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gitlab.MergeRequestState;
 import io.gitops.promotion.gitlab.MergeRequests;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
+import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import java.time.Duration;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -90,12 +92,15 @@ final class MergeRequestReplan {
   }
 
   /** Someone pushed to the review branch just before the re-plan would have replaced it. */
-  void branchMoved(Promotion awaiting, Context<Promotion> context, RuntimeException moved) {
+  UpdateControl<Promotion> branchMoved(
+      Promotion awaiting, Context<Promotion> context, RuntimeException moved, Duration nextLook) {
     hold(awaiting, context, awaiting.getStatus().getMessage(), moved.getMessage());
+    return UpdateControl.<Promotion>noUpdate().rescheduleAfter(nextLook);
   }
 
   /** The re-planned commit replaced the review branch; the request shows it now. */
-  void replaced(Promotion awaiting, Context<Promotion> context, String commit) {
+  UpdateControl<Promotion> replaced(
+      Promotion awaiting, Context<Promotion> context, String commit, Duration nextLook) {
     PromotionStatus s = PromotionStatusTransitions.statusOf(awaiting);
     MergeRequestStatus mr = s.getMergeRequest();
     mr.setReplans(mr.getReplans() == null ? 1 : mr.getReplans() + 1);
@@ -118,13 +123,27 @@ final class MergeRequestReplan {
             + mr.getReplans()
             + ")");
     statusPatcher.patch(awaiting, context);
+    return UpdateControl.<Promotion>noUpdate().rescheduleAfter(nextLook);
   }
 
   /**
-   * The re-plan ended the promotion (nothing left to change, or refused): the request is closed
-   * with a note saying why, and its branch deleted.
+   * When the run that ended the promotion was a re-plan (nothing left to change, or refused), its
+   * request is closed with a note saying why and its branch deleted; any other run leaves them.
+   *
+   * @param refusal why the re-plan was refused, null when it found nothing left to change
    */
-  void withdraw(Promotion awaiting, TargetRepository repository, String why) {
+  void endIfReplan(Promotion ended, TargetRepository repository, String refusal) {
+    if (isReplan(ended)) {
+      withdraw(
+          ended,
+          repository,
+          refusal == null
+              ? "the branch already holds every planned tag, nothing is left to promote"
+              : "it was refused: " + refusal);
+    }
+  }
+
+  private void withdraw(Promotion awaiting, TargetRepository repository, String why) {
     MergeRequestStatus known = awaiting.getStatus().getMergeRequest();
     MergeRequests requests = api.apply(repository);
     String project = repository.gitlab().project();

@@ -257,18 +257,15 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
     } catch (GateClosedException e) {
       return gated(running, repositoryName, e.decision(), context);
     } catch (ReviewBranchMovedException e) {
-      mergeRequests.replans().branchMoved(running, context, e);
-      return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
+      return mergeRequests.replans().branchMoved(running, context, e, nextLook(request, running));
     } catch (RuntimeException e) {
-      Optional<RunFailures.Terminal> terminal = failures.terminal(e);
-      if (terminal.isPresent() && MergeRequestReplan.isReplan(running)) {
-        mergeRequests
-            .replans()
-            .withdraw(
-                running, repositoryOf(running), "it was refused: " + terminal.get().message());
-      }
-      return terminal
-          .map(t -> fail(running, t.reason(), t.message(), context))
+      return failures
+          .terminal(e)
+          .map(
+              t -> {
+                mergeRequests.replans().endIfReplan(running, repositoryOf(running), t.message());
+                return fail(running, t.reason(), t.message(), context);
+              })
           .orElseThrow(() -> e);
     }
     boolean replanned = MergeRequestReplan.isReplan(running);
@@ -277,20 +274,14 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
     boolean pushed = done.outcome() == PromotionOutcome.PROMOTED;
     if (pushed && !done.resumed() && request.target().gatedByMergeRequest()) {
       settle(running);
-      if (replanned) {
-        mergeRequests.replans().replaced(running, context, done.commit());
-        return UpdateControl.<Promotion>noUpdate()
-            .rescheduleAfter(repositoryOf(running).mergeRequestInto(request.target()).pollAfter(0));
-      }
-      return mergeRequests.start(running, context, request, repositoryOf(running));
+      return replanned
+          ? mergeRequests
+              .replans()
+              .replaced(running, context, done.commit(), nextLook(request, running))
+          : mergeRequests.start(running, context, request, repositoryOf(running));
     }
     if (replanned && done.outcome() == PromotionOutcome.NOTHING_TO_PROMOTE) {
-      mergeRequests
-          .replans()
-          .withdraw(
-              running,
-              repositoryOf(running),
-              "the branch already holds every planned tag, nothing is left to promote");
+      mergeRequests.replans().endIfReplan(running, repositoryOf(running), null);
     }
     Promotion recorded = pushed ? statusPatcher.patch(running, context) : running;
     if (pushed) {
@@ -438,6 +429,11 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
     statusPatcher.patch(promotion, context);
     settle(promotion);
     return UpdateControl.noUpdate();
+  }
+
+  /** The first wait between looks at a promotion's merge request. */
+  private Duration nextLook(PromotionRequest request, Promotion promotion) {
+    return repositoryOf(promotion).mergeRequestInto(request.target()).pollAfter(0);
   }
 
   private TargetRepository repositoryOf(Promotion promotion) {

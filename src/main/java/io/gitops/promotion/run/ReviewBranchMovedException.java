@@ -14,7 +14,8 @@ public final class ReviewBranchMovedException extends RuntimeException {
             + branch
             + " is no longer at commit "
             + expected
-            + " that promotion-operator pushed: someone changed it, so it is left as it is");
+            + " that promotion-operator pushed: someone changed it, so it is not overwritten;"
+            + " resolve the request in GitLab");
     this.branch = branch;
   }
 

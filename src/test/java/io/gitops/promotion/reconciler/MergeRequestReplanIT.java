@@ -147,9 +147,9 @@ class MergeRequestReplanIT {
     create("touched", "tbd-test");
     Promotion awaiting = awaitPhase("touched", Phase.AWAITING_MERGE);
     String branch = awaiting.getStatus().getMergeRequest().getSourceBranch();
-    repo.commitAsSomeoneElse(STATE, PAYMENTS_IN_STG, "record payments by hand");
     String human =
         repo.commitOnBranch(branch, "workloads/tbd-test/NOTES.md", "reviewed\n", "a note");
+    repo.commitAsSomeoneElse(STATE, PAYMENTS_IN_STG, "record payments by hand");
 
     await()
         .atMost(Duration.ofSeconds(30))
