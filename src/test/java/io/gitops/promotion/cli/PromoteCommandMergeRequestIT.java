@@ -188,6 +188,54 @@ class PromoteCommandMergeRequestIT {
   }
 
   @Test
+  void aConflictWhileWaitingIsPlannedAgainOnTheNewHeadAndTheSameRequestMerges() throws Exception {
+    CompletableFuture<Void> mover =
+        onceOpened(
+            mr -> {
+              String first = repo.branchHead(mr.sourceBranch());
+              repo.commitAsSomeoneElse(
+                  "workloads/promote-state.yaml", PAYMENTS_IN_STG, "record payments by hand");
+              await()
+                  .atMost(Duration.ofSeconds(30))
+                  .until(() -> !first.equals(repo.branchHead(mr.sourceBranch())));
+              gitlab.merge(PROJECT, mr.iid());
+            });
+
+    CliRun run = promoteThroughRequest("--wait", "--output", "json");
+
+    mover.join();
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).contains("could not merge (conflict): planned again");
+    String merged = gitlab.mergeRequests(PROJECT).get(0).mergeCommitSha();
+    assertThat(merged).isEqualTo(repo.head());
+    assertThat(new ObjectMapper().readTree(run.out()).get("commit").asText()).isEqualTo(merged);
+    assertThat(gitlab.mergeRequests(PROJECT)).hasSize(1);
+    assertThat(repo.read("workloads/promote-state.yaml"))
+        .contains("payments-api: \"2.2.0\"", "tbd-test:");
+  }
+
+  private static final String PAYMENTS_IN_STG =
+      """
+      environments:
+        STG:
+          payments:
+            promotion:
+              version: "2.2.0"
+              source_env: "TST"
+              target_env: "STG"
+              created_at: "2026-01-01T00:00:00Z"
+              created_by: "seed"
+            pre_state:
+              payments:
+                api:
+                  payments-api: "2.1.0"
+            post_state:
+              payments:
+                api:
+                  payments-api: "2.2.0"
+      """;
+
+  @Test
   void anAutoMergeSquashRequestLandsAsItsSquashCommitOnceApproved() throws Exception {
     gitlab.requireApprovals(PROJECT, 1);
     CompletableFuture<Void> approver = onceOpened(mr -> gitlab.approve(PROJECT, mr.iid(), "bob"));
