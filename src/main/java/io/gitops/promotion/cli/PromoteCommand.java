@@ -176,7 +176,11 @@ final class PromoteCommand implements Callable<Integer> {
           @Override
           public PromotionResult deliver(Delivery delivery) {
             return engine.run(
-                request, workspace, PromotionEngine.RunOptions.firstAttempt(), delivery);
+                engine
+                    .change(request, PromotionEngine.RunOptions.firstAttempt())
+                    .withChangelog(publishing::changelog),
+                workspace,
+                delivery);
           }
 
           @Override

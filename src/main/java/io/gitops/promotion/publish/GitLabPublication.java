@@ -1,13 +1,9 @@
 package io.gitops.promotion.publish;
 
-import io.gitops.promotion.changelog.CommitClassifier;
-import io.gitops.promotion.changelog.ReleaseNotes;
-import io.gitops.promotion.engine.PromotionCommitMessage;
 import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.ReleaseChangelog;
 import io.gitops.promotion.engine.TargetRepository;
-import io.gitops.promotion.gitlab.GitLabException;
 import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.gitlab.Gitlab4jGitLab;
 import io.gitops.promotion.gitlab.RetryListener;
@@ -58,30 +54,14 @@ public final class GitLabPublication implements ReleaseChangelog {
         repository, settings -> PublishRequest.ofRollback(request, result, settings, startedAt));
   }
 
-  /**
-   * The changelog the release of a planned promotion will carry, as the release step reads it. A
-   * GitLab that cannot answer now gives a note instead: the request is worth opening without it.
-   */
+  /** The changelog the release of a planned promotion will carry, see {@link UpcomingChangelog}. */
   @Override
   public Optional<String> of(TargetRepository repository, PromotionPlan plan) {
     if (repository.gitlabTarget().isEmpty()) {
       return Optional.empty();
     }
-    PublishSettings settings = settings(repository);
-    if (!settings.releasesFrom(plan.request().source()) || plan.version() == null) {
-      return Optional.empty();
-    }
     try (Gitlab4jGitLab api = client(repository.gitlab())) {
-      return Optional.of(
-          ReleaseNotes.changelog(
-              new ChangelogReader(api, new CommitClassifier())
-                  .read(PublishRequest.applications(plan))
-                  .changelogs()));
-    } catch (GitLabException e) {
-      return Optional.of(
-          "# Changelog\n\n_The changelog could not be read now ("
-              + PromotionCommitMessage.oneLine(e.getMessage())
-              + "); the release will carry it._\n");
+      return UpcomingChangelog.of(api, settings(repository), plan);
     }
   }
 

@@ -139,6 +139,13 @@ class PromoteCommandMergeRequestIT {
     assertThat(json.get("gitlab").get("skipped").asBoolean()).isTrue();
     FakeMergeRequest opened = gitlab.mergeRequests(PROJECT).get(0);
     assertThat(opened.title()).startsWith("Draft: Promote [DEV] v1.5.0 -> [TST]");
+    assertThat(opened.description())
+        .as("DEV is a release source: the release's changelog")
+        .contains(
+            "# Changelog",
+            "## tbd-test (1.3.0 → 1.5.0)",
+            "add user dashboard",
+            "resolve login timeout");
     assertThat(opened.removeSourceBranch()).isFalse();
     assertThat(opened.labels()).containsExactly("promotion", "tst");
     assertThat(opened.reviewerIds()).containsExactly(alice);
