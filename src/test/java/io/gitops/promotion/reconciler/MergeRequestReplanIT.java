@@ -221,12 +221,49 @@ class MergeRequestReplanIT {
     assertThat(eventReasons("overtaken")).contains("MergeRequestClosed");
   }
 
+  @Test
+  void anApprovedPreviewWhosePlanChangedOnTheNewHeadClosesTheRequestAndFails() {
+    create("previewed", "tbd-test", true);
+    awaitPhase("previewed", Phase.PREVIEWED);
+    client
+        .resources(Promotion.class)
+        .inNamespace("default")
+        .withName("previewed")
+        .edit(
+            p -> {
+              p.getSpec().setDryRun(false);
+              return p;
+            });
+    Promotion awaiting = awaitPhase("previewed", Phase.AWAITING_MERGE);
+    String branch = awaiting.getStatus().getMergeRequest().getSourceBranch();
+    String overlay = "workloads/tbd-test/frontend/overlays/stg/values.yaml";
+    String moved =
+        repo.commitAsSomeoneElse(
+            overlay, repo.read(overlay).replace("tag: \"1.2.0\"", "tag: \"1.2.5\""), "hotfix");
+
+    Promotion failed = awaitPhase("previewed", Phase.FAILED);
+    assertThat(failed.getStatus().getReason()).isEqualTo("PlanChanged");
+    assertThat(gitlab.mergeRequests("1234"))
+        .singleElement()
+        .satisfies(
+            mr -> {
+              assertThat(mr.state()).isEqualTo("closed");
+              assertThat(mr.notes()).singleElement().asString().contains("refused");
+            });
+    assertThat(repo.branchHead(branch)).isNull();
+    assertThat(repo.head()).isEqualTo(moved);
+  }
+
   private void create(String name, String group) {
+    create(name, group, false);
+  }
+
+  private void create(String name, String group, boolean dryRun) {
     PromotionSpec spec = new PromotionSpec();
     spec.setWorkloadGroup(group);
     spec.setSourceEnv("TST");
     spec.setTargetEnv("STG");
-    spec.setDryRun(false);
+    spec.setDryRun(dryRun);
     Promotion p = new Promotion();
     p.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("default").build());
     p.setSpec(spec);
