@@ -41,6 +41,11 @@ public class MergeRequestStatus {
       "Looks at an unchanged request so far; the wait between looks grows with it.")
   private Integer looks;
 
+  @JsonPropertyDescription(
+      "Times the promotion was planned again on the moved branch and its review branch replaced,"
+          + " because the request could not merge (conflict, needs rebase); absent: none.")
+  private Integer replans;
+
   /** Whether what people see of the request (state, merge status, approvals, pipeline) differs. */
   public boolean differsFrom(MergeRequestStatus other) {
     return other == null
@@ -136,5 +141,13 @@ public class MergeRequestStatus {
 
   public void setLooks(Integer looks) {
     this.looks = looks;
+  }
+
+  public Integer getReplans() {
+    return replans;
+  }
+
+  public void setReplans(Integer replans) {
+    this.replans = replans;
   }
 }

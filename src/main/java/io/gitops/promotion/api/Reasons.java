@@ -48,6 +48,18 @@ public final class Reasons {
   /** The merge request was merged; the run goes on from the commit it landed as. */
   public static final String MERGE_REQUEST_MERGED = "MergeRequestMerged";
 
+  /**
+   * The merge request could not merge (conflict, needs rebase): the promotion was planned again on
+   * the branch's new head and its review branch replaced by the new commit; the request stays.
+   */
+  public static final String MERGE_REQUEST_REPLANNED = "MergeRequestReplanned";
+
+  /**
+   * The merge request cannot merge, but its review branch holds a commit the operator did not push:
+   * it is never overwritten, the promotion keeps waiting for people to resolve it.
+   */
+  public static final String REVIEW_BRANCH_CHANGED = "ReviewBranchChanged";
+
   /** Failed: the merge request was closed without being merged. */
   public static final String MERGE_REQUEST_CLOSED = "MergeRequestClosed";
 

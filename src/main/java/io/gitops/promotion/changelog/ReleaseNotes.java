@@ -31,11 +31,25 @@ public final class ReleaseNotes {
     blocks.add(Markdown.singleLine(heading));
     blocks.add("# Services");
     blocks.add(ServicesTable.render(services));
+    blocks.addAll(changelogBlocks(changelogs));
+    return String.join("\n\n", blocks) + "\n";
+  }
+
+  /**
+   * The {@code # Changelog} part of the release description alone, ending with one newline: what a
+   * merge request shows of the release it leads to.
+   */
+  public static String changelog(List<ApplicationChangelog> changelogs) {
+    return String.join("\n\n", changelogBlocks(changelogs)) + "\n";
+  }
+
+  private static List<String> changelogBlocks(List<ApplicationChangelog> changelogs) {
+    List<String> blocks = new ArrayList<>();
     blocks.add("# Changelog");
     if (changelogs.isEmpty()) {
       blocks.add(NO_CHANGELOG);
     }
     changelogs.forEach(changelog -> blocks.addAll(ChangelogSection.blocks(changelog)));
-    return String.join("\n\n", blocks) + "\n";
+    return blocks;
   }
 }

@@ -28,8 +28,12 @@ interface CommandChange<R> {
   /** Runs the change (a preview, or pushed straight to the branch). */
   R run(GitWorkspace workspace);
 
-  /** Runs the change delivered through a merge request. */
-  R deliver(GitWorkspace workspace, Delivery delivery);
+  /**
+   * Runs the change delivered through a merge request.
+   *
+   * @param publishing the GitLab connection, e.g. for the changelog the request's description shows
+   */
+  R deliver(GitWorkspace workspace, Delivery delivery, GitLabPublishing publishing);
 
   /** The result of the change once its merge request landed as this commit. */
   R landed(GitWorkspace workspace, String commit);

@@ -82,7 +82,7 @@ final class CommandRun {
         new MergeRequestRun.Steps<R>() {
           @Override
           public R deliver(Delivery delivery) {
-            return change.deliver(workspace, delivery);
+            return change.deliver(workspace, delivery, publishing);
           }
 
           @Override

@@ -3,6 +3,7 @@ package io.gitops.promotion.cli;
 import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.EnvironmentCatalog;
+import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.gitlab.Gitlab4jGitLab;
 import io.gitops.promotion.gitlab.Gitlab4jMergeRequests;
@@ -12,12 +13,14 @@ import io.gitops.promotion.publish.PublishRequest;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.publish.PublishSettings;
 import io.gitops.promotion.publish.Publisher;
+import io.gitops.promotion.publish.UpcomingChangelog;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -85,6 +88,14 @@ final class GitLabPublishing implements AutoCloseable {
       return PublishResult.notConfigured();
     }
     return new Publisher(client).publish(PublishRequest.of(result, settings, startedAt));
+  }
+
+  /**
+   * The changelog the release of a planned promotion will carry, for its merge request; empty
+   * without GitLab or a release.
+   */
+  Optional<String> changelog(PromotionPlan plan) {
+    return client == null ? Optional.empty() : UpcomingChangelog.of(client, settings, plan);
   }
 
   /**

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -129,12 +130,17 @@ final class MergeRequestRun {
       steps.print(opened, summary(mr));
       return ExitCodes.OK;
     }
-    Waited waited = await(mr, clock, command.getErr());
+    WaitReplans<R> replans =
+        new WaitReplans<>(steps, api, project, branch, opened, command.getErr());
+    Waited waited = await(mr, clock, command.getErr(), replans);
+    if (replans.nothingLeft().isPresent()) {
+      return steps.publishAndReport(replans.nothingLeft().get(), null);
+    }
     if (waited.merged()) {
       return steps.publishAndReport(
           steps.landed(waited.request().landedCommit()), summary(waited.request()));
     }
-    steps.print(opened, summary(waited.request()));
+    steps.print(replans.latest(), summary(waited.request()));
     command.getErr().println(TerminalText.cell(waited.failure()));
     command.getErr().flush();
     return ExitCodes.FAILURE;
@@ -179,7 +185,11 @@ final class MergeRequestRun {
    *
    * @param err where the wait is announced
    */
-  private Waited await(MergeRequestState opened, Clock clock, PrintWriter err) {
+  private Waited await(
+      MergeRequestState opened,
+      Clock clock,
+      PrintWriter err,
+      UnaryOperator<MergeRequestState> cannotMerge) {
     String timeout = ConnectionTimeouts.text(flags.timeout());
     err.println(
         TerminalText.cell(
@@ -193,7 +203,7 @@ final class MergeRequestRun {
     err.flush();
     MergeRequestState seen =
         new MergeRequestWait(api, project, Sleeper.blocking(), clock)
-            .until(opened, clock.instant().plus(flags.timeout()), settings);
+            .until(opened, clock.instant().plus(flags.timeout()), settings, cannotMerge);
     if (seen.isMerged()) {
       return new Waited(seen, null);
     }

@@ -7,6 +7,7 @@ import io.gitops.promotion.gitlab.Sleeper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.UnaryOperator;
 
 /**
  * {@code --wait}: looks at a merge request until it is merged or closed, or the deadline passes,
@@ -30,6 +31,19 @@ final class MergeRequestWait {
    * @return the request as last seen: merged, closed, or still open when the deadline passed
    */
   MergeRequestState until(MergeRequestState opened, Instant deadline, MergeRequestSettings poll) {
+    return until(opened, deadline, poll, UnaryOperator.identity());
+  }
+
+  /**
+   * @param cannotMerge what to do with a request that cannot merge as its branch is (re-plan it);
+   *     returns the request as it is afterwards
+   * @return the request as last seen: merged, closed, or still open when the deadline passed
+   */
+  MergeRequestState until(
+      MergeRequestState opened,
+      Instant deadline,
+      MergeRequestSettings poll,
+      UnaryOperator<MergeRequestState> cannotMerge) {
     MergeRequestState seen = opened;
     int looks = 0;
     while (!seen.isMerged() && !seen.isClosed()) {
@@ -40,6 +54,9 @@ final class MergeRequestWait {
       Duration wait = poll.pollAfter(looks);
       pause(wait.compareTo(left) < 0 ? wait : left);
       MergeRequestState now = api.get(project, seen.iid());
+      if (now.cannotMerge()) {
+        now = cannotMerge.apply(now);
+      }
       looks = now.equals(seen) ? looks + 1 : 0;
       seen = now;
     }

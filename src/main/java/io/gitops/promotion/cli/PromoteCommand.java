@@ -134,8 +134,14 @@ final class PromoteCommand implements Callable<Integer> {
     }
 
     @Override
-    public PromotionResult deliver(GitWorkspace workspace, Delivery delivery) {
-      return engine.run(request, workspace, PromotionEngine.RunOptions.firstAttempt(), delivery);
+    public PromotionResult deliver(
+        GitWorkspace workspace, Delivery delivery, GitLabPublishing publishing) {
+      return engine.run(
+          engine
+              .change(request, PromotionEngine.RunOptions.firstAttempt())
+              .withChangelog(publishing::changelog),
+          workspace,
+          delivery);
     }
 
     @Override

@@ -144,7 +144,8 @@ final class RollbackCommand implements Callable<Integer> {
     }
 
     @Override
-    public RollbackResult deliver(GitWorkspace workspace, Delivery delivery) {
+    public RollbackResult deliver(
+        GitWorkspace workspace, Delivery delivery, GitLabPublishing publishing) {
       return engine.deliver(request, workspace, delivery);
     }
 

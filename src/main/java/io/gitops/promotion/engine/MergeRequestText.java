@@ -2,7 +2,8 @@ package io.gitops.promotion.engine;
 
 /**
  * The description of a promotion's merge request, in GitLab Markdown: the changes as a table, the
- * warnings, who asked and why it was forced, and where it came from. Pure.
+ * warnings, the changelog the release will carry (out of a release source), who asked and why it
+ * was forced, and where it came from. Pure.
  */
 public final class MergeRequestText {
   private MergeRequestText() {}
@@ -11,6 +12,15 @@ public final class MergeRequestText {
    * @param origin e.g. {@code Promotion default/tbd-test-to-stg}; null when unknown
    */
   public static String description(PromotionPlan plan, String origin) {
+    return description(plan, origin, null);
+  }
+
+  /**
+   * @param origin e.g. {@code Promotion default/tbd-test-to-stg}; null when unknown
+   * @param changelog the {@code # Changelog} Markdown of the release the promotion leads to; null
+   *     when it leads to none
+   */
+  public static String description(PromotionPlan plan, String origin, String changelog) {
     PromotionRequest r = plan.request();
     StringBuilder text = new StringBuilder();
     text.append("Promotes workload group `")
@@ -38,6 +48,9 @@ public final class MergeRequestText {
       text.append("\n**Warnings**\n\n");
       plan.warnings()
           .forEach(w -> text.append("- ").append(PromotionCommitMessage.oneLine(w)).append('\n'));
+    }
+    if (changelog != null) {
+      text.append('\n').append(changelog.strip()).append('\n');
     }
     text.append("\nRequested by: ")
         .append(PromotionCommitMessage.oneLine(r.requestedBy()))

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * A promotion as the run loop lands it: planned on a commit's files, checked against the approved
@@ -37,6 +39,7 @@ public final class PromotionChange implements Change<PromotionResult> {
   private final Gates gates;
   private final String landedCommit;
   private final String origin;
+  private final Function<PromotionPlan, Optional<String>> changelog;
 
   /**
    * @param approvedFingerprint the fingerprint of the previewed plan an approval executes, or null
@@ -68,7 +71,8 @@ public final class PromotionChange implements Change<PromotionResult> {
         layout,
         clock,
         gates,
-        new PromotionEngine.RunOptions(approvedFingerprint, mayHavePushedSince));
+        new PromotionEngine.RunOptions(approvedFingerprint, mayHavePushedSince),
+        plan -> Optional.empty());
   }
 
   /**
@@ -81,7 +85,7 @@ public final class PromotionChange implements Change<PromotionResult> {
       Clock clock,
       Gates gates,
       PromotionEngine.RunOptions options) {
-    return new PromotionChange(request, layout, clock, gates, options);
+    return new PromotionChange(request, layout, clock, gates, options, plan -> Optional.empty());
   }
 
   private PromotionChange(
@@ -89,7 +93,9 @@ public final class PromotionChange implements Change<PromotionResult> {
       Layout layout,
       Clock clock,
       Gates gates,
-      PromotionEngine.RunOptions options) {
+      PromotionEngine.RunOptions options,
+      Function<PromotionPlan, Optional<String>> changelog) {
+    this.changelog = changelog;
     this.request = request;
     this.layout = layout;
     this.clock = clock;
@@ -98,6 +104,21 @@ public final class PromotionChange implements Change<PromotionResult> {
     this.landedCommit = options.landedCommit();
     this.origin = options.origin();
     this.gates = gates;
+  }
+
+  /**
+   * The same change, whose merge request description carries the changelog the release will: read
+   * only when the plan writes a commit.
+   */
+  public PromotionChange withChangelog(Function<PromotionPlan, Optional<String>> changelog) {
+    return new PromotionChange(
+        request,
+        layout,
+        clock,
+        gates,
+        new PromotionEngine.RunOptions(
+            approvedFingerprint, mayHavePushedSince, landedCommit, origin),
+        changelog);
   }
 
   public PromotionRequest request() {
@@ -159,7 +180,8 @@ public final class PromotionChange implements Change<PromotionResult> {
                 counts.pushRejections(),
                 counts),
         PromotionTitle.of(plan),
-        MergeRequestText.description(plan, origin));
+        MergeRequestText.description(
+            plan, origin, writes ? changelog.apply(plan).orElse(null) : null));
   }
 
   @Override

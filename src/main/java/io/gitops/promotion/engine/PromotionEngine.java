@@ -86,6 +86,14 @@ public final class PromotionEngine {
         .orThrow();
   }
 
+  /**
+   * Runs one promotion's change, e.g. one whose merge request carries the release's changelog,
+   * delivered another way than a direct push when {@code delivery} is not null.
+   */
+  public PromotionResult run(PromotionChange change, GitWorkspace workspace, Delivery delivery) {
+    return loop.runAll(List.of(change), workspace, delivery, () -> {}).get(0).orThrow();
+  }
+
   public PromotionChange change(PromotionRequest request, RunOptions options) {
     return PromotionChange.of(request, layout, clock, gates, options);
   }

@@ -7,6 +7,7 @@ import io.gitops.promotion.gitlab.MergeRequestClients;
 import io.gitops.promotion.gitlab.MergeRequests;
 import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.RepositoryWriter;
+import io.gitops.promotion.run.ReviewBranchUpdate;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,7 @@ public final class PromotionService {
   private final Clock clock;
   private final Gates gates;
   private final MergeRequestDeliveries mergeRequests;
+  private final ReleaseChangelog changelogs;
 
   public PromotionService(
       RepositoryCatalog repositories,
@@ -63,6 +65,31 @@ public final class PromotionService {
       Clock clock,
       Gates gates,
       MergeRequestClients mergeRequests) {
+    this(
+        repositories,
+        validator,
+        defaultVersionServices,
+        runner,
+        clock,
+        gates,
+        mergeRequests,
+        ReleaseChangelog.NONE);
+  }
+
+  /**
+   * @param changelogs the changelog a release will carry, for the description of a merge request
+   *     that leads to one
+   */
+  public PromotionService(
+      RepositoryCatalog repositories,
+      RequestValidator validator,
+      Map<String, String> defaultVersionServices,
+      RepositoryRunner runner,
+      Clock clock,
+      Gates gates,
+      MergeRequestClients mergeRequests,
+      ReleaseChangelog changelogs) {
+    this.changelogs = changelogs;
     this.mergeRequests = new MergeRequestDeliveries(mergeRequests);
     this.repositories = repositories;
     this.validator = validator;
@@ -133,14 +160,40 @@ public final class PromotionService {
       String order,
       Runnable wake,
       java.util.function.BooleanSupplier waitsForOlder) {
+    PromotionChange change =
+        PromotionChange.of(request, repository.layout(), clock, gates, options);
+    runner.submit(
+        repository,
+        request.promotionId(),
+        order,
+        throughMergeRequest(request, options)
+            ? change.withChangelog(plan -> changelogs.of(repository, plan))
+            : change,
+        wake,
+        waitsForOlder,
+        delivery(repository, request, options));
+  }
+
+  /**
+   * Queues the promotion to be planned again on the branch's new head because its open merge
+   * request could not merge: its one new commit replaces the review branch, while that is still at
+   * {@code replaced} (the commit the operator pushed there).
+   */
+  public void replan(
+      TargetRepository repository,
+      PromotionRequest request,
+      RunOptions options,
+      String order,
+      Runnable wake,
+      String replaced) {
     runner.submit(
         repository,
         request.promotionId(),
         order,
         PromotionChange.of(request, repository.layout(), clock, gates, options),
         wake,
-        waitsForOlder,
-        delivery(repository, request, options));
+        () -> false,
+        new ReviewBranchUpdate(reviewBranch(request), replaced));
   }
 
   /** Whether an execution of the request goes through a merge request (and is not merged yet). */

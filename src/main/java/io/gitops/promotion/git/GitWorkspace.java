@@ -209,11 +209,23 @@ public final class GitWorkspace implements AutoCloseable {
    * {@link PushOutcome#BRANCH_MOVED} when it exists by now.
    */
   public PushOutcome pushTipToNewBranch(String branch) {
+    return pushTipTo(branch, false, ObjectId.zeroId());
+  }
+
+  /**
+   * Replaces another branch of the remote (a review branch) with the local tip, only while that
+   * branch is still at {@code expected}: {@link PushOutcome#BRANCH_MOVED} when someone pushed to it
+   * or deleted it meanwhile.
+   */
+  public PushOutcome pushTipReplacing(String branch, String expected) {
+    return pushTipTo(branch, true, ObjectId.fromString(expected));
+  }
+
+  private PushOutcome pushTipTo(String branch, boolean force, ObjectId expected) {
     RemoteRefUpdate update;
     try {
       update =
-          new RemoteRefUpdate(
-              repo, tip.getName(), "refs/heads/" + branch, false, null, ObjectId.zeroId());
+          new RemoteRefUpdate(repo, tip.getName(), "refs/heads/" + branch, force, null, expected);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

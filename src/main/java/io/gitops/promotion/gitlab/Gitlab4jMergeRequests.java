@@ -273,6 +273,7 @@ public final class Gitlab4jMergeRequests implements MergeRequests, AutoCloseable
         mr.getSquashCommitSha(),
         0,
         null,
-        pipelineStatus);
+        pipelineStatus,
+        Boolean.TRUE.equals(mr.getHasConflicts()));
   }
 }

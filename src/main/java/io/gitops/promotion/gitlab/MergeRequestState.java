@@ -11,6 +11,8 @@ package io.gitops.promotion.gitlab;
  * @param squashCommitSha the squash commit, when squashed
  * @param approvalsRequired null when the project has no approval rules (GitLab Free)
  * @param pipelineStatus the head pipeline's status, null when there is none
+ * @param hasConflicts GitLab's {@code has_conflicts}: the source branch conflicts with the target,
+ *     whatever check {@code detailed_merge_status} reports first (a draft, say)
  */
 public record MergeRequestState(
     long iid,
@@ -22,7 +24,8 @@ public record MergeRequestState(
     String squashCommitSha,
     int approvalsGiven,
     Integer approvalsRequired,
-    String pipelineStatus) {
+    String pipelineStatus,
+    boolean hasConflicts) {
   public boolean isOpen() {
     return "opened".equals(state) || "locked".equals(state);
   }
@@ -35,11 +38,16 @@ public record MergeRequestState(
     return "closed".equals(state);
   }
 
-  /** Whether GitLab says the branch cannot merge as it is: a conflict, or a rebase is needed. */
+  /**
+   * Whether GitLab says the open request cannot merge as its branch is: a conflict, or a rebase is
+   * needed (the target branch moved on). A missing source branch ({@code broken_status}) is not
+   * this: nothing is there to build on.
+   */
   public boolean cannotMerge() {
-    return "conflict".equals(detailedMergeStatus)
-        || "need_rebase".equals(detailedMergeStatus)
-        || "broken_status".equals(detailedMergeStatus);
+    return isOpen()
+        && (hasConflicts
+            || "conflict".equals(detailedMergeStatus)
+            || "need_rebase".equals(detailedMergeStatus));
   }
 
   /**
@@ -67,6 +75,7 @@ public record MergeRequestState(
         squashCommitSha,
         given,
         required,
-        pipelineStatus);
+        pipelineStatus,
+        hasConflicts);
   }
 }

@@ -147,6 +147,10 @@ public final class OperatorRuntime implements AutoCloseable {
                     RetryPolicy.defaults(),
                     Sleeper.blocking(),
                     metrics));
+    GitLabPublication publication =
+        new GitLabPublication(
+            config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()),
+            metrics);
     PromotionService promotions =
         new PromotionService(
             repositories,
@@ -155,7 +159,8 @@ public final class OperatorRuntime implements AutoCloseable {
             runner,
             clock,
             config.gates(),
-            mergeRequests);
+            mergeRequests,
+            publication);
     RollbackService rollbacks =
         new RollbackService(
             repositories,
@@ -165,10 +170,6 @@ public final class OperatorRuntime implements AutoCloseable {
             clock,
             config.gates(),
             mergeRequests);
-    GitLabPublication publication =
-        new GitLabPublication(
-            config.releaseFrom().stream().map(Environment::name).collect(Collectors.toSet()),
-            metrics);
     RunSubjects subjects =
         new RunSubjects(name -> config.repository(name).map(RepositoryConfig::name));
     WebhookNotifier notifier =

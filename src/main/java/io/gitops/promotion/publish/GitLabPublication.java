@@ -1,6 +1,8 @@
 package io.gitops.promotion.publish;
 
+import io.gitops.promotion.engine.PromotionPlan;
 import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.engine.ReleaseChangelog;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gitlab.GitLabTarget;
 import io.gitops.promotion.gitlab.Gitlab4jGitLab;
@@ -10,6 +12,7 @@ import io.gitops.promotion.gitlab.Sleeper;
 import io.gitops.promotion.rollback.RollbackRequest;
 import io.gitops.promotion.rollback.RollbackResult;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -18,7 +21,7 @@ import java.util.function.Function;
  * no GitLab project, else the {@link Publisher} on GitLab's API with the configured release
  * sources.
  */
-public final class GitLabPublication {
+public final class GitLabPublication implements ReleaseChangelog {
   private final Set<String> releaseFrom;
   private final RetryListener retries;
 
@@ -51,23 +54,39 @@ public final class GitLabPublication {
         repository, settings -> PublishRequest.ofRollback(request, result, settings, startedAt));
   }
 
+  /** The changelog the release of a planned promotion will carry, see {@link UpcomingChangelog}. */
+  @Override
+  public Optional<String> of(TargetRepository repository, PromotionPlan plan) {
+    if (repository.gitlabTarget().isEmpty()) {
+      return Optional.empty();
+    }
+    try (Gitlab4jGitLab api = client(repository.gitlab())) {
+      return UpcomingChangelog.of(api, settings(repository), plan);
+    }
+  }
+
   private PublishResult publish(
       TargetRepository repository, Function<PublishSettings, PublishRequest> request) {
     if (repository.gitlabTarget().isEmpty()) {
       return PublishResult.notConfigured();
     }
-    GitLabTarget target = repository.gitlab();
-    PublishSettings settings =
-        new PublishSettings(target.project(), repository.remote().branch(), releaseFrom);
-    try (Gitlab4jGitLab api =
-        new Gitlab4jGitLab(
-            target.url(),
-            target.token(),
-            target.timeouts(),
-            RetryPolicy.defaults(),
-            Sleeper.blocking(),
-            retries)) {
-      return new Publisher(api).publish(request.apply(settings));
+    try (Gitlab4jGitLab api = client(repository.gitlab())) {
+      return new Publisher(api).publish(request.apply(settings(repository)));
     }
+  }
+
+  private PublishSettings settings(TargetRepository repository) {
+    return new PublishSettings(
+        repository.gitlab().project(), repository.remote().branch(), releaseFrom);
+  }
+
+  private Gitlab4jGitLab client(GitLabTarget target) {
+    return new Gitlab4jGitLab(
+        target.url(),
+        target.token(),
+        target.timeouts(),
+        RetryPolicy.defaults(),
+        Sleeper.blocking(),
+        retries);
   }
 }

@@ -97,7 +97,7 @@ public record PublishRequest(
   }
 
   /** The lead service's applications first: they carry the release version. */
-  private static List<PromotedApplication> applications(PromotionPlan plan) {
+  static List<PromotedApplication> applications(PromotionPlan plan) {
     List<PromotedApplication> lead = new ArrayList<>();
     List<PromotedApplication> others = new ArrayList<>();
     for (TagChange change : plan.changes()) {

@@ -51,6 +51,7 @@ final class MergeRequestStage<S extends RunStatus, R extends CustomResource<?, S
   private final Clock clock;
   private final Consumer<R> wake;
   private final Map<String, Integer> unchangedLooks = new ConcurrentHashMap<>();
+  private final MergeRequestReplan<S, R> replans;
 
   /**
    * @param subject what the stage needs of the kind of resource it follows
@@ -66,6 +67,7 @@ final class MergeRequestStage<S extends RunStatus, R extends CustomResource<?, S
     this.subject = subject;
     this.wake = wake;
     this.transitions = new MergeRequestTransitions(transitions);
+    this.replans = new MergeRequestReplan<>(this.transitions, statusPatcher, events, subject::api);
     this.statusPatcher = statusPatcher;
     this.events = events;
     this.clock = clock;
@@ -104,10 +106,17 @@ final class MergeRequestStage<S extends RunStatus, R extends CustomResource<?, S
     return UpdateControl.<R>noUpdate().rescheduleAfter(settings.pollAfter(0));
   }
 
+  /** What happens when the branch moved under a request: re-plans and their ends. */
+  MergeRequestReplan<S, R> replans() {
+    return replans;
+  }
+
   /**
    * Looks at the request once.
    *
    * @param land hands the run back to the writer with the commit the request landed as
+   * @param replan hands the run back to the writer to be planned again on the branch's new head,
+   *     replacing the review branch while it is still at the given commit
    */
   UpdateControl<R> follow(
       R awaiting,
@@ -115,6 +124,7 @@ final class MergeRequestStage<S extends RunStatus, R extends CustomResource<?, S
       ReviewableRequest request,
       TargetRepository repository,
       Consumer<String> land,
+      Consumer<String> replan,
       Failure<R> failure) {
     MergeRequestStatus known = awaiting.getStatus().getMergeRequest();
     MergeRequestSettings settings = repository.mergeRequestInto(request.target());
@@ -171,6 +181,7 @@ final class MergeRequestStage<S extends RunStatus, R extends CustomResource<?, S
               + " deleted; "
               + subject.nothingDone());
     }
+    String previousMessage = awaiting.getStatus().getMessage();
     int looks;
     if (transitions.seen(awaiting, mr)) {
       events.normal(awaiting, Reasons.MERGE_REQUEST_CHANGED, awaiting.getStatus().getMessage());
@@ -178,6 +189,10 @@ final class MergeRequestStage<S extends RunStatus, R extends CustomResource<?, S
       looks = 0;
     } else {
       looks = unchangedLooks.getOrDefault(uid, 0) + 1;
+    }
+    if (mr.cannotMerge() && replans.replanOrHold(awaiting, context, mr, previousMessage, replan)) {
+      unchangedLooks.put(uid, 0);
+      return UpdateControl.<R>noUpdate().rescheduleAfter(PromotionReconciler.SAFETY_NET);
     }
     unchangedLooks.put(uid, looks);
     Duration wait = settings.pollAfter(looks);

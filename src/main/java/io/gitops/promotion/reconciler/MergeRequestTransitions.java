@@ -59,6 +59,7 @@ final class MergeRequestTransitions {
     now.setUrl(mr.webUrl());
     now.setSourceBranch(before.getSourceBranch());
     now.setDeadline(before.getDeadline());
+    now.setReplans(before.getReplans());
     now.setState(mr.state());
     now.setDetailedMergeStatus(mr.detailedMergeStatus());
     now.setApprovalsGiven(mr.approvalsGiven());

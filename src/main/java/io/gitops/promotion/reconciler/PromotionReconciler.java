@@ -20,6 +20,7 @@ import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.run.RepositoryWriter;
+import io.gitops.promotion.run.ReviewBranchMovedException;
 import io.gitops.promotion.steps.AfterStepException;
 import io.gitops.promotion.steps.AfterSteps;
 import io.gitops.promotion.steps.StepInput;
@@ -232,6 +233,14 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
                   ExecutionOrder.key(promotion),
                   wake(promotion),
                   () -> false),
+          replaced ->
+              promotions.replan(
+                  repository,
+                  request,
+                  runOptions(promotion),
+                  ExecutionOrder.key(promotion),
+                  wake(promotion),
+                  replaced),
           (p, reason, message) -> fail(p, reason, message, context));
     }
     Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion, context);
@@ -276,24 +285,36 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
       done = (PromotionResult) finished.orThrow();
     } catch (GateClosedException e) {
       return gated(running, repositoryName, e.decision(), context);
+    } catch (ReviewBranchMovedException e) {
+      return mergeRequests.replans().branchMoved(running, context, e, nextLook(request, running));
     } catch (RuntimeException e) {
       return failures
           .terminal(e)
-          .map(t -> fail(running, t.reason(), t.message(), context))
+          .map(
+              t -> {
+                mergeRequests.replans().endIfReplan(running, repositoryOf(running), t.message());
+                return fail(running, t.reason(), t.message(), context);
+              })
           .orElseThrow(() -> e);
     }
+    boolean replanned = MergeRequestReplan.isReplan(running);
     transitions.recorded(running, done);
     metrics.gitTraffic(done.counts());
     boolean pushed = done.outcome() == PromotionOutcome.PROMOTED;
     if (pushed && !done.resumed() && request.target().gatedByMergeRequest()) {
       settle(running);
-      return mergeRequests.start(
-          running, context, request, promotions.repository(running.getSpec().getRepository()));
+      return replanned
+          ? mergeRequests
+              .replans()
+              .replaced(running, context, done.commit(), nextLook(request, running))
+          : mergeRequests.start(running, context, request, repositoryOf(running));
+    }
+    if (replanned && done.outcome() == PromotionOutcome.NOTHING_TO_PROMOTE) {
+      mergeRequests.replans().endIfReplan(running, repositoryOf(running), null);
     }
     // The commit goes on the status before after-steps that talk to other systems; with none to
     // run, the final write records it (a crash before then resumes from the pushed commit).
-    boolean stepsToRun =
-        pushed && afterSteps.haveWorkFor(promotions.repository(running.getSpec().getRepository()));
+    boolean stepsToRun = pushed && afterSteps.haveWorkFor(repositoryOf(running));
     Promotion recorded = stepsToRun ? statusPatcher.patch(running, context) : running;
     if (pushed) {
       try {
@@ -440,6 +461,15 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
     statusPatcher.patch(promotion, context);
     settle(promotion);
     return UpdateControl.noUpdate();
+  }
+
+  /** The first wait between looks at a promotion's merge request. */
+  private Duration nextLook(PromotionRequest request, Promotion promotion) {
+    return repositoryOf(promotion).mergeRequestInto(request.target()).pollAfter(0);
+  }
+
+  private TargetRepository repositoryOf(Promotion promotion) {
+    return promotions.repository(promotion.getSpec().getRepository());
   }
 
   private String repositoryName(Promotion promotion) {

@@ -163,6 +163,7 @@ public final class PromotionRollbackReconciler
                   landed,
                   ExecutionOrder.key(rollback),
                   wake(rollback)),
+          null, // a rollback that cannot merge waits for people: it is not planned again
           (r, reason, message) -> fail(r, reason, message, context));
     }
     if (!writer.holds(request.rollbackId())) {

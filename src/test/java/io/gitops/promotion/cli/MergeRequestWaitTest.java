@@ -56,7 +56,7 @@ class MergeRequestWaitTest {
 
   private static MergeRequestState state(String state, String detailed) {
     return new MergeRequestState(
-        7, "https://gitlab/mr/7", state, detailed, "abc", null, null, 0, null, null);
+        7, "https://gitlab/mr/7", state, detailed, "abc", null, null, 0, null, null, false);
   }
 
   private MergeRequestState waitUntil(Instant deadline) {
@@ -102,6 +102,29 @@ class MergeRequestWaitTest {
     assertThat(waits)
         .containsExactly(Duration.ofSeconds(15), Duration.ofSeconds(30), Duration.ofSeconds(5));
     assertThat(now).isEqualTo(START.plus(Duration.ofSeconds(50)));
+  }
+
+  @Test
+  void handsARequestThatCannotMergeToTheReplanAndFollowsItAsItIsAfterwards() {
+    answers.add(state("opened", "conflict"));
+    answers.add(state("opened", "mergeable"));
+    answers.add(state("merged", "not_open"));
+    List<String> handed = new ArrayList<>();
+
+    MergeRequestState seen =
+        new MergeRequestWait(new ScriptedRequests(), "4242", sleeper, clock)
+            .until(
+                state("opened", "not_approved"),
+                START.plus(Duration.ofHours(1)),
+                POLL,
+                stuck -> {
+                  handed.add(stuck.detailedMergeStatus());
+                  return state("opened", "ci_still_running");
+                });
+
+    assertThat(seen.isMerged()).isTrue();
+    assertThat(handed).containsExactly("conflict");
+    assertThat(waits).hasSize(3);
   }
 
   /** Answers each look with the next scripted state. */

@@ -142,6 +142,13 @@ class PromoteCommandMergeRequestIT {
     assertThat(json.get("gitlab").get("skipped").asBoolean()).isTrue();
     FakeMergeRequest opened = gitlab.mergeRequests(PROJECT).get(0);
     assertThat(opened.title()).startsWith("Draft: Promote [DEV] v1.5.0 -> [TST]");
+    assertThat(opened.description())
+        .as("DEV is a release source: the release's changelog")
+        .contains(
+            "# Changelog",
+            "## tbd-test (1.3.0 → 1.5.0)",
+            "add user dashboard",
+            "resolve login timeout");
     assertThat(opened.removeSourceBranch()).isFalse();
     assertThat(opened.labels()).containsExactly("promotion", "tst");
     assertThat(opened.reviewerIds()).containsExactly(alice);
@@ -189,6 +196,54 @@ class PromoteCommandMergeRequestIT {
     assertThat(repo.read("workloads/tbd-test/frontend/overlays/tst/values.yaml")).contains("1.5.0");
     assertThat(run.both()).doesNotContain(gitlab.token());
   }
+
+  @Test
+  void aConflictWhileWaitingIsPlannedAgainOnTheNewHeadAndTheSameRequestMerges() throws Exception {
+    CompletableFuture<Void> mover =
+        onceOpened(
+            mr -> {
+              String first = repo.branchHead(mr.sourceBranch());
+              repo.commitAsSomeoneElse(
+                  "workloads/promote-state.yaml", PAYMENTS_IN_STG, "record payments by hand");
+              await()
+                  .atMost(Duration.ofSeconds(30))
+                  .until(() -> !first.equals(repo.branchHead(mr.sourceBranch())));
+              gitlab.merge(PROJECT, mr.iid());
+            });
+
+    CliRun run = promoteThroughRequest("--wait", "--output", "json");
+
+    mover.join();
+    assertThat(run.code()).as(run.err()).isZero();
+    assertThat(run.err()).contains("could not merge (conflict): planned again");
+    String merged = gitlab.mergeRequests(PROJECT).get(0).mergeCommitSha();
+    assertThat(merged).isEqualTo(repo.head());
+    assertThat(new ObjectMapper().readTree(run.out()).get("commit").asText()).isEqualTo(merged);
+    assertThat(gitlab.mergeRequests(PROJECT)).hasSize(1);
+    assertThat(repo.read("workloads/promote-state.yaml"))
+        .contains("payments-api: \"2.2.0\"", "tbd-test:");
+  }
+
+  private static final String PAYMENTS_IN_STG =
+      """
+      environments:
+        STG:
+          payments:
+            promotion:
+              version: "2.2.0"
+              source_env: "TST"
+              target_env: "STG"
+              created_at: "2026-01-01T00:00:00Z"
+              created_by: "seed"
+            pre_state:
+              payments:
+                api:
+                  payments-api: "2.1.0"
+            post_state:
+              payments:
+                api:
+                  payments-api: "2.2.0"
+      """;
 
   @Test
   void anAutoMergeSquashRequestLandsAsItsSquashCommitOnceApproved() throws Exception {

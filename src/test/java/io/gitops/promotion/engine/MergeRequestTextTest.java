@@ -53,7 +53,18 @@ class MergeRequestTextTest {
         .contains("Requested by: alice\n")
         .contains("Opened by promotion-operator for Promotion default/tbd-test-to-prd.")
         .contains("Promotion-Id: 6f1c2a9e-0000-4000-8000-000000000001")
-        .doesNotContain("Forced");
+        .doesNotContain("Forced")
+        .doesNotContain("# Changelog");
+  }
+
+  @Test
+  void carriesTheReleasesChangelogAfterTheWarningsAndBeforeTheRequester() {
+    String changelog =
+        "# Changelog\n\n## tbd-test (1.3.0 → 1.5.0)\n\n**Added**\n- add user dashboard\n";
+    String text = MergeRequestText.description(plan(false), null, changelog);
+    assertThat(text)
+        .contains(
+            "- service worker has no PRD overlay\n\n" + changelog + "\nRequested by: alice\n");
   }
 
   @Test

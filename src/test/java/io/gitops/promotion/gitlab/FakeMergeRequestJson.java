@@ -17,7 +17,8 @@ final class FakeMergeRequestJson {
     this.webUrl = webUrl;
   }
 
-  Map<String, Object> mergeRequest(FakeProject p, FakeMergeRequest mr, String detailedMergeStatus) {
+  Map<String, Object> mergeRequest(
+      FakeProject p, FakeMergeRequest mr, String detailedMergeStatus, boolean hasConflicts) {
     Map<String, Object> pipeline =
         mr.pipelineStatus == null
             ? null
@@ -100,7 +101,7 @@ final class FakeMergeRequestJson {
         "squash",
         mr.squash,
         "has_conflicts",
-        "conflict".equals(detailedMergeStatus),
+        hasConflicts,
         "should_remove_source_branch",
         mr.removeSourceBranch,
         "force_remove_source_branch",

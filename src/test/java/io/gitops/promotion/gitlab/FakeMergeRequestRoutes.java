@@ -58,7 +58,13 @@ final class FakeMergeRequestRoutes {
                                     || mr.state.equals(request.param("state")))
                         .sorted(
                             Comparator.comparingLong((FakeMergeRequest mr) -> mr.iid).reversed())
-                        .map(mr -> json.mergeRequest(project, mr, detailedMergeStatus(project, mr)))
+                        .map(
+                            mr ->
+                                json.mergeRequest(
+                                    project,
+                                    mr,
+                                    detailedMergeStatus(project, mr),
+                                    hasConflicts(project, mr)))
                         .toList());
             case "POST" -> create(project, request);
             default -> throw FakeApiError.error(405, "405 Method Not Allowed");
@@ -124,7 +130,10 @@ final class FakeMergeRequestRoutes {
     list(request.param("assignee_ids")).forEach(id -> mr.assigneeIds.add(Long.parseLong(id)));
     mr.sha = repo.branchHead(source).orElseThrow();
     project.mergeRequests.put(iid, mr);
-    return FakeResponse.json(201, json.mergeRequest(project, mr, detailedMergeStatus(project, mr)));
+    return FakeResponse.json(
+        201,
+        json.mergeRequest(
+            project, mr, detailedMergeStatus(project, mr), hasConflicts(project, mr)));
   }
 
   private FakeResponse update(FakeProject project, FakeMergeRequest mr, FakeRequest request) {
@@ -260,6 +269,17 @@ final class FakeMergeRequestRoutes {
     return "mergeable";
   }
 
+  /**
+   * GitLab's {@code has_conflicts}, worked out apart from the detailed status, which names only the
+   * first check that fails (a draft with conflicts reports {@code draft_status}).
+   */
+  boolean hasConflicts(FakeProject project, FakeMergeRequest mr) {
+    HostedRepository repo = hosted(project);
+    return mr.state.equals("opened")
+        && repo.branchHead(mr.sourceBranch).isPresent()
+        && !repo.mergesCleanly(mr.sourceBranch, mr.targetBranch);
+  }
+
   private String currentSha(FakeProject project, FakeMergeRequest mr) {
     return hosted(project).branchHead(mr.sourceBranch).orElse(mr.sha);
   }
@@ -268,7 +288,10 @@ final class FakeMergeRequestRoutes {
     if (mr.state.equals("opened")) {
       mr.sha = currentSha(project, mr);
     }
-    return FakeResponse.json(200, json.mergeRequest(project, mr, detailedMergeStatus(project, mr)));
+    return FakeResponse.json(
+        200,
+        json.mergeRequest(
+            project, mr, detailedMergeStatus(project, mr), hasConflicts(project, mr)));
   }
 
   Map<String, Object> user(long id, String username) {

@@ -139,6 +139,7 @@ class MergeRequestsIT {
     repo.commitAsSomeoneElse("workloads/x.txt", "theirs\n", "someone else");
     MergeRequestState opened = api.open("1234", draft(false, List.of()));
     assertThat(opened.detailedMergeStatus()).isEqualTo("conflict");
+    assertThat(opened.hasConflicts()).isTrue();
     assertThat(opened.cannotMerge()).isTrue();
     assertThatThrownBy(() -> api.open("1234", draft(false, List.of())))
         .isInstanceOf(GitLabRejectedException.class)
@@ -183,6 +184,35 @@ class MergeRequestsIT {
     assertThat(open).extracting(mr -> mr.state().iid()).containsExactly(second, first);
     assertThat(open).allSatisfy(mr -> assertThat(mr.state().isOpen()).isTrue());
     assertThat(api.openInto("1234", "release")).isEmpty();
+  }
+
+  @Test
+  void aDraftWithConflictsReportsTheDraftFirstAndHasConflictsBesides() {
+    repo.commitOnBranch(BRANCH, "workloads/x.txt", "mine\n", "change x");
+    repo.commitAsSomeoneElse("workloads/x.txt", "theirs\n", "someone else");
+    MergeRequestState opened =
+        api.open(
+            "1234",
+            new MergeRequestDraft(
+                BRANCH, "main", "t", "d", List.of(), List.of(), List.of(), false, false, true));
+
+    assertThat(opened.detailedMergeStatus()).isEqualTo("draft_status");
+    assertThat(opened.hasConflicts()).isTrue();
+    assertThat(opened.cannotMerge()).isTrue();
+    api.close("1234", opened.iid(), null);
+    assertThat(api.get("1234", opened.iid()).cannotMerge()).as("closed").isFalse();
+  }
+
+  @Test
+  void aRequestWhoseBranchIsGoneIsBrokenNotAConflict() {
+    repo.commitOnBranch(BRANCH, "workloads/x.txt", "x\n", "change x");
+    MergeRequestState opened = api.open("1234", draft(false, List.of()));
+    api.deleteBranch("1234", BRANCH);
+
+    MergeRequestState seen = api.get("1234", opened.iid());
+    assertThat(seen.detailedMergeStatus()).isEqualTo("broken_status");
+    assertThat(seen.hasConflicts()).isFalse();
+    assertThat(seen.cannotMerge()).isFalse();
   }
 
   @Test

@@ -168,7 +168,11 @@ class MergeRequestPromotionIT {
             "| frontend |",
             "`1.3.0` | `1.5.0`",
             "Promotion default/to-tst",
-            "Promotion-Id: " + awaiting.getMetadata().getUid());
+            "Promotion-Id: " + awaiting.getMetadata().getUid(),
+            "# Changelog",
+            "## tbd-test (1.3.0 → 1.5.0)",
+            "add user dashboard",
+            "add /api/info endpoint");
 
     gitlab.approve("1234", 1, "alice");
     await()

@@ -165,6 +165,7 @@ final class OperatorHarness implements AutoCloseable {
             50,
             leases);
     RepositoryRunner runner = new RepositoryRunner(workspaces, writers);
+    GitLabPublication publication = new GitLabPublication(Set.of("DEV"), metrics);
     PromotionService promotions =
         new PromotionService(
             catalog,
@@ -173,7 +174,8 @@ final class OperatorHarness implements AutoCloseable {
             runner,
             clock,
             gates,
-            mergeRequestClients);
+            mergeRequestClients,
+            publication);
     RollbackService rollbacks =
         new RollbackService(
             catalog,
@@ -184,7 +186,6 @@ final class OperatorHarness implements AutoCloseable {
             gates);
     StatusPatcher statusPatcher = new StatusPatcher(client, leases.replica());
     EventRecorder events = new EventRecorder(client, clock);
-    GitLabPublication publication = new GitLabPublication(Set.of("DEV"), metrics);
     operator =
         new PromotionOperator(
             client,

@@ -201,6 +201,16 @@ public final class GitOpsRepository {
     return commits;
   }
 
+  /** A commit of the repository, on any branch. */
+  public RevCommit commit(String id) {
+    try (Repository repo = Git.open(bare.toFile()).getRepository();
+        RevWalk walk = new RevWalk(repo)) {
+      return walk.parseCommit(ObjectId.fromString(id));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public String head() {
     return log().get(0).getName();
   }
