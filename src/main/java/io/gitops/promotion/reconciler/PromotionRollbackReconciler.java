@@ -66,23 +66,7 @@ public final class PromotionRollbackReconciler
       new SimpleInboundEventSource<>("rollback-writer");
   private final RepositoryLeases leases;
   private final MergeRequestStage<PromotionRollbackStatus, PromotionRollback> mergeRequests;
-
-  public PromotionRollbackReconciler(
-      RollbackService rollbacks,
-      AfterSteps<RollbackRun> afterSteps,
-      StatusPatcher statusPatcher,
-      EventRecorder events,
-      PromotionMetrics metrics,
-      Clock clock) {
-    this(
-        rollbacks,
-        afterSteps,
-        statusPatcher,
-        events,
-        metrics,
-        clock,
-        RepositoryLeases.everything(null));
-  }
+  private final EmergencyRollbacks emergencies;
 
   /**
    * @param leases the repositories this replica works on; it leaves every other resource alone
@@ -111,6 +95,7 @@ public final class PromotionRollbackReconciler
             events,
             clock,
             r -> wake(r).run());
+    this.emergencies = new EmergencyRollbacks(transitions, events);
   }
 
   @Override
@@ -155,14 +140,7 @@ public final class PromotionRollbackReconciler
           context,
           request,
           repository,
-          landed ->
-              rollbacks.submit(
-                  repository,
-                  request,
-                  Instant.parse(rollback.getMetadata().getCreationTimestamp()),
-                  landed,
-                  ExecutionOrder.key(rollback),
-                  wake(rollback)),
+          landed -> submit(rollback, repository, request, landed),
           (r, reason, message) -> fail(r, reason, message, context));
     }
     if (!writer.holds(request.rollbackId())) {
@@ -174,12 +152,7 @@ public final class PromotionRollbackReconciler
           phase == Phase.RUNNING
               ? statusPatcher.patch(rollback, context)
               : markRunning(rollback, context);
-      rollbacks.submit(
-          repository,
-          request,
-          Instant.parse(running.getMetadata().getCreationTimestamp()),
-          ExecutionOrder.key(running),
-          wake(running));
+      submit(running, repository, request, null);
     }
     return UpdateControl.<PromotionRollback>noUpdate()
         .rescheduleAfter(PromotionReconciler.SAFETY_NET);
@@ -224,9 +197,7 @@ public final class PromotionRollbackReconciler
     if (done.commit() != null && !done.resumed() && request.throughMergeRequest()) {
       return mergeRequests.start(running, context, request, repository);
     }
-    if (done.commit() != null && request.emergency()) {
-      emergency(running, repository, request, done);
-    }
+    emergencies.recorded(running, repository, request, done);
     PromotionRollback recorded =
         done.commit() == null ? running : statusPatcher.patch(running, context);
     if (done.commit() != null) {
@@ -279,33 +250,6 @@ public final class PromotionRollbackReconciler
   }
 
   /**
-   * An emergency rollback pushed directly: its status says so, and a Warning Event names its reason
-   * (once, when it pushed; not again when a retry finds the commit).
-   */
-  private void emergency(
-      PromotionRollback pushed,
-      TargetRepository repository,
-      RollbackRequest request,
-      RollbackResult done) {
-    transitions.emergency(pushed);
-    if (done.resumed()) {
-      return;
-    }
-    events.warning(
-        pushed,
-        Reasons.EMERGENCY_ROLLBACK,
-        "emergency rollback pushed directly to branch "
-            + repository.remote().branch()
-            + " as commit "
-            + done.commit()
-            + (request.target().gatedByMergeRequest()
-                ? ", bypassing the merge request gate of " + request.target().name()
-                : "")
-            + ": "
-            + request.reason());
-  }
-
-  /**
    * The finalizer: a rollback awaiting its merge withdraws its request; any other is let go at
    * once, touching nothing. A repository held by another replica is that replica's to clean up.
    */
@@ -318,6 +262,29 @@ public final class PromotionRollbackReconciler
     }
     mergeRequests.withdraw(rollback, context);
     return DeleteControl.defaultDelete();
+  }
+
+  /**
+   * Hands the rollback to its repository's writer.
+   *
+   * @param landed the commit its merged merge request landed as; null while it has not landed
+   */
+  private void submit(
+      PromotionRollback rollback,
+      TargetRepository repository,
+      RollbackRequest request,
+      String landed) {
+    rollbacks.submit(
+        repository,
+        request,
+        Instant.parse(rollback.getMetadata().getCreationTimestamp()),
+        landed,
+        "PromotionRollback "
+            + rollback.getMetadata().getNamespace()
+            + "/"
+            + rollback.getMetadata().getName(),
+        ExecutionOrder.key(rollback),
+        wake(rollback));
   }
 
   private Runnable wake(PromotionRollback rollback) {

@@ -111,22 +111,26 @@ public final class RollbackService {
       Instant mayHavePushedSince,
       String order,
       Runnable wake) {
-    submit(repository, request, mayHavePushedSince, null, order, wake);
+    submit(repository, request, mayHavePushedSince, null, null, order, wake);
   }
 
   /**
    * @param landedCommit the commit its merged merge request landed as: the rollback resumes from
    *     it; null while it has not landed
+   * @param origin what its merge request says it was opened for, e.g. {@code PromotionRollback
+   *     default/undo-stg}
    */
   public void submit(
       TargetRepository repository,
       RollbackRequest request,
       Instant mayHavePushedSince,
       String landedCommit,
+      String origin,
       String order,
       Runnable wake) {
     RollbackChange change =
-        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince, gates);
+        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince, gates)
+            .from(origin);
     boolean landed = landedCommit != null;
     runner.submit(
         repository,

@@ -175,7 +175,11 @@ class MergeRequestRollbackIT {
     FakeMergeRequest mr = rollbackRequest();
     assertThat(mr.sourceBranch()).isEqualTo(branch);
     assertThat(mr.title()).startsWith("Roll back tbd-test [TST]");
-    assertThat(mr.description()).contains("Rollback-Id: " + awaiting.getMetadata().getUid());
+    assertThat(mr.description())
+        .contains(
+            "| frontend | tbd-test | `1.5.0` | `1.3.0` |",
+            "Opened by promotion-operator for PromotionRollback default/undo.",
+            "Rollback-Id: " + awaiting.getMetadata().getUid());
 
     gitlab.approve("1234", 2, "alice");
     gitlab.merge("1234", 2);

@@ -176,7 +176,8 @@ final class OperatorHarness implements AutoCloseable {
             RollbackWindow.DEFAULT,
             runner,
             clock,
-            gates);
+            gates,
+            mergeRequestClients);
     StatusPatcher statusPatcher = new StatusPatcher(client, leases.replica());
     EventRecorder events = new EventRecorder(client, clock);
     GitLabPublication publication = new GitLabPublication(Set.of("DEV"), metrics);
