@@ -105,6 +105,10 @@ class MergeRequestRollbackIT {
   }
 
   private void startOperator() {
+    startOperator(FAST);
+  }
+
+  private void startOperator(MergeRequestSettings settings) {
     harness =
         new OperatorHarness(
             client,
@@ -114,7 +118,7 @@ class MergeRequestRollbackIT {
             Clock.systemUTC(),
             Gates.none(),
             MergeRequestPromotionIT.gatedCatalog(),
-            FAST);
+            settings);
   }
 
   private void createRollback(String name, Consumer<PromotionRollbackSpec> spec) {
@@ -212,6 +216,25 @@ class MergeRequestRollbackIT {
     PromotionRollback failed = awaitPhase("closed", Phase.FAILED);
     assertThat(failed.getStatus().getReason()).isEqualTo("MergeRequestClosed");
     assertThat(failed.getStatus().getMessage()).contains("nothing was rolled back");
+    assertThat(repo.head()).isEqualTo(promoted);
+  }
+
+  @Test
+  void aRollbackRequestNotMergedInTimeIsClosedItsBranchDeletedAndTheRollbackFails() {
+    harness.close();
+    startOperator(FAST.withTimeLimit(Duration.ofSeconds(3)));
+    createRollback("expired", s -> {});
+    PromotionRollback awaiting = awaitPhase("expired", Phase.AWAITING_MERGE);
+    assertThat(awaiting.getStatus().getMergeRequest().getDeadline()).isNotNull();
+
+    PromotionRollback failed = awaitPhase("expired", Phase.FAILED);
+    assertThat(failed.getStatus().getReason()).isEqualTo("MergeRequestExpired");
+    assertThat(rollbackRequest().state()).isEqualTo("closed");
+    assertThat(rollbackRequest().notes())
+        .singleElement()
+        .asString()
+        .contains("time limit of PromotionRollback default/expired");
+    assertThat(repo.branchHead(awaiting.getStatus().getMergeRequest().getSourceBranch())).isNull();
     assertThat(repo.head()).isEqualTo(promoted);
   }
 
