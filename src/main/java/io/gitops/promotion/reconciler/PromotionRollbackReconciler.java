@@ -148,6 +148,7 @@ public final class PromotionRollbackReconciler
       // promotionRef too
       RollbackStatusTransitions.statusOf(rollback).setWorkloadGroup(request.group());
       RollbackStatusTransitions.statusOf(rollback).setTargetEnv(request.target().name());
+      RollbackStatusTransitions.statusOf(rollback).setRepository(repository.name());
       PromotionRollback running =
           phase == Phase.RUNNING
               ? statusPatcher.patch(rollback, context)

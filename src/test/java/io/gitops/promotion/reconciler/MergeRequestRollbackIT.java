@@ -261,6 +261,30 @@ class MergeRequestRollbackIT {
   }
 
   @Test
+  void aRollbackAwaitingItsMergeFollowsItsRequestToTheEndWhenItsPromotionIsDeleted() {
+    createRollback("orphan", s -> {});
+    PromotionRollback awaiting = awaitPhase("orphan", Phase.AWAITING_MERGE);
+    assertThat(awaiting.getStatus().getRepository()).isEqualTo("argocd");
+    client.resources(Promotion.class).inNamespace("default").withName("dev-to-tst").delete();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client
+                        .resources(Promotion.class)
+                        .inNamespace("default")
+                        .withName("dev-to-tst")
+                        .get()
+                    == null);
+    gitlab.approve("1234", 2, "alice");
+    gitlab.merge("1234", 2);
+
+    PromotionRollback done = awaitPhase("orphan", Phase.SUCCEEDED);
+    assertThat(done.getStatus().getCommit()).isEqualTo(rollbackRequest().mergeCommitSha());
+    assertThat(repo.read(FRONTEND_TST)).isEqualTo(frontendBefore);
+  }
+
+  @Test
   void deletingARollbackAwaitingItsMergeClosesTheRequestAndDeletesItsBranch() {
     createRollback("deleted", s -> {});
     PromotionRollback awaiting = awaitPhase("deleted", Phase.AWAITING_MERGE);
