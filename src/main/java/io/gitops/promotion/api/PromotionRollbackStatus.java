@@ -41,6 +41,18 @@ public class PromotionRollbackStatus extends RunStatus {
     this.emergency = emergency;
   }
 
+  @JsonPropertyDescription(
+      "The configured repository rolled back, resolved from spec or from the named Promotion.")
+  private String repository;
+
+  public String getRepository() {
+    return repository;
+  }
+
+  public void setRepository(String repository) {
+    this.repository = repository;
+  }
+
   public String getWorkloadGroup() {
     return workloadGroup;
   }

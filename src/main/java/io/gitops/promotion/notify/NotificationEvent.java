@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * What a webhook can be told about, named as in the configuration's {@code events}: a Promotion's
  * phase (Previewed, AwaitingMerge, Verifying, Succeeded, Failed), or a PromotionRollback's
- * (RollbackPreviewed, RolledBack, RollbackFailed).
+ * (RollbackPreviewed, RollbackAwaitingMerge, RolledBack, RollbackFailed).
  */
 public enum NotificationEvent {
   PREVIEWED("Previewed"),
@@ -15,6 +15,7 @@ public enum NotificationEvent {
   SUCCEEDED("Succeeded"),
   FAILED("Failed"),
   ROLLBACK_PREVIEWED("RollbackPreviewed"),
+  ROLLBACK_AWAITING_MERGE("RollbackAwaitingMerge"),
   ROLLED_BACK("RolledBack"),
   ROLLBACK_FAILED("RollbackFailed");
 
@@ -51,6 +52,7 @@ public enum NotificationEvent {
     }
     return switch (phase) {
       case "Previewed" -> Optional.of(ROLLBACK_PREVIEWED);
+      case AWAITING_MERGE_PHASE -> Optional.of(ROLLBACK_AWAITING_MERGE);
       case "Succeeded" -> Optional.of(ROLLED_BACK);
       case "Failed" -> Optional.of(ROLLBACK_FAILED);
       default -> Optional.empty();

@@ -73,7 +73,7 @@ public enum WebhookFormat {
       return switch (event) {
         case SUCCEEDED, ROLLED_BACK -> ":white_check_mark:";
         case FAILED, ROLLBACK_FAILED -> ":x:";
-        case AWAITING_MERGE, VERIFYING -> ":hourglass_flowing_sand:";
+        case AWAITING_MERGE, ROLLBACK_AWAITING_MERGE, VERIFYING -> ":hourglass_flowing_sand:";
         case PREVIEWED, ROLLBACK_PREVIEWED -> ":mag:";
       };
     }

@@ -200,7 +200,8 @@ public final class OperatorRuntime implements AutoCloseable {
                 events,
                 metrics,
                 clock,
-                leases));
+                leases,
+                mergeRequestSignals));
 
     LeaderElection election = config.leaderElection();
     LeaderElectionConfiguration lease =

@@ -35,6 +35,9 @@ import org.slf4j.LoggerFactory;
  * the same group and environment with a request of its own: the request is closed with a note
  * linking the newer one and its branch deleted, Failed {@code Superseded}. Deleted while awaiting:
  * the request is closed and its branch deleted.
+ *
+ * @param <S> the resource's status
+ * @param <R> the resource
  */
 final class MergeRequestStage<S extends RunStatus, R extends CustomResource<?, S>> {
   private static final Logger LOG = LoggerFactory.getLogger(MergeRequestStage.class);

@@ -8,6 +8,7 @@ import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.engine.RequestRejectedException;
 import io.gitops.promotion.engine.TargetRepository;
 import io.gitops.promotion.gate.GateClosedException;
+import io.gitops.promotion.gitlabhook.MergeRequestSignals;
 import io.gitops.promotion.lease.RepositoryLeases;
 import io.gitops.promotion.metrics.PromotionMetrics;
 import io.gitops.promotion.publish.PublishResult;
@@ -66,23 +67,8 @@ public final class PromotionRollbackReconciler
       new SimpleInboundEventSource<>("rollback-writer");
   private final RepositoryLeases leases;
   private final MergeRequestStage<PromotionRollbackStatus, PromotionRollback> mergeRequests;
-
-  public PromotionRollbackReconciler(
-      RollbackService rollbacks,
-      AfterSteps<RollbackRun> afterSteps,
-      StatusPatcher statusPatcher,
-      EventRecorder events,
-      PromotionMetrics metrics,
-      Clock clock) {
-    this(
-        rollbacks,
-        afterSteps,
-        statusPatcher,
-        events,
-        metrics,
-        clock,
-        RepositoryLeases.everything(null));
-  }
+  private final EmergencyRollbacks emergencies;
+  private final MergeRequestSignals hooks;
 
   /**
    * @param leases the repositories this replica works on; it leaves every other resource alone
@@ -95,6 +81,31 @@ public final class PromotionRollbackReconciler
       PromotionMetrics metrics,
       Clock clock,
       RepositoryLeases leases) {
+    this(
+        rollbacks,
+        afterSteps,
+        statusPatcher,
+        events,
+        metrics,
+        clock,
+        leases,
+        new MergeRequestSignals());
+  }
+
+  /**
+   * @param hooks merge requests GitLab's webhook said changed: the rollbacks awaiting them look at
+   *     once
+   */
+  public PromotionRollbackReconciler(
+      RollbackService rollbacks,
+      AfterSteps<RollbackRun> afterSteps,
+      StatusPatcher statusPatcher,
+      EventRecorder events,
+      PromotionMetrics metrics,
+      Clock clock,
+      RepositoryLeases leases,
+      MergeRequestSignals hooks) {
+    this.hooks = hooks;
     this.leases = leases;
     this.rollbacks = rollbacks;
     this.afterSteps = afterSteps;
@@ -111,6 +122,7 @@ public final class PromotionRollbackReconciler
             events,
             clock,
             r -> wake(r).run());
+    this.emergencies = new EmergencyRollbacks(transitions, events);
   }
 
   @Override
@@ -155,14 +167,7 @@ public final class PromotionRollbackReconciler
           context,
           request,
           repository,
-          landed ->
-              rollbacks.submit(
-                  repository,
-                  request,
-                  Instant.parse(rollback.getMetadata().getCreationTimestamp()),
-                  landed,
-                  ExecutionOrder.key(rollback),
-                  wake(rollback)),
+          landed -> submit(rollback, repository, request, landed),
           null, // a rollback that cannot merge waits for people: it is not planned again
           (r, reason, message) -> fail(r, reason, message, context));
     }
@@ -171,16 +176,12 @@ public final class PromotionRollbackReconciler
       // promotionRef too
       RollbackStatusTransitions.statusOf(rollback).setWorkloadGroup(request.group());
       RollbackStatusTransitions.statusOf(rollback).setTargetEnv(request.target().name());
+      RollbackStatusTransitions.statusOf(rollback).setRepository(repository.name());
       PromotionRollback running =
           phase == Phase.RUNNING
               ? statusPatcher.patch(rollback, context)
               : markRunning(rollback, context);
-      rollbacks.submit(
-          repository,
-          request,
-          Instant.parse(running.getMetadata().getCreationTimestamp()),
-          ExecutionOrder.key(running),
-          wake(running));
+      submit(running, repository, request, null);
     }
     return UpdateControl.<PromotionRollback>noUpdate()
         .rescheduleAfter(PromotionReconciler.SAFETY_NET);
@@ -190,6 +191,13 @@ public final class PromotionRollbackReconciler
   public List<EventSource<?, PromotionRollback>> prepareEventSources(
       EventSourceContext<PromotionRollback> context) {
     LeaseWakeUps.register(leases, context, wakeUps, rollback -> null);
+    // A rollback awaiting its merge has resolved its repository onto its status.
+    MergeRequestWakeUps.register(
+        hooks,
+        context,
+        wakeUps,
+        rollback -> rollback.getStatus() == null ? null : rollback.getStatus().getRepository(),
+        PromotionRollbackStatus::getMergeRequest);
     return List.of(wakeUps);
   }
 
@@ -225,9 +233,7 @@ public final class PromotionRollbackReconciler
     if (done.commit() != null && !done.resumed() && request.throughMergeRequest()) {
       return mergeRequests.start(running, context, request, repository);
     }
-    if (done.commit() != null && request.emergency()) {
-      emergency(running, repository, request, done);
-    }
+    emergencies.recorded(running, repository, request, done);
     PromotionRollback recorded =
         done.commit() == null ? running : statusPatcher.patch(running, context);
     if (done.commit() != null) {
@@ -280,33 +286,6 @@ public final class PromotionRollbackReconciler
   }
 
   /**
-   * An emergency rollback pushed directly: its status says so, and a Warning Event names its reason
-   * (once, when it pushed; not again when a retry finds the commit).
-   */
-  private void emergency(
-      PromotionRollback pushed,
-      TargetRepository repository,
-      RollbackRequest request,
-      RollbackResult done) {
-    transitions.emergency(pushed);
-    if (done.resumed()) {
-      return;
-    }
-    events.warning(
-        pushed,
-        Reasons.EMERGENCY_ROLLBACK,
-        "emergency rollback pushed directly to branch "
-            + repository.remote().branch()
-            + " as commit "
-            + done.commit()
-            + (request.target().gatedByMergeRequest()
-                ? ", bypassing the merge request gate of " + request.target().name()
-                : "")
-            + ": "
-            + request.reason());
-  }
-
-  /**
    * The finalizer: a rollback awaiting its merge withdraws its request; any other is let go at
    * once, touching nothing. A repository held by another replica is that replica's to clean up.
    */
@@ -319,6 +298,29 @@ public final class PromotionRollbackReconciler
     }
     mergeRequests.withdraw(rollback, context);
     return DeleteControl.defaultDelete();
+  }
+
+  /**
+   * Hands the rollback to its repository's writer.
+   *
+   * @param landed the commit its merged merge request landed as; null while it has not landed
+   */
+  private void submit(
+      PromotionRollback rollback,
+      TargetRepository repository,
+      RollbackRequest request,
+      String landed) {
+    rollbacks.submit(
+        repository,
+        request,
+        Instant.parse(rollback.getMetadata().getCreationTimestamp()),
+        landed,
+        "PromotionRollback "
+            + rollback.getMetadata().getNamespace()
+            + "/"
+            + rollback.getMetadata().getName(),
+        ExecutionOrder.key(rollback),
+        wake(rollback));
   }
 
   private Runnable wake(PromotionRollback rollback) {

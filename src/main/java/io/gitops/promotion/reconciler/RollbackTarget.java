@@ -5,12 +5,15 @@ import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.api.PromotionRollbackSpec;
+import io.gitops.promotion.api.PromotionRollbackStatus;
 import io.gitops.promotion.api.Reasons;
 
 /**
  * What a PromotionRollback rolls back: the Promotion it names (its group, target environment,
  * repository, and uid as the expected promotion id), or the latest recorded promotion of a group in
- * an environment.
+ * an environment. A rollback awaiting its merge request keeps the target it resolved when it
+ * started (on its status), even when the Promotion it names was deleted since: its request is
+ * followed to the end, never left open.
  *
  * @param promotionId null when any latest recorded promotion will do
  */
@@ -41,6 +44,15 @@ record RollbackTarget(String group, String targetEnv, String repository, String 
     Promotion promotion =
         client.resources(Promotion.class).inNamespace(namespace).withName(name).get();
     if (promotion == null) {
+      PromotionRollbackStatus s = rollback.getStatus();
+      if (s != null
+          && s.getPhase() == Phase.AWAITING_MERGE
+          && s.getWorkloadGroup() != null
+          && s.getTargetEnv() != null
+          && s.getPromotionId() != null) {
+        return new RollbackTarget(
+            s.getWorkloadGroup(), s.getTargetEnv(), s.getRepository(), s.getPromotionId());
+      }
       throw new Unresolvable(
           Reasons.PROMOTION_NOT_FOUND, "Promotion " + namespace + "/" + name + " not found");
     }

@@ -37,6 +37,7 @@ public final class RollbackChange implements Change<RollbackResult> {
   private final Instant mayHavePushedSince;
   private final Gates gates;
   private final String landedCommit;
+  private final String origin;
 
   /**
    * @param mayHavePushedSince when an earlier attempt of this rollback may have pushed, or null
@@ -57,7 +58,7 @@ public final class RollbackChange implements Change<RollbackResult> {
       Clock clock,
       Instant mayHavePushedSince,
       Gates gates) {
-    this(request, layout, clock, mayHavePushedSince, gates, null);
+    this(request, layout, clock, mayHavePushedSince, gates, null, null);
   }
 
   private RollbackChange(
@@ -66,18 +67,30 @@ public final class RollbackChange implements Change<RollbackResult> {
       Clock clock,
       Instant mayHavePushedSince,
       Gates gates,
-      String landedCommit) {
+      String landedCommit,
+      String origin) {
     this.request = request;
     this.layout = layout;
     this.clock = clock;
     this.mayHavePushedSince = mayHavePushedSince;
     this.gates = gates;
     this.landedCommit = landedCommit;
+    this.origin = origin;
   }
 
   /** The same rollback, known to have landed as this commit through its merged merge request. */
   public RollbackChange landedAs(String commit) {
-    return new RollbackChange(request, layout, clock, mayHavePushedSince, gates, commit);
+    return new RollbackChange(request, layout, clock, mayHavePushedSince, gates, commit, origin);
+  }
+
+  /**
+   * The same rollback, its merge request naming where it came from.
+   *
+   * @param origin e.g. {@code PromotionRollback default/undo-stg}
+   */
+  public RollbackChange from(String origin) {
+    return new RollbackChange(
+        request, layout, clock, mayHavePushedSince, gates, landedCommit, origin);
   }
 
   @Override
@@ -131,7 +144,9 @@ public final class RollbackChange implements Change<RollbackResult> {
     return new PlannedWrites<>(
         contents,
         RollbackCommitMessage.of(plan),
-        (commit, counts) -> RollbackResult.of(plan, outcome, diff, commit, false, counts));
+        (commit, counts) -> RollbackResult.of(plan, outcome, diff, commit, false, counts),
+        null,
+        RollbackMergeRequestText.description(plan, origin));
   }
 
   /**

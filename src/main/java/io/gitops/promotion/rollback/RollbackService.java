@@ -26,25 +26,6 @@ public final class RollbackService {
   private final Gates gates;
   private final MergeRequestDeliveries mergeRequests;
 
-  public RollbackService(
-      RepositoryCatalog repositories,
-      RollbackValidator validator,
-      RollbackWindow window,
-      RepositoryRunner runner,
-      Clock clock) {
-    this(repositories, validator, window, runner, clock, Gates.none());
-  }
-
-  public RollbackService(
-      RepositoryCatalog repositories,
-      RollbackValidator validator,
-      RollbackWindow window,
-      RepositoryRunner runner,
-      Clock clock,
-      Gates gates) {
-    this(repositories, validator, window, runner, clock, gates, new MergeRequestClients());
-  }
-
   /**
    * @param mergeRequests the GitLab clients merge requests of gated environments are opened and
    *     followed with
@@ -104,29 +85,23 @@ public final class RollbackService {
    * Queues the rollback on its repository's writer; {@code wake} runs when its result can be taken.
    * An execution into an environment gated by merge request (no emergency) is delivered through
    * one.
-   */
-  public void submit(
-      TargetRepository repository,
-      RollbackRequest request,
-      Instant mayHavePushedSince,
-      String order,
-      Runnable wake) {
-    submit(repository, request, mayHavePushedSince, null, order, wake);
-  }
-
-  /**
+   *
    * @param landedCommit the commit its merged merge request landed as: the rollback resumes from
    *     it; null while it has not landed
+   * @param origin what its merge request says it was opened for, e.g. {@code PromotionRollback
+   *     default/undo-stg}
    */
   public void submit(
       TargetRepository repository,
       RollbackRequest request,
       Instant mayHavePushedSince,
       String landedCommit,
+      String origin,
       String order,
       Runnable wake) {
     RollbackChange change =
-        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince, gates);
+        new RollbackChange(request, repository.layout(), clock, mayHavePushedSince, gates)
+            .from(origin);
     boolean landed = landedCommit != null;
     runner.submit(
         repository,

@@ -80,7 +80,8 @@ class NotificationsAndLoggingConfigTest {
             "repositories[0].notifications[1].format: 'xml' is not a format; known: json, slack",
             "repositories[0].notifications[2].url: give either url or urlFrom: {secretName, key}",
             "repositories[0].notifications[2].events: 'Merged' is not an event; known: Previewed, AwaitingMerge, Verifying,"
-                + " Succeeded, Failed, RollbackPreviewed, RolledBack, RollbackFailed",
+                + " Succeeded, Failed, RollbackPreviewed, RollbackAwaitingMerge, RolledBack,"
+                + " RollbackFailed",
             "repositories[0].notifications[3].url: give either url or urlFrom: {secretName, key}",
             "repositories[0].notifications[3].urlFrom.secretName: 'Bad_Name' is not a Secret name (lowercase DNS subdomain)",
             "repositories[0].notifications[3].urlFrom.key: is required",

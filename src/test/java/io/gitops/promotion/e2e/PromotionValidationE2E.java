@@ -129,7 +129,7 @@ class PromotionValidationE2E {
   }
 
   @Test
-  void aRollbackNeedsOneTargetAndCannotChangeOnceCreated() {
+  void aRollbackNeedsOneTargetAReasonInAnEmergencyAndCannotChangeOnceCreated() {
     assertRejected(
         apply(
             """
@@ -154,6 +154,18 @@ class PromotionValidationE2E {
           targetEnv: TST
         """),
         "promotionRef cannot be combined with workloadGroup, targetEnv or repository");
+    assertRejected(
+        apply(
+            """
+        apiVersion: promotion.gitops.io/v1alpha1
+        kind: PromotionRollback
+        metadata:
+          name: emergency-without-reason
+        spec:
+          promotionRef: {name: tbd-test-dev-to-tst}
+          emergency: true
+        """),
+        "reason is required when emergency is true");
     String rollback =
         """
         apiVersion: promotion.gitops.io/v1alpha1

@@ -114,6 +114,8 @@ class WebhookFormatTest {
         .contains(NotificationEvent.ROLLBACK_FAILED);
     assertThat(NotificationEvent.ofPhase("Previewed", true))
         .contains(NotificationEvent.ROLLBACK_PREVIEWED);
+    assertThat(NotificationEvent.ofPhase(NotificationEvent.AWAITING_MERGE_PHASE, true))
+        .contains(NotificationEvent.ROLLBACK_AWAITING_MERGE);
     assertThat(NotificationEvent.named("AwaitingMerge")).contains(NotificationEvent.AWAITING_MERGE);
   }
 }

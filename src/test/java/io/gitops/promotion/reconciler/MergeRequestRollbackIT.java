@@ -105,6 +105,10 @@ class MergeRequestRollbackIT {
   }
 
   private void startOperator() {
+    startOperator(FAST);
+  }
+
+  private void startOperator(MergeRequestSettings settings) {
     harness =
         new OperatorHarness(
             client,
@@ -114,7 +118,7 @@ class MergeRequestRollbackIT {
             Clock.systemUTC(),
             Gates.none(),
             MergeRequestPromotionIT.gatedCatalog(),
-            FAST);
+            settings);
   }
 
   private void createRollback(String name, Consumer<PromotionRollbackSpec> spec) {
@@ -175,7 +179,11 @@ class MergeRequestRollbackIT {
     FakeMergeRequest mr = rollbackRequest();
     assertThat(mr.sourceBranch()).isEqualTo(branch);
     assertThat(mr.title()).startsWith("Roll back tbd-test [TST]");
-    assertThat(mr.description()).contains("Rollback-Id: " + awaiting.getMetadata().getUid());
+    assertThat(mr.description())
+        .contains(
+            "| frontend | tbd-test | `1.5.0` | `1.3.0` |",
+            "Opened by promotion-operator for PromotionRollback default/undo.",
+            "Rollback-Id: " + awaiting.getMetadata().getUid());
 
     gitlab.approve("1234", 2, "alice");
     gitlab.merge("1234", 2);
@@ -212,6 +220,25 @@ class MergeRequestRollbackIT {
   }
 
   @Test
+  void aRollbackRequestNotMergedInTimeIsClosedItsBranchDeletedAndTheRollbackFails() {
+    harness.close();
+    startOperator(FAST.withTimeLimit(Duration.ofSeconds(3)));
+    createRollback("expired", s -> {});
+    PromotionRollback awaiting = awaitPhase("expired", Phase.AWAITING_MERGE);
+    assertThat(awaiting.getStatus().getMergeRequest().getDeadline()).isNotNull();
+
+    PromotionRollback failed = awaitPhase("expired", Phase.FAILED);
+    assertThat(failed.getStatus().getReason()).isEqualTo("MergeRequestExpired");
+    assertThat(rollbackRequest().state()).isEqualTo("closed");
+    assertThat(rollbackRequest().notes())
+        .singleElement()
+        .asString()
+        .contains("time limit of PromotionRollback default/expired");
+    assertThat(repo.branchHead(awaiting.getStatus().getMergeRequest().getSourceBranch())).isNull();
+    assertThat(repo.head()).isEqualTo(promoted);
+  }
+
+  @Test
   void aRestartWhileAwaitingOpensNoSecondRequestAndFollowsTheFirst() {
     createRollback("restarted", s -> {});
     PromotionRollback awaiting = awaitPhase("restarted", Phase.AWAITING_MERGE);
@@ -230,6 +257,30 @@ class MergeRequestRollbackIT {
                     c ->
                         c.getFullMessage().contains("Rollback-Id: " + done.getMetadata().getUid())))
         .hasSize(1);
+    assertThat(repo.read(FRONTEND_TST)).isEqualTo(frontendBefore);
+  }
+
+  @Test
+  void aRollbackAwaitingItsMergeFollowsItsRequestToTheEndWhenItsPromotionIsDeleted() {
+    createRollback("orphan", s -> {});
+    PromotionRollback awaiting = awaitPhase("orphan", Phase.AWAITING_MERGE);
+    assertThat(awaiting.getStatus().getRepository()).isEqualTo("argocd");
+    client.resources(Promotion.class).inNamespace("default").withName("dev-to-tst").delete();
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                client
+                        .resources(Promotion.class)
+                        .inNamespace("default")
+                        .withName("dev-to-tst")
+                        .get()
+                    == null);
+    gitlab.approve("1234", 2, "alice");
+    gitlab.merge("1234", 2);
+
+    PromotionRollback done = awaitPhase("orphan", Phase.SUCCEEDED);
+    assertThat(done.getStatus().getCommit()).isEqualTo(rollbackRequest().mergeCommitSha());
     assertThat(repo.read(FRONTEND_TST)).isEqualTo(frontendBefore);
   }
 

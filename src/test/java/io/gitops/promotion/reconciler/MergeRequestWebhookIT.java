@@ -9,6 +9,9 @@ import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import io.gitops.promotion.api.MergeRequestStatus;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
+import io.gitops.promotion.api.PromotionRef;
+import io.gitops.promotion.api.PromotionRollback;
+import io.gitops.promotion.api.PromotionRollbackSpec;
 import io.gitops.promotion.api.PromotionSpec;
 import io.gitops.promotion.config.MergeRequestSettings;
 import io.gitops.promotion.gate.Gates;
@@ -46,6 +49,7 @@ class MergeRequestWebhookIT {
   private static final Duration POLL = Duration.ofMinutes(10);
   private static final Duration WELL_BEFORE_THE_POLL = Duration.ofSeconds(30);
   private static final String TOKEN = "hook-s3cret";
+  private static final String FRONTEND_TST = "workloads/tbd-test/frontend/overlays/tst/values.yaml";
 
   @TempDir Path dir;
   private GitOpsRepository repo;
@@ -96,6 +100,7 @@ class MergeRequestWebhookIT {
     hooks.close();
     harness.close();
     gitlab.close();
+    OperatorHarness.deleteRollbacks(client);
     OperatorHarness.deletePromotions(client);
     client.v1().events().inAnyNamespace().delete();
   }
@@ -207,5 +212,52 @@ class MergeRequestWebhookIT {
               assertThat(seen.getDetailedMergeStatus()).isEqualTo("mergeable");
             });
     assertThat(get("approved").getStatus().getPhase()).isEqualTo(Phase.AWAITING_MERGE);
+  }
+
+  @Test
+  void aMergeHookMovesARollbackAwaitingItsMergeOnToo() throws Exception {
+    String before = repo.read(FRONTEND_TST);
+    create("hooked");
+    MergeRequestStatus promoted = awaitMergeRequest("hooked");
+    gitlab.approve("1234", promoted.getIid(), "alice");
+    gitlab.merge("1234", promoted.getIid());
+    assertThat(post("Merge Request Hook", TOKEN, mergeRequestEvent(promoted, "merged", "merge")))
+        .isEqualTo(202);
+    await()
+        .atMost(WELL_BEFORE_THE_POLL)
+        .until(() -> get("hooked").getStatus().getPhase() == Phase.SUCCEEDED);
+    assertThat(repo.read(FRONTEND_TST)).isNotEqualTo(before);
+
+    PromotionRollbackSpec spec = new PromotionRollbackSpec();
+    spec.setPromotionRef(new PromotionRef("hooked"));
+    PromotionRollback undo = new PromotionRollback();
+    undo.setMetadata(new ObjectMetaBuilder().withName("undo").withNamespace("default").build());
+    undo.setSpec(spec);
+    client.resource(undo).create();
+    await()
+        .atMost(WELL_BEFORE_THE_POLL)
+        .until(
+            () ->
+                rollback("undo").getStatus() != null
+                    && rollback("undo").getStatus().getPhase() == Phase.AWAITING_MERGE);
+    MergeRequestStatus mr = rollback("undo").getStatus().getMergeRequest();
+    gitlab.approve("1234", mr.getIid(), "alice");
+    gitlab.merge("1234", mr.getIid());
+    assertThat(post("Merge Request Hook", TOKEN, mergeRequestEvent(mr, "merged", "merge")))
+        .isEqualTo(202);
+
+    await()
+        .atMost(WELL_BEFORE_THE_POLL)
+        .untilAsserted(
+            () ->
+                assertThat(rollback("undo").getStatus().getPhase())
+                    .as("%s", rollback("undo").getStatus().getMessage())
+                    .isEqualTo(Phase.SUCCEEDED));
+    assertThat(repo.read(FRONTEND_TST)).isEqualTo(before);
+    assertThat(rollback("undo").getStatus().getCommit()).isEqualTo(repo.head());
+  }
+
+  private PromotionRollback rollback(String name) {
+    return client.resources(PromotionRollback.class).inNamespace("default").withName(name).get();
   }
 }

@@ -183,7 +183,8 @@ final class OperatorHarness implements AutoCloseable {
             RollbackWindow.DEFAULT,
             runner,
             clock,
-            gates);
+            gates,
+            mergeRequestClients);
     StatusPatcher statusPatcher = new StatusPatcher(client, leases.replica());
     EventRecorder events = new EventRecorder(client, clock);
     operator =
@@ -208,7 +209,8 @@ final class OperatorHarness implements AutoCloseable {
                     events,
                     metrics,
                     clock,
-                    leases)),
+                    leases,
+                    mergeRequestSignals)),
             null,
             Set.of());
     operator.start();
