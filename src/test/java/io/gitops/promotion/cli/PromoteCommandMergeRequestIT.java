@@ -511,4 +511,21 @@ class PromoteCommandMergeRequestIT {
     assertThat(repo.branchHead(human)).isNotNull();
     assertThat(run.err()).doesNotContain("resumed", "superseded");
   }
+
+  @Test
+  void aResumedRequestNotMergedWithinTheTimeoutIsClosedWithItsBranch() {
+    assertThat(promoteThroughRequest().code()).isZero();
+    String branch = gitlab.mergeRequests(PROJECT).get(0).sourceBranch();
+
+    CliRun again = promoteThroughRequest("--wait", "--timeout", "PT0.5S");
+
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err())
+        .contains("resumed merge request !1 ", "was not merged within 500ms: it was closed");
+    assertThat(gitlab.mergeRequests(PROJECT))
+        .singleElement()
+        .satisfies(mr -> assertThat(mr.state()).isEqualTo("closed"));
+    assertThat(repo.branchHead(branch)).isNull();
+    assertThat(again.out()).contains("Result: MergeRequestClosed", "from branch " + branch);
+  }
 }
