@@ -154,6 +154,13 @@ class MergeRequestsIT {
   }
 
   @Test
+  void anUnknownUsernameIsRefused() {
+    assertThatThrownBy(() -> api.userIds(List.of("nobody")))
+        .isInstanceOf(GitLabRejectedException.class)
+        .hasMessageContaining("nobody");
+  }
+
+  @Test
   void listsTheOpenRequestsIntoABranchNewestFirstWithTheirSourceBranches() {
     repo.commitOnBranch(BRANCH, "workloads/x.txt", "x\n", "change x");
     String other = "promotion/stg/tbd-test/ef567890";
@@ -183,12 +190,5 @@ class MergeRequestsIT {
     assertThat(open).extracting(mr -> mr.state().iid()).containsExactly(second, first);
     assertThat(open).allSatisfy(mr -> assertThat(mr.state().isOpen()).isTrue());
     assertThat(api.openInto("1234", "release")).isEmpty();
-  }
-
-  @Test
-  void anUnknownUsernameIsRefused() {
-    assertThatThrownBy(() -> api.userIds(List.of("nobody")))
-        .isInstanceOf(GitLabRejectedException.class)
-        .hasMessageContaining("nobody");
   }
 }
