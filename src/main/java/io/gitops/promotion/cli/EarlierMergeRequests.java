@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -32,7 +33,7 @@ final class EarlierMergeRequests<R> implements Delivery {
   private final String project;
   private final Delivery opening;
   private final List<OpenMergeRequest> open;
-  private final Function<R, Object> tagChanges;
+  private final Function<R, Set<?>> tagChanges;
   private final List<OpenMergeRequest> differing = new ArrayList<>();
   private OpenMergeRequest resumed;
   private String resumedCommit;
@@ -42,7 +43,7 @@ final class EarlierMergeRequests<R> implements Delivery {
       String project,
       Delivery opening,
       List<OpenMergeRequest> open,
-      Function<R, Object> tagChanges) {
+      Function<R, Set<?>> tagChanges) {
     this.api = api;
     this.project = project;
     this.opening = opening;
@@ -64,7 +65,7 @@ final class EarlierMergeRequests<R> implements Delivery {
       String branch,
       String targetBranch,
       Delivery opening,
-      Function<R, Object> tagChanges) {
+      Function<R, Set<?>> tagChanges) {
     String prefix = branch.substring(0, branch.lastIndexOf('/') + 1);
     List<OpenMergeRequest> open =
         api.openInto(project, targetBranch).stream()
@@ -94,7 +95,7 @@ final class EarlierMergeRequests<R> implements Delivery {
     }
     Committed mine = committed.get(0);
     Change<R> change = (Change<R>) mine.change();
-    Object planned =
+    Set<?> planned =
         tagChanges.apply(((Planned<R>) mine.planned()).result(mine.commit(), RunCounts.NONE));
     resumed = null;
     resumedCommit = null;
@@ -164,7 +165,7 @@ final class EarlierMergeRequests<R> implements Delivery {
   }
 
   /** The tags an earlier run's commit sets, null when it cannot be read as this change's. */
-  private Object recorded(GitWorkspace workspace, String commit, Change<R> change) {
+  private Set<?> recorded(GitWorkspace workspace, String commit, Change<R> change) {
     try {
       return tagChanges.apply(change.resumed(commit, workspace, RunCounts.NONE));
     } catch (IllegalStateException | RequestRejectedException e) {

@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -81,7 +82,7 @@ final class MergeRequestRun {
     int publishAndReport(R result, MergeRequestSummary mergeRequest);
 
     /** What makes two results the same change: the tags they set. */
-    Object tagChanges(R result);
+    Set<?> tagChanges(R result);
   }
 
   /**
