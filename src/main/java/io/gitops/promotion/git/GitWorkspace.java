@@ -248,7 +248,8 @@ public final class GitWorkspace implements AutoCloseable {
 
   /**
    * Fetches another branch of the remote (e.g. a review branch) with its head's parent, so that its
-   * head can be read and diffed here; the fetched branch is not followed afterwards.
+   * head can be read and diffed here. It is kept as {@code refs/review/<branch>} (its objects stay
+   * reachable) and never followed by {@link #sync}.
    *
    * @return the branch's head, empty when the remote has no such branch
    */
