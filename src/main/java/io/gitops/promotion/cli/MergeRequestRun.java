@@ -96,13 +96,14 @@ final class MergeRequestRun {
   <R> int run(Steps<R> steps, CommandLine command, Clock clock) {
     checkUsers(command);
     EarlierMergeRequests<R> earlier =
-        EarlierMergeRequests.of(api, project, branch, targetBranch, delivery(), steps::tagChanges);
+        EarlierMergeRequests.of(
+            api, project, branch, targetBranch, this::deliveryFrom, steps::tagChanges);
     R opened = steps.deliver(earlier);
     if (steps.commit(opened) == null) {
       return steps.publishAndReport(opened, null);
     }
-    if (earlier.resumed().isPresent()) {
-      return new MergeRequestRun(this, earlier.resumed().get().sourceBranch())
+    if (earlier.resumedBranch().isPresent()) {
+      return new MergeRequestRun(this, earlier.resumedBranch().get())
           .follow(steps, steps.landed(earlier.resumedCommit()), earlier, command, clock);
     }
     return follow(steps, opened, earlier, command, clock);
@@ -123,7 +124,7 @@ final class MergeRequestRun {
                       + mr.webUrl()
                       + " from branch "
                       + branch
-                      + ": an earlier run opened it with the same change; nothing was pushed"));
+                      + ": an earlier run pushed the same change; nothing was pushed"));
       command.getErr().flush();
     }
     if (!flags.await) {
@@ -160,8 +161,8 @@ final class MergeRequestRun {
     }
   }
 
-  private Delivery delivery() {
-    return new MergeRequestDelivery(api, project, branch, targetBranch, settings);
+  private Delivery deliveryFrom(String reviewBranch) {
+    return new MergeRequestDelivery(api, project, reviewBranch, targetBranch, settings);
   }
 
   /** The request the delivery opened (or found open from an earlier attempt). */

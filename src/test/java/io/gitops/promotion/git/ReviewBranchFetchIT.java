@@ -1,6 +1,7 @@
 package io.gitops.promotion.git;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.nio.file.Path;
@@ -9,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@link GitWorkspace#fetchBranch}: a one-commit-deep workspace reads another branch's head and
- * diffs it against its parent, as a re-run reads the review branch of an earlier run.
+ * {@link GitWorkspace#remoteBranches} and {@link GitWorkspace#fetchBranch}: a one-commit-deep
+ * workspace reads another branch's head and diffs it against its parent, as a re-run reads the
+ * review branch of an earlier run.
  */
 class ReviewBranchFetchIT {
   private static final String BRANCH = "promotion/tst/tbd-test/abcd1234";
@@ -38,6 +40,9 @@ class ReviewBranchFetchIT {
       workspace.sync();
       long roundTrips = workspace.transfers().roundTrips();
 
+      assertThat(workspace.remoteBranches("promotion/tst/"))
+          .containsExactly(entry(BRANCH, reviewed));
+      assertThat(workspace.remoteBranches("promotion/stg/")).isEmpty();
       assertThat(workspace.fetchBranch(BRANCH)).contains(reviewed);
 
       assertThat(workspace.readAt(reviewed, "workloads/a.txt")).contains("two\n");
