@@ -89,9 +89,9 @@ final class MergeRequestRun {
    * Checks the usernames, delivers the change to the review branch and opens the request, or
    * resumes the open request of the same group and environment that an earlier run opened with the
    * same change (see {@link EarlierMergeRequests}); supersedes those with a different change; with
-   * {@code --wait} follows the request (never planning or pushing again) and, once merged, resumes
-   * from the commit it landed as (as the operator does) and runs the GitLab steps: exit 0; closed
-   * or past {@code --timeout}: exit 1.
+   * {@code --wait} follows the request (a resumed one too) and, once merged, resumes from the
+   * commit it landed as (as the operator does) and runs the GitLab steps: exit 0; closed or past
+   * {@code --timeout}: exit 1.
    */
   <R> int run(Steps<R> steps, CommandLine command, Clock clock) {
     checkUsers(command);
