@@ -37,7 +37,7 @@ sealed interface ChangeReport {
       Map<String, Object> json = new LinkedHashMap<>();
       json.put("result", MergeRequestSummary.result(result.outcome(), mergeRequest));
       json.put("title", result.title());
-      result.putFields(json);
+      result.details().putFields(json);
       json.put("commit", result.commit());
       json.put("diff", result.diff());
       json.put("git", GitSection.json(result.counts()));
@@ -68,7 +68,7 @@ sealed interface ChangeReport {
               + MergeRequestSummary.result(result.outcome(), mergeRequest)
               + MergeRequestSummary.resumedNote(result.resumed(), mergeRequest));
       out.println();
-      result.printBody(out);
+      result.details().printBody(out);
       MergeRequestSummary.printCommitAndGitLab(result.commit(), gitlab, mergeRequest, out);
       GitSection.print(result.counts(), out);
       if (!result.diff().isEmpty()) {

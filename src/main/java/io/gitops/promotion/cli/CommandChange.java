@@ -5,6 +5,7 @@ import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.run.Delivery;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What one command's change (a promotion, a rollback) brings to the {@link CommandRun} that both
@@ -49,7 +50,7 @@ interface CommandChange<R> {
    * What makes two results the same change, e.g. when a re-run finds the merge request of an
    * earlier run: the tags they set.
    */
-  Object tagChanges(R result);
+  Set<?> tagChanges(R result);
 
   /** The result as the report prints it. */
   ReportedChange reported(R result);

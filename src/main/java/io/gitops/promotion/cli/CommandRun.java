@@ -9,6 +9,7 @@ import io.gitops.promotion.run.Delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -108,7 +109,7 @@ final class CommandRun {
           }
 
           @Override
-          public Object tagChanges(R result) {
+          public Set<?> tagChanges(R result) {
             return change.tagChanges(result);
           }
 

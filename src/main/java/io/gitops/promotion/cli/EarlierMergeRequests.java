@@ -7,12 +7,15 @@ import io.gitops.promotion.gitlab.MergeRequests;
 import io.gitops.promotion.gitlab.OpenMergeRequest;
 import io.gitops.promotion.run.Change;
 import io.gitops.promotion.run.Delivery;
+import io.gitops.promotion.run.MergeRequestDelivery;
 import io.gitops.promotion.run.Planned;
 import io.gitops.promotion.run.RunCounts;
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -20,32 +23,36 @@ import java.util.regex.Pattern;
  * The requests earlier runs left open for the same group and environment (a run stopped by a crash
  * or Ctrl-C, or one of an older change), as the delivery of a {@code --merge-request} run. A
  * request whose commit carries this run's trailer key and the same change (the same tags) is
- * resumed: nothing is pushed and no second request is opened. Otherwise this run's request is
- * opened as usual. Either way the requests with a different change are then superseded by the one
- * this run follows, as the operator does. Requests whose commit this tool did not make (no trailer)
- * are left alone.
+ * resumed: nothing is pushed and no second request is opened. So is a review branch an earlier run
+ * pushed with the same change but stopped before opening its request: the request is opened from
+ * it. Otherwise this run's branch is pushed and its request opened as usual. Either way the
+ * requests with a different change are then superseded by the one this run follows, as the operator
+ * does. Requests whose commit this tool did not make (no trailer) are left alone.
  *
  * @param <R> the command's result
  */
 final class EarlierMergeRequests<R> implements Delivery {
   private final MergeRequests api;
   private final String project;
-  private final Delivery opening;
+  private final String branch;
+  private final Function<String, Delivery> deliveryFrom;
   private final List<OpenMergeRequest> open;
-  private final Function<R, Object> tagChanges;
+  private final Function<R, Set<?>> tagChanges;
   private final List<OpenMergeRequest> differing = new ArrayList<>();
-  private OpenMergeRequest resumed;
+  private String resumedBranch;
   private String resumedCommit;
 
   private EarlierMergeRequests(
       MergeRequests api,
       String project,
-      Delivery opening,
+      String branch,
+      Function<String, Delivery> deliveryFrom,
       List<OpenMergeRequest> open,
-      Function<R, Object> tagChanges) {
+      Function<R, Set<?>> tagChanges) {
     this.api = api;
     this.project = project;
-    this.opening = opening;
+    this.branch = branch;
+    this.deliveryFrom = deliveryFrom;
     this.open = List.copyOf(open);
     this.tagChanges = tagChanges;
   }
@@ -55,7 +62,8 @@ final class EarlierMergeRequests<R> implements Delivery {
    * group and environment as {@code branch} ({@code <kind>/<env>/<group>/}).
    *
    * @param branch this run's review branch
-   * @param opening the delivery that pushes this run's branch and opens its request
+   * @param deliveryFrom the delivery that pushes a review branch (unless it exists) and opens its
+   *     request (unless one is open)
    * @param tagChanges what makes two results the same change: the tags they set
    */
   static <R> EarlierMergeRequests<R> of(
@@ -63,20 +71,20 @@ final class EarlierMergeRequests<R> implements Delivery {
       String project,
       String branch,
       String targetBranch,
-      Delivery opening,
-      Function<R, Object> tagChanges) {
-    String prefix = branch.substring(0, branch.lastIndexOf('/') + 1);
+      Function<String, Delivery> deliveryFrom,
+      Function<R, Set<?>> tagChanges) {
+    String prefix = prefix(branch);
     List<OpenMergeRequest> open =
         api.openInto(project, targetBranch).stream()
             .filter(mr -> mr.sourceBranch().startsWith(prefix))
             .filter(mr -> !mr.sourceBranch().equals(branch))
             .toList();
-    return new EarlierMergeRequests<>(api, project, opening, open, tagChanges);
+    return new EarlierMergeRequests<>(api, project, branch, deliveryFrom, open, tagChanges);
   }
 
   @Override
   public String kind() {
-    return opening.kind();
+    return MergeRequestDelivery.KIND;
   }
 
   @Override
@@ -94,9 +102,9 @@ final class EarlierMergeRequests<R> implements Delivery {
     }
     Committed mine = committed.get(0);
     Change<R> change = (Change<R>) mine.change();
-    Object planned =
+    Set<?> planned =
         tagChanges.apply(((Planned<R>) mine.planned()).result(mine.commit(), RunCounts.NONE));
-    resumed = null;
+    resumedBranch = null;
     resumedCommit = null;
     differing.clear();
     for (OpenMergeRequest earlier : open) {
@@ -104,22 +112,59 @@ final class EarlierMergeRequests<R> implements Delivery {
       if (head.isEmpty() || !carriesTrailer(workspace, head.get(), change)) {
         continue;
       }
-      if (resumed == null && planned.equals(recorded(workspace, head.get(), change))) {
-        resumed = earlier;
+      if (resumedBranch == null && planned.equals(recorded(workspace, head.get(), change))) {
+        resumedBranch = earlier.sourceBranch();
         resumedCommit = head.get();
       } else {
         differing.add(earlier);
       }
     }
-    return resumed != null || opening.deliver(workspace, changes, committed);
+    if (resumedBranch != null) {
+      return true;
+    }
+    Optional<String> pushedBefore = branchWithoutRequest(workspace, change, planned);
+    if (pushedBefore.isPresent()
+        && deliveryFrom.apply(pushedBefore.get()).deliver(workspace, changes, committed)) {
+      resumedBranch = pushedBefore.get();
+      return true;
+    }
+    return deliveryFrom.apply(branch).deliver(workspace, changes, committed);
   }
 
-  /** The earlier request this run resumes, empty when it opened its own. */
-  Optional<OpenMergeRequest> resumed() {
-    return Optional.ofNullable(resumed);
+  /**
+   * A review branch of the group and environment that an earlier run pushed with the same change
+   * but stopped before opening its request (its commit is then made the request's).
+   */
+  private Optional<String> branchWithoutRequest(
+      GitWorkspace workspace, Change<R> change, Set<?> planned) {
+    Set<String> requested = new HashSet<>();
+    open.forEach(mr -> requested.add(mr.sourceBranch()));
+    requested.add(branch);
+    for (String other : workspace.remoteBranches(prefix(branch)).keySet()) {
+      if (requested.contains(other)) {
+        continue;
+      }
+      Optional<String> head = workspace.fetchBranch(other);
+      if (head.isPresent()
+          && carriesTrailer(workspace, head.get(), change)
+          && planned.equals(recorded(workspace, head.get(), change))) {
+        resumedCommit = head.get();
+        return Optional.of(other);
+      }
+    }
+    return Optional.empty();
   }
 
-  /** The head commit of the resumed request's branch. */
+  /**
+   * The review branch of an earlier run this run follows instead of its own: the source of an open
+   * request with the same change, or a branch pushed with the same change whose request this run
+   * opened; empty when this run pushed and opened its own.
+   */
+  Optional<String> resumedBranch() {
+    return Optional.ofNullable(resumedBranch);
+  }
+
+  /** The head commit of the resumed branch. */
   String resumedCommit() {
     return resumedCommit;
   }
@@ -157,6 +202,11 @@ final class EarlierMergeRequests<R> implements Delivery {
     err.flush();
   }
 
+  /** {@code <kind>/<env>/<group>/} of a review branch. */
+  private static String prefix(String branch) {
+    return branch.substring(0, branch.lastIndexOf('/') + 1);
+  }
+
   private static boolean carriesTrailer(GitWorkspace workspace, String commit, Change<?> change) {
     return Pattern.compile("(?m)^" + Pattern.quote(change.trailer().key()) + ": \\S")
         .matcher(workspace.message(commit))
@@ -164,7 +214,7 @@ final class EarlierMergeRequests<R> implements Delivery {
   }
 
   /** The tags an earlier run's commit sets, null when it cannot be read as this change's. */
-  private Object recorded(GitWorkspace workspace, String commit, Change<R> change) {
+  private Set<?> recorded(GitWorkspace workspace, String commit, Change<R> change) {
     try {
       return tagChanges.apply(change.resumed(commit, workspace, RunCounts.NONE));
     } catch (IllegalStateException | RequestRejectedException e) {

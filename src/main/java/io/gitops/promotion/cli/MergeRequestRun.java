@@ -12,6 +12,7 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
@@ -82,27 +83,28 @@ final class MergeRequestRun {
     int publishAndReport(R result, MergeRequestSummary mergeRequest);
 
     /** What makes two results the same change: the tags they set. */
-    Object tagChanges(R result);
+    Set<?> tagChanges(R result);
   }
 
   /**
    * Checks the usernames, delivers the change to the review branch and opens the request, or
    * resumes the open request of the same group and environment that an earlier run opened with the
    * same change (see {@link EarlierMergeRequests}); supersedes those with a different change; with
-   * {@code --wait} follows the request (never planning or pushing again) and, once merged, resumes
-   * from the commit it landed as (as the operator does) and runs the GitLab steps: exit 0; closed
-   * or past {@code --timeout}: exit 1.
+   * {@code --wait} follows the request (a resumed one too) and, once merged, resumes from the
+   * commit it landed as (as the operator does) and runs the GitLab steps: exit 0; closed or past
+   * {@code --timeout}: exit 1.
    */
   <R> int run(Steps<R> steps, CommandLine command, Clock clock) {
     checkUsers(command);
     EarlierMergeRequests<R> earlier =
-        EarlierMergeRequests.of(api, project, branch, targetBranch, delivery(), steps::tagChanges);
+        EarlierMergeRequests.of(
+            api, project, branch, targetBranch, this::deliveryFrom, steps::tagChanges);
     R opened = steps.deliver(earlier);
     if (steps.commit(opened) == null) {
       return steps.publishAndReport(opened, null);
     }
-    if (earlier.resumed().isPresent()) {
-      return new MergeRequestRun(this, earlier.resumed().get().sourceBranch())
+    if (earlier.resumedBranch().isPresent()) {
+      return new MergeRequestRun(this, earlier.resumedBranch().get())
           .follow(steps, steps.landed(earlier.resumedCommit()), earlier, command, clock);
     }
     return follow(steps, opened, earlier, command, clock);
@@ -123,7 +125,7 @@ final class MergeRequestRun {
                       + mr.webUrl()
                       + " from branch "
                       + branch
-                      + ": an earlier run opened it with the same change; nothing was pushed"));
+                      + ": an earlier run pushed the same change; nothing was pushed"));
       command.getErr().flush();
     }
     if (!flags.await) {
@@ -165,8 +167,8 @@ final class MergeRequestRun {
     }
   }
 
-  private Delivery delivery() {
-    return new MergeRequestDelivery(api, project, branch, targetBranch, settings);
+  private Delivery deliveryFrom(String reviewBranch) {
+    return new MergeRequestDelivery(api, project, reviewBranch, targetBranch, settings);
   }
 
   /** The request the delivery opened (or found open from an earlier attempt). */

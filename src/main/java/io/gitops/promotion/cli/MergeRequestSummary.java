@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code mergeRequest: {iid, url, sourceBranch, state, resumed}} in JSON and a {@code Merge
  * request:} line in text.
  *
- * @param resumed whether an earlier run opened it with the same change and this run followed it
+ * @param resumed whether it comes from the branch an earlier run pushed with the same change
  */
 record MergeRequestSummary(
     long iid, String url, String sourceBranch, String state, boolean resumed) {

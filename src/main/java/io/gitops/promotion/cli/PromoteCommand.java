@@ -157,13 +157,13 @@ final class PromoteCommand implements Callable<Integer> {
     }
 
     @Override
-    public Object tagChanges(PromotionResult result) {
+    public Set<?> tagChanges(PromotionResult result) {
       return Set.copyOf(result.changes());
     }
 
     @Override
     public ReportedChange reported(PromotionResult result) {
-      return new ReportedPromotion(result);
+      return ReportedChange.of(result);
     }
   }
 

@@ -1,32 +1,56 @@
 package io.gitops.promotion.cli;
 
+import io.gitops.promotion.engine.PromotionResult;
+import io.gitops.promotion.rollback.RollbackResult;
 import io.gitops.promotion.run.RunCounts;
 import java.io.PrintWriter;
 import java.util.Map;
 
 /**
- * A command's result as {@link ChangeReport} prints it: what every result has (outcome, title,
- * commit, diff, Git traffic), and what only its kind has, as JSON fields and as text.
+ * A command's result as {@link ChangeReport} prints it: what every result has, and the details only
+ * its kind has.
+ *
+ * @param outcome the outcome as reports name it, e.g. {@code Promoted}
+ * @param resumed whether the commit was found already made by an earlier run
+ * @param commit null when nothing was written
  */
-interface ReportedChange {
-  /** The outcome as reports name it, e.g. {@code Promoted}. */
-  String outcome();
+record ReportedChange(
+    String outcome,
+    String title,
+    boolean resumed,
+    String commit,
+    String diff,
+    RunCounts counts,
+    Details details) {
 
-  String title();
+  static ReportedChange of(PromotionResult result) {
+    return new ReportedChange(
+        result.outcome().label(),
+        result.title(),
+        result.resumed(),
+        result.commit(),
+        result.diff(),
+        result.counts(),
+        new PromotionDetails(result));
+  }
 
-  /** Whether the commit was found already made by an earlier run. */
-  boolean resumed();
+  static ReportedChange of(RollbackResult result) {
+    return new ReportedChange(
+        result.outcome().label(),
+        result.title(),
+        result.resumed(),
+        result.commit(),
+        result.diff(),
+        result.counts(),
+        new RollbackDetails(result));
+  }
 
-  /** Null when nothing was written. */
-  String commit();
+  /** What only one kind of result reports: as JSON fields and as text. */
+  interface Details {
+    /** Adds the fields of this kind of result, between {@code title} and {@code commit}. */
+    void putFields(Map<String, Object> json);
 
-  String diff();
-
-  RunCounts counts();
-
-  /** Adds the fields of this kind of result, between {@code title} and {@code commit}. */
-  void putFields(Map<String, Object> json);
-
-  /** Prints what changed (tables, warnings), between the result line and the commit. */
-  void printBody(PrintWriter out);
+    /** Prints what changed (tables, warnings), between the result line and the commit. */
+    void printBody(PrintWriter out);
+  }
 }

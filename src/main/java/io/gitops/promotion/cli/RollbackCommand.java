@@ -161,13 +161,13 @@ final class RollbackCommand implements Callable<Integer> {
     }
 
     @Override
-    public Object tagChanges(RollbackResult result) {
+    public Set<?> tagChanges(RollbackResult result) {
       return Set.copyOf(result.restored());
     }
 
     @Override
     public ReportedChange reported(RollbackResult result) {
-      return new ReportedRollback(result);
+      return ReportedChange.of(result);
     }
   }
 

@@ -259,8 +259,32 @@ public final class GitWorkspace implements AutoCloseable {
   }
 
   /**
+   * The branches of the remote whose names start with {@code prefix}, with their heads (one round
+   * trip).
+   */
+  public Map<String, String> remoteBranches(String prefix) {
+    try {
+      Map<String, String> heads = new LinkedHashMap<>();
+      transport
+          .configure(Git.lsRemoteRepository().setRemote(remote.url()).setHeads(true))
+          .call()
+          .stream()
+          .filter(ref -> ref.getName().startsWith("refs/heads/" + prefix))
+          .forEach(
+              ref ->
+                  heads.put(
+                      ref.getName().substring("refs/heads/".length()),
+                      ref.getObjectId().getName()));
+      return heads;
+    } catch (GitAPIException e) {
+      throw GitFailures.translate("list branches of " + remote.displayUrl(), e, remote.timeouts());
+    }
+  }
+
+  /**
    * Fetches another branch of the remote (e.g. a review branch) with its head's parent, so that its
-   * head can be read and diffed here; the fetched branch is not followed afterwards.
+   * head can be read and diffed here. It is kept as {@code refs/review/<branch>} (its objects stay
+   * reachable) and never followed by {@link #sync}.
    *
    * @return the branch's head, empty when the remote has no such branch
    */

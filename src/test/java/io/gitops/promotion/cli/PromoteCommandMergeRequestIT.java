@@ -394,7 +394,7 @@ class PromoteCommandMergeRequestIT {
                 + gitlab.url()
                 + "/devops/argocd/-/merge_requests/1 from branch "
                 + branch
-                + ": an earlier run opened it with the same change; nothing was pushed");
+                + ": an earlier run pushed the same change; nothing was pushed");
     JsonNode json = new ObjectMapper().readTree(again.out());
     assertThat(json.get("result").asText()).isEqualTo("AwaitingMerge");
     assertThat(json.get("commit").asText()).isEqualTo(commit);
@@ -565,5 +565,50 @@ class PromoteCommandMergeRequestIT {
         .allSatisfy(mr -> assertThat(mr.state()).isEqualTo("opened"));
     assertThat(repo.branchHead(human)).isNotNull();
     assertThat(run.err()).doesNotContain("resumed", "superseded");
+  }
+
+  @Test
+  void aResumedRequestNotMergedWithinTheTimeoutIsClosedWithItsBranch() {
+    assertThat(promoteThroughRequest().code()).isZero();
+    String branch = gitlab.mergeRequests(PROJECT).get(0).sourceBranch();
+
+    CliRun again = promoteThroughRequest("--wait", "--timeout", "PT0.5S");
+
+    assertThat(again.code()).isEqualTo(1);
+    assertThat(again.err())
+        .contains("resumed merge request !1 ", "was not merged within 500ms: it was closed");
+    assertThat(gitlab.mergeRequests(PROJECT))
+        .singleElement()
+        .satisfies(mr -> assertThat(mr.state()).isEqualTo("closed"));
+    assertThat(repo.branchHead(branch)).isNull();
+    assertThat(again.out()).contains("Result: MergeRequestClosed", "from branch " + branch);
+  }
+
+  @Test
+  void aReRunOpensTheRequestFromTheBranchARunStoppedBeforeOpeningItPushed() throws Exception {
+    gitlab.failNext("POST", "/projects/4242/merge_requests", 403, 1);
+    CliRun stopped = promoteThroughRequest();
+    assertThat(stopped.code()).as(stopped.err()).isEqualTo(1);
+    assertThat(gitlab.mergeRequests(PROJECT)).isEmpty();
+    List<String> pushed = new ArrayList<>(branches());
+    pushed.remove("refs/heads/main");
+    assertThat(pushed).hasSize(1);
+    String branch = pushed.get(0).substring("refs/heads/".length());
+    String commit = repo.branchHead(branch);
+
+    CliRun again = promoteThroughRequest("--output", "json");
+
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.err()).contains("resumed merge request !1 ", "from branch " + branch);
+    JsonNode json = new ObjectMapper().readTree(again.out());
+    assertThat(json.get("commit").asText()).isEqualTo(commit);
+    assertThat(json.get("mergeRequest").get("sourceBranch").asText()).isEqualTo(branch);
+    assertThat(json.get("mergeRequest").get("resumed").asBoolean()).isTrue();
+    assertThat(gitlab.mergeRequests(PROJECT))
+        .singleElement()
+        .satisfies(mr -> assertThat(mr.sourceBranch()).isEqualTo(branch))
+        .satisfies(mr -> assertThat(mr.title()).startsWith("Promote [DEV] v1.5.0 -> [TST]"));
+    assertThat(branches()).containsExactlyInAnyOrder("refs/heads/main", "refs/heads/" + branch);
+    assertThat(repo.branchHead(branch)).isEqualTo(commit);
   }
 }

@@ -155,6 +155,13 @@ class MergeRequestsIT {
   }
 
   @Test
+  void anUnknownUsernameIsRefused() {
+    assertThatThrownBy(() -> api.userIds(List.of("nobody")))
+        .isInstanceOf(GitLabRejectedException.class)
+        .hasMessageContaining("nobody");
+  }
+
+  @Test
   void listsTheOpenRequestsIntoABranchNewestFirstWithTheirSourceBranches() {
     repo.commitOnBranch(BRANCH, "workloads/x.txt", "x\n", "change x");
     String other = "promotion/stg/tbd-test/ef567890";
@@ -213,12 +220,5 @@ class MergeRequestsIT {
     assertThat(seen.detailedMergeStatus()).isEqualTo("broken_status");
     assertThat(seen.hasConflicts()).isFalse();
     assertThat(seen.cannotMerge()).isFalse();
-  }
-
-  @Test
-  void anUnknownUsernameIsRefused() {
-    assertThatThrownBy(() -> api.userIds(List.of("nobody")))
-        .isInstanceOf(GitLabRejectedException.class)
-        .hasMessageContaining("nobody");
   }
 }

@@ -2,45 +2,14 @@ package io.gitops.promotion.cli;
 
 import io.gitops.promotion.engine.PromotionResult;
 import io.gitops.promotion.engine.TagChange;
-import io.gitops.promotion.run.RunCounts;
 import java.io.PrintWriter;
 import java.util.Map;
 
 /**
- * A promotion's result in a report: {@code version, releaseTag, changes, warnings} in JSON; the
- * table of tag changes and the warnings in text.
+ * The details of a promotion's result in a report: {@code version, releaseTag, changes, warnings}
+ * in JSON; the table of tag changes and the warnings in text.
  */
-record ReportedPromotion(PromotionResult result) implements ReportedChange {
-  @Override
-  public String outcome() {
-    return result.outcome().label();
-  }
-
-  @Override
-  public String title() {
-    return result.title();
-  }
-
-  @Override
-  public boolean resumed() {
-    return result.resumed();
-  }
-
-  @Override
-  public String commit() {
-    return result.commit();
-  }
-
-  @Override
-  public String diff() {
-    return result.diff();
-  }
-
-  @Override
-  public RunCounts counts() {
-    return result.counts();
-  }
-
+record PromotionDetails(PromotionResult result) implements ReportedChange.Details {
   @Override
   public void putFields(Map<String, Object> json) {
     json.put("version", result.version());

@@ -4,45 +4,14 @@ import io.gitops.promotion.rollback.Conflict;
 import io.gitops.promotion.rollback.Restoration;
 import io.gitops.promotion.rollback.RollbackOutcome;
 import io.gitops.promotion.rollback.RollbackResult;
-import io.gitops.promotion.run.RunCounts;
 import java.io.PrintWriter;
 import java.util.Map;
 
 /**
- * A rollback's result in a report: {@code promotionId, restored, conflicts} in JSON; the restored
- * tags and the applications left alone in text.
+ * The details of a rollback's result in a report: {@code promotionId, restored, conflicts} in JSON;
+ * the restored tags and the applications left alone in text.
  */
-record ReportedRollback(RollbackResult result) implements ReportedChange {
-  @Override
-  public String outcome() {
-    return result.outcome().label();
-  }
-
-  @Override
-  public String title() {
-    return result.title();
-  }
-
-  @Override
-  public boolean resumed() {
-    return result.resumed();
-  }
-
-  @Override
-  public String commit() {
-    return result.commit();
-  }
-
-  @Override
-  public String diff() {
-    return result.diff();
-  }
-
-  @Override
-  public RunCounts counts() {
-    return result.counts();
-  }
-
+record RollbackDetails(RollbackResult result) implements ReportedChange.Details {
   @Override
   public void putFields(Map<String, Object> json) {
     json.put("promotionId", result.promotionId());
