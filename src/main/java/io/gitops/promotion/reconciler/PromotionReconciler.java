@@ -240,6 +240,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
                   runOptions(promotion),
                   ExecutionOrder.key(promotion),
                   wake(promotion),
+                  promotion.getStatus().getMergeRequest().getIid(),
                   replaced),
           (p, reason, message) -> fail(p, reason, message, context));
     }
