@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
@@ -86,6 +87,12 @@ final class RollbackCommand implements Callable<Integer> {
   }
 
   private CommandRollback rollback(EnvironmentCatalog environments) {
+    if (force.emergency && options.mergeRequest.enabled) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "--emergency pushes directly, bypassing the merge request: it cannot go with"
+              + " --merge-request");
+    }
     RollbackRequest request =
         new RollbackValidator(environments)
             .validate(
@@ -98,7 +105,8 @@ final class RollbackCommand implements Callable<Integer> {
                     force.reason,
                     options.requestedBy,
                     window,
-                    promotionId));
+                    promotionId,
+                    force.emergency));
     return new CommandRollback(
         request,
         new RollbackEngine(
@@ -171,7 +179,7 @@ final class RollbackCommand implements Callable<Integer> {
     }
   }
 
-  /** {@code --force} and its required {@code --reason}. */
+  /** {@code --force} and {@code --emergency}, and the {@code --reason} each requires. */
   static final class ForceOptions {
     @Option(
         names = "--force",
@@ -179,7 +187,18 @@ final class RollbackCommand implements Callable<Integer> {
             "Restore tags changed since the promotion too, and promotions older than the window.")
     boolean force;
 
-    @Option(names = "--reason", description = "Why the rollback is forced (required with --force).")
+    @Option(
+        names = "--emergency",
+        description =
+            "Push directly even into an environment gated by merge request (not with"
+                + " --merge-request); the reason goes into the Forced: trailer, the subject ends"
+                + " (EMERGENCY).")
+    boolean emergency;
+
+    @Option(
+        names = "--reason",
+        description =
+            "Why the rollback is forced or an emergency (required with --force and --emergency).")
     String reason;
   }
 

@@ -68,7 +68,12 @@ final class WaitReplans<R> implements UnaryOperator<MergeRequestState> {
     }
     R replanned;
     try {
-      replanned = steps.deliver(new ReviewBranchUpdate(branch, ours));
+      replanned =
+          steps.deliver(
+              new ReviewBranchUpdate(
+                  branch,
+                  ours,
+                  (title, description) -> api.update(project, stuck.iid(), title, description)));
     } catch (ReviewBranchMovedException e) {
       hold(null, e.getMessage());
       return stuck;

@@ -4,6 +4,7 @@ import io.gitops.promotion.gitlab.MergeRequestClients;
 import io.gitops.promotion.gitlab.MergeRequests;
 import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.MergeRequestDelivery;
+import io.gitops.promotion.run.ReviewBranchUpdate;
 import io.gitops.promotion.run.ReviewableRequest;
 
 /**
@@ -34,6 +35,21 @@ public final class MergeRequestDeliveries {
                         "repository "
                             + repository.name()
                             + " has no GitLab project, which a merge request needs")));
+  }
+
+  /**
+   * The delivery of a request planned again while its merge request {@code iid} is open: its new
+   * commit replaces the review branch while that is still at {@code replaced}, and the request's
+   * title and description become the new plan's.
+   */
+  public Delivery replacing(
+      TargetRepository repository, ReviewableRequest request, long iid, String replaced) {
+    MergeRequests api = api(repository);
+    String project = repository.gitlab().project();
+    return new ReviewBranchUpdate(
+        request.reviewBranch(),
+        replaced,
+        (title, description) -> api.update(project, iid, title, description));
   }
 
   /** The delivery of a request through a merge request from its review branch. */

@@ -7,7 +7,6 @@ import io.gitops.promotion.gitlab.MergeRequestClients;
 import io.gitops.promotion.gitlab.MergeRequests;
 import io.gitops.promotion.run.Delivery;
 import io.gitops.promotion.run.RepositoryWriter;
-import io.gitops.promotion.run.ReviewBranchUpdate;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -176,8 +175,9 @@ public final class PromotionService {
 
   /**
    * Queues the promotion to be planned again on the branch's new head because its open merge
-   * request could not merge: its one new commit replaces the review branch, while that is still at
-   * {@code replaced} (the commit the operator pushed there).
+   * request {@code iid} could not merge: its one new commit replaces the review branch, while that
+   * is still at {@code replaced} (the commit the operator pushed there), and the request's title
+   * and description become the new plan's (with the changelog, as when it was opened).
    */
   public void replan(
       TargetRepository repository,
@@ -185,15 +185,17 @@ public final class PromotionService {
       RunOptions options,
       String order,
       Runnable wake,
+      long iid,
       String replaced) {
     runner.submit(
         repository,
         request.promotionId(),
         order,
-        PromotionChange.of(request, repository.layout(), clock, gates, options),
+        PromotionChange.of(request, repository.layout(), clock, gates, options)
+            .withChangelog(plan -> changelogs.of(repository, plan)),
         wake,
         () -> false,
-        new ReviewBranchUpdate(reviewBranch(request), replaced));
+        mergeRequests.replacing(repository, request, iid, replaced));
   }
 
   /** Whether an execution of the request goes through a merge request (and is not merged yet). */

@@ -17,6 +17,7 @@ public enum GitLabOperation {
   GET_MERGE_REQUEST("get merge request"),
   GET_APPROVALS("get merge request approvals"),
   CLOSE_MERGE_REQUEST("close merge request"),
+  UPDATE_MERGE_REQUEST("update merge request"),
   AUTO_MERGE("set merge request to auto-merge"),
   COMMENT_MERGE_REQUEST("comment on merge request"),
   DELETE_BRANCH("delete branch"),

@@ -9,6 +9,7 @@ import static io.gitops.promotion.gitlab.GitLabOperation.FIND_USER;
 import static io.gitops.promotion.gitlab.GitLabOperation.GET_APPROVALS;
 import static io.gitops.promotion.gitlab.GitLabOperation.GET_MERGE_REQUEST;
 import static io.gitops.promotion.gitlab.GitLabOperation.LIST_MERGE_REQUESTS;
+import static io.gitops.promotion.gitlab.GitLabOperation.UPDATE_MERGE_REQUEST;
 
 import io.gitops.promotion.config.ConnectionTimeouts;
 import io.gitops.promotion.git.UrlRedaction;
@@ -176,6 +177,28 @@ public final class Gitlab4jMergeRequests implements MergeRequests, AutoCloseable
         throw e;
       }
     }
+  }
+
+  @Override
+  public void update(String projectId, long iid, String title, String description) {
+    retry.run(
+        UPDATE_MERGE_REQUEST,
+        "!" + iid,
+        projectId,
+        attempt -> {
+          MergeRequest current = api.getMergeRequestApi().getMergeRequest(projectId, iid);
+          String sentTitle =
+              Boolean.TRUE.equals(current.getDraft()) ? MergeRequestDraft.DRAFT + title : title;
+          if (sentTitle.equals(current.getTitle())
+              && description.equals(current.getDescription())) {
+            return current;
+          }
+          return api.getMergeRequestApi()
+              .updateMergeRequest(
+                  projectId,
+                  iid,
+                  new MergeRequestParams().withTitle(sentTitle).withDescription(description));
+        });
   }
 
   @Override

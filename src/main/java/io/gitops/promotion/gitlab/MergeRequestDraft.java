@@ -20,6 +20,9 @@ public record MergeRequestDraft(
     boolean squash,
     boolean removeSourceBranch,
     boolean draft) {
+  /** The prefix of a draft's title, as GitLab marks drafts. */
+  public static final String DRAFT = "Draft: ";
+
   public MergeRequestDraft {
     labels = List.copyOf(labels);
     reviewerIds = List.copyOf(reviewerIds);
@@ -28,6 +31,6 @@ public record MergeRequestDraft(
 
   /** The title GitLab is sent: a draft's carries GitLab's {@code Draft: } prefix. */
   public String sentTitle() {
-    return draft ? "Draft: " + title : title;
+    return draft ? DRAFT + title : title;
   }
 }

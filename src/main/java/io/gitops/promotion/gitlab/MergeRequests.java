@@ -5,9 +5,10 @@ import java.util.Optional;
 
 /**
  * The merge request calls a gated environment needs: find a request by its source branch, list the
- * open ones into a branch, open one, read its state with approvals and pipeline, close it with a
- * note, delete its branch, and resolve usernames. Failures are thrown as for {@link GitLab}: {@link
- * GitLabRejectedException} (do not retry) or {@link GitLabUnavailableException} (retry later).
+ * open ones into a branch, open one, read its state with approvals and pipeline, change its title
+ * and description, close it with a note, delete its branch, and resolve usernames. Failures are
+ * thrown as for {@link GitLab}: {@link GitLabRejectedException} (do not retry) or {@link
+ * GitLabUnavailableException} (retry later).
  */
 public interface MergeRequests {
   /** The newest request from this source branch, whatever its state, or empty. */
@@ -27,6 +28,12 @@ public interface MergeRequests {
    * a request that cannot be set to auto-merge now stays open for people to merge.
    */
   void mergeWhenPipelineSucceeds(String projectId, long iid, String sha);
+
+  /**
+   * Sets the request's title and description (a draft keeps GitLab's {@code Draft: } prefix);
+   * nothing is sent when they already read so.
+   */
+  void update(String projectId, long iid, String title, String description);
 
   /** Adds a note, then closes the request; closing a request that is not open changes nothing. */
   void close(String projectId, long iid, String note);

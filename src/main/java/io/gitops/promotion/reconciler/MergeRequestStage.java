@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * run on it. Closed: Failed {@code MergeRequestClosed}. Past its time limit: the request is closed
  * and its branch deleted, Failed {@code MergeRequestExpired}. Superseded by a newer promotion of
  * the same group and environment with a request of its own: the request is closed with a note
- * linking the newer one and its branch deleted, Failed {@code Superseded}. Deleted while awaiting:
- * the request is closed and its branch deleted.
+ * linking the newer one and its branch deleted, Failed {@code Superseded}. Deleted while awaiting,
+ * or while its execution was still under way: the request is closed and its branch deleted.
  *
  * @param <S> the resource's status
  * @param <R> the resource
@@ -249,35 +249,52 @@ final class MergeRequestStage<S extends RunStatus, R extends CustomResource<?, S
 
   /**
    * A deleted resource's request: closed with a note and its branch deleted while it awaits its
-   * merge; anything else is left as it is.
+   * merge, or while its execution is still under way ({@code unfinished}: its writer may have
+   * pushed the review branch and opened the request before AwaitingMerge was written, so both are
+   * looked up by the branch's name); anything else is left as it is.
+   *
+   * @param unfinished the request of an execution through a merge request that has not reached
+   *     AwaitingMerge nor finished, null for any other resource
    */
-  void withdraw(R deleted, Context<R> context) {
-    String uid = deleted.getMetadata().getUid();
-    unchangedLooks.remove(uid);
-    if (deleted.getStatus() == null
-        || deleted.getStatus().getPhase() != Phase.AWAITING_MERGE
-        || deleted.getStatus().getMergeRequest() == null) {
+  void withdraw(R deleted, Context<R> context, ReviewableRequest unfinished) {
+    unchangedLooks.remove(deleted.getMetadata().getUid());
+    RunStatus status = deleted.getStatus();
+    boolean awaiting =
+        status != null
+            && status.getPhase() == Phase.AWAITING_MERGE
+            && status.getMergeRequest() != null;
+    if (!awaiting && unfinished == null) {
       return;
     }
-    MergeRequestStatus known = deleted.getStatus().getMergeRequest();
     Optional<TargetRepository> configured = subject.repository(deleted, context);
     if (configured.isEmpty()) {
       return; // its repository is no longer configured: nothing this operator can reach
     }
     TargetRepository repository = configured.get();
     MergeRequests api = api(repository);
+    String project = project(repository);
+    String note =
+        subject.describe(deleted)
+            + " was deleted before this merge request was merged; promotion-operator closed it"
+            + " and deletes its branch.";
     try {
-      api.close(
-          project(repository),
-          known.getIid(),
-          subject.describe(deleted)
-              + " was deleted before this merge request was merged; promotion-operator closed it"
-              + " and deletes its branch.");
-      api.deleteBranch(project(repository), known.getSourceBranch());
+      if (awaiting) {
+        MergeRequestStatus known = status.getMergeRequest();
+        api.close(project, known.getIid(), note);
+        api.deleteBranch(project, known.getSourceBranch());
+        return;
+      }
+      String branch = unfinished.reviewBranch();
+      Optional<MergeRequestState> opened = api.findBySourceBranch(project, branch);
+      if (opened.filter(MergeRequestState::isMerged).isPresent()) {
+        return; // merged meanwhile: the change landed, its branch is GitLab's to remove
+      }
+      opened.filter(MergeRequestState::isOpen).ifPresent(mr -> api.close(project, mr.iid(), note));
+      api.deleteBranch(project, branch);
     } catch (GitLabRejectedException e) {
       // Refused for good (the request or project is gone, no permission): retrying would only
       // hold the deletion up.
-      LOG.warn("could not withdraw merge request !{}: {}", known.getIid(), e.getMessage());
+      LOG.warn("could not withdraw the merge request of a deleted resource: {}", e.getMessage());
     }
   }
 

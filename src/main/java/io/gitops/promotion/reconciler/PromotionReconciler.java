@@ -240,6 +240,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
                   runOptions(promotion),
                   ExecutionOrder.key(promotion),
                   wake(promotion),
+                  promotion.getStatus().getMergeRequest().getIid(),
                   replaced),
           (p, reason, message) -> fail(p, reason, message, context));
     }
@@ -421,18 +422,45 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
   }
 
   /**
-   * The finalizer: a promotion awaiting its merge withdraws its request; any other is let go at
-   * once, touching nothing. A repository held by another replica is that replica's to clean up.
+   * The finalizer: a promotion awaiting its merge, or deleted while its execution into a gated
+   * environment was under way, withdraws its request and review branch (once its writer is done
+   * with it: a queued one is never landed); any other is let go at once, touching nothing. A
+   * repository held by another replica is that replica's to clean up.
    */
   @Override
   public DeleteControl cleanup(Promotion promotion, Context<Promotion> context) {
-    if (promotion.getStatus() != null
-        && promotion.getStatus().getPhase() == Phase.AWAITING_MERGE
-        && !leases.holds(repositoryName(promotion))) {
+    Phase phase = promotion.getStatus() == null ? null : promotion.getStatus().getPhase();
+    PromotionRequest unfinished = phase == Phase.AWAITING_MERGE ? null : unfinished(promotion);
+    String repositoryName = repositoryName(promotion);
+    if ((phase == Phase.AWAITING_MERGE || unfinished != null) && !leases.holds(repositoryName)) {
       return DeleteControl.noFinalizerRemoval();
     }
-    mergeRequests.withdraw(promotion, context);
+    if (repositoryName != null
+        && promotions.writer(repositoryName).withdraw(promotion.getMetadata().getUid())) {
+      // its writer wakes it once the landing is over, and the finalizer runs again
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(SAFETY_NET);
+    }
+    mergeRequests.withdraw(promotion, context, unfinished);
     return DeleteControl.defaultDelete();
+  }
+
+  /**
+   * The request of a promotion whose execution into an environment gated by merge request has not
+   * finished nor merged; null for any other (finished, verifying, a preview, pushed directly, no
+   * longer valid).
+   */
+  private PromotionRequest unfinished(Promotion promotion) {
+    Phase phase = promotion.getStatus() == null ? null : promotion.getStatus().getPhase();
+    if (phase != null && (phase.isFinished() || phase == Phase.VERIFYING)
+        || promotion.getSpec().isDryRun()) {
+      return null;
+    }
+    try {
+      PromotionRequest request = promotions.validate(parameters(promotion));
+      return request.target().gatedByMergeRequest() ? request : null;
+    } catch (RequestRejectedException e) {
+      return null;
+    }
   }
 
   @Override

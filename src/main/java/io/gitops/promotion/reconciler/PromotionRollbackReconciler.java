@@ -286,18 +286,47 @@ public final class PromotionRollbackReconciler
   }
 
   /**
-   * The finalizer: a rollback awaiting its merge withdraws its request; any other is let go at
-   * once, touching nothing. A repository held by another replica is that replica's to clean up.
+   * The finalizer: a rollback awaiting its merge, or deleted while its execution through a merge
+   * request was under way, withdraws its request and review branch (once its writer is done with
+   * it: a queued one is never landed); any other is let go at once, touching nothing. A repository
+   * held by another replica is that replica's to clean up.
    */
   @Override
   public DeleteControl cleanup(PromotionRollback rollback, Context<PromotionRollback> context) {
-    if (rollback.getStatus() != null
-        && rollback.getStatus().getPhase() == Phase.AWAITING_MERGE
-        && !leases.holds(repositoryOf(rollback, context))) {
+    Phase phase = rollback.getStatus() == null ? null : rollback.getStatus().getPhase();
+    RollbackRequest unfinished =
+        phase == Phase.AWAITING_MERGE ? null : unfinished(rollback, context);
+    String repositoryName = repositoryOf(rollback, context);
+    if ((phase == Phase.AWAITING_MERGE || unfinished != null) && !leases.holds(repositoryName)) {
       return DeleteControl.noFinalizerRemoval();
     }
-    mergeRequests.withdraw(rollback, context);
+    if (repositoryName != null
+        && rollbacks.writer(repositoryName).withdraw(rollback.getMetadata().getUid())) {
+      // its writer wakes it once the landing is over, and the finalizer runs again
+      return DeleteControl.noFinalizerRemoval().rescheduleAfter(PromotionReconciler.SAFETY_NET);
+    }
+    mergeRequests.withdraw(rollback, context, unfinished);
     return DeleteControl.defaultDelete();
+  }
+
+  /**
+   * The request of a rollback whose execution through a merge request has not finished; null for
+   * any other (finished, a preview, pushed directly, no longer resolvable).
+   */
+  private RollbackRequest unfinished(
+      PromotionRollback rollback, Context<PromotionRollback> context) {
+    Phase phase = rollback.getStatus() == null ? null : rollback.getStatus().getPhase();
+    if (phase != null && phase.isFinished() || rollback.getSpec().isDryRun()) {
+      return null;
+    }
+    try {
+      RollbackRequest request =
+          rollbacks.validate(
+              parameters(rollback, RollbackTarget.of(rollback, context.getClient())));
+      return request.throughMergeRequest() ? request : null;
+    } catch (RollbackTarget.Unresolvable | RequestRejectedException e) {
+      return null;
+    }
   }
 
   /**

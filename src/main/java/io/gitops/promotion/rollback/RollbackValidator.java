@@ -46,7 +46,8 @@ public final class RollbackValidator {
     if (p.emergency() && !hasReason) {
       throw new RequestRejectedException(
           RejectionReason.REASON_REQUIRED,
-          "an emergency rollback needs a reason (spec.reason): it bypasses the merge request gate");
+          "an emergency rollback needs a reason (--reason / spec.reason): it bypasses the"
+              + " merge request gate");
     }
     RollbackWindow window = p.window() == null ? RollbackWindow.DEFAULT : p.window();
     String expected =

@@ -113,6 +113,18 @@ public final class RepositoryWriter {
     finished.clear();
   }
 
+  /**
+   * Drops a change nobody waits for any more (its resource was deleted): a queued one is never
+   * landed, the outcome of a landed one is forgotten.
+   *
+   * @return true while it is being landed: ask again once it has been
+   */
+  public synchronized boolean withdraw(String key) {
+    queued.remove(key);
+    finished.remove(key);
+    return running.contains(key);
+  }
+
   /** The outcome of a landed change, removed from the writer; empty when there is none (yet). */
   public synchronized Optional<Finished> take(String key) {
     return Optional.ofNullable(finished.remove(key));

@@ -155,6 +155,11 @@ class MergeRequestWaitTest {
     }
 
     @Override
+    public void update(String projectId, long iid, String title, String description) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
     public void close(String projectId, long iid, String note) {
       throw new UnsupportedOperationException();
     }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,6 +132,70 @@ class RollbackCommandMergeRequestIT {
     assertThat(gitlab.deployments(PROJECT))
         .singleElement()
         .satisfies(d -> assertThat(d.sha()).isEqualTo(merged));
+  }
+
+  private CliRun rollbackWithGitLab(String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "rollback",
+                "--repo",
+                repo.fileUrl(),
+                "--group",
+                "tbd-test",
+                "--env",
+                "TST",
+                "--gitlab-url",
+                gitlab.url(),
+                "--gitlab-project",
+                PROJECT));
+    args.addAll(List.of(extra));
+    return CliRun.of(Map.of("GITLAB_TOKEN", gitlab.token()), args.toArray(String[]::new));
+  }
+
+  @Test
+  void anEmergencyRollbackIsPushedDirectlyWithItsReasonInTheForcedTrailer() throws Exception {
+    CliRun run =
+        rollbackWithGitLab(
+            "--emergency", "--reason", "checkout is down, INC-4711", "--output", "json");
+
+    assertThat(run.code()).as(run.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(run.out());
+    assertThat(json.get("result").asText()).isEqualTo("Restored");
+    assertThat(json.has("mergeRequest") && !json.get("mergeRequest").isNull()).isFalse();
+    assertThat(gitlab.mergeRequests(PROJECT)).isEmpty();
+    RevCommit head = repo.log().get(0);
+    assertThat(head.getName()).isEqualTo(repo.head()).isEqualTo(json.get("commit").asText());
+    assertThat(head.getShortMessage()).endsWith("(EMERGENCY)");
+    assertThat(head.getFullMessage()).contains("\nForced: checkout is down, INC-4711\n");
+    assertThat(repo.read(FRONTEND_TST)).contains("tag: \"1.3.0\"");
+    assertThat(gitlab.deployments(PROJECT))
+        .singleElement()
+        .satisfies(d -> assertThat(d.sha()).isEqualTo(head.getName()));
+  }
+
+  @Test
+  void anEmergencyRollbackWithoutAReasonIsRejectedWithExitTwoAndWritesNothing() {
+    String before = repo.head();
+
+    CliRun run = rollbackWithGitLab("--emergency");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("an emergency rollback needs a reason (--reason");
+    assertThat(repo.head()).isEqualTo(before);
+    assertThat(gitlab.requestLog()).isEmpty();
+  }
+
+  @Test
+  void anEmergencyRollbackThroughAMergeRequestIsRejectedWithExitTwoAndWritesNothing() {
+    String before = repo.head();
+
+    CliRun run = rollbackThroughRequest("--emergency", "--reason", "checkout is down");
+
+    assertThat(run.code()).isEqualTo(2);
+    assertThat(run.err()).contains("--emergency pushes directly").contains("--merge-request");
+    assertThat(repo.head()).isEqualTo(before);
+    assertThat(gitlab.requestLog()).isEmpty();
   }
 
   @Test

@@ -48,14 +48,20 @@ final class FakeGitLabApi implements HttpHandler {
 
   private final FakeGitLabRoutes routes;
   private final FakeFaults faults;
+  private final FakeRequestHooks hooks;
   private final List<RecordedRequest> log;
   private final String token;
   private final ObjectMapper mapper = new ObjectMapper();
 
   FakeGitLabApi(
-      FakeGitLabRoutes routes, FakeFaults faults, List<RecordedRequest> log, String token) {
+      FakeGitLabRoutes routes,
+      FakeFaults faults,
+      FakeRequestHooks hooks,
+      List<RecordedRequest> log,
+      String token) {
     this.routes = routes;
     this.faults = faults;
+    this.hooks = hooks;
     this.log = log;
     this.token = token;
   }
@@ -92,6 +98,9 @@ final class FakeGitLabApi implements HttpHandler {
         response = routes.handle(new FakeRequest(method, segments, params));
       } catch (FakeApiError e) {
         response = FakeResponse.json(e.status, e.body);
+      }
+      if (response.status() < 400) {
+        hooks.take(method, path).ifPresent(Runnable::run);
       }
       if (fault.isPresent()) {
         sendFault(exchange, fault.get());

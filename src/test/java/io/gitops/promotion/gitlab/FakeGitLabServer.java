@@ -40,6 +40,7 @@ public final class FakeGitLabServer implements AutoCloseable {
   private final FakeGitLabState state;
   private final FakeMergeRequestRoutes mergeRequests;
   private final FakeFaults faults = new FakeFaults();
+  private final FakeRequestHooks hooks = new FakeRequestHooks();
   private final List<RecordedRequest> log = FakeGitLabApi.newLog();
   private final String token;
   private final String url;
@@ -63,6 +64,7 @@ public final class FakeGitLabServer implements AutoCloseable {
         new FakeGitLabApi(
             new FakeGitLabRoutes(state, new FakeGitLabJson(url), mergeRequests),
             faults,
+            hooks,
             log,
             token));
     server.setExecutor(executor);
@@ -304,6 +306,14 @@ public final class FakeGitLabServer implements AutoCloseable {
   /** The next {@code times} matching requests get no response: the connection is closed. */
   public void dropNext(String method, String pathPrefix, int times) {
     faults.add(new FakeFaults.Fault(method, pathPrefix, 0, null, false), times);
+  }
+
+  /**
+   * Runs {@code action} once, after the next matching request succeeded and before it is answered
+   * (the client waits meanwhile).
+   */
+  public void onNext(String method, String pathPrefix, Runnable action) {
+    hooks.add(method, pathPrefix, action);
   }
 
   /** Forgets the faults not used yet: GitLab is well again. */

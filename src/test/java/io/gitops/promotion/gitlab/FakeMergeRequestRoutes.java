@@ -137,6 +137,17 @@ final class FakeMergeRequestRoutes {
   }
 
   private FakeResponse update(FakeProject project, FakeMergeRequest mr, FakeRequest request) {
+    if (request.param("state_event") == null
+        && request.param("title") == null
+        && request.param("description") == null) {
+      // GitLab's answer to an update without any of its attributes
+      throw FakeApiError.error(
+          400,
+          "source_branch, target_branch, assignee_id, assignee_ids, reviewer_ids, description,"
+              + " state_event, labels, add_labels, remove_labels, milestone_id, title,"
+              + " remove_source_branch, squash, discussion_locked, allow_collaboration,"
+              + " allow_maintainer_to_push are missing, at least one parameter must be provided");
+    }
     request.requireOneOf("state_event", List.of("close", "reopen"));
     if ("close".equals(request.param("state_event")) && mr.state.equals("opened")) {
       mr.state = "closed";

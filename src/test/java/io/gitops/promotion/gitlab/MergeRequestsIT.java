@@ -221,4 +221,41 @@ class MergeRequestsIT {
     assertThat(seen.hasConflicts()).isFalse();
     assertThat(seen.cannotMerge()).isFalse();
   }
+
+  @Test
+  void updatesTitleAndDescriptionKeepingADraftADraftAndSendsNothingWhenUnchanged() {
+    repo.commitOnBranch(BRANCH, "workloads/x.txt", "x\n", "change x");
+    MergeRequestState opened =
+        api.open(
+            "1234",
+            new MergeRequestDraft(
+                BRANCH,
+                "main",
+                "old",
+                "old text",
+                List.of(),
+                List.of(),
+                List.of(),
+                false,
+                false,
+                true));
+
+    api.update("1234", opened.iid(), "new title", "new text");
+
+    assertThat(gitlab.mergeRequests("1234"))
+        .singleElement()
+        .satisfies(
+            mr -> {
+              assertThat(mr.title()).isEqualTo("Draft: new title");
+              assertThat(mr.description()).isEqualTo("new text");
+            });
+    assertThat(gitlab.requests("PUT", "/projects/1234/merge_requests/1")).hasSize(1);
+
+    api.update("1234", opened.iid(), "new title", "new text");
+
+    assertThat(gitlab.requests("PUT", "/projects/1234/merge_requests/1"))
+        .as("already so: nothing sent")
+        .hasSize(1);
+    assertThat(api.get("1234", opened.iid()).state()).isEqualTo("opened");
+  }
 }

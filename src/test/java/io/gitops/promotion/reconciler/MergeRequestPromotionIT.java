@@ -350,6 +350,32 @@ class MergeRequestPromotionIT {
   }
 
   @Test
+  void deletingAPromotionBetweenItsRequestOpeningAndAwaitingMergeClosesTheRequestAndBranch() {
+    startOperator(FAST);
+    String before = repo.head();
+    gitlab.onNext(
+        "POST",
+        "/projects/1234/merge_requests",
+        () -> client.resources(Promotion.class).inNamespace("default").withName("window").delete());
+
+    create("window", "tbd-test", "DEV", "TST");
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> get("window") == null);
+    assertThat(gitlab.mergeRequests("1234"))
+        .singleElement()
+        .satisfies(
+            mr -> {
+              assertThat(mr.state()).isEqualTo("closed");
+              assertThat(mr.notes())
+                  .singleElement()
+                  .asString()
+                  .contains("Promotion default/window was deleted");
+              assertThat(repo.branchHead(mr.sourceBranch())).isNull();
+            });
+    assertThat(repo.head()).isEqualTo(before);
+  }
+
+  @Test
   void deletingAFinishedPromotionChangesNothingInGitOrGitLab() {
     startOperator(FAST);
     create("finished", "tbd-test", "DEV", "TST");

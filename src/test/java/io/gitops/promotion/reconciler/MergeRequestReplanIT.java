@@ -119,6 +119,33 @@ class MergeRequestReplanIT {
   }
 
   @Test
+  void aReplanWhosePlanChangedRetitlesAndRedescribesTheSameRequest() {
+    String frontendStg = "workloads/tbd-test/frontend/overlays/stg/values.yaml";
+    create("retold", "tbd-test");
+    awaitPhase("retold", Phase.AWAITING_MERGE);
+    FakeMergeRequest opened = gitlab.mergeRequests("1234").get(0);
+    String openedTitle = opened.title();
+    String openedDescription = opened.description();
+    assertThat(openedDescription).contains("1.2.0").doesNotContain("1.2.5");
+
+    repo.commitAsSomeoneElse(
+        frontendStg,
+        repo.read(frontendStg).replace("tag: \"1.2.0\"", "tag: \"1.2.5\""),
+        "hotfix STG by hand");
+
+    awaitMergeRequest("retold", mr -> Integer.valueOf(1).equals(mr.getReplans()));
+    FakeMergeRequest retold = gitlab.mergeRequests("1234").get(0);
+    assertThat(gitlab.mergeRequests("1234")).hasSize(1);
+    assertThat(retold.iid()).isEqualTo(1);
+    assertThat(retold.description())
+        .as("the table shows the new plan: frontend from the hand-set 1.2.5")
+        .isNotEqualTo(openedDescription)
+        .contains("| frontend | tbd-test | `1.2.5` | `1.3.0` |");
+    assertThat(openedTitle).isEqualTo("Promote [TST] v1.3.0 -> [STG] v1.2.0");
+    assertThat(retold.title()).isEqualTo("Promote [TST] v1.3.0 -> [STG] v1.2.5");
+  }
+
+  @Test
   void aBranchThatNeedsARebaseIsPlannedAgainOnTopOfTheNewHead() {
     gitlab.mergeMethod("1234", "ff");
     create("behind", "tbd-test");

@@ -304,6 +304,30 @@ class MergeRequestRollbackIT {
   }
 
   @Test
+  void deletingARollbackBetweenItsRequestOpeningAndAwaitingMergeClosesTheRequestAndBranch() {
+    gitlab.onNext(
+        "POST",
+        "/projects/1234/merge_requests",
+        () ->
+            client
+                .resources(PromotionRollback.class)
+                .inNamespace("default")
+                .withName("window")
+                .delete());
+
+    createRollback("window", s -> {});
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> get("window") == null);
+    assertThat(rollbackRequest().state()).isEqualTo("closed");
+    assertThat(rollbackRequest().notes())
+        .singleElement()
+        .asString()
+        .contains("PromotionRollback default/window was deleted");
+    assertThat(repo.branchHead(rollbackRequest().sourceBranch())).isNull();
+    assertThat(repo.head()).isEqualTo(promoted);
+  }
+
+  @Test
   void anEmergencyRollbackIsPushedDirectlyWithItsReasonInTheForcedTrailerAndAWarning() {
     createRollback(
         "emergency",

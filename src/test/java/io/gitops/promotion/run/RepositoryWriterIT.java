@@ -90,6 +90,54 @@ class RepositoryWriterIT {
   }
 
   @Test
+  void aWithdrawnQueuedChangeIsNeverLanded() throws Exception {
+    GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
+    int commits = repo.log().size();
+    RequestValidator validator = new RequestValidator(EnvironmentCatalog.defaults());
+    RunLoop loop =
+        new RunLoop(
+            new PersonIdent("po", "po@example.com"),
+            Clock.systemUTC(),
+            PushRetry.DEFAULT,
+            Sleeper.blocking(),
+            RunListener.NONE);
+    CountDownLatch olderLanded = new CountDownLatch(1);
+    AtomicInteger withdrawnWoken = new AtomicInteger();
+    try (RepositoryWriters writers = new RepositoryWriters(loop, 50);
+        GitWorkspace workspace =
+            GitWorkspace.open(
+                new GitRemote(repo.fileUrl(), "main", GitCredentials.none()),
+                dir.resolve("cache.git"))) {
+      RepositoryWriter writer = writers.of("argocd");
+      writer.submit(
+          new RepositoryWriter.Submission(
+              "withdrawn",
+              "2",
+              change(validator, "withdrawn", "payments"),
+              () -> workspace,
+              withdrawnWoken::incrementAndGet,
+              () -> !writer.holds("older")));
+
+      assertThat(writer.withdraw("withdrawn")).as("queued, not being landed").isFalse();
+      assertThat(writer.holds("withdrawn")).isFalse();
+      writer.submit(
+          new RepositoryWriter.Submission(
+              "older",
+              "1",
+              change(validator, "older", "tbd-test"),
+              () -> workspace,
+              olderLanded::countDown,
+              () -> false));
+
+      assertThat(olderLanded.await(60, TimeUnit.SECONDS)).isTrue();
+      assertThat(writer.take("older")).isPresent();
+      assertThat(writer.take("withdrawn")).isEmpty();
+      assertThat(withdrawnWoken).hasValue(0);
+      assertThat(repo.log()).hasSize(commits + 1);
+    }
+  }
+
+  @Test
   void aFenceClosedBetweenCommitAndPushStopsTheBatchWithNothingPushed() throws Exception {
     GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
     String head = repo.head();

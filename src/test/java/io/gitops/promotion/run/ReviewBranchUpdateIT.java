@@ -16,6 +16,7 @@ import io.gitops.promotion.layout.OverlaysLayout;
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -70,10 +71,23 @@ class ReviewBranchUpdateIT {
       String first = run(workspace, firstDelivery()).commit();
       String moved = repo.commitAsSomeoneElse("README.md", "moved on\n", "someone else");
 
-      String second = run(workspace, new ReviewBranchUpdate(BRANCH, first)).commit();
+      List<String> shown = new ArrayList<>();
+
+      String second =
+          run(
+                  workspace,
+                  new ReviewBranchUpdate(
+                      BRANCH, first, (title, description) -> shown.add(title + "\n" + description)))
+              .commit();
 
       assertThat(second).isNotEqualTo(first).isEqualTo(repo.branchHead(BRANCH));
       RevCommit replanned = repo.commit(second);
+      assertThat(shown)
+          .as("the request shows the new plan's title and description")
+          .singleElement()
+          .asString()
+          .startsWith("Promote [TST] v1.2.0 -> [STG] v1.2.0\n")
+          .contains("| frontend | tbd-test | `1.2.0` | `1.3.0` |");
       assertThat(replanned.getParents()).extracting(RevCommit::getName).containsExactly(moved);
       assertThat(replanned.getFullMessage()).contains("Promotion-Id: p-1");
       assertThat(repo.head()).as("main is not pushed to").isEqualTo(moved);
@@ -86,13 +100,39 @@ class ReviewBranchUpdateIT {
       String first = run(workspace, firstDelivery()).commit();
       String human = repo.commitOnBranch(BRANCH, "workloads/NOTES.md", "reviewed\n", "a note");
 
-      assertThatThrownBy(() -> run(workspace, new ReviewBranchUpdate(BRANCH, first)))
+      assertThatThrownBy(() -> run(workspace, new ReviewBranchUpdate(BRANCH, first, NO_TEXT)))
           .isInstanceOf(ReviewBranchMovedException.class)
           .hasMessageContaining(BRANCH)
           .hasMessageContaining("not overwritten");
       assertThat(repo.branchHead(BRANCH)).isEqualTo(human);
     }
   }
+
+  @Test
+  void aRequestWhoseTextCannotBeSetKeepsItsBranchAndTheReplanCanBeRetried() {
+    try (GitWorkspace workspace = workspace()) {
+      String first = run(workspace, firstDelivery()).commit();
+      repo.commitAsSomeoneElse("README.md", "moved on\n", "someone else");
+
+      assertThatThrownBy(
+              () ->
+                  run(
+                      workspace,
+                      new ReviewBranchUpdate(
+                          BRANCH,
+                          first,
+                          (title, description) -> {
+                            throw new IllegalStateException("GitLab is down");
+                          })))
+          .hasMessageContaining("GitLab is down");
+      assertThat(repo.branchHead(BRANCH)).as("nothing pushed").isEqualTo(first);
+
+      String second = run(workspace, new ReviewBranchUpdate(BRANCH, first, NO_TEXT)).commit();
+      assertThat(repo.branchHead(BRANCH)).isEqualTo(second).isNotEqualTo(first);
+    }
+  }
+
+  private static final ReviewBranchUpdate.RequestText NO_TEXT = (title, description) -> {};
 
   /** Pushes the first commit to the review branch, as the merge request delivery does. */
   private static Delivery firstDelivery() {
