@@ -109,6 +109,22 @@ public final class FakeGitLabServer implements AutoCloseable {
   }
 
   /**
+   * The GitOps project 1234 ({@code devops/argocd}) hosting that repository, and the projects of
+   * the example repository's tbd-test services with the release history its DEV overlays promote:
+   * what a test of the merge request flow starts from.
+   */
+  public void addExampleProjects(Path gitopsRepository) {
+    addProject(1234, "devops/argocd");
+    hostRepository("1234", gitopsRepository);
+    addProject(1331, "tbd/frontend");
+    addCommits("1331", "v1.3.0", "v1.5.0", "feat: add user dashboard");
+    addProject(1332, "tbd/backend");
+    addCommits("1332", "v1.2.0", "v1.4.0", "feat: add /api/info endpoint");
+    addProject(1333, "tbd/worker");
+    addTag("1333", "v0.8.1", "0000000000000000000000000000000000001333");
+  }
+
+  /**
    * The project hosts this Git repository (a bare one, say): its branches and commits become the
    * project's as requests name them, as GitLab knows every commit pushed to a project it hosts.
    */

@@ -63,14 +63,7 @@ class MergeRequestWebhookIT {
   void start() {
     repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
     gitlab = FakeGitLabServer.start();
-    gitlab.addProject(1234, "devops/argocd");
-    gitlab.hostRepository("1234", repo.bareDir());
-    gitlab.addProject(1331, "tbd/frontend");
-    gitlab.addCommits("1331", "v1.3.0", "v1.5.0", "feat: add user dashboard");
-    gitlab.addProject(1332, "tbd/backend");
-    gitlab.addCommits("1332", "v1.2.0", "v1.4.0", "feat: add /api/info endpoint");
-    gitlab.addProject(1333, "tbd/worker");
-    gitlab.addTag("1333", "v0.8.1", "0000000000000000000000000000000000001333");
+    gitlab.addExampleProjects(repo.bareDir());
     gitlab.requireApprovals("1234", 1);
     harness =
         new OperatorHarness(
