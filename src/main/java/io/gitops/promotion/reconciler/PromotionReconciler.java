@@ -80,56 +80,6 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
   private final MergeRequestStage<PromotionStatus, Promotion> mergeRequests;
   private final MergeRequestSignals hooks;
 
-  public PromotionReconciler(
-      PromotionService promotions,
-      AfterSteps<PromotionResult> afterSteps,
-      StatusPatcher statusPatcher,
-      EventRecorder events,
-      PromotionMetrics metrics,
-      Clock clock) {
-    this(promotions, afterSteps, statusPatcher, events, metrics, clock, Set.of());
-  }
-
-  public PromotionReconciler(
-      PromotionService promotions,
-      AfterSteps<PromotionResult> afterSteps,
-      StatusPatcher statusPatcher,
-      EventRecorder events,
-      PromotionMetrics metrics,
-      Clock clock,
-      Set<String> argoNamespaces) {
-    this(
-        promotions,
-        afterSteps,
-        statusPatcher,
-        events,
-        metrics,
-        clock,
-        argoNamespaces,
-        RepositoryLeases.everything(null));
-  }
-
-  public PromotionReconciler(
-      PromotionService promotions,
-      AfterSteps<PromotionResult> afterSteps,
-      StatusPatcher statusPatcher,
-      EventRecorder events,
-      PromotionMetrics metrics,
-      Clock clock,
-      Set<String> argoNamespaces,
-      RepositoryLeases leases) {
-    this(
-        promotions,
-        afterSteps,
-        statusPatcher,
-        events,
-        metrics,
-        clock,
-        argoNamespaces,
-        leases,
-        new MergeRequestSignals());
-  }
-
   /**
    * @param leases the repositories this replica works on; it leaves every other resource alone
    * @param hooks merge requests GitLab's webhook said changed: the promotions awaiting them look at

@@ -72,27 +72,6 @@ public final class PromotionRollbackReconciler
 
   /**
    * @param leases the repositories this replica works on; it leaves every other resource alone
-   */
-  public PromotionRollbackReconciler(
-      RollbackService rollbacks,
-      AfterSteps<RollbackRun> afterSteps,
-      StatusPatcher statusPatcher,
-      EventRecorder events,
-      PromotionMetrics metrics,
-      Clock clock,
-      RepositoryLeases leases) {
-    this(
-        rollbacks,
-        afterSteps,
-        statusPatcher,
-        events,
-        metrics,
-        clock,
-        leases,
-        new MergeRequestSignals());
-  }
-
-  /**
    * @param hooks merge requests GitLab's webhook said changed: the rollbacks awaiting them look at
    *     once
    */
