@@ -40,7 +40,7 @@ final class ParsedValues {
                   layout.valuesPath(request.group(), service, request.source()),
                   text,
                   targetPath,
-                  attempt(() -> files.read(targetPath))));
+                  Attempt.of(() -> files.read(targetPath))));
         });
     if (services.size() >= PARALLEL_FROM) {
       services.parallelStream().forEach(s -> s.parse(layout));
@@ -50,21 +50,22 @@ final class ParsedValues {
     return services;
   }
 
-  /** The value, or what supplying it threw. */
-  private static Object attempt(Supplier<?> supplier) {
-    try {
-      return supplier.get();
-    } catch (RuntimeException e) {
-      return e;
+  /** A value, or what supplying it threw, thrown again when the value is asked for. */
+  private record Attempt<T>(T value, RuntimeException failure) {
+    static <T> Attempt<T> of(Supplier<T> supplier) {
+      try {
+        return new Attempt<>(supplier.get(), null);
+      } catch (RuntimeException e) {
+        return new Attempt<>(null, e);
+      }
     }
-  }
 
-  @SuppressWarnings("unchecked")
-  private static <T> T unwrap(Object attempted) {
-    if (attempted instanceof RuntimeException e) {
-      throw e;
+    T get() {
+      if (failure != null) {
+        throw failure;
+      }
+      return value;
     }
-    return (T) attempted;
   }
 
   /** One service's files; each getter throws what reading or parsing that file threw. */
@@ -73,12 +74,16 @@ final class ParsedValues {
     private final String sourcePath;
     private final String sourceText;
     private final String targetPath;
-    private final Object targetText;
-    private Object source;
-    private Object target;
+    private final Attempt<Optional<String>> targetText;
+    private Attempt<ValuesFile> source;
+    private Attempt<ValuesFile> target;
 
     private Service(
-        String name, String sourcePath, String sourceText, String targetPath, Object targetText) {
+        String name,
+        String sourcePath,
+        String sourceText,
+        String targetPath,
+        Attempt<Optional<String>> targetText) {
       this.name = name;
       this.sourcePath = sourcePath;
       this.sourceText = sourceText;
@@ -87,9 +92,10 @@ final class ParsedValues {
     }
 
     private void parse(Layout layout) {
-      source = attempt(() -> layout.parse(sourcePath, sourceText));
-      if (targetText instanceof Optional<?> text && text.isPresent()) {
-        target = attempt(() -> layout.parse(targetPath, (String) text.get()));
+      source = Attempt.of(() -> layout.parse(sourcePath, sourceText));
+      Optional<String> text = targetText.value();
+      if (text != null && text.isPresent()) {
+        target = Attempt.of(() -> layout.parse(targetPath, text.get()));
       }
     }
 
@@ -106,16 +112,16 @@ final class ParsedValues {
     }
 
     ValuesFile source() {
-      return unwrap(source);
+      return source.get();
     }
 
     Optional<String> targetText() {
-      return unwrap(targetText);
+      return targetText.get();
     }
 
     /** Only when {@link #targetText()} is present. */
     ValuesFile target() {
-      return unwrap(target);
+      return target.get();
     }
   }
 }
