@@ -12,6 +12,13 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromotionStatus extends RunStatus {
+  /**
+   * Rows of {@code preState} and of {@code postState} a status holds at most. Each row is written,
+   * sent and decoded on every status write; a group of hundreds of services would make every write
+   * of the resource slow, and a few thousand would pass the API server's object size limit.
+   */
+  public static final int MAX_STATE_ROWS = 250;
+
   @JsonPropertyDescription(
       "e.g. Promote [DEV] v1.5.0 -> [TST] v1.3.0; Preview [...] for a dry run; suffix (FORCED).")
   private String title;
@@ -32,6 +39,14 @@ public class PromotionStatus extends RunStatus {
       "Target tags after the promotion, one {service, app, tag} per application of the group.")
   @JsonDeserialize(using = ApplicationTagRows.class)
   private List<ApplicationTag> postState;
+
+  @JsonPropertyDescription(
+      "True when the group has more than "
+          + MAX_STATE_ROWS
+          + " applications: preState and postState then hold the first "
+          + MAX_STATE_ROWS
+          + " rows each, and the complete snapshots are in the state file of the commit.")
+  private Boolean stateTruncated;
 
   @JsonPropertyDescription(
       "Fingerprint of the previewed plan; an approval executes only this plan.")
@@ -98,6 +113,35 @@ public class PromotionStatus extends RunStatus {
 
   public void setPreState(List<ApplicationTag> preState) {
     this.preState = preState;
+  }
+
+  /**
+   * Keeps at most {@link #MAX_STATE_ROWS} rows of each snapshot, in the order given, and records
+   * whether any were left out.
+   */
+  public void setBoundedState(List<ApplicationTag> pre, List<ApplicationTag> post) {
+    boolean cut = rows(pre) > MAX_STATE_ROWS || rows(post) > MAX_STATE_ROWS;
+    this.preState = bounded(pre);
+    this.postState = bounded(post);
+    this.stateTruncated = pre == null && post == null ? null : cut;
+  }
+
+  private static int rows(List<ApplicationTag> rows) {
+    return rows == null ? 0 : rows.size();
+  }
+
+  private static List<ApplicationTag> bounded(List<ApplicationTag> rows) {
+    return rows == null || rows.size() <= MAX_STATE_ROWS
+        ? rows
+        : List.copyOf(rows.subList(0, MAX_STATE_ROWS));
+  }
+
+  public Boolean getStateTruncated() {
+    return stateTruncated;
+  }
+
+  public void setStateTruncated(Boolean stateTruncated) {
+    this.stateTruncated = stateTruncated;
   }
 
   public List<ApplicationTag> getPostState() {

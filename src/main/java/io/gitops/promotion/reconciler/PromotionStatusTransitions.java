@@ -71,8 +71,7 @@ final class PromotionStatusTransitions extends RunTransitions {
             .toList());
     s.setWarnings(result.warnings());
     s.setBoundedDiff(result.diff());
-    s.setPreState(rows(result.preState()));
-    s.setPostState(rows(result.postState()));
+    s.setBoundedState(rows(result.preState()), rows(result.postState()));
     s.setPushRejections(result.pushRejections());
     s.setGit(GitTrafficOf.counts(result.counts()));
     condition(

@@ -106,4 +106,33 @@ class ResourceSerializationTest {
     assertThat(status.getDiff()).hasSizeLessThanOrEqualTo(RunStatus.MAX_DIFF_CHARS).endsWith("\n");
     assertThat(status.getDiff().length() % line.length()).isZero();
   }
+
+  @Test
+  void boundsTheStateSnapshotsOfALargeGroup() {
+    PromotionStatus small = new PromotionStatus();
+    List<ApplicationTag> two =
+        List.of(
+            new ApplicationTag("svc-a", "web", "1.0.0"), new ApplicationTag("svc-b", "web", "2"));
+    small.setBoundedState(two, two);
+    assertThat(small.getPreState()).isEqualTo(two);
+    assertThat(small.getPostState()).isEqualTo(two);
+    assertThat(small.getStateTruncated()).isFalse();
+
+    List<ApplicationTag> many =
+        java.util.stream.IntStream.range(0, PromotionStatus.MAX_STATE_ROWS + 1)
+            .mapToObj(i -> new ApplicationTag("svc-" + i, "web", "1.0." + i))
+            .toList();
+    PromotionStatus large = new PromotionStatus();
+    large.setBoundedState(many, many);
+    assertThat(large.getStateTruncated()).isTrue();
+    assertThat(large.getPreState())
+        .hasSize(PromotionStatus.MAX_STATE_ROWS)
+        .isEqualTo(many.subList(0, PromotionStatus.MAX_STATE_ROWS));
+    assertThat(large.getPostState()).hasSize(PromotionStatus.MAX_STATE_ROWS);
+    assertThat(Serialization.asJson(large)).contains("\"stateTruncated\":true");
+
+    PromotionStatus none = new PromotionStatus();
+    none.setBoundedState(null, null);
+    assertThat(none.getStateTruncated()).isNull();
+  }
 }
