@@ -10,10 +10,12 @@ import java.nio.file.Path;
 import java.text.ParseException;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
+import java.util.zip.Deflater;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.internal.storage.file.GC;
+import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -108,11 +110,19 @@ final class BareRepositories {
     }
   }
 
-  /** One pack per batch of commits, not a loose file per object. */
+  /**
+   * One pack per batch of commits, not a loose file per object. Compressed fast: the objects are
+   * small and pushed within the second. Not looked up first: each lookup of an object that is not
+   * there yet searches every pack, and an object written twice costs a few bytes.
+   */
   static ObjectInserter packInserter(Repository repo) {
-    return repo instanceof FileRepository file
-        ? file.getObjectDatabase().newPackInserter()
-        : repo.newObjectInserter();
+    if (!(repo instanceof FileRepository file)) {
+      return repo.newObjectInserter();
+    }
+    PackInserter inserter = file.getObjectDatabase().newPackInserter();
+    inserter.setCompressionLevel(Deflater.BEST_SPEED);
+    inserter.checkExisting(false);
+    return inserter;
   }
 
   /** Bytes of every pack of the repository: the difference across a fetch is what it brought. */

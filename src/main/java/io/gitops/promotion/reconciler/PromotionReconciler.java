@@ -294,7 +294,6 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
       }
     }
     transitions.finished(recorded, done);
-    events.normal(recorded, recorded.getStatus().getReason(), recorded.getStatus().getMessage());
     metrics.finished(
         "promotion",
         done.outcome().label(),
@@ -303,6 +302,8 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
         elapsed(recorded));
     statusPatcher.patch(recorded, context);
     settle(recorded);
+    // After the status: whoever waits for the phase does not wait for the Event too.
+    events.normal(recorded, recorded.getStatus().getReason(), recorded.getStatus().getMessage());
     return UpdateControl.noUpdate();
   }
 
