@@ -265,11 +265,13 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
     }
     // The commit goes on the status before after-steps that talk to other systems; with none to
     // run, the final write records it (a crash before then resumes from the pushed commit).
-    boolean stepsToRun = pushed && afterSteps.haveWorkFor(repositoryOf(running));
+    // Read once: each read of the repository's settings reads its Secret from the API server.
+    TargetRepository repository = pushed ? repositoryOf(running) : null;
+    boolean stepsToRun = pushed && afterSteps.haveWorkFor(repository);
     Promotion recorded = stepsToRun ? statusPatcher.patch(running, context) : running;
     if (pushed) {
       try {
-        runAfterSteps(recorded, done, context);
+        runAfterSteps(recorded, repository, done, context);
       } catch (AfterStepException e) {
         if (e.terminal()) {
           return fail(recorded, e.reason(), e.getMessage(), context);
@@ -277,11 +279,7 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
         throw e;
       }
       Optional<UpdateControl<Promotion>> verifying =
-          verification.start(
-              recorded,
-              promotions.repository(recorded.getSpec().getRepository()),
-              request.target(),
-              context);
+          verification.start(recorded, repository, request.target(), context);
       if (verifying.isPresent()) {
         metrics.finished(
             "promotion",
@@ -345,8 +343,10 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
    * resumes here.
    */
   private void runAfterSteps(
-      Promotion running, PromotionResult result, Context<Promotion> context) {
-    TargetRepository repository = promotions.repository(running.getSpec().getRepository());
+      Promotion running,
+      TargetRepository repository,
+      PromotionResult result,
+      Context<Promotion> context) {
     try {
       afterSteps.run(
           new StepInput<>(repository, result, Instant.parse(running.getStatus().getStartedAt())),
