@@ -50,6 +50,10 @@ public final class OverlayFile {
    */
   public static OverlayFile parse(String text) throws OverlayFormatException {
     Objects.requireNonNull(text, "text");
+    Optional<List<ApplicationEntry>> plain = PlainOverlayReader.read(text);
+    if (plain.isPresent()) {
+      return new OverlayFile(text, plain.get(), List.of());
+    }
     OverlayReader reader = new OverlayReader(text);
     List<ApplicationEntry> entries = reader.read();
     return new OverlayFile(text, entries, reader.warnings());
