@@ -53,51 +53,43 @@ final class TreeRewriter {
                 .put(path.substring(slash + 1), blob);
           }
         });
-    List<Entry> entries = base == null ? new ArrayList<>() : read(base);
+    Map<String, Entry> entries = base == null ? new LinkedHashMap<>() : read(base);
     for (Map.Entry<String, ObjectId> file : files.entrySet()) {
-      Entry existing = remove(entries, file.getKey());
+      Entry existing = entries.remove(file.getKey());
       if (existing != null && existing.mode() != FileMode.REGULAR_FILE) {
         throw UnsupportedEntry.refuse(prefix + file.getKey(), existing.mode(), "a regular file");
       }
-      entries.add(new Entry(file.getKey(), FileMode.REGULAR_FILE, file.getValue()));
+      entries.put(file.getKey(), new Entry(file.getKey(), FileMode.REGULAR_FILE, file.getValue()));
     }
     for (Map.Entry<String, Map<String, ObjectId>> dir : dirs.entrySet()) {
-      Entry existing = remove(entries, dir.getKey());
+      Entry existing = entries.remove(dir.getKey());
       if (existing != null && existing.mode() != FileMode.TREE) {
         throw UnsupportedEntry.refuse(prefix + dir.getKey(), existing.mode(), "a directory");
       }
       ObjectId tree =
           rewrite(
               existing == null ? null : existing.id(), prefix + dir.getKey() + "/", dir.getValue());
-      entries.add(new Entry(dir.getKey(), FileMode.TREE, tree));
+      entries.put(dir.getKey(), new Entry(dir.getKey(), FileMode.TREE, tree));
     }
-    entries.sort(GIT_ORDER);
+    List<Entry> sorted = new ArrayList<>(entries.values());
+    sorted.sort(GIT_ORDER);
     TreeFormatter formatter = new TreeFormatter();
-    for (Entry e : entries) {
+    for (Entry e : sorted) {
       formatter.append(e.name(), e.mode(), e.id());
     }
     return inserter.insert(formatter);
   }
 
-  private List<Entry> read(ObjectId tree) throws IOException {
-    List<Entry> entries = new ArrayList<>();
+  /** The tree's entries by name, in the tree's order. */
+  private Map<String, Entry> read(ObjectId tree) throws IOException {
+    Map<String, Entry> entries = new LinkedHashMap<>();
     for (CanonicalTreeParser parser = new CanonicalTreeParser(null, reader, tree);
         !parser.eof();
         parser.next()) {
-      entries.add(
-          new Entry(
-              parser.getEntryPathString(), parser.getEntryFileMode(), parser.getEntryObjectId()));
+      String name = parser.getEntryPathString();
+      entries.put(name, new Entry(name, parser.getEntryFileMode(), parser.getEntryObjectId()));
     }
     return entries;
-  }
-
-  private static Entry remove(List<Entry> entries, String name) {
-    for (int i = 0; i < entries.size(); i++) {
-      if (entries.get(i).name().equals(name)) {
-        return entries.remove(i);
-      }
-    }
-    return null;
   }
 
   private static int compare(byte[] a, byte[] b) {
@@ -111,9 +103,13 @@ final class TreeRewriter {
     return a.length - b.length;
   }
 
-  private record Entry(String name, FileMode mode, ObjectId id) {
-    byte[] sortKey() {
-      return (mode == FileMode.TREE ? name + "/" : name).getBytes(StandardCharsets.UTF_8);
+  private record Entry(String name, FileMode mode, ObjectId id, byte[] sortKey) {
+    Entry(String name, FileMode mode, ObjectId id) {
+      this(
+          name,
+          mode,
+          id,
+          (mode == FileMode.TREE ? name + "/" : name).getBytes(StandardCharsets.UTF_8));
     }
   }
 }
