@@ -13,10 +13,15 @@ import org.snakeyaml.engine.v2.common.ScalarStyle;
  */
 final class PlainYamlLines {
   private final String text;
+
+  /** The text's characters: indexing an array is cheaper than {@link String#charAt} without C2. */
+  private final char[] chars;
+
   private final List<Line> lines = new ArrayList<>();
 
   private PlainYamlLines(String text) {
     this.text = text;
+    this.chars = text.toCharArray();
   }
 
   static List<Line> of(String text) throws NotPlainYaml {
@@ -38,7 +43,7 @@ final class PlainYamlLines {
 
   private void split() throws NotPlainYaml {
     int length = text.length();
-    if (length > 0 && text.charAt(0) == '\uFEFF') {
+    if (length > 0 && chars[0] == '\uFEFF') {
       throw NotPlainYaml.INSTANCE;
     }
     boolean documentStarted = false;
@@ -46,7 +51,7 @@ final class PlainYamlLines {
     for (int start = 0; start < length; lineNumber++) {
       int newline = text.indexOf('\n', start);
       int end = newline < 0 ? length : newline;
-      int contentEnd = end > start && text.charAt(end - 1) == '\r' ? end - 1 : end;
+      int contentEnd = end > start && chars[end - 1] == '\r' ? end - 1 : end;
       Line line = line(start, contentEnd, lineNumber);
       if (line == DOCUMENT_START) {
         if (documentStarted || !lines.isEmpty()) {
@@ -65,19 +70,19 @@ final class PlainYamlLines {
   /** The line's content, null for a blank or comment line. */
   private Line line(int start, int end, int number) throws NotPlainYaml {
     for (int i = start; i < end; i++) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c < 0x20 && c != '\t' || c >= 0x7F && !printable(c)) {
         throw NotPlainYaml.INSTANCE;
       }
     }
     int i = start;
-    while (i < end && text.charAt(i) == ' ') {
+    while (i < end && chars[i] == ' ') {
       i++;
     }
-    if (i == end || text.charAt(i) == '#') {
+    if (i == end || chars[i] == '#') {
       return null;
     }
-    if (text.charAt(i) == '\t') {
+    if (chars[i] == '\t') {
       throw NotPlainYaml.INSTANCE;
     }
     if (i == start && text.startsWith("---", i)) {
@@ -86,20 +91,20 @@ final class PlainYamlLines {
       }
       throw NotPlainYaml.INSTANCE;
     }
-    if (i == start && (text.startsWith("...", i) || text.charAt(i) == '%')) {
+    if (i == start && (text.startsWith("...", i) || chars[i] == '%')) {
       throw NotPlainYaml.INSTANCE;
     }
     Line line = new Line();
     line.number = number;
     line.start = start;
     line.indent = i - start;
-    if (text.charAt(i) == '-' && (i + 1 == end || text.charAt(i + 1) == ' ')) {
+    if (chars[i] == '-' && (i + 1 == end || chars[i + 1] == ' ')) {
       line.dash = true;
       i++;
-      while (i < end && text.charAt(i) == ' ') {
+      while (i < end && chars[i] == ' ') {
         i++;
       }
-      if (i == end || text.charAt(i) == '#' || text.charAt(i) == '-') {
+      if (i == end || chars[i] == '#' || chars[i] == '-') {
         throw NotPlainYaml.INSTANCE; // an item on the next lines, or a sequence in a sequence
       }
     }
@@ -128,10 +133,10 @@ final class PlainYamlLines {
   /** The index of the colon ending a plain key at {@code i}, or {@code i} when there is none. */
   private int keyEnd(int i, int end) {
     int j = i;
-    while (j < end && keyChar(text.charAt(j), j == i)) {
+    while (j < end && keyChar(chars[j], j == i)) {
       j++;
     }
-    if (j > i && j < end && text.charAt(j) == ':' && (j + 1 == end || text.charAt(j + 1) == ' ')) {
+    if (j > i && j < end && chars[j] == ':' && (j + 1 == end || chars[j + 1] == ' ')) {
       return j;
     }
     return i;
@@ -147,14 +152,14 @@ final class PlainYamlLines {
 
   /** The first index from {@code i} that is not a space, or {@code end} past a comment. */
   private int rest(int i, int end) throws NotPlainYaml {
-    while (i < end && text.charAt(i) == ' ') {
+    while (i < end && chars[i] == ' ') {
       i++;
     }
-    if (i < end && text.charAt(i) == '#' && text.charAt(i - 1) == ' ') {
+    if (i < end && chars[i] == '#' && chars[i - 1] == ' ') {
       return end;
     }
     if (i < end) {
-      if (text.charAt(i) == '\t') {
+      if (chars[i] == '\t') {
         throw NotPlainYaml.INSTANCE;
       }
     }
@@ -167,7 +172,7 @@ final class PlainYamlLines {
     if (at == end) {
       return null;
     }
-    char c = text.charAt(at);
+    char c = chars[at];
     int close;
     PlainBlockYaml.Node node;
     switch (c) {
@@ -189,7 +194,7 @@ final class PlainYamlLines {
             throw NotPlainYaml.INSTANCE;
           }
           value.append(text, close, quote);
-          if (quote + 1 < end && text.charAt(quote + 1) == '\'') {
+          if (quote + 1 < end && chars[quote + 1] == '\'') {
             value.append('\'');
             close = quote + 2;
           } else {
@@ -203,7 +208,7 @@ final class PlainYamlLines {
       }
       case '[', '{' -> {
         close = at + 1;
-        if (close >= end || text.charAt(close) != (c == '[' ? ']' : '}')) {
+        if (close >= end || chars[close] != (c == '[' ? ']' : '}')) {
           throw NotPlainYaml.INSTANCE;
         }
         node =
@@ -216,7 +221,7 @@ final class PlainYamlLines {
       }
     }
     int after = close + 1;
-    if (after < end && text.charAt(after) != ' ') {
+    if (after < end && chars[after] != ' ') {
       throw NotPlainYaml.INSTANCE;
     }
     if (rest(after, end) != end) {
@@ -227,7 +232,7 @@ final class PlainYamlLines {
 
   private boolean hasBackslash(int from, int to) {
     for (int i = from; i < to; i++) {
-      if (text.charAt(i) == '\\') {
+      if (chars[i] == '\\') {
         return true;
       }
     }
@@ -235,23 +240,23 @@ final class PlainYamlLines {
   }
 
   private PlainBlockYaml.Scalar plain(int at, int end) throws NotPlainYaml {
-    char first = text.charAt(at);
-    boolean negative = first == '-' && at + 1 < end && text.charAt(at + 1) != ' ';
+    char first = chars[at];
+    boolean negative = first == '-' && at + 1 < end && chars[at + 1] != ' ';
     if (!negative && "-?:,[]{}#&*!|>'\"%@`".indexOf(first) >= 0) {
       throw NotPlainYaml.INSTANCE; // an indicator: not a plain scalar
     }
     int last = at;
     int i = at;
     while (i < end) {
-      char c = text.charAt(i);
+      char c = chars[i];
       if (c == '\t') {
         throw NotPlainYaml.INSTANCE;
       }
       if (c == ' ') {
-        if (i + 1 < end && text.charAt(i + 1) == '#') {
+        if (i + 1 < end && chars[i + 1] == '#') {
           break;
         }
-      } else if (c == ':' && (i + 1 == end || text.charAt(i + 1) == ' ')) {
+      } else if (c == ':' && (i + 1 == end || chars[i + 1] == ' ')) {
         throw NotPlainYaml.INSTANCE; // a mapping where a scalar is expected
       } else {
         last = i + 1;
