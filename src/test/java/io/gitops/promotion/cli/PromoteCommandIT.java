@@ -50,7 +50,7 @@ class PromoteCommandIT {
             "TST",
             "--version-service",
             "frontend");
-    assertThat(code).isZero();
+    assertThat(code).as("exit code; stderr: %s", err).isZero();
     assertThat(out.toString())
         .startsWith("Preview [DEV] v1.5.0 -> [TST] v1.3.0\nResult: Previewed\n")
         .contains("SERVICE   APP               FROM   TO\n")
