@@ -166,6 +166,7 @@ public final class PromotionChange implements Change<PromotionResult> {
         request.dryRun()
             ? PromotionOutcome.PREVIEWED
             : plan.hasChanges() ? PromotionOutcome.PROMOTED : PromotionOutcome.NOTHING_TO_PROMOTE;
+    String changelogText = writes ? changelog.apply(plan).orElse(null) : null;
     return new PlannedWrites<>(
         contents,
         PromotionCommitMessage.of(plan),
@@ -180,8 +181,7 @@ public final class PromotionChange implements Change<PromotionResult> {
                 counts.pushRejections(),
                 counts),
         PromotionTitle.of(plan),
-        MergeRequestText.description(
-            plan, origin, writes ? changelog.apply(plan).orElse(null) : null));
+        () -> MergeRequestText.description(plan, origin, changelogText));
   }
 
   @Override

@@ -146,7 +146,7 @@ public final class RollbackChange implements Change<RollbackResult> {
         RollbackCommitMessage.of(plan),
         (commit, counts) -> RollbackResult.of(plan, outcome, diff, commit, false, counts),
         null,
-        RollbackMergeRequestText.description(plan, origin));
+        () -> RollbackMergeRequestText.description(plan, origin));
   }
 
   /**

@@ -4,20 +4,22 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.BiFunction;
+import java.util.function.Supplier;
 
 /**
  * A {@link Planned} made of its parts: the files to write (none: no commit), the commit message,
  * how the report is made once the commit is known, and optionally the words of a merge request.
  *
  * @param title a merge request's title, null for the commit message's subject
- * @param description markdown for a merge request, null for the commit message
+ * @param describe makes the markdown for a merge request, only when one is opened or updated; null
+ *     for the commit message
  */
 public record PlannedWrites<R>(
     Map<String, String> writes,
     String commitMessage,
     BiFunction<String, RunCounts, R> report,
     String title,
-    String description)
+    Supplier<String> describe)
     implements Planned<R> {
 
   public PlannedWrites {
@@ -36,7 +38,7 @@ public record PlannedWrites<R>(
 
   @Override
   public String description() {
-    return description != null ? description : commitMessage;
+    return describe != null ? describe.get() : commitMessage;
   }
 
   @Override
