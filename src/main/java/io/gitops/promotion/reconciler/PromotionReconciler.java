@@ -194,18 +194,10 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
                   replaced),
           (p, reason, message) -> fail(p, reason, message, context));
     }
-    Promotion running = phase == Phase.RUNNING ? promotion : markRunning(promotion, context);
-    promotions
-        .overriddenGate(request)
-        .ifPresent(
-            gate ->
-                events.warning(
-                    running,
-                    Reasons.GATE_OVERRIDDEN,
-                    "forced through a closed gate (" + gate.message() + "): " + request.reason()));
+    boolean starting = phase != Phase.RUNNING;
+    Promotion running = starting ? markRunning(promotion, context) : promotion;
     // Handed over at once; the writer lands it only after every older promotion of the repository,
-    // read
-    // from the cache when its batch is formed, so commits keep creation order across batches.
+    // read from the cache when its batch is formed, so commits keep creation order across batches.
     promotions.submit(
         repository,
         request,
@@ -221,6 +213,18 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
                         writer.holds(other.getMetadata().getUid())
                             || settled.contains(other.getMetadata().getUid()))
                 != null);
+    // The Events follow the hand-over: the writer does not wait for them.
+    if (starting) {
+      events.normal(running, Reasons.IN_PROGRESS, running.getStatus().getMessage());
+    }
+    promotions
+        .overriddenGate(request)
+        .ifPresent(
+            gate ->
+                events.warning(
+                    running,
+                    Reasons.GATE_OVERRIDDEN,
+                    "forced through a closed gate (" + gate.message() + "): " + request.reason()));
     return UpdateControl.<Promotion>noUpdate().rescheduleAfter(SAFETY_NET);
   }
 
@@ -426,7 +430,6 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
 
   private Promotion markRunning(Promotion promotion, Context<Promotion> context) {
     transitions.running(promotion);
-    events.normal(promotion, Reasons.IN_PROGRESS, promotion.getStatus().getMessage());
     return statusPatcher.patch(promotion, context);
   }
 

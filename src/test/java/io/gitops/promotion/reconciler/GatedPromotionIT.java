@@ -136,6 +136,50 @@ class GatedPromotionIT {
     assertThat(repo.head()).isEqualTo(head);
   }
 
+  @Test
+  void aForcedPromotionGoesThroughAClosedWindowWithAGateOverriddenWarning() {
+    GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
+    Instant inTheWindow = Instant.parse("2026-12-04T12:10:00Z");
+    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), inTheWindow));
+    harness =
+        new OperatorHarness(
+            client,
+            repo.fileUrl(),
+            dir.resolve("cache"),
+            null,
+            clock,
+            new Gates(new FreezeWindows(List.of(LUNCH)), SoakPolicy.none()));
+    String head = repo.head();
+
+    PromotionSpec spec = new PromotionSpec();
+    spec.setWorkloadGroup("tbd-test");
+    spec.setSourceEnv("DEV");
+    spec.setTargetEnv("TST");
+    spec.setDryRun(false);
+    spec.setForce(true);
+    spec.setReason("hotfix for INC-42");
+    Promotion forced = new Promotion();
+    forced.setMetadata(new ObjectMetaBuilder().withName("forced").withNamespace("default").build());
+    forced.setSpec(spec);
+    client.resource(forced).create();
+
+    Promotion done = awaitPhase("forced", Phase.SUCCEEDED);
+    assertThat(done.getStatus().getCommit()).isNotEqualTo(head);
+    assertThat(repo.head()).isEqualTo(done.getStatus().getCommit());
+    assertThat(client.v1().events().inNamespace("default").list().getItems())
+        .anySatisfy(e -> assertThat(e.getReason()).isEqualTo("InProgress"))
+        .filteredOn(e -> e.getReason().equals("GateOverridden"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.getType()).isEqualTo("Warning");
+              assertThat(e.getMessage())
+                  .contains("forced through a closed gate")
+                  .contains("lunch")
+                  .endsWith(": hotfix for INC-42");
+            });
+  }
+
   private void create(String name, String group, String from, String to) {
     PromotionSpec spec = new PromotionSpec();
     spec.setWorkloadGroup(group);
