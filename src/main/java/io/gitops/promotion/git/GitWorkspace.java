@@ -179,14 +179,16 @@ public final class GitWorkspace implements AutoCloseable {
 
   /**
    * Pushes the local tip to the branch, expecting the branch still at the fetched head. Any commit
-   * made since the fetch goes in this one push.
+   * made since the fetch goes in this one push. Once pushed, the remote-tracking ref names the
+   * pushed tip, so the next fetch tells the server this repository has those objects (with the
+   * fetched head instead, the server sent each pushed commit back with the next fetch).
    */
   public PushOutcome push() {
     RemoteRefUpdate update;
     try {
       update =
           new RemoteRefUpdate(
-              repo, tip.getName(), "refs/heads/" + remote.branch(), false, null, fetched);
+              repo, tip.getName(), "refs/heads/" + remote.branch(), false, remoteRef, fetched);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
