@@ -1,6 +1,7 @@
 package io.gitops.promotion.yaml;
 
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 import org.snakeyaml.engine.v2.nodes.NodeTuple;
@@ -12,6 +13,9 @@ import org.snakeyaml.engine.v2.nodes.Tag;
  * gitlabProjectId}. Every other key of the item is left alone, whatever its shape.
  */
 final class ApplicationEntryReader {
+
+  /** What a {@code gitlabProjectId} must be: a whole number that fits a long. */
+  static final Pattern PROJECT_ID = Pattern.compile("[0-9]{1,18}");
 
   private static final String SHARED =
       "the %s has an anchor or is an alias, so the same text is used elsewhere in the file";
@@ -103,7 +107,7 @@ final class ApplicationEntryReader {
       if (digits == null) {
         return null;
       }
-      if (digits.matches("[0-9]{1,18}")) {
+      if (PROJECT_ID.matcher(digits).matches()) {
         return Long.valueOf(digits);
       }
     }

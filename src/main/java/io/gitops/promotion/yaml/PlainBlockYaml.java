@@ -72,7 +72,7 @@ final class PlainBlockYaml {
     }
   }
 
-  /** A block mapping whose keys sit at {@code indent}, starting at the current line. */
+  /** A block mapping whose keys sit at {@code column}, starting at the current line. */
   private Mapping mapping(int column, int depth) throws NotPlainYaml {
     checkDepth(depth);
     PlainYamlLines.Line first = lines.get(next);
@@ -86,8 +86,10 @@ final class PlainBlockYaml {
         throw NotPlainYaml.INSTANCE;
       }
       next++;
-      Node value = line.value != null ? line.value : nested(column, depth, line);
-      if (line.value != null) {
+      Node value = line.value;
+      if (value == null) {
+        value = nested(column, depth, line);
+      } else {
         expectNoDeeperLine(column);
       }
       if (pairs.put(line.key, new Pair(line.number, line.contentColumn, value)) != null) {

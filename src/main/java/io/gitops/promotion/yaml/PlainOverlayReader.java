@@ -64,7 +64,8 @@ final class PlainOverlayReader {
       projectId = null;
     } else if (projectPair.value() instanceof Scalar id && id.isNull()) {
       projectId = null;
-    } else if (projectPair.value() instanceof Scalar id && id.value().matches("[0-9]{1,18}")) {
+    } else if (projectPair.value() instanceof Scalar id
+        && ApplicationEntryReader.PROJECT_ID.matcher(id.value()).matches()) {
       projectId = Long.valueOf(id.value());
     } else {
       return null;

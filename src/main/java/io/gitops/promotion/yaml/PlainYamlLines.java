@@ -19,6 +19,9 @@ final class PlainYamlLines {
 
   private final List<Line> lines = new ArrayList<>();
 
+  /** What {@link #line} returns for a {@code ---} line. */
+  private static final Line DOCUMENT_START = new Line();
+
   private PlainYamlLines(String text) {
     this.text = text;
     this.chars = text.toCharArray();
@@ -64,8 +67,6 @@ final class PlainYamlLines {
       start = newline < 0 ? length : newline + 1;
     }
   }
-
-  private static final Line DOCUMENT_START = new Line();
 
   /** The line's content, null for a blank or comment line. */
   private Line line(int start, int end, int number) throws NotPlainYaml {
@@ -119,8 +120,8 @@ final class PlainYamlLines {
         throw NotPlainYaml.INSTANCE;
       }
     } else {
-      throw NotPlainYaml
-          .INSTANCE; // a scalar on a line of its own: a continuation, or not a mapping
+      // a scalar on a line of its own: a continuation, or not a mapping
+      throw NotPlainYaml.INSTANCE;
     }
     return line;
   }
@@ -158,10 +159,8 @@ final class PlainYamlLines {
     if (i < end && chars[i] == '#' && chars[i - 1] == ' ') {
       return end;
     }
-    if (i < end) {
-      if (chars[i] == '\t') {
-        throw NotPlainYaml.INSTANCE;
-      }
+    if (i < end && chars[i] == '\t') {
+      throw NotPlainYaml.INSTANCE;
     }
     return i;
   }

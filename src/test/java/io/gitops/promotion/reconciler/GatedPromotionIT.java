@@ -64,18 +64,7 @@ class GatedPromotionIT {
 
   @Test
   void aFrozenPromotionWaitsInPendingWithoutHoldingOthersUpAndRunsWhenTheWindowEnds() {
-    GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
-    Instant twoSecondsBeforeTheEnd = Instant.parse("2026-12-04T12:59:58Z");
-    Clock clock =
-        Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), twoSecondsBeforeTheEnd));
-    harness =
-        new OperatorHarness(
-            client,
-            repo.fileUrl(),
-            dir.resolve("cache"),
-            null,
-            clock,
-            new Gates(new FreezeWindows(List.of(LUNCH)), SoakPolicy.none()));
+    startOperatorAt(Instant.parse("2026-12-04T12:59:58Z")); // two seconds before the end
 
     create("frozen", "tbd-test", "DEV", "TST");
     create("behind-it", "payments", "TST", "STG");
@@ -98,17 +87,7 @@ class GatedPromotionIT {
 
   @Test
   void whileFrozenTheStatusNamesTheWindowAndWhenItOpens() {
-    GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
-    Instant inTheWindow = Instant.parse("2026-12-04T12:10:00Z");
-    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), inTheWindow));
-    harness =
-        new OperatorHarness(
-            client,
-            repo.fileUrl(),
-            dir.resolve("cache"),
-            null,
-            clock,
-            new Gates(new FreezeWindows(List.of(LUNCH)), SoakPolicy.none()));
+    GitOpsRepository repo = startOperatorAt(Instant.parse("2026-12-04T12:10:00Z"));
     String head = repo.head();
 
     create("frozen", "tbd-test", "DEV", "TST");
@@ -138,30 +117,13 @@ class GatedPromotionIT {
 
   @Test
   void aForcedPromotionGoesThroughAClosedWindowWithAGateOverriddenWarning() {
-    GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
-    Instant inTheWindow = Instant.parse("2026-12-04T12:10:00Z");
-    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), inTheWindow));
-    harness =
-        new OperatorHarness(
-            client,
-            repo.fileUrl(),
-            dir.resolve("cache"),
-            null,
-            clock,
-            new Gates(new FreezeWindows(List.of(LUNCH)), SoakPolicy.none()));
+    GitOpsRepository repo = startOperatorAt(Instant.parse("2026-12-04T12:10:00Z"));
     String head = repo.head();
 
-    PromotionSpec spec = new PromotionSpec();
-    spec.setWorkloadGroup("tbd-test");
-    spec.setSourceEnv("DEV");
-    spec.setTargetEnv("TST");
-    spec.setDryRun(false);
+    PromotionSpec spec = spec("tbd-test", "DEV", "TST");
     spec.setForce(true);
     spec.setReason("hotfix for INC-42");
-    Promotion forced = new Promotion();
-    forced.setMetadata(new ObjectMetaBuilder().withName("forced").withNamespace("default").build());
-    forced.setSpec(spec);
-    client.resource(forced).create();
+    create("forced", spec);
 
     Promotion done = awaitPhase("forced", Phase.SUCCEEDED);
     assertThat(done.getStatus().getCommit()).isNotEqualTo(head);
@@ -180,12 +142,35 @@ class GatedPromotionIT {
             });
   }
 
-  private void create(String name, String group, String from, String to) {
+  /** The example repository, and the operator started with its clock at {@code now}. */
+  private GitOpsRepository startOperatorAt(Instant now) {
+    GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
+    Clock clock = Clock.offset(Clock.systemUTC(), Duration.between(Instant.now(), now));
+    harness =
+        new OperatorHarness(
+            client,
+            repo.fileUrl(),
+            dir.resolve("cache"),
+            null,
+            clock,
+            new Gates(new FreezeWindows(List.of(LUNCH)), SoakPolicy.none()));
+    return repo;
+  }
+
+  private static PromotionSpec spec(String group, String from, String to) {
     PromotionSpec spec = new PromotionSpec();
     spec.setWorkloadGroup(group);
     spec.setSourceEnv(from);
     spec.setTargetEnv(to);
     spec.setDryRun(false);
+    return spec;
+  }
+
+  private void create(String name, String group, String from, String to) {
+    create(name, spec(group, from, to));
+  }
+
+  private void create(String name, PromotionSpec spec) {
     Promotion p = new Promotion();
     p.setMetadata(new ObjectMetaBuilder().withName(name).withNamespace("default").build());
     p.setSpec(spec);
