@@ -14,7 +14,7 @@ public class GitTraffic {
   private Long bytesFetched;
 
   @JsonPropertyDescription(
-      "Uncompressed bytes of the objects pushed (an upper bound of what was sent).")
+      "Bytes of the packs holding the objects pushed, as written locally (compressed).")
   private Long bytesPushed;
 
   @JsonPropertyDescription("Promotions and rollbacks landed by the same push, this one included.")

@@ -16,13 +16,9 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.internal.storage.file.GC;
 import org.eclipse.jgit.internal.storage.file.PackInserter;
-import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
-import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.revwalk.ObjectWalk;
-import org.eclipse.jgit.revwalk.RevObject;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
@@ -135,27 +131,6 @@ final class BareRepositories {
       bytes += pack.length();
     }
     return bytes;
-  }
-
-  /** Uncompressed bytes of the objects reachable from {@code to} and not from {@code from}. */
-  static long bytesBetween(Repository repo, ObjectId from, ObjectId to) {
-    try (ObjectReader reader = repo.newObjectReader();
-        ObjectWalk walk = new ObjectWalk(reader)) {
-      walk.markStart(walk.parseAny(to));
-      if (from != null) {
-        walk.markUninteresting(walk.parseAny(from));
-      }
-      long bytes = 0;
-      for (RevObject c = walk.next(); c != null; c = walk.next()) {
-        bytes += reader.getObjectSize(c, ObjectReader.OBJ_ANY);
-      }
-      for (RevObject o = walk.nextObject(); o != null; o = walk.nextObject()) {
-        bytes += reader.getObjectSize(o, ObjectReader.OBJ_ANY);
-      }
-      return bytes;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   static void compactIfFragmented(Repository repo) {

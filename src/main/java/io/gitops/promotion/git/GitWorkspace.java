@@ -53,6 +53,9 @@ public final class GitWorkspace implements AutoCloseable {
   private ObjectId fetched;
   private ObjectId tip;
 
+  /** Bytes of the packs written by the commits made since the fetch: what a push offers. */
+  private long packedSinceFetch;
+
   private GitWorkspace(
       GitRemote remote, Repository repo, GitTransport transport, WorkspaceLock lock, int depth) {
     this.remote = remote;
@@ -122,6 +125,7 @@ public final class GitWorkspace implements AutoCloseable {
           null);
     }
     tip = fetched;
+    packedSinceFetch = 0;
     return fetched.getName();
   }
 
@@ -148,6 +152,7 @@ public final class GitWorkspace implements AutoCloseable {
    * @param contents new content of each file, by path from the repository root
    */
   public String commit(Map<String, String> contents, String message, PersonIdent author) {
+    long packBytes = BareRepositories.packBytes(repo);
     try (ObjectInserter inserter = BareRepositories.packInserter(repo);
         ObjectReader reader = inserter.newReader();
         RevWalk walk = new RevWalk(reader)) {
@@ -171,6 +176,7 @@ public final class GitWorkspace implements AutoCloseable {
       ObjectId id = inserter.insert(commit);
       inserter.flush();
       tip = id;
+      packedSinceFetch += BareRepositories.packBytes(repo) - packBytes;
       return id.getName();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -202,7 +208,7 @@ public final class GitWorkspace implements AutoCloseable {
       throw new GitAccessException(
           "push to " + remote.displayUrl() + " failed: not a Git URL", true, null);
     }
-    transfers.pushed(BareRepositories.bytesBetween(repo, fetched, tip));
+    transfers.pushed(packedSinceFetch);
     return PushOutcome.of(remote, update, result.getMessages());
   }
 
@@ -241,7 +247,7 @@ public final class GitWorkspace implements AutoCloseable {
       throw new GitAccessException(
           "push to " + remote.displayUrl() + " failed: not a Git URL", true, null);
     }
-    transfers.pushed(BareRepositories.bytesBetween(repo, fetched, tip));
+    transfers.pushed(packedSinceFetch);
     return PushOutcome.of(remote, update, result.getMessages());
   }
 

@@ -4,9 +4,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What a workspace cost in Git traffic: round trips to the remote (each fetch and each push is one
- * connection) and bytes. Fetched bytes are the packs a fetch added; pushed bytes are the
- * uncompressed size of the objects a push offered (the remote receives them compressed, so this is
- * an upper bound).
+ * connection) and bytes. Fetched bytes are the packs a fetch added; pushed bytes are the packs the
+ * commits a push offered were written to (compressed, as they are sent; the remote may already have
+ * some of them).
  */
 public final class TransferCounter {
   private final AtomicLong roundTrips = new AtomicLong();
