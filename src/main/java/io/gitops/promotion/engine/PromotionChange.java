@@ -155,7 +155,7 @@ public final class PromotionChange implements Change<PromotionResult> {
     if (gated && plan.hasChanges() && gates.soak().forSource(request.source().name()).isPresent()) {
       requireOpen(soaked(plan, files));
     }
-    String diff = UnifiedDiff.of(plan.edits());
+    UnifiedDiff diff = UnifiedDiff.of(plan.edits());
     boolean writes = !request.dryRun() && plan.hasChanges();
     Map<String, String> contents = new LinkedHashMap<>();
     if (writes) {
@@ -194,7 +194,7 @@ public final class PromotionChange implements Change<PromotionResult> {
         PromotionOutcome.PROMOTED,
         PromotionTitle.of(recorded),
         recorded,
-        workspace.diffOf(commit, layout.root() + "/", layout.stateFile()),
+        UnifiedDiff.ofText(workspace.diffOf(commit, layout.root() + "/", layout.stateFile())),
         commit,
         true,
         0,

@@ -18,7 +18,7 @@ public record PromotionResult(
     PromotionOutcome outcome,
     String title,
     PromotionPlan plan,
-    String diff,
+    UnifiedDiff unifiedDiff,
     String commit,
     boolean resumed,
     int pushRejections,
@@ -32,7 +32,20 @@ public record PromotionResult(
       String commit,
       boolean resumed,
       int pushRejections) {
-    this(outcome, title, plan, diff, commit, resumed, pushRejections, RunCounts.NONE);
+    this(
+        outcome,
+        title,
+        plan,
+        UnifiedDiff.ofText(diff),
+        commit,
+        resumed,
+        pushRejections,
+        RunCounts.NONE);
+  }
+
+  /** The whole diff of the target files. */
+  public String diff() {
+    return unifiedDiff.text();
   }
 
   public String version() {

@@ -12,6 +12,7 @@ import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionStatus;
 import io.gitops.promotion.api.Reasons;
+import io.gitops.promotion.api.RunStatus;
 import io.gitops.promotion.api.VerificationStatus;
 import io.gitops.promotion.engine.PromotionOutcome;
 import io.gitops.promotion.engine.PromotionResult;
@@ -70,7 +71,7 @@ final class PromotionStatusTransitions extends RunTransitions {
             .map(c -> new ImageTagChange(c.service(), c.app(), c.from(), c.to()))
             .toList());
     s.setWarnings(result.warnings());
-    s.setBoundedDiff(result.diff());
+    s.setBoundedDiff(result.unifiedDiff().prefix(RunStatus.MAX_DIFF_CHARS + 1));
     s.setBoundedState(rows(result.preState()), rows(result.postState()));
     s.setPushRejections(result.pushRejections());
     s.setGit(GitTrafficOf.counts(result.counts()));

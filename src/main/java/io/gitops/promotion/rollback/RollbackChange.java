@@ -125,7 +125,7 @@ public final class RollbackChange implements Change<RollbackResult> {
     RollbackPreconditions.check(request, entry.promotion(), clock.instant());
     RollbackPlan plan =
         new RollbackPlanner(layout).plan(request, entry, files::read, files::beforeLastChange);
-    String diff = UnifiedDiff.of(plan.edits());
+    UnifiedDiff diff = UnifiedDiff.of(plan.edits());
     Map<String, String> contents = new LinkedHashMap<>();
     if (!request.dryRun() && plan.hasRestorations()) {
       plan.edits().forEach(edit -> contents.put(edit.path(), edit.after()));

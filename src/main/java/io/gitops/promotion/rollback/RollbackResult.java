@@ -1,6 +1,7 @@
 package io.gitops.promotion.rollback;
 
 import io.gitops.promotion.engine.PromotionPlan;
+import io.gitops.promotion.engine.UnifiedDiff;
 import io.gitops.promotion.run.RunCounts;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record RollbackResult(
     String promotionId,
     List<Restoration> restored,
     List<Conflict> conflicts,
-    String diff,
+    UnifiedDiff unifiedDiff,
     String commit,
     boolean resumed,
     int pushRejections,
@@ -54,12 +55,17 @@ public record RollbackResult(
         promotionId,
         restored,
         conflicts,
-        diff,
+        UnifiedDiff.ofText(diff),
         commit,
         resumed,
         pushRejections,
         gitlabProjectIds,
         RunCounts.NONE);
+  }
+
+  /** The whole diff of the target files. */
+  public String diff() {
+    return unifiedDiff.text();
   }
 
   /** The GitLab project of a restored application's source, if its target overlay names one. */
@@ -71,7 +77,7 @@ public record RollbackResult(
   static RollbackResult of(
       RollbackPlan plan,
       RollbackOutcome outcome,
-      String diff,
+      UnifiedDiff diff,
       String commit,
       boolean resumed,
       RunCounts counts) {

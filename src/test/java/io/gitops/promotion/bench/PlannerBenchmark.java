@@ -89,6 +89,6 @@ public class PlannerBenchmark {
 
   @Benchmark
   public String planAndDiff() {
-    return UnifiedDiff.of(planner.plan(request, workTree).edits());
+    return UnifiedDiff.of(planner.plan(request, workTree).edits()).text();
   }
 }

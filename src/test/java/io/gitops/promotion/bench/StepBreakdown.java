@@ -85,7 +85,7 @@ final class StepBreakdown {
       RepositoryFiles files = ws.files();
       PromotionPlan plan =
           time("plan (read blobs, edit)", record, () -> planner.plan(request, files));
-      time("diff", record, () -> UnifiedDiff.of(plan.edits()));
+      time("diff", record, () -> UnifiedDiff.of(plan.edits()).text());
       Map<String, String> writes = new LinkedHashMap<>();
       plan.edits().forEach(edit -> writes.put(edit.path(), edit.after()));
       writes.put(
