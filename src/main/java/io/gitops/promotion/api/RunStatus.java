@@ -16,9 +16,10 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public abstract class RunStatus {
   /**
-   * Longest diff kept on the status; the resource must stay far below the API server's size limit.
+   * Longest diff kept on the status: the resource must stay far below the API server's size limit,
+   * and every status write sends, stores and decodes it again (the whole diff is in the commit).
    */
-  public static final int MAX_DIFF_CHARS = 32 * 1024;
+  public static final int MAX_DIFF_CHARS = 16 * 1024;
 
   static final int SHORT_COMMIT_LENGTH = 8;
 

@@ -9,6 +9,10 @@ public class VerificationStatus {
       "RFC 3339 time after which an Application not yet Synced and Healthy fails the promotion.")
   private String deadline;
 
+  @JsonPropertyDescription(
+      "The services whose Applications are verified: every service the promotion changed.")
+  private List<String> services;
+
   private List<ApplicationStatus> applications;
 
   @JsonPropertyDescription(
@@ -21,6 +25,14 @@ public class VerificationStatus {
 
   public void setDeadline(String deadline) {
     this.deadline = deadline;
+  }
+
+  public List<String> getServices() {
+    return services;
+  }
+
+  public void setServices(List<String> services) {
+    this.services = services;
   }
 
   public List<ApplicationStatus> getApplications() {

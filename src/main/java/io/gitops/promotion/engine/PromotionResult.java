@@ -60,6 +60,11 @@ public record PromotionResult(
     return plan == null ? List.of() : plan.changes();
   }
 
+  /** The services with a changed tag, each once, in the order of the changes. */
+  public List<String> changedServices() {
+    return changes().stream().map(TagChange::service).distinct().toList();
+  }
+
   public List<String> warnings() {
     return plan == null ? List.of() : plan.warnings();
   }

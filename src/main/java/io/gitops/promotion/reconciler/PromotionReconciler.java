@@ -283,7 +283,8 @@ public final class PromotionReconciler implements Reconciler<Promotion>, Cleaner
         throw e;
       }
       Optional<UpdateControl<Promotion>> verifying =
-          verification.start(recorded, repository, request.target(), context);
+          verification.start(
+              recorded, done.changedServices(), repository, request.target(), context);
       if (verifying.isPresent()) {
         metrics.finished(
             "promotion",

@@ -66,7 +66,7 @@ final class PromotionStatusTransitions extends RunTransitions {
     s.setTitle(result.title());
     s.setVersion(result.version());
     s.setReleaseTag(result.releaseTag());
-    s.setChanges(
+    s.setBoundedChanges(
         result.changes().stream()
             .map(c -> new ImageTagChange(c.service(), c.app(), c.from(), c.to()))
             .toList());
@@ -150,10 +150,11 @@ final class PromotionStatusTransitions extends RunTransitions {
   }
 
   /** Pushed and published; now watching Argo CD until the deadline. */
-  void verifying(Promotion p, Instant deadline) {
+  void verifying(Promotion p, Instant deadline, List<String> services) {
     PromotionStatus s = statusOf(p);
     VerificationStatus v = new VerificationStatus();
     v.setDeadline(deadline.toString());
+    v.setServices(services);
     s.setVerification(v);
     s.setPhase(Phase.VERIFYING);
     s.setReason(Reasons.VERIFYING);

@@ -8,6 +8,7 @@ import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionRef;
 import io.gitops.promotion.api.PromotionRollback;
 import io.gitops.promotion.api.PromotionRollbackSpec;
+import io.gitops.promotion.api.PromotionStatus;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.config.Environment;
 import io.gitops.promotion.config.VerificationConfig;
@@ -55,16 +56,23 @@ final class VerificationStage {
     this.clock = clock;
   }
 
-  /** Enters Verifying after the push; empty when the repository is not verified. */
+  /**
+   * Enters Verifying after the push; empty when the repository is not verified.
+   *
+   * @param services every service the promotion changed (the status may hold only the first of its
+   *     changes)
+   */
   java.util.Optional<UpdateControl<Promotion>> start(
       Promotion pushed,
+      List<String> services,
       TargetRepository repository,
       Environment target,
       Context<Promotion> context) {
     if (repository.verificationConfig().isEmpty()) {
       return java.util.Optional.empty();
     }
-    transitions.verifying(pushed, clock.instant().plus(repository.verification().timeout()));
+    transitions.verifying(
+        pushed, clock.instant().plus(repository.verification().timeout()), services);
     events.normal(pushed, Reasons.VERIFYING, pushed.getStatus().getMessage());
     applications.watching(pushed);
     Promotion verifying = statusPatcher.patch(pushed, context);
@@ -80,13 +88,7 @@ final class VerificationStage {
     VerificationConfig config = repository.verification();
     String commit = promotion.getStatus().getCommit();
     Instant deadline = Instant.parse(promotion.getStatus().getVerification().getDeadline());
-    List<String> services =
-        promotion.getStatus().getChanges() == null
-            ? List.of()
-            : promotion.getStatus().getChanges().stream()
-                .map(ImageTagChange::service)
-                .distinct()
-                .toList();
+    List<String> services = verifiedServices(promotion.getStatus());
     Verdict verdict =
         new Verification((c, revision) -> promotions.isAtOrAfter(repository, c, revision))
             .judge(
@@ -166,5 +168,18 @@ final class VerificationStage {
           "verification failed: created PromotionRollback " + name);
     }
     return name;
+  }
+
+  /**
+   * The services to verify: those recorded when verification started, or, on a status written
+   * before they were recorded, the services of its changes.
+   */
+  static List<String> verifiedServices(PromotionStatus status) {
+    if (status.getVerification() != null && status.getVerification().getServices() != null) {
+      return status.getVerification().getServices();
+    }
+    return status.getChanges() == null
+        ? List.of()
+        : status.getChanges().stream().map(ImageTagChange::service).distinct().toList();
   }
 }

@@ -135,4 +135,32 @@ class ResourceSerializationTest {
     none.setBoundedState(null, null);
     assertThat(none.getStateTruncated()).isNull();
   }
+
+  @Test
+  void boundsTheChangesOfALargeGroup() {
+    PromotionStatus small = new PromotionStatus();
+    List<ImageTagChange> two =
+        List.of(
+            new ImageTagChange("svc-a", "web", "1.0.0", "1.1.0"),
+            new ImageTagChange("svc-b", "web", "2", "3"));
+    small.setBoundedChanges(two);
+    assertThat(small.getChanges()).isEqualTo(two);
+    assertThat(small.getChangesTruncated()).isFalse();
+
+    List<ImageTagChange> many =
+        java.util.stream.IntStream.range(0, PromotionStatus.MAX_CHANGE_ROWS + 1)
+            .mapToObj(i -> new ImageTagChange("svc-" + i, "web", "1.0." + i, "1.1." + i))
+            .toList();
+    PromotionStatus large = new PromotionStatus();
+    large.setBoundedChanges(many);
+    assertThat(large.getChangesTruncated()).isTrue();
+    assertThat(large.getChanges())
+        .hasSize(PromotionStatus.MAX_CHANGE_ROWS)
+        .isEqualTo(many.subList(0, PromotionStatus.MAX_CHANGE_ROWS));
+    assertThat(Serialization.asJson(large)).contains("\"changesTruncated\":true");
+
+    PromotionStatus none = new PromotionStatus();
+    none.setBoundedChanges(null);
+    assertThat(none.getChangesTruncated()).isNull();
+  }
 }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionSpec;
+import io.gitops.promotion.api.PromotionStatus;
 import io.gitops.promotion.e2e.ControlPlane;
 import io.gitops.promotion.testing.CGitServer;
 import io.gitops.promotion.testing.GitHttpServer;
@@ -420,8 +421,8 @@ public final class OperatorBenchmark {
   }
 
   /**
-   * Bumps the group's DEV tags (untimed), then times create -> Succeeded; checks every application
-   * changed.
+   * Bumps the group's DEV tags (untimed), then times create -> Succeeded; checks the status counts
+   * every application changed.
    */
   private double promoteOnce(
       SyntheticRepository repo, String repository, String group, int expectedChanges)
@@ -445,8 +446,14 @@ public final class OperatorBenchmark {
           (running - start) / 1e6,
           (finishedAt.get(name) - running) / 1e6);
     }
+    // The status holds the first MAX_CHANGE_ROWS changes and says whether there were more.
+    boolean truncated = expectedChanges > PromotionStatus.MAX_CHANGE_ROWS;
     if (done.getStatus().getPhase() != Phase.SUCCEEDED
-        || done.getStatus().getChanges().size() != expectedChanges) {
+        || done.getStatus().getChanges().size()
+            != Math.min(expectedChanges, PromotionStatus.MAX_CHANGE_ROWS)
+        || !Boolean.valueOf(truncated).equals(done.getStatus().getChangesTruncated())
+        || done.getStatus().getConditions().stream()
+            .noneMatch(c -> c.getMessage().startsWith(expectedChanges + " tag change(s)"))) {
       throw new IllegalStateException(
           name
               + ": "
