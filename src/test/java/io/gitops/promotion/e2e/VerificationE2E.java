@@ -86,6 +86,8 @@ class VerificationE2E {
     Promotion verifying = awaitPromotion("verified", Phase.VERIFYING);
     String commit = verifying.getStatus().getCommit();
     assertThat(verifying.getStatus().getVerification().getDeadline()).isNotBlank();
+    assertThat(verifying.getStatus().getVerification().getServices())
+        .containsExactlyInAnyOrder("frontend", "backend");
 
     argoCd("tbd-test-frontend-tst", commit, "Synced", "Healthy");
     assertThat(promotion("verified").getStatus().getPhase())
