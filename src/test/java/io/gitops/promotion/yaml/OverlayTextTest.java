@@ -82,4 +82,21 @@ class OverlayTextTest {
   void decodesAnEmptyFileToEmptyText() throws Exception {
     assertThat(OverlayText.decode(new byte[0])).isEmpty();
   }
+
+  @Test
+  void decodesEveryAsciiCharacterAsItselfAndRefusesANulAmongThem() throws Exception {
+    byte[] ascii = new byte[127];
+    for (int i = 0; i < ascii.length; i++) {
+      ascii[i] = (byte) (i + 1);
+    }
+    assertThat(OverlayText.decode(ascii))
+        .isEqualTo(new String(ascii, StandardCharsets.UTF_8))
+        .hasSize(127);
+
+    byte[] withNul = "tag: 1.0.0\n".getBytes(StandardCharsets.US_ASCII);
+    withNul[3] = 0;
+    assertThatThrownBy(() -> OverlayText.decode(withNul))
+        .isInstanceOf(OverlayFormatException.class)
+        .hasMessageStartingWith("byte offset 3: a NUL byte");
+  }
 }
