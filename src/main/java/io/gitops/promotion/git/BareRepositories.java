@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.ParseException;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import java.util.zip.Deflater;
@@ -121,16 +122,25 @@ final class BareRepositories {
     return inserter;
   }
 
-  /** Bytes of every pack of the repository: the difference across a fetch is what it brought. */
-  static long packBytes(Repository repo) {
-    File[] packs =
-        new File(repo.getDirectory(), "objects/pack")
-            .listFiles((d, name) -> name.endsWith(".pack"));
+  /** The names of the repository's packs: what a fetch or a commit adds is what is new after it. */
+  static Set<String> packNames(Repository repo) {
+    String[] names = packDirectory(repo).list((d, name) -> name.endsWith(".pack"));
+    return names == null ? Set.of() : Set.of(names);
+  }
+
+  /** Bytes of the packs not among {@code before}: read by name, not by a stat of every pack. */
+  static long bytesOfPacksAddedSince(Repository repo, Set<String> before) {
     long bytes = 0;
-    for (File pack : packs == null ? new File[0] : packs) {
-      bytes += pack.length();
+    for (String name : packNames(repo)) {
+      if (!before.contains(name)) {
+        bytes += new File(packDirectory(repo), name).length();
+      }
     }
     return bytes;
+  }
+
+  private static File packDirectory(Repository repo) {
+    return new File(repo.getDirectory(), "objects/pack");
   }
 
   static void compactIfFragmented(Repository repo) {

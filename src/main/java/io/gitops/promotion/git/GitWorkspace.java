@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.jgit.api.FetchCommand;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -94,7 +95,7 @@ public final class GitWorkspace implements AutoCloseable {
   /** Fetches the branch; local commits not pushed are dropped. Returns the remote head. */
   public String sync() {
     CheckedOutBranch.refuse(remote);
-    long packBytes = BareRepositories.packBytes(repo);
+    Set<String> packs = BareRepositories.packNames(repo);
     try {
       FetchCommand fetch =
           Git.wrap(repo)
@@ -111,7 +112,7 @@ public final class GitWorkspace implements AutoCloseable {
     } catch (GitAPIException e) {
       throw GitFailures.translate("fetch " + remote.displayUrl(), e, remote.timeouts());
     } finally {
-      transfers.fetched(BareRepositories.packBytes(repo) - packBytes);
+      transfers.fetched(BareRepositories.bytesOfPacksAddedSince(repo, packs));
     }
     try {
       fetched = repo.resolve(remoteRef);
@@ -152,7 +153,7 @@ public final class GitWorkspace implements AutoCloseable {
    * @param contents new content of each file, by path from the repository root
    */
   public String commit(Map<String, String> contents, String message, PersonIdent author) {
-    long packBytes = BareRepositories.packBytes(repo);
+    Set<String> packs = BareRepositories.packNames(repo);
     try (ObjectInserter inserter = BareRepositories.packInserter(repo);
         ObjectReader reader = inserter.newReader();
         RevWalk walk = new RevWalk(reader)) {
@@ -176,7 +177,7 @@ public final class GitWorkspace implements AutoCloseable {
       ObjectId id = inserter.insert(commit);
       inserter.flush();
       tip = id;
-      packedSinceFetch += BareRepositories.packBytes(repo) - packBytes;
+      packedSinceFetch += BareRepositories.bytesOfPacksAddedSince(repo, packs);
       return id.getName();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -301,7 +302,7 @@ public final class GitWorkspace implements AutoCloseable {
     if (head.isEmpty()) {
       return head;
     }
-    long packBytes = BareRepositories.packBytes(repo);
+    Set<String> packs = BareRepositories.packNames(repo);
     try {
       FetchCommand fetch =
           Git.wrap(repo)
@@ -315,7 +316,7 @@ public final class GitWorkspace implements AutoCloseable {
     } catch (GitAPIException e) {
       throw GitFailures.translate("fetch " + remote.displayUrl(), e, remote.timeouts());
     } finally {
-      transfers.fetched(BareRepositories.packBytes(repo) - packBytes);
+      transfers.fetched(BareRepositories.bytesOfPacksAddedSince(repo, packs));
     }
     return head;
   }
