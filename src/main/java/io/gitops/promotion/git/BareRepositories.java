@@ -11,12 +11,10 @@ import java.text.ParseException;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
-import java.util.zip.Deflater;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.internal.storage.file.GC;
-import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -108,18 +106,15 @@ final class BareRepositories {
   }
 
   /**
-   * One pack per batch of commits, not a loose file per object. Compressed fast: the objects are
-   * small and pushed within the second. Not looked up first: each lookup of an object that is not
-   * there yet searches every pack, and an object written twice costs a few bytes.
+   * One pack per commit, built in memory ({@link CommitPackInserter}), not a loose file per object.
+   * Objects are not looked up first: each lookup of an object that is not there yet searches every
+   * pack, and an object written twice costs a few bytes.
    */
   static ObjectInserter packInserter(Repository repo) {
     if (!(repo instanceof FileRepository file)) {
       return repo.newObjectInserter();
     }
-    PackInserter inserter = file.getObjectDatabase().newPackInserter();
-    inserter.setCompressionLevel(Deflater.BEST_SPEED);
-    inserter.checkExisting(false);
-    return inserter;
+    return new CommitPackInserter(file.getObjectDatabase());
   }
 
   /** The names of the repository's packs: what a fetch or a commit adds is what is new after it. */
