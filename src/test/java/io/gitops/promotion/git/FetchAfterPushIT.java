@@ -6,7 +6,6 @@ import io.gitops.promotion.testing.CGitServer;
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +35,7 @@ class FetchAfterPushIT {
   }
 
   private void assertTheNextFetchBringsOnlyTheOthersCommit(GitOpsRepository repo, String url) {
-    String ours = incompressible(64 * 1024);
+    String ours = RandomHex.of(64 * 1024, 7);
     try (GitWorkspace workspace =
         GitWorkspace.open(new GitRemote(url, "main", null), dir.resolve("cache.git"))) {
       workspace.sync();
@@ -51,15 +50,5 @@ class FetchAfterPushIT {
       assertThat(fetched).isPositive().isLessThan(ours.length() / 8);
       assertThat(workspace.files().read("workloads/ours.txt")).contains(ours);
     }
-  }
-
-  /** Hex of random bytes: about half of it survives compression. */
-  private static String incompressible(int length) {
-    Random random = new Random(7);
-    StringBuilder text = new StringBuilder(length);
-    while (text.length() < length) {
-      text.append(Long.toHexString(random.nextLong()));
-    }
-    return text.substring(0, length);
   }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gitops.promotion.testing.GitOpsRepository;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Random;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +22,8 @@ class PushedBytesIT {
   @Test
   void aPushReportsThePacksOfItsCommitsCompressed() {
     GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
-    String first = incompressible(64 * 1024, 1);
-    String second = incompressible(32 * 1024, 2);
+    String first = RandomHex.of(64 * 1024, 1);
+    String second = RandomHex.of(32 * 1024, 2);
     try (GitWorkspace workspace =
         GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", null), dir.resolve("cache.git"))) {
       workspace.sync();
@@ -42,7 +41,7 @@ class PushedBytesIT {
   @Test
   void commitsDroppedByAFetchAreNotCountedByTheNextPush() {
     GitOpsRepository repo = GitOpsRepository.create(dir, "argocd.git", GitOpsRepository.EXAMPLE);
-    String dropped = incompressible(64 * 1024, 3);
+    String dropped = RandomHex.of(64 * 1024, 3);
     try (GitWorkspace workspace =
         GitWorkspace.open(new GitRemote(repo.fileUrl(), "main", null), dir.resolve("cache.git"))) {
       workspace.sync();
@@ -53,15 +52,5 @@ class PushedBytesIT {
 
       assertThat(workspace.transfers().bytesPushed()).isPositive().isLessThan(4 * 1024);
     }
-  }
-
-  /** Hex of random bytes: about half of it survives compression. */
-  private static String incompressible(int length, long seed) {
-    Random random = new Random(seed);
-    StringBuilder text = new StringBuilder(length);
-    while (text.length() < length) {
-      text.append(Long.toHexString(random.nextLong()));
-    }
-    return text.substring(0, length);
   }
 }
