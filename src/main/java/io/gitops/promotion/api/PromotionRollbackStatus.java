@@ -17,7 +17,20 @@ public class PromotionRollbackStatus extends RunStatus {
       "Id of the promotion rolled back (the Promotion-Id trailer of its commit).")
   private String promotionId;
 
+  @JsonPropertyDescription(
+      "The tags the rollback restores, one {service, app, from, to} per application, at most "
+          + PromotionStatus.MAX_CHANGE_ROWS
+          + " rows (restoredTruncated).")
   private List<ImageTagChange> restored;
+
+  @JsonPropertyDescription(
+      "True when more than "
+          + PromotionStatus.MAX_CHANGE_ROWS
+          + " applications are restored: restored then holds the first "
+          + PromotionStatus.MAX_CHANGE_ROWS
+          + ", and every restoration is in the commit.")
+  private Boolean restoredTruncated;
+
   private List<RollbackConflict> conflicts;
   private GitLabStatus gitlab;
 
@@ -91,6 +104,23 @@ public class PromotionRollbackStatus extends RunStatus {
 
   public void setRestored(List<ImageTagChange> restored) {
     this.restored = restored;
+  }
+
+  /**
+   * Keeps at most {@link PromotionStatus#MAX_CHANGE_ROWS} restorations, in the order given, and
+   * records whether any were left out (the same bound and reasons as a promotion's changes).
+   */
+  public void setBoundedRestored(List<ImageTagChange> all) {
+    this.restored = bounded(all, PromotionStatus.MAX_CHANGE_ROWS);
+    this.restoredTruncated = all == null ? null : all.size() > PromotionStatus.MAX_CHANGE_ROWS;
+  }
+
+  public Boolean getRestoredTruncated() {
+    return restoredTruncated;
+  }
+
+  public void setRestoredTruncated(Boolean restoredTruncated) {
+    this.restoredTruncated = restoredTruncated;
   }
 
   public List<RollbackConflict> getConflicts() {

@@ -168,10 +168,6 @@ public class PromotionStatus extends RunStatus {
     return rows == null ? 0 : rows.size();
   }
 
-  private static <T> List<T> bounded(List<T> rows, int max) {
-    return rows == null || rows.size() <= max ? rows : List.copyOf(rows.subList(0, max));
-  }
-
   public Boolean getStateTruncated() {
     return stateTruncated;
   }

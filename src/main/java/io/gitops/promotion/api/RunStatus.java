@@ -138,6 +138,11 @@ public abstract class RunStatus {
     return Conditions.set(conditions, type, status, reason, message, generation, now);
   }
 
+  /** The first {@code max} rows, or all of them when there are no more. */
+  static <T> List<T> bounded(List<T> rows, int max) {
+    return rows == null || rows.size() <= max ? rows : List.copyOf(rows.subList(0, max));
+  }
+
   /**
    * Keeps at most {@link #MAX_DIFF_CHARS} of the diff, cut at a line end, and records whether it
    * was cut.

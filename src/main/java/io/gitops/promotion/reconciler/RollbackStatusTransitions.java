@@ -43,7 +43,7 @@ final class RollbackStatusTransitions extends RunTransitions {
             .filter(v -> v.value().equals(result.outcome().label()))
             .findFirst()
             .orElseThrow());
-    s.setRestored(
+    s.setBoundedRestored(
         result.restored().stream()
             .map(x -> new ImageTagChange(x.service(), x.app(), x.from(), x.to()))
             .toList());

@@ -163,4 +163,22 @@ class ResourceSerializationTest {
     none.setBoundedChanges(null);
     assertThat(none.getChangesTruncated()).isNull();
   }
+
+  @Test
+  void boundsTheRestorationsOfALargeRollback() {
+    List<ImageTagChange> many =
+        java.util.stream.IntStream.range(0, PromotionStatus.MAX_CHANGE_ROWS + 1)
+            .mapToObj(i -> new ImageTagChange("svc-" + i, "web", "1.1." + i, "1.0." + i))
+            .toList();
+    PromotionRollbackStatus large = new PromotionRollbackStatus();
+    large.setBoundedRestored(many);
+    assertThat(large.getRestoredTruncated()).isTrue();
+    assertThat(large.getRestored()).isEqualTo(many.subList(0, PromotionStatus.MAX_CHANGE_ROWS));
+    assertThat(Serialization.asJson(large)).contains("\"restoredTruncated\":true");
+
+    PromotionRollbackStatus small = new PromotionRollbackStatus();
+    small.setBoundedRestored(many.subList(0, 2));
+    assertThat(small.getRestored()).hasSize(2);
+    assertThat(small.getRestoredTruncated()).isFalse();
+  }
 }
