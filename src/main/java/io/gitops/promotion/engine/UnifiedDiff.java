@@ -13,8 +13,8 @@ import org.eclipse.jgit.diff.RawTextComparator;
 
 /**
  * A unified diff ({@code git diff} style, three lines of context) of planned file edits, made when
- * it is read and only as far as it is read: a status keeps the first 32 KiB of it, and for a
- * 500-service group formatting all of it was the largest part of the plan.
+ * it is read and only as far as it is read: a status keeps only its first part, so for a
+ * 500-service group it formats a few dozen files instead of all 500.
  */
 public final class UnifiedDiff {
   private final List<FileEdit> edits;

@@ -15,7 +15,6 @@ import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.internal.storage.file.FileRepository;
 import org.eclipse.jgit.internal.storage.file.GC;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -110,14 +109,11 @@ final class BareRepositories {
    * Objects are not looked up first: each lookup of an object that is not there yet searches every
    * pack, and an object written twice costs a few bytes.
    */
-  static ObjectInserter packInserter(Repository repo) {
-    if (!(repo instanceof FileRepository file)) {
-      return repo.newObjectInserter();
-    }
-    return new CommitPackInserter(file.getObjectDatabase());
+  static CommitPackInserter packInserter(Repository repo) {
+    return new CommitPackInserter(((FileRepository) repo).getObjectDatabase());
   }
 
-  /** The names of the repository's packs: what a fetch or a commit adds is what is new after it. */
+  /** The names of the repository's packs: what a fetch adds is what is new after it. */
   static Set<String> packNames(Repository repo) {
     String[] names = packDirectory(repo).list((d, name) -> name.endsWith(".pack"));
     return names == null ? Set.of() : Set.of(names);

@@ -50,6 +50,7 @@ final class CommitPackInserter extends ObjectInserter {
   private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
   private final CRC32 crc = new CRC32();
   private final byte[] deflated = new byte[8 * 1024];
+  private long bytesWritten;
 
   CommitPackInserter(ObjectDirectory db) {
     this.db = db;
@@ -174,9 +175,15 @@ final class CommitPackInserter extends ObjectInserter {
       Files.deleteIfExists(tmpPack.toPath());
       Files.deleteIfExists(tmpIdx.toPath());
     }
+    bytesWritten += header.length + pack.size() + checksum.length;
     pack.reset();
     objects.clear();
     written.clear();
+  }
+
+  /** Bytes of the pack files flushed so far. */
+  long bytesWritten() {
+    return bytesWritten;
   }
 
   private static byte[] header(int count) {

@@ -22,7 +22,6 @@ import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -153,8 +152,7 @@ public final class GitWorkspace implements AutoCloseable {
    * @param contents new content of each file, by path from the repository root
    */
   public String commit(Map<String, String> contents, String message, PersonIdent author) {
-    Set<String> packs = BareRepositories.packNames(repo);
-    try (ObjectInserter inserter = BareRepositories.packInserter(repo);
+    try (CommitPackInserter inserter = BareRepositories.packInserter(repo);
         ObjectReader reader = inserter.newReader();
         RevWalk walk = new RevWalk(reader)) {
       RevCommit parent = walk.parseCommit(tip);
@@ -177,7 +175,7 @@ public final class GitWorkspace implements AutoCloseable {
       ObjectId id = inserter.insert(commit);
       inserter.flush();
       tip = id;
-      packedSinceFetch += BareRepositories.bytesOfPacksAddedSince(repo, packs);
+      packedSinceFetch += inserter.bytesWritten();
       return id.getName();
     } catch (IOException e) {
       throw new UncheckedIOException(e);

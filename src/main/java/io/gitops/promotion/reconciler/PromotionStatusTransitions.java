@@ -12,7 +12,6 @@ import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Promotion;
 import io.gitops.promotion.api.PromotionStatus;
 import io.gitops.promotion.api.Reasons;
-import io.gitops.promotion.api.RunStatus;
 import io.gitops.promotion.api.VerificationStatus;
 import io.gitops.promotion.engine.PromotionOutcome;
 import io.gitops.promotion.engine.PromotionResult;
@@ -71,7 +70,7 @@ final class PromotionStatusTransitions extends RunTransitions {
             .map(c -> new ImageTagChange(c.service(), c.app(), c.from(), c.to()))
             .toList());
     s.setWarnings(result.warnings());
-    s.setBoundedDiff(result.unifiedDiff().prefix(RunStatus.MAX_DIFF_CHARS + 1));
+    diff(s, result.unifiedDiff());
     s.setBoundedState(rows(result.preState()), rows(result.postState()));
     s.setPushRejections(result.pushRejections());
     s.setGit(GitTrafficOf.counts(result.counts()));

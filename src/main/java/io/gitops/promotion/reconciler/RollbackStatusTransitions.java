@@ -10,7 +10,6 @@ import io.gitops.promotion.api.PromotionRollbackStatus;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.api.RollbackConflict;
 import io.gitops.promotion.api.RollbackStatusResult;
-import io.gitops.promotion.api.RunStatus;
 import io.gitops.promotion.publish.PublishResult;
 import io.gitops.promotion.rollback.RollbackOutcome;
 import io.gitops.promotion.rollback.RollbackResult;
@@ -54,7 +53,7 @@ final class RollbackStatusTransitions extends RunTransitions {
                     new RollbackConflict(
                         c.service(), c.app(), c.expected(), c.actual(), c.restoreTo()))
             .toList());
-    s.setBoundedDiff(result.unifiedDiff().prefix(RunStatus.MAX_DIFF_CHARS + 1));
+    diff(s, result.unifiedDiff());
     s.setCommit(result.commit());
     s.setGit(GitTrafficOf.counts(result.counts()));
     condition(

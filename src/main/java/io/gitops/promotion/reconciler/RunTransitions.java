@@ -12,6 +12,7 @@ import io.gitops.promotion.api.GitLabStatus;
 import io.gitops.promotion.api.Phase;
 import io.gitops.promotion.api.Reasons;
 import io.gitops.promotion.api.RunStatus;
+import io.gitops.promotion.engine.UnifiedDiff;
 import io.gitops.promotion.gate.GateDecision;
 import io.gitops.promotion.git.UrlRedaction;
 import io.gitops.promotion.publish.DeploymentsOutcome;
@@ -37,6 +38,14 @@ class RunTransitions {
    * back to Pending would start it again with a new start time, and the start time is what finds
    * the GitLab deployments it made before.
    */
+  /**
+   * Puts the diff on the status as far as the status keeps it: only the files of its first {@link
+   * RunStatus#MAX_DIFF_CHARS} are formatted, one character more telling whether it was cut.
+   */
+  static void diff(RunStatus s, UnifiedDiff diff) {
+    s.setBoundedDiff(diff.prefix(RunStatus.MAX_DIFF_CHARS + 1));
+  }
+
   /** Records an after-step's outcome under its name on {@code status.steps}. */
   void step(RunStatus s, StepOutcome outcome) {
     s.recordStep(outcome.step(), outcome.result().label(), outcome.message(), clock.instant());

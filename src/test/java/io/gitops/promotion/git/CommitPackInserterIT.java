@@ -42,8 +42,7 @@ class CommitPackInserterIT {
     ObjectId commit;
     try (Repository repo = FileRepositoryBuilder.create(gitDir)) {
       repo.create(true);
-      try (ObjectInserter inserter = BareRepositories.packInserter(repo)) {
-        assertThat(inserter).isInstanceOf(CommitPackInserter.class);
+      try (CommitPackInserter inserter = BareRepositories.packInserter(repo)) {
         smallId = inserter.insert(Constants.OBJ_BLOB, small);
         assertThat(inserter.insert(Constants.OBJ_BLOB, small)).isEqualTo(smallId);
         randomId = inserter.insert(Constants.OBJ_BLOB, random);
